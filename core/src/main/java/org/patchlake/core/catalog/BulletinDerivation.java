@@ -1,0 +1,50 @@
+package org.patchlake.core.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Derives bulletins from their updates: the highest severity, earliest release, distinct CVEs, flags. */
+final class BulletinDerivation {
+    private BulletinDerivation() {
+    }
+
+    static List<Bulletin> derive(Catalog catalog, Map<String, String> titles) {
+        Map<String, List<Update>> byBulletin = new LinkedHashMap<>();
+        for (Update update : catalog.updates()) {
+            byBulletin.computeIfAbsent(update.bulletinId(), id -> new ArrayList<>()).add(update);
+        }
+        List<Bulletin> bulletins = new ArrayList<>(byBulletin.size());
+        for (Map.Entry<String, List<Update>> entry : byBulletin.entrySet()) {
+            bulletins.add(derive(entry.getKey(), entry.getValue(), catalog, titles.getOrDefault(entry.getKey(), "")));
+        }
+        return bulletins;
+    }
+
+    private static Bulletin derive(String bulletinId, List<Update> updates, Catalog catalog, String title) {
+        Severity severity = Severity.UNRATED;
+        String impact = "";
+        LocalDate released = LocalDate.MAX;
+        Set<String> cves = new HashSet<>();
+        boolean exploited = false;
+        boolean superseded = true;
+        for (Update update : updates) {
+            if (update.severity().isHigherThan(severity) || impact.isEmpty() && update.severity() == severity) {
+                severity = Severity.max(severity, update.severity());
+                impact = update.impact();
+            }
+            if (update.released().isBefore(released)) {
+                released = update.released();
+            }
+            cves.addAll(update.cves());
+            exploited |= update.exploited();
+            superseded &= !catalog.supersedersOf(update.kb(), update.product()).isEmpty();
+        }
+        return new Bulletin(bulletinId, title, severity, impact, released, null, cves.size(), exploited, superseded,
+                updates.size());
+    }
+}
