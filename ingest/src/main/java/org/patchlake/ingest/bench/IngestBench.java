@@ -53,7 +53,8 @@ public final class IngestBench {
             for (int run = 1; run <= repeat; run++) {
                 Path acked = Files.createTempFile("bench-acked", ".txt");
                 long commitsBefore = server.service().groupCommits();
-                JsonNode summary = runGenerator(server.port(), token, flags, "r" + run + "-" + System.currentTimeMillis(), acked);
+                double[] serverCpu = new double[1];
+                JsonNode summary = runGenerator(server.port(), token, flags, "r" + run + "-" + System.currentTimeMillis(), acked, serverCpu);
                 long commits = server.service().groupCommits() - commitsBefore;
                 server.service().sealLanding();
                 Set<String> ackedIds = new HashSet<>(Files.readAllLines(acked));
@@ -72,6 +73,10 @@ public final class IngestBench {
                         summary.get("uploadsPerSecond").asDouble(), summary.get("p50Millis").asDouble(), summary.get("p99Millis").asDouble(),
                         summary.get("maxMillis").asDouble(), commits, ackedIds.size() / (double) Math.max(1, commits),
                         ackedIds.size() - missing, missing, duplicated, summary.get("meanBodyBytes").asDouble());
+                System.out.printf("  CPU per upload: server %.2f ms, load generator %.2f ms (%d cores); system load average %.1f%n",
+                        serverCpu[0] / Math.max(1, summary.get("sent").asInt()), summary.get("generatorCpuMillisPerUpload").asDouble(),
+                        Runtime.getRuntime().availableProcessors(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 if (summary.get("errors").asInt() > 0) {
                     System.out.println("  error samples: " + summary.get("errorSamples"));
                 }
@@ -82,8 +87,8 @@ public final class IngestBench {
                 median(runs, "uploadsPerSecond"), median(runs, "p50"), median(runs, "p99"));
     }
 
-    private static JsonNode runGenerator(int port, String token, Map<String, String> flags, String prefix, Path acked)
-            throws IOException, InterruptedException {
+    private static JsonNode runGenerator(int port, String token, Map<String, String> flags, String prefix, Path acked,
+            double[] serverCpuMillis) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + flags.getOrDefault("--generator-heap", "2g"), "-XX:+UseParallelGC",
@@ -99,8 +104,15 @@ public final class IngestBench {
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            long cpuAtStart = 0;
             while ((line = out.readLine()) != null) {
-                last = line;
+                if (line.equals("sending")) {
+                    cpuAtStart = LoadGenerator.processCpuNanos();
+                } else if (line.equals("sent")) {
+                    serverCpuMillis[0] = (LoadGenerator.processCpuNanos() - cpuAtStart) / 1e6;
+                } else {
+                    last = line;
+                }
             }
         }
         int exit = process.waitFor();
