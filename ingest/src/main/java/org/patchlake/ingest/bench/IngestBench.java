@@ -27,8 +27,8 @@ import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.registry.AgentRegistry;
 
 /**
- * {@code ./patchlake bench ingest [--agents 500] [--count 40000] [--seconds 20] [--concurrency 64] [--repeat 3]
- * [--data DIR]}: starts ingest in this JVM over a fresh data directory, runs {@link LoadGenerator} in a separate
+ * {@code ./patchlake bench ingest [--agents 500] [--count 20000] [--seconds 20] [--concurrency 64] [--repeat 3]
+ * [--warmup 3000] [--data DIR]}: starts ingest in this JVM over a fresh data directory, runs {@link LoadGenerator} in a separate
  * JVM on loopback (bounded by count and time), then checks landing: every acknowledged message id must be
  * there exactly once. Prints uploads/s and p50/p99 latency per run and the medians.
  */
@@ -41,6 +41,7 @@ public final class IngestBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = BenchFlags.parse(args);
         int repeat = Integer.parseInt(flags.getOrDefault("--repeat", "3"));
+        int warmup = Integer.parseInt(flags.getOrDefault("--warmup", "3000"));
         Path data = flags.containsKey("--data") ? Path.of(flags.get("--data")) : Files.createTempDirectory("patchlake-bench-ingest");
         IngestConfig config = IngestConfig.defaults(data).withPort(0).withNode("bench");
         String token = new AgentRegistry(config.ingestDirectory(), new ProtocolJson().mapper(), new SecureRandom(), Clock.systemUTC())
@@ -50,6 +51,15 @@ public final class IngestBench {
 
         List<Map<String, Object>> runs = new ArrayList<>();
         try (IngestServer server = IngestServer.start(IngestService.open(config))) {
+            if (warmup > 0) {
+                Map<String, String> warmupFlags = new HashMap<>(flags);
+                warmupFlags.put("--count", Integer.toString(warmup));
+                Path acked = Files.createTempFile("bench-warmup", ".txt");
+                JsonNode summary = runGenerator(server.port(), token, warmupFlags, "w-" + System.currentTimeMillis(), acked, new double[1]);
+                System.out.printf("warm-up (not counted): %d acknowledged, %.0f uploads/s%n", summary.get("acknowledged").asInt(),
+                        summary.get("uploadsPerSecond").asDouble());
+                Files.deleteIfExists(acked);
+            }
             for (int run = 1; run <= repeat; run++) {
                 Path acked = Files.createTempFile("bench-acked", ".txt");
                 long commitsBefore = server.service().groupCommits();
