@@ -2,6 +2,7 @@ package org.patchlake.agent.endpoint;
 
 import java.time.Instant;
 import java.util.List;
+import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.rules.EndpointFacts;
 
 /**
@@ -12,7 +13,7 @@ import org.patchlake.core.rules.EndpointFacts;
  */
 public interface Endpoint extends EndpointFacts {
 
-    OsIdentity osIdentity();
+    ComputerIdentity osIdentity();
 
     /** Updates the OS reports as installed, each with its install date when known. */
     List<InstalledUpdate> installedUpdates();

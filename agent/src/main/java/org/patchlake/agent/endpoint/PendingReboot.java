@@ -1,9 +1,10 @@
 package org.patchlake.agent.endpoint;
 
 import java.util.List;
+import org.patchlake.core.protocol.RebootSource;
 
 /** Whether the computer needs a restart, and which signals said so (CBS RebootPending, WU RebootRequired, ...). */
-public record PendingReboot(boolean pending, List<String> reasons) {
+public record PendingReboot(boolean pending, List<RebootSource> reasons) {
     public PendingReboot {
         reasons = List.copyOf(reasons);
         if (pending && reasons.isEmpty()) {

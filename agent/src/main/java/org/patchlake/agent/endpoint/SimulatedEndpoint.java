@@ -21,6 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.patchlake.core.protocol.InstalledUpdate;
+import org.patchlake.core.protocol.RebootSource;
+import org.patchlake.core.protocol.UpdateSource;
 import org.patchlake.core.rules.InstallReturnCodes;
 import org.patchlake.core.rules.InstallReturnCodes.Category;
 import org.patchlake.core.rules.Version;
@@ -69,9 +72,9 @@ public final class SimulatedEndpoint implements Endpoint {
     }
 
     @Override
-    public synchronized OsIdentity osIdentity() {
+    public synchronized ComputerIdentity osIdentity() {
         SimulatedMachine.Os os = machine.os();
-        return new OsIdentity(machine.hostname(), machine.domain(), os.product(), os.name(), os.version(), os.build(),
+        return new ComputerIdentity(machine.hostname(), machine.domain(), machine.hardwareId(), os.product(), os.name(), os.version(), os.build(),
             os.architecture());
     }
 
@@ -79,7 +82,7 @@ public final class SimulatedEndpoint implements Endpoint {
     public synchronized List<InstalledUpdate> installedUpdates() {
         advance();
         List<InstalledUpdate> updates = new ArrayList<>();
-        installed.forEach((kb, on) -> updates.add(new InstalledUpdate(kb, on, "simulated")));
+        installed.forEach((kb, on) -> updates.add(new InstalledUpdate(kb, on, UpdateSource.WINDOWS_UPDATE)));
         return updates;
     }
 
@@ -95,7 +98,7 @@ public final class SimulatedEndpoint implements Endpoint {
         if (pendingKbs.isEmpty()) {
             return PendingReboot.none();
         }
-        return new PendingReboot(true, List.of("Windows Update RebootRequired", "Component Based Servicing RebootPending"));
+        return new PendingReboot(true, List.of(RebootSource.CBS_REBOOT_PENDING, RebootSource.WU_REBOOT_REQUIRED));
     }
 
     @Override
@@ -186,7 +189,7 @@ public final class SimulatedEndpoint implements Endpoint {
         List<SimulatedMachine.Kb> kbs = new ArrayList<>();
         installed.forEach((kb, on) -> kbs.add(new SimulatedMachine.Kb(kb, on)));
         Map<String, String> currentFiles = new HashMap<>(files);
-        return new SimulatedMachine(machine.hostname(), machine.domain(), machine.os(), lastBootAt, kbs,
+        return new SimulatedMachine(machine.hostname(), machine.domain(), machine.hardwareId(), machine.os(), lastBootAt, kbs,
             registry, currentFiles, machine.installBehaviour(), machine.defaultInstall(), machine.reimage(),
             new SimulatedMachine.Runtime(attempts, List.copyOf(pendingKbs), restartAt, reimaged, restarts));
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 public record SimulatedMachine(
     String hostname,
     String domain,
+    String hardwareId,
     Os os,
     Instant lastBootAt,
     List<Kb> installedUpdates,
@@ -40,6 +41,7 @@ public record SimulatedMachine(
     public SimulatedMachine {
         requireNonNull(hostname, "hostname is null");
         domain = domain == null ? "WORKGROUP" : domain;
+        hardwareId = hardwareId == null ? "sim-" + hostname : hardwareId;
         requireNonNull(os, "os is null");
         requireNonNull(lastBootAt, "lastBootAt is null");
         installedUpdates = installedUpdates == null ? List.of() : List.copyOf(installedUpdates);

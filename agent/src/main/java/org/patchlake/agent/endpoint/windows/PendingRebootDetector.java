@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.patchlake.agent.endpoint.PendingReboot;
+import org.patchlake.core.protocol.RebootSource;
 
 /**
  * The three signals Windows leaves when a restart is pending: the Component Based Servicing
@@ -28,15 +29,15 @@ public final class PendingRebootDetector {
     }
 
     public PendingReboot detect() {
-        List<String> reasons = new ArrayList<>();
+        List<RebootSource> reasons = new ArrayList<>();
         if (registry.keyExists(CBS_REBOOT_PENDING)) {
-            reasons.add("Component Based Servicing RebootPending");
+            reasons.add(RebootSource.CBS_REBOOT_PENDING);
         }
         if (registry.keyExists(WU_REBOOT_REQUIRED)) {
-            reasons.add("Windows Update RebootRequired");
+            reasons.add(RebootSource.WU_REBOOT_REQUIRED);
         }
         if (registry.value(SESSION_MANAGER, PENDING_FILE_RENAMES).filter(RegistryValues::isNonEmpty).isPresent()) {
-            reasons.add("PendingFileRenameOperations");
+            reasons.add(RebootSource.PENDING_FILE_RENAME_OPERATIONS);
         }
         return new PendingReboot(!reasons.isEmpty(), reasons);
     }

@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.patchlake.agent.endpoint.Endpoint;
 import org.patchlake.agent.endpoint.InstallRequest;
 import org.patchlake.agent.endpoint.InstallResult;
-import org.patchlake.agent.endpoint.InstalledUpdate;
-import org.patchlake.agent.endpoint.OsIdentity;
+import org.patchlake.core.protocol.InstalledUpdate;
+import org.patchlake.agent.endpoint.ComputerIdentity;
 import org.patchlake.agent.endpoint.PendingReboot;
 import org.patchlake.agent.endpoint.RestartRequest;
 import org.patchlake.core.rules.FactUnavailableException;
@@ -36,6 +36,7 @@ public final class WindowsEndpoint implements Endpoint {
 
     private static final RegistryPath CURRENT_VERSION =
         RegistryPath.parse("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion");
+    private static final RegistryPath CRYPTOGRAPHY = RegistryPath.parse("HKLM\\SOFTWARE\\Microsoft\\Cryptography");
     private static final RegistryPath ENVIRONMENT =
         RegistryPath.parse("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment");
 
@@ -62,7 +63,7 @@ public final class WindowsEndpoint implements Endpoint {
     }
 
     @Override
-    public OsIdentity osIdentity() {
+    public ComputerIdentity osIdentity() {
         String productName = text(CURRENT_VERSION, "ProductName").orElse("Windows");
         String buildNumber = text(CURRENT_VERSION, "CurrentBuildNumber").orElse("0");
         String displayVersion = text(CURRENT_VERSION, "DisplayVersion")
@@ -73,8 +74,9 @@ public final class WindowsEndpoint implements Endpoint {
         String minor = text(CURRENT_VERSION, "CurrentMinorVersionNumber").orElse("0");
         String revision = text(CURRENT_VERSION, "UBR").orElse("0");
         int build = Integer.parseInt(buildNumber.trim());
-        return new OsIdentity(Kernel32Util.getComputerName(), environment.getOrDefault("USERDNSDOMAIN",
-            environment.getOrDefault("USERDOMAIN", "WORKGROUP")),
+        String hardwareId = text(CRYPTOGRAPHY, "MachineGuid").orElse(Kernel32Util.getComputerName());
+        return new ComputerIdentity(Kernel32Util.getComputerName(), environment.getOrDefault("USERDNSDOMAIN",
+            environment.getOrDefault("USERDOMAIN", "WORKGROUP")), hardwareId,
             WindowsProductNames.catalogProduct(productName, build, displayVersion, installationType, architecture),
             productName, displayVersion, major + "." + minor + "." + build + "." + revision,
             architecture.toLowerCase(Locale.ROOT).equals("amd64") ? "x64" : architecture.toLowerCase(Locale.ROOT));

@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.patchlake.agent.endpoint.InstalledUpdate;
+import org.patchlake.core.protocol.InstalledUpdate;
+import org.patchlake.core.protocol.UpdateSource;
 
 /**
  * Successful installs from the Windows Update Agent's history ({@code Microsoft.Update.Session} →
@@ -47,7 +48,7 @@ final class WindowsUpdateAgentHistory {
                 String title = entry.text("Title");
                 Date date = entry.date("Date");
                 UpdateTitles.kb(title).ifPresent(kb -> updates.add(new InstalledUpdate(kb,
-                    date == null ? null : LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC), "wua-history")));
+                    date == null ? null : LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC), UpdateSource.WINDOWS_UPDATE)));
             }
         } catch (COMException e) {
             // no Windows Update Agent (Server Core without WUA, or the service is disabled): QFE still answers

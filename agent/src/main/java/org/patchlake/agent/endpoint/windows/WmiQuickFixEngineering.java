@@ -4,7 +4,8 @@ import com.sun.jna.platform.win32.COM.COMException;
 import com.sun.jna.platform.win32.COM.WbemcliUtil;
 import java.util.ArrayList;
 import java.util.List;
-import org.patchlake.agent.endpoint.InstalledUpdate;
+import org.patchlake.core.protocol.InstalledUpdate;
+import org.patchlake.core.protocol.UpdateSource;
 import org.patchlake.core.rules.FactUnavailableException;
 
 /** Installed hotfixes from WMI {@code Win32_QuickFixEngineering}. Windows only; COM must be initialised. */
@@ -25,9 +26,10 @@ final class WmiQuickFixEngineering {
             for (int row = 0; row < result.getResultCount(); row++) {
                 Object hotFix = result.getValue(QuickFixProperty.HotFixID, row);
                 Object installedOn = result.getValue(QuickFixProperty.InstalledOn, row);
-                if (hotFix instanceof String id && id.toUpperCase(java.util.Locale.ROOT).startsWith("KB")) {
-                    updates.add(new InstalledUpdate(id.toUpperCase(java.util.Locale.ROOT),
-                        QuickFixDates.parse(installedOn instanceof String s ? s : null).orElse(null), "wmi-qfe"));
+                String id = hotFix instanceof String text ? text.trim().toUpperCase(java.util.Locale.ROOT) : "";
+                if (id.matches("KB[0-9]{4,8}")) {
+                    updates.add(new InstalledUpdate(id,
+                        QuickFixDates.parse(installedOn instanceof String s ? s : null).orElse(null), UpdateSource.QFE));
                 }
             }
             return updates;
