@@ -74,6 +74,10 @@ public final class ProtocolJson {
             throw new IngestException(ErrorCode.MALFORMED_JSON, null, "malformed JSON at line " + e.getLocation().getLineNr()
                     + " column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException syntax) {
+                throw new IngestException(ErrorCode.MALFORMED_JSON, null, "malformed JSON at line " + syntax.getLocation().getLineNr()
+                        + " column " + syntax.getLocation().getColumnNr() + ": " + syntax.getOriginalMessage(), e);
+            }
             String field = path(e.getPath());
             if (field.isEmpty()) {
                 throw new IngestException(ErrorCode.SCHEMA_VIOLATION, null, "expected a " + type.getSimpleName()
