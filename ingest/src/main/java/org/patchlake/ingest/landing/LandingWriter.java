@@ -47,6 +47,7 @@ public final class LandingWriter implements AutoCloseable {
     private final Object admission = new Object();
     private final Map<String, LandingFile> openFiles = new HashMap<>();
     private final Thread thread;
+    private final java.util.concurrent.atomic.AtomicLong groupCommits = new java.util.concurrent.atomic.AtomicLong();
     private boolean closing;
 
     public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
@@ -67,14 +68,35 @@ public final class LandingWriter implements AutoCloseable {
     public CompletableFuture<Void> append(LandingEnvelope envelope) {
         byte[] line;
         try {
-            byte[] json = mapper.writeValueAsBytes(envelope);
-            line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
+            line = line(envelope);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot serialize envelope " + envelope.messageId(), e));
         }
         return enqueue(new Task(envelope, ByteBuffer.wrap(gzip.compress(line)), new CompletableFuture<>()));
+    }
+
+    /** The envelope as one JSON line; a {@link RawJson} payload is copied in byte for byte. */
+    private byte[] line(LandingEnvelope envelope) throws JsonProcessingException {
+        if (!(envelope.payload() instanceof RawJson raw)) {
+            byte[] json = mapper.writeValueAsBytes(envelope);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            return line;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.json().length + 256);
+        out.writeBytes("{\"messageId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(mapper.writeValueAsBytes(envelope.messageId()));
+        out.writeBytes(",\"kind\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(mapper.writeValueAsBytes(envelope.kind()));
+        if (envelope.computerId() != null) {
+            out.writeBytes(",\"computerId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(mapper.writeValueAsBytes(envelope.computerId()));
+        }
+        out.writeBytes((",\"receivedAt\":\"" + envelope.receivedAt() + "\",\"protocolVersion\":" + envelope.protocolVersion()
+                + ",\"payload\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(raw.json());
+        out.writeBytes("}\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
     /** Seals every open file into landing (e.g. before an ETL run in a demo, or in tests). */
@@ -135,6 +157,9 @@ public final class LandingWriter implements AutoCloseable {
         }
         List<DedupIndex.Entry> durable = new ArrayList<>(batch.size());
         List<Task> succeeded = new ArrayList<>(batch.size());
+        if (!byFile.isEmpty()) {
+            groupCommits.incrementAndGet();
+        }
         byFile.forEach((file, tasks) -> {
             try {
                 file.write(tasks.stream().map(task -> task.member).toArray(ByteBuffer[]::new));
@@ -208,6 +233,11 @@ public final class LandingWriter implements AutoCloseable {
             log.error("cannot roll back landing file {}; recovery trims it at the next start", file.target(), e);
         }
         seal(file);
+    }
+
+    /** How many group commits (write + fsync rounds) ran so far. */
+    public long groupCommits() {
+        return groupCommits.get();
     }
 
     /** Stops accepting, writes what is queued, seals every file. */
