@@ -47,7 +47,13 @@ public final class AgentCommand {
         if (config.simulateMachine() != null) {
             endpoint = SimulatedEndpoint.load(Files.exists(simulatedState) ? simulatedState : config.simulateMachine(), clock);
         } else {
-            endpoint = WindowsEndpoint.create(clock, config.stateDirectory().resolve("logs"), System.getenv());
+            try {
+                endpoint = WindowsEndpoint.create(clock, config.stateDirectory().resolve("logs"), System.getenv());
+            } catch (IllegalStateException e) {
+                System.err.println("patchlake agent: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
         Agent agent = AgentFactory.create(config, endpoint, clock, Backoff.standard());
         LOG.info("patchlake agent {} (state {}, server {}, {})", AgentConfig.VERSION, config.stateDirectory(),
