@@ -60,7 +60,18 @@ public final class AgentCommand {
             config.server(), config.simulateMachine() == null ? "Windows" : "simulating " + config.simulateMachine());
         while (true) {
             Instant now = clock.instant();
-            Agent.TickReport report = agent.tick(now);
+            Agent.TickReport report;
+            try {
+                report = agent.tick(now);
+            } catch (RuntimeException e) {
+                if (once) {
+                    throw e;
+                }
+                // a full disk or an unreadable endpoint must not end the service; the next tick tries again
+                LOG.error("tick failed, retrying in a minute", e);
+                Thread.sleep(60_000);
+                continue;
+            }
             if (endpoint instanceof SimulatedEndpoint simulated) {
                 simulated.save(simulatedState);
             }
