@@ -35,7 +35,7 @@ public final class IngestRoutes {
         this.service = service;
         this.json = service.json();
         this.bodies = new RequestBody(service.config().maxBodyBytes(), service.config().maxDecompressedBytes());
-        this.authenticator = new RequestAuthenticator(service.registry(), service.config().clockSkew(), java.time.Clock.systemUTC());
+        this.authenticator = new RequestAuthenticator(service.registry(), service.config().clockSkew(), service.clock());
     }
 
     public static void register(Javalin app, IngestService service) {

@@ -211,6 +211,10 @@ public final class IngestService implements AutoCloseable {
         return config;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }

@@ -29,7 +29,8 @@ public final class ProtocolJson {
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("strict-instants")
-                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer()))
+                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer())
+                        .addDeserializer(java.time.LocalDate.class, new IsoLocalDateDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,7 +41,7 @@ public final class ProtocolJson {
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
         // Dates and times only in their ISO string form (no epoch numbers), so landing holds one representation.
-        for (Class<?> type : List.of(java.time.LocalDate.class, java.time.LocalTime.class)) {
+        for (Class<?> type : List.of(java.time.LocalTime.class)) {
             mapper.configOverride(type).setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
         }
     }

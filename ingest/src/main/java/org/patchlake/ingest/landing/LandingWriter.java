@@ -133,10 +133,19 @@ public final class LandingWriter implements AutoCloseable {
             } else {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH);
-                commit(batch);
+                try {
+                    commit(batch);
+                } catch (RuntimeException unexpected) {
+                    log.error("group commit failed unexpectedly; {} message(s) not acknowledged", batch.size(), unexpected);
+                    batch.forEach(task -> task.done.completeExceptionally(unexpected));
+                }
                 batch.clear();
             }
-            sealDue(clock.instant());
+            try {
+                sealDue(clock.instant());
+            } catch (RuntimeException unexpected) {
+                log.error("sealing landing files failed unexpectedly", unexpected);
+            }
         }
         sealOpenFiles();
     }
