@@ -245,4 +245,29 @@ class AgentAgainstIngestTest {
         assertThat(messageIds(ingest.landed("inventory"))).contains(spooled.get(1).messageId());
         assertThat(ingest.landed("delivery")).isEmpty();
     }
+
+    @Test
+    void a_long_outage_compacts_old_inventories_but_keeps_every_delivery_and_counts_what_it_dropped() {
+        config = config.withSpoolLimitBytes(3_000);
+        agent = newAgentProcess();
+        ingest.policies.set(List.of(policy("p-6", List.of(update("KB5000001"), update("KB4493509")),
+            START.plus(Duration.ofHours(1)), RebootSettings.NEVER, 3)));
+        agent.tick(START);
+        ingest.stop();
+        for (int day = 0; day < 5; day++) {
+            tickAfter(Duration.ofHours(25));
+        }
+        assertThat(agent.spool().stats().compactedInventories()).isPositive();
+        long spooledInventories = agent.spool().pending().stream()
+            .filter(message -> message.kind() == SpooledMessage.MessageKind.INVENTORY).count();
+        assertThat(spooledInventories).isEqualTo(1);
+
+        ingest.start();
+        tickAfter(Duration.ofMinutes(1));
+        assertThat(agent.spool().pending()).isEmpty();
+        assertThat(attempts(ingest.landed("delivery"))).extracting(node -> node.get("kb").asText() + "#" + node.get("attempt").asInt())
+            .containsExactly("KB5000001#1", "KB4493509#1", "KB4493509#2", "KB4493509#3");
+        JsonNode newest = ingest.landed("inventory").get(ingest.landed("inventory").size() - 1).get("payload");
+        assertThat(newest.get("installedUpdates")).extracting(node -> node.get("kb").asText()).contains("KB5000001", "KB4493509");
+    }
 }
