@@ -66,17 +66,29 @@ public final class Params {
     /** An instant: ISO-8601 with zone, or a date meaning the end of that day UTC. */
     public static Instant instant(Context ctx, String name) {
         String value = optional(ctx, name);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : parseInstant(name, value);
+    }
+
+    public static Instant parseInstant(String name, String value) {
         try {
             if (value.length() == 10) {
                 return LocalDate.parse(value).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, name + " is not a date or an ISO-8601 instant: '" + value + "'");
+            throw new BadParameterException(name, name + " is not a date or an ISO-8601 instant: '" + abbreviate(value) + "'");
         }
+    }
+
+    /** A required value from any source (form, JSON), trimmed and length-checked. */
+    public static String requiredValue(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadParameterException(name, name + " is required");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new BadParameterException(name, name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value.trim();
     }
 
     public static Integer integer(Context ctx, String name, int min, int max) {
