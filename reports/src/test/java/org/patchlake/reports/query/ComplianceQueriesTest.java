@@ -95,8 +95,8 @@ class ComplianceQueriesTest {
         assertThat(all.rows()).extracting(BulletinComputer::computerId).containsExactly("c3", "c5", "c4"); // region, site, hostname: us-bcs-01 before us-ws-01
 
         QueryResult<BulletinComputer> eu = queries.bulletinComputers(EU, "KB5000001", Selection.APPLICABLE, QueryFilter.none(), Page.first(100));
-        assertThat(eu.rows()).extracting(BulletinComputer::computerId).containsExactly("c1", "c2", "c3");
-        assertThat(eu.rows().get(0).compliantAt()).isEqualTo(Instant.parse("2026-11-03T10:00:00Z"));
+        assertThat(eu.rows()).extracting(BulletinComputer::computerId).containsExactly("c2", "c1", "c3"); // eu-srv-01 before eu-ws-01
+        assertThat(eu.rows().get(1).compliantAt()).isEqualTo(Instant.parse("2026-11-03T10:00:00Z"));
 
         QueryResult<BulletinComputer> installed = queries.bulletinComputers(Scope.regions("US"), "KB5000001", Selection.INSTALLED, QueryFilter.none(), Page.first(100));
         assertThat(installed.rows()).isEmpty();
