@@ -118,14 +118,14 @@ public final class ComplianceQueries {
                 Rows.date(rs, "released"), Rows.flag(rs, "exploited"), Rows.counts(rs));
     }
 
-    static SqlParameters parameters(Scope scope, QueryFilter filter) {
+    public static SqlParameters parameters(Scope scope, QueryFilter filter) {
         SqlParameters p = new SqlParameters();
         scope.bind(p);
         filter.bind(p);
         return p;
     }
 
-    static Map<String, Object> reported(Scope scope, QueryFilter filter) {
+    public static Map<String, Object> reported(Scope scope, QueryFilter filter) {
         Map<String, Object> reported = new LinkedHashMap<>(scope.describe());
         reported.putAll(filter.describe());
         return reported;

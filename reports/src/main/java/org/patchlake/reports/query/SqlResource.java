@@ -16,8 +16,6 @@ import java.util.Objects;
  * ({@link #withOrderBy(String)}), never from user input.
  */
 public final class SqlResource {
-    private static final String ORDER_BY_SLOT = "/*order_by*/";
-
     private final String name;
     private final String sql;
     private final List<String> parameterNames;
@@ -75,11 +73,17 @@ public final class SqlResource {
 
     /** A copy with the order-by slot filled with a fragment that comes from a fixed allow-list (an enum). */
     public SqlResource withOrderBy(String allowListedFragment) {
+        return withSlot("order_by", allowListedFragment);
+    }
+
+    /** A copy with {@code /*<slot>*}{@code /} filled with a fragment from a fixed allow-list (an enum constant). */
+    public SqlResource withSlot(String slot, String allowListedFragment) {
         Objects.requireNonNull(allowListedFragment, "allowListedFragment is null");
-        if (!sql.contains(ORDER_BY_SLOT)) {
-            throw new IllegalStateException(name + " has no " + ORDER_BY_SLOT + " slot");
+        String marker = "/*" + slot + "*/";
+        if (!sql.contains(marker)) {
+            throw new IllegalStateException(name + " has no " + marker + " slot");
         }
-        return new SqlResource(name, sql.replace(ORDER_BY_SLOT, allowListedFragment), parameterNames);
+        return new SqlResource(name, sql.replace(marker, allowListedFragment), parameterNames);
     }
 
     public String name() {
