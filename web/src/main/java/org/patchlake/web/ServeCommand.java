@@ -7,8 +7,11 @@ import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.auth.User;
 import org.patchlake.web.report.CsvExportService;
-import org.patchlake.web.report.NoWarehouseReportService;
-import org.patchlake.web.report.ReportService;
+import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.query.Warehouse;
+import org.patchlake.reports.sla.BusinessCalendar;
+import org.patchlake.web.store.CustomSeverity;
+import org.patchlake.web.warehouse.WarehouseReportService;
 import org.patchlake.web.store.AuditLog;
 import org.patchlake.web.store.OpsDatabase;
 import org.patchlake.web.store.UserStore;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code ./patchlake serve [--data DIR] [--port N] [--host H] [--tls-cert PEM --tls-key PEM | --keystore P12]
@@ -55,8 +59,11 @@ public final class ServeCommand {
             return;
         }
         Clock clock = Clock.systemUTC();
-        ReportService reports = new NoWarehouseReportService(); // INTEGRATION POINT (h/queries): warehouse-backed ReportService
-        WebServer.Edges edges = new WebServer.Edges(reports, r -> new CsvExportService(r, clock), // INTEGRATION POINT (Jasper)
+        QueryLayer queries = new QueryLayer(Warehouse.open(arguments.config().warehouseDirectory()),
+                BusinessCalendar.saturdaySunday(Set.of()));
+        WebServer.Edges edges = new WebServer.Edges(store -> new WarehouseReportService(queries, store::slaPolicies,
+                bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+                r -> new CsvExportService(r, clock), // INTEGRATION POINT (Jasper): PDF/XLSX exports
                 new EnrollmentTokens.Unavailable(), // INTEGRATION POINT (h/ingest): ingest's token store
                 WebServices.AgentApi.NONE);         // INTEGRATION POINT (h/ingest): IngestRoutes on the same app
         WebServer server = WebServer.assemble(arguments.config(), edges, clock);

@@ -35,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class WebServer implements AutoCloseable {
     /** The parts owned by other modules. */
-    public record Edges(ReportService reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
+    public record Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
                         WebServices.AgentApi agentApi) {
         public Edges {
             requireNonNull(reports, "reports is null");
@@ -74,12 +74,14 @@ public final class WebServer implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
             AuthService auth = new AuthService(users, sessions, hasher, new SignInLimiter(config.signInLimits(), clock), audit);
             EventLanding events = new EventLanding(config.landingDirectory(), "web-" + hostName(), clock, json);
-            ComplianceAdministration compliance = new ComplianceAdministration(new ComplianceStore(database, json), audit, events, clock);
+            ComplianceStore complianceStore = new ComplianceStore(database, json);
+            ComplianceAdministration compliance = new ComplianceAdministration(complianceStore, audit, events, clock);
+            ReportService reports = edges.reports().apply(complianceStore);
             Metrics metrics = new Metrics();
             JobRunner jobs = new JobRunner(clock);
             EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
-                    compliance, edges.tokens(), edges.reports(), edges.exports().apply(edges.reports()), jobs, etl, metrics, audit,
+                    compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
                     edges.agentApi());
             return new WebServer(config, database, services);
         } catch (RuntimeException e) {

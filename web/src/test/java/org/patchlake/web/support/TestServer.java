@@ -33,6 +33,11 @@ public final class TestServer implements AutoCloseable {
     private final Path data;
 
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand, ReportService reports) {
+        this(data, limits, etlCommand, store -> reports);
+    }
+
+    public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
+                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports) {
         this.data = data;
         WebConfig config = WebConfig.defaults(data).withHost("127.0.0.1").withPort(0)
                 .withEtl(etlCommand, Duration.ZERO).withSecurity(4, limits, null);
