@@ -1,6 +1,10 @@
 package org.patchlake.web;
 
-import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.ingest.IngestConfig;
+import org.patchlake.ingest.IngestRoutes;
+import org.patchlake.ingest.IngestService;
+import org.patchlake.ingest.policy.PolicySource;
+import org.patchlake.web.admin.IngestEnrollmentTokens;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
@@ -59,14 +63,7 @@ public final class ServeCommand {
             return;
         }
         Clock clock = Clock.systemUTC();
-        QueryLayer queries = new QueryLayer(Warehouse.open(arguments.config().warehouseDirectory()),
-                BusinessCalendar.saturdaySunday(Set.of()));
-        WebServer.Edges edges = new WebServer.Edges(store -> new WarehouseReportService(queries, store::slaPolicies,
-                bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
-                r -> new CsvExportService(r, clock), // INTEGRATION POINT (Jasper): PDF/XLSX exports
-                new EnrollmentTokens.Unavailable(), // INTEGRATION POINT (h/ingest): ingest's token store
-                WebServices.AgentApi.NONE);         // INTEGRATION POINT (h/ingest): IngestRoutes on the same app
-        WebServer server = WebServer.assemble(arguments.config(), edges, clock);
+        WebServer server = assemble(arguments.config(), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-shutdown"));
         int port = server.start();
         WebConfig config = arguments.config();
@@ -77,6 +74,39 @@ public final class ServeCommand {
         System.err.println("patchlake serve: listening on " + (config.tls() != null ? "https" : "http") + "://" + config.host() + ":"
                 + port + " over " + config.dataDirectory().toAbsolutePath()
                 + (config.etlCommand().isEmpty() ? " (ETL schedule off: no ETL command)" : " (ETL every " + config.etlInterval() + ")"));
+    }
+
+    /**
+     * The production wiring: the warehouse query layer (reports), the agent API and its token registry (ingest,
+     * which owns enrollment tokens), CSV exports until the Jasper exports are wired in.
+     */
+    public static WebServer assemble(WebConfig config, Clock clock) {
+        QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()));
+        IngestService ingest = IngestService.open(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()),
+                PolicySource.none(), clock); // INTEGRATION POINT (issue 9): remediation policies as the PolicySource
+        WebServices.AgentApi agentApi = new WebServices.AgentApi() {
+            @Override
+            public void register(io.javalin.Javalin app) {
+                IngestRoutes.register(app, ingest);
+            }
+
+            @Override
+            public void close() {
+                ingest.close();
+            }
+        };
+        WebServer.Edges edges = new WebServer.Edges(
+                store -> new WarehouseReportService(queries, store::slaPolicies,
+                        bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+                reports -> new CsvExportService(reports, clock), // INTEGRATION POINT (Jasper): PDF/XLSX exports
+                new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close);
+        try {
+            return WebServer.assemble(config, edges, clock);
+        } catch (RuntimeException e) {
+            ingest.close();
+            queries.close();
+            throw e;
+        }
     }
 
     static int createAdmin(WebConfig config, String name) throws IOException {

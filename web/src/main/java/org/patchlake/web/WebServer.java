@@ -36,8 +36,9 @@ import static java.util.Objects.requireNonNull;
 public final class WebServer implements AutoCloseable {
     /** The parts owned by other modules. */
     public record Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
-                        WebServices.AgentApi agentApi) {
+                        WebServices.AgentApi agentApi, Runnable onClose) {
         public Edges {
+            requireNonNull(onClose, "onClose is null");
             requireNonNull(reports, "reports is null");
             requireNonNull(exports, "exports is null");
             requireNonNull(tokens, "tokens is null");
@@ -49,11 +50,13 @@ public final class WebServer implements AutoCloseable {
     private final OpsDatabase database;
     private final WebServices services;
     private final Javalin app;
+    private final Runnable onClose;
 
-    private WebServer(WebConfig config, OpsDatabase database, WebServices services) {
+    private WebServer(WebConfig config, OpsDatabase database, WebServices services, Runnable onClose) {
         this.config = config;
         this.database = database;
         this.services = services;
+        this.onClose = onClose;
         this.app = WebApp.create(config, services);
     }
 
@@ -83,7 +86,7 @@ public final class WebServer implements AutoCloseable {
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
                     compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
                     edges.agentApi());
-            return new WebServer(config, database, services);
+            return new WebServer(config, database, services, edges.onClose());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -121,11 +124,13 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         services.etl().close();
         app.stop();
+        services.agentApi().close();
         try {
             services.jobs().close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         database.close();
+        onClose.run();
     }
 }

@@ -42,7 +42,7 @@ public final class TestServer implements AutoCloseable {
         WebConfig config = WebConfig.defaults(data).withHost("127.0.0.1").withPort(0)
                 .withEtl(etlCommand, Duration.ZERO).withSecurity(4, limits, null);
         server = WebServer.assemble(config, new WebServer.Edges(reports, r -> new CsvExportService(r, Clock.systemUTC()),
-                new EnrollmentTokens.Unavailable(), WebServices.AgentApi.NONE), Clock.systemUTC());
+                new EnrollmentTokens.Unavailable(), WebServices.AgentApi.NONE, () -> { }), Clock.systemUTC());
         UserStore users = server.services().users();
         String hash = new org.patchlake.web.auth.PasswordHasher(4).hash(PASSWORD);
         users.create("sec", details("Sam Security", EnumSet.of(Role.SECURITY_ADMIN), Scope.everything()), hash);
