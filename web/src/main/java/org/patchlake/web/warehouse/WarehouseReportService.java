@@ -134,10 +134,10 @@ public final class WarehouseReportService implements ReportService {
             figures.add(new Figure("Class, level", c.computerClass() + ", level " + c.managedLevel()));
             figures.add(new Figure("Operating system", c.osName() + " " + nullToDash(c.osVersion()) + " build " + nullToDash(c.osBuild())));
             figures.add(new Figure("Agent", nullToDash(c.agentVersion())));
-            figures.add(new Figure("Last inventory", c.lastInventoryAt() == null ? "never" : c.lastInventoryAt().toString()));
-            figures.add(new Figure("Last scan", c.lastScanAt() == null ? "never" : c.lastScanAt() + (c.lastScanErrorCount() == null ? ""
-                    : ", " + c.lastScanErrorCount() + " errors")));
-            figures.add(new Figure("Pending reboot", c.pendingReboot() ? "yes, since " + c.pendingRebootSince() : "no"));
+            figures.add(new Figure("Last inventory", c.lastInventoryAt() == null ? "never" : c.lastInventoryAt()));
+            figures.add(new Figure("Last scan", c.lastScanAt() == null ? "never" : c.lastScanAt()));
+            figures.add(new Figure("Scan errors", c.scanErrorCount() + (c.lastScanError() == null ? "" : ", last: " + c.lastScanError())));
+            figures.add(new Figure("Pending reboot", c.pendingReboot() ? (Object) (c.pendingRebootSince() == null ? "yes" : c.pendingRebootSince()) : "no"));
             figures.add(new Figure("Reporting", c.reporting() ? "yes" : "no (stale: states are UNKNOWN)"));
             Page page = Page.first(parameters.limit());
             List<List<Object>> updates = new ArrayList<>();
@@ -151,7 +151,9 @@ public final class WarehouseReportService implements ReportService {
             }
             List<List<Object>> deliveries = new ArrayList<>();
             for (ComputerRows.DeliveryAttempt d : computers.deliveries(scope, computerId, page).rows()) {
-                deliveries.add(cells(d.policyId(), d.kb(), d.attempt(), d.startedAt(), d.endedAt(), d.returnCode(), d.outcome(), d.meaning()));
+                deliveries.add(cells(d.policyId(), d.kb(), d.attempt(), d.startedAt(), d.endedAt(),
+                        d.returnCode() == null ? null : d.returnCode() + " (0x" + String.format("%08X", d.returnCode() & 0xFFFFFFFFL) + ")",
+                        d.outcome(), d.meaning()));
             }
             return Optional.of(new ReportResult("Computer " + c.hostname() + " (" + c.computerId() + ")", WarehouseReports.snapshot(detail),
                     figures, List.of(
@@ -166,7 +168,7 @@ public final class WarehouseReportService implements ReportService {
                             new ReportColumn("regression", "Regression", ReportColumn.Kind.BOOLEAN, Link.NONE)), history),
                     new ReportTable("Delivery attempts", List.of(ReportColumn.text("policy_id", "Policy"), ReportColumn.text("kb", "KB"),
                             ReportColumn.number("attempt", "Attempt"), ReportColumn.timestamp("started_at", "Started"),
-                            ReportColumn.timestamp("ended_at", "Ended"), ReportColumn.number("return_code", "Return code"),
+                            ReportColumn.timestamp("ended_at", "Ended"), ReportColumn.text("return_code", "Return code"),
                             ReportColumn.text("outcome", "Outcome"), ReportColumn.text("meaning", "Meaning")), deliveries))));
         });
     }
