@@ -41,8 +41,11 @@ final class FixtureReports implements AutoCloseable {
         return parameters;
     }
 
+    private final Map<String, ReportData> loaded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The report's data for the scope, queried once per test class (the fixture does not change). */
     ReportData load(ReportTemplate template, Scope scope) {
-        return data.load(new ReportRequest(template, scope, parameters(template)));
+        return loaded.computeIfAbsent(template + "|" + scope, key -> data.load(new ReportRequest(template, scope, parameters(template))));
     }
 
     byte[] render(ReportTemplate template, Scope scope, ExportFormat format, RenderOptions options) {
