@@ -10,11 +10,12 @@ import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.auth.User;
-import org.patchlake.web.report.CsvExportService;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.Warehouse;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.store.CustomSeverity;
+import org.patchlake.reports.jasper.ReportEngine;
+import org.patchlake.web.warehouse.JasperExportService;
 import org.patchlake.web.warehouse.WarehouseReportService;
 import org.patchlake.web.store.AuditLog;
 import org.patchlake.web.store.OpsDatabase;
@@ -78,7 +79,7 @@ public final class ServeCommand {
 
     /**
      * The production wiring: the warehouse query layer (reports), the agent API and its token registry (ingest,
-     * which owns enrollment tokens), CSV exports until the Jasper exports are wired in.
+     * which owns enrollment tokens), the Jasper exports (reports).
      */
     public static WebServer assemble(WebConfig config, Clock clock) {
         QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()));
@@ -98,7 +99,7 @@ public final class ServeCommand {
         WebServer.Edges edges = new WebServer.Edges(
                 store -> new WarehouseReportService(queries, store::slaPolicies,
                         bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
-                reports -> new CsvExportService(reports, clock), // INTEGRATION POINT (Jasper): PDF/XLSX exports
+                reports -> new JasperExportService(queries, new ReportEngine(), clock),
                 new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close);
         try {
             return WebServer.assemble(config, edges, clock);

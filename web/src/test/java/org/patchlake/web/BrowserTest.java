@@ -17,7 +17,9 @@ import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.support.TestServer;
 import org.patchlake.web.warehouse.FixtureWarehouse;
+import org.patchlake.web.warehouse.JasperExportService;
 import org.patchlake.web.warehouse.WarehouseReportService;
+import org.patchlake.reports.jasper.ReportEngine;
 
 import java.io.File;
 import java.io.IOException;
@@ -46,6 +48,7 @@ class BrowserTest {
     static TestServer server;
     static QueryLayer queries;
     static WebDriver browser;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,9 +58,13 @@ class BrowserTest {
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
         server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
-                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)));
+                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+                reports -> new JasperExportService(queries, new ReportEngine(), java.time.Clock.systemUTC()));
+        downloads = Files.createDirectories(data.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1400,1000", "--user-data-dir=" + Files.createDirectories(data.resolve("chromium-profile")));
@@ -115,9 +122,34 @@ class BrowserTest {
         assertThat(browser.getPageSource()).contains("Updates not installed", "KB5000001");
         screenshot("05-computer");
 
+        browser.findElement(By.linkText("Reports")).click();
+        browser.findElement(By.linkText("Compliance by Bulletin")).click();
+        browser.findElement(By.id("export-pdf")).click();
+        Path pdf = awaitDownload(".pdf");
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("KB5000001").doesNotContain("us-ws-01");
+        }
+
         browser.get(server.url("/computers/c4"));
         assertThat(browser.findElement(By.id("error")).getText()).contains("not found in your scope");
         screenshot("06-other-region-computer");
+    }
+
+    private static Path awaitDownload(String suffix) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                java.util.Optional<Path> done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + suffix + " download within 60 s in " + downloads);
     }
 
     @Test

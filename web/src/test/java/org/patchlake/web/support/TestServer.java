@@ -38,10 +38,16 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
                       java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports) {
+        this(data, limits, etlCommand, reports, r -> new CsvExportService(r, Clock.systemUTC()));
+    }
+
+    public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
+                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                      java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports) {
         this.data = data;
         WebConfig config = WebConfig.defaults(data).withHost("127.0.0.1").withPort(0)
                 .withEtl(etlCommand, Duration.ZERO).withSecurity(4, limits, null);
-        server = WebServer.assemble(config, new WebServer.Edges(reports, r -> new CsvExportService(r, Clock.systemUTC()),
+        server = WebServer.assemble(config, new WebServer.Edges(reports, exports,
                 new EnrollmentTokens.Unavailable(), WebServices.AgentApi.NONE, () -> { }), Clock.systemUTC());
         UserStore users = server.services().users();
         String hash = new org.patchlake.web.auth.PasswordHasher(4).hash(PASSWORD);
