@@ -110,7 +110,9 @@ final class QueryBenchPostgres implements AutoCloseable {
             p.execute("VACUUM ANALYZE");
             System.out.printf("  postgres: indexes + VACUUM ANALYZE in %.1f s%n", (System.nanoTime() - started) / 1e9);
         } finally {
-            Files.deleteIfExists(csv);
+            try (Stream<Path> files = Files.walk(csv)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
