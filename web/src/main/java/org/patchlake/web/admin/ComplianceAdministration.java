@@ -65,7 +65,10 @@ public final class ComplianceAdministration {
     private static Map<String, Object> exceptionEvent(String action, ComplianceException exception) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", action);
+        fields.put("id", "web-exception-" + exception.id());
         fields.put("exceptionId", exception.id());
+        fields.put("createdAt", exception.grantedAt().toString());
+        fields.put("revoked", exception.revokedAt() != null);
         fields.put("computerId", exception.computerId());
         fields.put("bulletinId", exception.bulletinId());
         fields.put("owner", exception.owner());
@@ -84,6 +87,7 @@ public final class ComplianceAdministration {
         audit.record(actor, "custom_severity_set", "bulletin:" + bulletinId, before.orElse(null), after, address);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", "set");
+        fields.put("id", bulletinId);
         fields.put("bulletinId", bulletinId);
         fields.put("severity", severity);
         fields.put("reason", reason);
@@ -99,6 +103,7 @@ public final class ComplianceAdministration {
         audit.record(actor, "custom_severity_cleared", "bulletin:" + bulletinId, before, null, address);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", "cleared");
+        fields.put("id", bulletinId);
         fields.put("bulletinId", bulletinId);
         fields.put("severity", null);
         fields.put("setBy", actor);
@@ -113,6 +118,7 @@ public final class ComplianceAdministration {
                 before, after, address);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", before == null ? "created" : "changed");
+        fields.put("id", "web-sla-policy-" + after.id());
         fields.put("policyId", after.id());
         fields.put("name", after.name());
         fields.put("severity", after.severity());

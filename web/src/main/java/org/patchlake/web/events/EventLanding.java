@@ -56,6 +56,7 @@ public final class EventLanding {
     public Path append(String eventType, String computerId, Map<String, ?> fields) {
         Instant now = clock.instant();
         ObjectNode payload = json.createObjectNode();
+        payload.put("type", eventType);
         payload.put("eventType", eventType);
         payload.put("at", now.toString());
         payload.setAll((ObjectNode) json.valueToTree(fields));

@@ -76,7 +76,10 @@ class OperationalStoreTest {
             assertThat(envelope.get("messageId").asText()).startsWith("web-");
             assertThat(envelope.get("receivedAt").asText()).isEqualTo("2026-11-21T10:00:00Z");
             JsonNode payload = envelope.get("payload");
-            assertThat(payload.get("eventType").asText()).isEqualTo("exception");
+            assertThat(payload.get("type").asText()).isEqualTo("exception");
+            assertThat(payload.get("id").asText()).isEqualTo("web-exception-" + granted.id());
+            assertThat(payload.get("revoked").asBoolean()).isFalse();
+            assertThat(payload.get("createdAt").asText()).isEqualTo("2026-11-21T10:00:00Z");
             assertThat(payload.get("action").asText()).isEqualTo("granted");
             assertThat(payload.get("bulletinId").asText()).isEqualTo("KB5034441");
             assertThat(payload.get("expiresAt").asText()).isEqualTo("2027-01-31T23:59:59Z");
