@@ -65,6 +65,9 @@ final class QfeParser {
                 installedOn = value(row, columns, "InstallDate");
             }
             Optional<java.time.LocalDate> date = WmicDates.parse(installedOn);
+            if (date.isEmpty()) {
+                date = dateAnywhere(row);
+            }
             if (date.isEmpty() && !installedOn.isEmpty()) {
                 badDates.add("line " + (i + 1) + ": '" + installedOn + "'");
             }
@@ -80,6 +83,21 @@ final class QfeParser {
         }
         return new Inventory(sourceFile, InventoryFormat.QFE, text.encoding(), hostName(lines, headerIndex, columns),
                 null, List.copyOf(installed.values()), -1, List.of(), warnings);
+    }
+
+    /**
+     * Rows whose text is wider than wmic measured it (non-ASCII user names, "TEST_dc\\Администратор") shift the
+     * later columns left; then the date is the last value of the row that reads as a date.
+     */
+    private static Optional<java.time.LocalDate> dateAnywhere(String row) {
+        String[] values = row.trim().split("\\s{2,}");
+        for (int i = values.length - 1; i > 0; i--) {
+            Optional<java.time.LocalDate> date = WmicDates.parse(values[i]);
+            if (date.isPresent()) {
+                return date;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Keeps the earliest known install date when a KB is listed twice. */
