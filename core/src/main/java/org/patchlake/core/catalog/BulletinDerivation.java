@@ -13,19 +13,23 @@ final class BulletinDerivation {
     private BulletinDerivation() {
     }
 
-    static List<Bulletin> derive(Catalog catalog, Map<String, String> titles) {
+    private static final BulletinDetails NO_DETAILS = new BulletinDetails("", null);
+
+    static List<Bulletin> derive(Catalog catalog, Map<String, BulletinDetails> details) {
         Map<String, List<Update>> byBulletin = new LinkedHashMap<>();
         for (Update update : catalog.updates()) {
             byBulletin.computeIfAbsent(update.bulletinId(), id -> new ArrayList<>()).add(update);
         }
         List<Bulletin> bulletins = new ArrayList<>(byBulletin.size());
         for (Map.Entry<String, List<Update>> entry : byBulletin.entrySet()) {
-            bulletins.add(derive(entry.getKey(), entry.getValue(), catalog, titles.getOrDefault(entry.getKey(), "")));
+            bulletins.add(derive(entry.getKey(), entry.getValue(), catalog,
+                    details.getOrDefault(entry.getKey(), NO_DETAILS)));
         }
         return bulletins;
     }
 
-    private static Bulletin derive(String bulletinId, List<Update> updates, Catalog catalog, String title) {
+    private static Bulletin derive(String bulletinId, List<Update> updates, Catalog catalog,
+            BulletinDetails details) {
         Severity severity = Severity.UNRATED;
         String impact = "";
         LocalDate released = LocalDate.MAX;
@@ -44,7 +48,8 @@ final class BulletinDerivation {
             exploited |= update.exploited();
             superseded &= !catalog.supersedersOf(update.kb(), update.product()).isEmpty();
         }
-        return new Bulletin(bulletinId, title, severity, impact, released, null, cves.size(), exploited, superseded,
-                updates.size());
+        LocalDate revised = details.revised() != null && details.revised().isAfter(released) ? details.revised() : null;
+        return new Bulletin(bulletinId, details.title(), severity, impact, released, revised, cves.size(), exploited,
+                superseded, updates.size());
     }
 }

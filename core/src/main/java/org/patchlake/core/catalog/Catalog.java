@@ -64,11 +64,11 @@ public final class Catalog {
     /**
      * A catalog whose bulletins are derived from the updates (severity, dates, CVEs, exploited, superseded).
      *
-     * @param titles bulletin id -> title; bulletins without an entry get ""
+     * @param details bulletin id -> title and revision date; bulletins without an entry get "" and null
      */
-    public static Catalog fromUpdates(Collection<Update> updates, Map<String, String> titles) {
+    public static Catalog fromUpdates(Collection<Update> updates, Map<String, BulletinDetails> details) {
         Catalog withoutBulletins = new Catalog(updates, List.of());
-        List<Bulletin> bulletins = BulletinDerivation.derive(withoutBulletins, titles);
+        List<Bulletin> bulletins = BulletinDerivation.derive(withoutBulletins, details);
         return new Catalog(updates, bulletins);
     }
 

@@ -22,12 +22,9 @@ public record CatalogError(String sourceFile, long line, CatalogErrorKind kind, 
         }
     }
 
-    /** True when the row still contributed to the catalog (e.g. Unrated severity), false when it was skipped. */
-    public boolean rowImported() {
-        return switch (kind) {
-            case EMPTY_KB, BAD_DATE, EMPTY_PRODUCT, MALFORMED_ROW -> false;
-            default -> true;
-        };
+    /** True for kinds that make the row be skipped; the other kinds leave the row imported (e.g. as Unrated). */
+    public boolean skipsRow() {
+        return kind.skipsRow();
     }
 
     @Override

@@ -18,6 +18,13 @@ public enum CatalogErrorKind {
     BAD_DATE,
     /** AffectedProduct empty. Not imported. */
     EMPTY_PRODUCT,
+    /** A Supersedes entry that is not a KB number (e.g. a version "20.0.1"). Row imported without that entry. */
+    BAD_SUPERSEDES,
     /** Wrong number of fields, or a quote left open at the end of the file. Not imported. */
-    MALFORMED_ROW
+    MALFORMED_ROW;
+
+    /** True for kinds that make the row be skipped; the other kinds leave the row imported (e.g. as Unrated). */
+    public boolean skipsRow() {
+        return this == EMPTY_KB || this == BAD_DATE || this == EMPTY_PRODUCT || this == MALFORMED_ROW;
+    }
 }

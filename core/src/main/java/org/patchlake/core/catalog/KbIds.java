@@ -1,7 +1,5 @@
 package org.patchlake.core.catalog;
 
-import java.util.Locale;
-
 /** The one spelling of a KB id in Patchlake: "KB" followed by the digits ("4012212" and "kb4012212" -> "KB4012212"). */
 public final class KbIds {
     private KbIds() {
@@ -9,7 +7,8 @@ public final class KbIds {
 
     /**
      * Normalizes a KB reference. Digits get the "KB" prefix; "kb123" is upper-cased; other ids (the
-     * service-pack pseudo ids of wesng's Custom file such as "SP81X64") are kept as they are, trimmed.
+     * service-pack pseudo ids of wesng's Custom file such as "SP81X64", or the fix references of non-Windows
+     * products such as "CBL-Mariner Releases") are kept as they are, trimmed.
      * Returns "" for blank input.
      */
     public static String normalize(String text) {
@@ -23,7 +22,12 @@ public final class KbIds {
         if (trimmed.length() > 2 && trimmed.regionMatches(true, 0, "KB", 0, 2) && isDigits(trimmed.substring(2))) {
             return "KB" + trimmed.substring(2);
         }
-        return trimmed.toUpperCase(Locale.ROOT);
+        return trimmed;
+    }
+
+    /** True for "KB" followed by digits, the form {@link #normalize} gives real KB numbers. */
+    public static boolean isKbNumber(String kb) {
+        return kb.length() > 2 && kb.startsWith("KB") && isDigits(kb.substring(2));
     }
 
     private static boolean isDigits(String text) {
