@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.CatalogImport;
+import org.patchlake.core.catalog.GeneratedCatalog;
 import org.patchlake.core.catalog.WesngCatalogBuilder;
 
 /** The catalog evaluate works against, and a line saying where it came from. */
@@ -24,8 +25,12 @@ record EvaluateCatalog(Catalog catalog, String description) {
         return fromWarehouse(options.warehouse());
     }
 
-    /** A wesng definitions.zip or CSV, read in this process. */
+    /** A wesng definitions.zip or CSV read in this process, or "generated" (the demo catalog). */
     static EvaluateCatalog fromSource(String source, PrintStream progress) {
+        if (source.equals("generated")) {
+            Catalog generated = GeneratedCatalog.create();
+            return new EvaluateCatalog(generated, "generated: " + generated);
+        }
         try {
             CatalogImport imported = WesngCatalogBuilder.read(Path.of(source),
                     rows -> progress.printf("evaluate: catalog %,d rows read%n", rows));
