@@ -3,6 +3,7 @@ package org.patchlake.etl.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class CatalogBench {
         try {
             CatalogImportOptions options = new CatalogImportOptions(source.toString(), warehouse, null);
             for (int run = 1; run <= runs; run++) {
+                long cpuStarted = processCpuNanos();
                 long started = System.nanoTime();
                 CatalogImport imported = CatalogCommand.read(source.toString(), message -> { });
                 double parse = seconds(started);
@@ -65,20 +67,32 @@ public final class CatalogBench {
                 CatalogCommand.write(spark, imported, options, quiet, message -> { }, started);
                 double write = seconds(writing);
                 double total = seconds(started);
+                double importCpu = (processCpuNanos() - cpuStarted) / 1e9;
+                long loadCpuStarted = processCpuNanos();
                 long loading = System.nanoTime();
                 Catalog loaded = new CatalogStore(warehouse).loadCurrent();
                 double load = seconds(loading);
-                System.out.printf("run %d: import %.1f s (parse %.1f s, write %.1f s) of %,d rows; load back %.2f s (%s)%n",
-                        run, total, parse, write, imported.rowsRead(), load, loaded);
-                results.add(new double[] {total, parse, write, load});
+                double loadCpu = (processCpuNanos() - loadCpuStarted) / 1e9;
+                System.out.printf("run %d: import %.1f s (parse %.1f s, write %.1f s; process CPU %.1f s) of %,d rows;"
+                        + " load back %.2f s (CPU %.2f s) %s; load average %.1f%n", run, total, parse, write, importCpu,
+                        imported.rowsRead(), load, loadCpu, loaded,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                results.add(new double[] {total, parse, write, load, importCpu, loadCpu});
             }
         } finally {
             spark.stop();
             deleteRecursively(warehouse);
         }
-        System.out.printf("median of %d runs: import %.1f s (parse %.1f s, write %.1f s), load back %.2f s%n", runs,
-                median(results, 0), median(results, 1), median(results, 2), median(results, 3));
+        System.out.printf("median of %d runs: import %.1f s (parse %.1f s, write %.1f s; process CPU %.1f s),"
+                + " load back %.2f s (CPU %.2f s)%n", runs, median(results, 0), median(results, 1), median(results, 2),
+                median(results, 4), median(results, 3), median(results, 5));
         System.exit(0);
+    }
+
+    /** CPU time of the whole process (all threads): a figure less distorted by a busy machine than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long since) {
