@@ -36,13 +36,14 @@ import org.patchlake.reports.sla.SlaQueries;
  * statements (rewritten to PostgreSQL syntax, same bound values) on a PostgreSQL loaded with the same data.
  */
 public final class QueryBench {
-    private record Options(Path warehouse, boolean build, int computers, int runs, int warmup, int pgRuns, boolean postgres) {
+    private record Options(Path warehouse, boolean build, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only) {
         static Options parse(String[] args) {
             Path warehouse = null;
             int computers = 200_000;
             int runs = 30;
             int pgRuns = 5;
             boolean postgres = true;
+            String only = "";
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--warehouse" -> warehouse = Path.of(args[++i]);
@@ -50,15 +51,16 @@ public final class QueryBench {
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--pg-runs" -> pgRuns = Integer.parseInt(args[++i]);
                     case "--no-postgres" -> postgres = false;
+                    case "--only" -> only = args[++i];
                     default -> throw new IllegalArgumentException("bench queries: unknown argument '" + args[i]
-                            + "' (--warehouse DIR, --computers N, --runs N, --pg-runs N, --no-postgres)");
+                            + "' (--warehouse DIR, --computers N, --runs N, --pg-runs N, --no-postgres, --only NAME-PREFIXES,...)");
                 }
             }
             boolean build = warehouse == null;
             if (build) {
                 warehouse = Path.of("data", "bench", "query-warehouse-" + computers);
             }
-            return new Options(warehouse, build, computers, runs, Math.max(2, runs / 10), pgRuns, postgres);
+            return new Options(warehouse, build, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only);
         }
     }
 
@@ -98,7 +100,8 @@ public final class QueryBench {
             Instant dataAsOf = warehouse.currentSnapshot().dataAsOf();
             System.out.printf("snapshot %s opened in %.2f s (data as of %s), %d cores%n", warehouse.currentSnapshot().id(),
                     (System.nanoTime() - opened) / 1e9, dataAsOf, Runtime.getRuntime().availableProcessors());
-            List<Case> cases = cases(layer, dataAsOf);
+            List<Case> cases = cases(layer, dataAsOf).stream().filter(c -> options.only().isEmpty()
+                    || java.util.Arrays.stream(options.only().split(",")).anyMatch(prefix -> c.name().startsWith(prefix))).toList();
             List<Timing> duck = new ArrayList<>();
             List<List<Statement>> statements = new ArrayList<>();
             System.out.printf("%nDuckDB: %d warm-up + %d measured runs per query%n", options.warmup(), options.runs());

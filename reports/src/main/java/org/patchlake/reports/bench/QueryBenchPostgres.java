@@ -88,11 +88,14 @@ final class QueryBenchPostgres implements AutoCloseable {
                 long rows = 0;
                 if (Files.isDirectory(dir)) {
                     Path file = csv.resolve(table + ".csv");
+                    // cast to the contract's column types first (INSERT BY NAME), then export
+                    d.execute(schema.createStatement(table));
+                    d.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + dir + "/**/*.parquet', union_by_name = true)");
                     String select = table.equals("updates")
                             ? "SELECT * REPLACE ('{' || array_to_string(supersedes, ',') || '}' AS supersedes)"
                             : "SELECT *";
-                    d.execute("COPY (" + select + " FROM read_parquet('" + dir + "/**/*.parquet', union_by_name = true)) TO '"
-                            + file + "' (FORMAT csv, HEADER false)");
+                    d.execute("COPY (" + select + " FROM " + table + ") TO '" + file + "' (FORMAT csv, HEADER false)");
+                    d.execute("DROP TABLE " + table);
                     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                         rows = copy.copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", reader);
                     }
@@ -110,7 +113,9 @@ final class QueryBenchPostgres implements AutoCloseable {
             p.execute("VACUUM ANALYZE");
             System.out.printf("  postgres: indexes + VACUUM ANALYZE in %.1f s%n", (System.nanoTime() - started) / 1e9);
         } finally {
-            Files.deleteIfExists(csv);
+            try (Stream<Path> files = Files.walk(csv)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

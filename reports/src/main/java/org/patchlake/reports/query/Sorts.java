@@ -7,8 +7,9 @@ public final class Sorts {
 
     public enum BulletinSort {
         RELEASED_NEWEST("b.released DESC, b.bulletin_id"),
-        MOST_VULNERABLE("count_if(bs.state IN ('REQUIRED', 'FAILED', 'INSTALLED_PENDING_REBOOT')) DESC, b.bulletin_id"),
-        LEAST_COMPLIANT("count_if(bs.state = 'INSTALLED')::DOUBLE / greatest(1, count_if(bs.state NOT IN ('EXEMPT', 'UNKNOWN'))), b.bulletin_id"),
+        MOST_VULNERABLE("coalesce(sum(bs.computers) FILTER (WHERE bs.state IN ('REQUIRED', 'FAILED', 'INSTALLED_PENDING_REBOOT')), 0) DESC, b.bulletin_id"),
+        LEAST_COMPLIANT("coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'INSTALLED'), 0)::DOUBLE"
+                + " / greatest(1, coalesce(sum(bs.computers) FILTER (WHERE bs.state NOT IN ('EXEMPT', 'UNKNOWN')), 0)), b.bulletin_id"),
         BULLETIN_ID("b.bulletin_id");
 
         final String sql;

@@ -1,13 +1,13 @@
--- Report 1: compliance by bulletin over the viewer's scope (current state).
+-- Report 1: compliance by bulletin over the viewer's scope (current state, from bulletin_state_summary).
 SELECT b.bulletin_id, b.title, b.vendor_severity AS severity, b.released, b.exploited,
-       count(*) AS applicable,
-       count_if(bs.state = 'INSTALLED') AS installed,
-       count_if(bs.state = 'INSTALLED_PENDING_REBOOT') AS pending_reboot,
-       count_if(bs.state = 'REQUIRED') AS required,
-       count_if(bs.state = 'FAILED') AS failed,
-       count_if(bs.state = 'EXEMPT') AS exempt,
-       count_if(bs.state = 'UNKNOWN') AS unknown
-FROM bulletin_state bs
+       sum(bs.computers) AS applicable,
+       coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'INSTALLED'), 0) AS installed,
+       coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'INSTALLED_PENDING_REBOOT'), 0) AS pending_reboot,
+       coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'REQUIRED'), 0) AS required,
+       coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'FAILED'), 0) AS failed,
+       coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'EXEMPT'), 0) AS exempt,
+       coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'UNKNOWN'), 0) AS unknown
+FROM bulletin_state_summary bs
 JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
 WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
   AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))

@@ -1,13 +1,13 @@
--- Report 3: compliance by update (KB x product), computer counts from update_state.
+-- Report 3: compliance by update (KB x product), computer counts from update_state_summary.
 SELECT u.update_id, u.kb, u.product, u.bulletin_id, b.vendor_severity AS severity,
-       count(*) AS applicable,
-       count_if(us.state = 'INSTALLED') AS installed,
-       count_if(us.state = 'INSTALLED_PENDING_REBOOT') AS pending_reboot,
-       count_if(us.state = 'REQUIRED') AS required,
-       count_if(us.state = 'FAILED') AS failed,
-       count_if(us.state = 'EXEMPT') AS exempt,
-       count_if(us.state = 'UNKNOWN') AS unknown
-FROM update_state us
+       sum(us.computers) AS applicable,
+       coalesce(sum(us.computers) FILTER (WHERE us.state = 'INSTALLED'), 0) AS installed,
+       coalesce(sum(us.computers) FILTER (WHERE us.state = 'INSTALLED_PENDING_REBOOT'), 0) AS pending_reboot,
+       coalesce(sum(us.computers) FILTER (WHERE us.state = 'REQUIRED'), 0) AS required,
+       coalesce(sum(us.computers) FILTER (WHERE us.state = 'FAILED'), 0) AS failed,
+       coalesce(sum(us.computers) FILTER (WHERE us.state = 'EXEMPT'), 0) AS exempt,
+       coalesce(sum(us.computers) FILTER (WHERE us.state = 'UNKNOWN'), 0) AS unknown
+FROM update_state_summary us
 JOIN updates u ON u.update_id = us.update_id
 JOIN bulletins b ON b.bulletin_id = u.bulletin_id
 WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], us.region) OR list_contains(:scope_sites::VARCHAR[], us.site))
