@@ -122,7 +122,8 @@ public final class ReportCommand {
             RenderOptions render = new RenderOptions(options.locale(), options.timeZone(), options.linkBase(), Instant.now());
             Path parent = options.out().toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, ".report-", "." + options.format().extension());
+            // written beside the target and renamed into place, so a reader never sees half a report
+            Path temporary = parent.resolve("." + options.out().getFileName() + ".partial");
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 new ReportEngine().render(options.template(), data, render, options.format(), out);
             } catch (RuntimeException | IOException e) {

@@ -75,7 +75,6 @@ public final class ReportExporter {
         exporter.setExporterOutput(new SimpleHtmlExporterOutput(out, "UTF-8"));
         SimpleHtmlReportConfiguration report = new SimpleHtmlReportConfiguration();
         report.setEmbedImage(true);
-        report.setRemoveEmptySpaceBetweenRows(true);
         report.setWrapBreakWord(true);
         if (pageIndex != ALL_PAGES) {
             report.setPageIndex(pageIndex);
