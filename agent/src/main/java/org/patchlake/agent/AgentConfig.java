@@ -1,0 +1,59 @@
+package org.patchlake.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The agent's configuration, read once in {@link AgentCommand} from its flags.
+ *
+ * @param server          ingest base URL (http://host:port)
+ * @param enrollmentToken token for the first enrollment; unused once enrolled
+ * @param stateDirectory  credentials, state, spool and package cache
+ * @param simulateMachine a machine JSON to simulate instead of the real Windows computer, or null
+ * @param rulesFile       detection rules to evaluate at every scan, or null
+ * @param spoolLimitBytes past this the spool compacts inventories
+ * @param retryDelay      wait between attempts of a failed install
+ * @param fullUploadEvery an unchanged inventory is still uploaded this often
+ * @param installTimeout  an installer running longer is killed
+ * @param scanJitter      fraction of the scan interval added or removed at random (0.1 = ±10 %)
+ */
+public record AgentConfig(URI server, String enrollmentToken, Path stateDirectory, Path simulateMachine, Path rulesFile,
+                          long spoolLimitBytes, Duration retryDelay, Duration fullUploadEvery, Duration installTimeout,
+                          double scanJitter) {
+
+    public static final String VERSION = "0.1.0";
+
+    public AgentConfig {
+        requireNonNull(server, "server is null");
+        requireNonNull(stateDirectory, "stateDirectory is null");
+        requireNonNull(retryDelay, "retryDelay is null");
+        requireNonNull(fullUploadEvery, "fullUploadEvery is null");
+        requireNonNull(installTimeout, "installTimeout is null");
+        if (scanJitter < 0 || scanJitter >= 1) {
+            throw new IllegalArgumentException("scanJitter must be in [0, 1) but was " + scanJitter);
+        }
+    }
+
+    public static AgentConfig defaults(URI server, String enrollmentToken, Path stateDirectory) {
+        return new AgentConfig(server, enrollmentToken, stateDirectory, null, null, 64L * 1024 * 1024,
+            Duration.ofMinutes(30), Duration.ofDays(1), Duration.ofHours(2), 0.1);
+    }
+
+    public AgentConfig withSimulateMachine(Path machine) {
+        return new AgentConfig(server, enrollmentToken, stateDirectory, machine, rulesFile, spoolLimitBytes, retryDelay,
+            fullUploadEvery, installTimeout, scanJitter);
+    }
+
+    public AgentConfig withRulesFile(Path rules) {
+        return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rules, spoolLimitBytes, retryDelay,
+            fullUploadEvery, installTimeout, scanJitter);
+    }
+
+    public AgentConfig withSpoolLimitBytes(long limit) {
+        return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rulesFile, limit, retryDelay,
+            fullUploadEvery, installTimeout, scanJitter);
+    }
+}

@@ -1,0 +1,46 @@
+package org.patchlake.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import org.patchlake.agent.endpoint.Endpoint;
+import org.patchlake.agent.policy.HttpPackageSource;
+import org.patchlake.agent.policy.PackageSource;
+import org.patchlake.agent.policy.PolicyRunner;
+import org.patchlake.agent.scan.DetectionRuleSet;
+import org.patchlake.agent.scan.Scanner;
+import org.patchlake.agent.spool.Spool;
+import org.patchlake.agent.upload.AgentJson;
+import org.patchlake.agent.upload.Backoff;
+import org.patchlake.agent.upload.IngestClient;
+
+/**
+ * Wires an {@link Agent} from its configuration, an endpoint and a clock. Used by {@link AgentCommand}, the
+ * tests and the fleet simulator (which passes its own clock, a no-sleep backoff and, if it has no package
+ * server, its own {@link PackageSource}).
+ */
+public final class AgentFactory {
+
+    private AgentFactory() {
+    }
+
+    public static Agent create(AgentConfig config, Endpoint endpoint, Clock clock, Backoff backoff) {
+        HttpClient http = IngestClient.defaultHttpClient();
+        return create(config, endpoint, clock, backoff, http,
+            new HttpPackageSource(http, config.stateDirectory().resolve("packages"), Duration.ofMinutes(30)));
+    }
+
+    public static Agent create(AgentConfig config, Endpoint endpoint, Clock clock, Backoff backoff, HttpClient http,
+                               PackageSource packages) {
+        ObjectMapper json = AgentJson.mapper();
+        DetectionRuleSet rules = config.rulesFile() == null ? DetectionRuleSet.empty()
+            : DetectionRuleSet.read(config.rulesFile(), json);
+        IngestClient client = new IngestClient(config.server(), http, json, clock, backoff, Duration.ofSeconds(60));
+        PolicyRunner runner = new PolicyRunner(endpoint, packages, config.retryDelay(), config.installTimeout());
+        Scanner scanner = new Scanner(endpoint, rules, clock, AgentConfig.VERSION);
+        Spool spool = new Spool(config.stateDirectory().resolve("spool"), config.spoolLimitBytes());
+        return new Agent(config, endpoint, client, runner, scanner, spool, new Random(), json);
+    }
+}

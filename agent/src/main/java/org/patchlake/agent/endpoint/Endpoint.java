@@ -1,0 +1,30 @@
+package org.patchlake.agent.endpoint;
+
+import java.time.Instant;
+import java.util.List;
+import org.patchlake.core.protocol.InstalledUpdate;
+import org.patchlake.core.rules.EndpointFacts;
+
+/**
+ * The computer the agent runs on: what it can read (facts for detection rules, OS identity, installed
+ * updates, boot time, pending restart) and what it can do (run an installer, restart). Two backends:
+ * {@code WindowsEndpoint} (JNA) and {@link SimulatedEndpoint} (a JSON-described machine for tests and the
+ * fleet simulator). Reads may throw {@link org.patchlake.core.rules.FactUnavailableException}.
+ */
+public interface Endpoint extends EndpointFacts {
+
+    ComputerIdentity osIdentity();
+
+    /** Updates the OS reports as installed, each with its install date when known. */
+    List<InstalledUpdate> installedUpdates();
+
+    Instant lastBootAt();
+
+    PendingReboot pendingReboot();
+
+    /** Runs one installer to completion and returns its exit code; never throws for installer failures. */
+    InstallResult install(InstallRequest request);
+
+    /** Asks the OS to restart after the request's delay, showing its reason to a logged-on user. */
+    void restart(RestartRequest request);
+}

@@ -1,0 +1,263 @@
+package org.patchlake.agent.endpoint;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.patchlake.core.protocol.InstalledUpdate;
+import org.patchlake.core.protocol.RebootSource;
+import org.patchlake.core.protocol.UpdateSource;
+import org.patchlake.core.rules.InstallReturnCodes;
+import org.patchlake.core.rules.InstallReturnCodes.Category;
+import org.patchlake.core.rules.Version;
+
+/**
+ * A machine described by a {@link SimulatedMachine}, changing state the way Windows does: an install that
+ * returns 3010 leaves the update pending until the next restart; 1641 restarts at once; an installed update
+ * answers 2359302 (already installed). Time comes from the injected clock, so a simulator can fast-forward:
+ * a requested restart happens when the clock passes its time, and so does a configured reimage.
+ */
+public final class SimulatedEndpoint implements Endpoint {
+
+    private static final long ALREADY_INSTALLED = 2359302L;
+
+    private final SimulatedMachine machine;
+    private final Clock clock;
+    private final Map<String, LocalDate> installed = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> registry = new HashMap<>();
+    private final Map<String, String> files = new HashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Set<String> pendingKbs = new LinkedHashSet<>();
+    private Instant lastBootAt;
+    private Instant restartAt;
+    private boolean reimaged;
+    private int restarts;
+
+    public SimulatedEndpoint(SimulatedMachine machine, Clock clock) {
+        this.machine = requireNonNull(machine, "machine is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        machine.installedUpdates().forEach(kb -> installed.put(normaliseKb(kb.kb()), kb.installedOn()));
+        machine.registry().forEach((key, values) -> registry.put(lower(key), lowerKeys(values)));
+        machine.files().forEach((path, version) -> files.put(lower(path), version));
+        lastBootAt = machine.lastBootAt();
+        SimulatedMachine.Runtime runtime = machine.runtime();
+        if (runtime != null) {
+            attempts.putAll(runtime.attempts());
+            pendingKbs.addAll(runtime.pendingKbs());
+            restartAt = runtime.restartAt();
+            reimaged = runtime.reimaged();
+            restarts = runtime.restarts();
+        }
+    }
+
+    public static SimulatedEndpoint load(Path file, Clock clock) {
+        return new SimulatedEndpoint(SimulatedMachine.read(file), clock);
+    }
+
+    @Override
+    public synchronized ComputerIdentity osIdentity() {
+        SimulatedMachine.Os os = machine.os();
+        return new ComputerIdentity(machine.hostname(), machine.domain(), machine.hardwareId(), os.product(), os.name(), os.version(), os.build(),
+            os.architecture());
+    }
+
+    @Override
+    public synchronized List<InstalledUpdate> installedUpdates() {
+        advance();
+        List<InstalledUpdate> updates = new ArrayList<>();
+        installed.forEach((kb, on) -> updates.add(new InstalledUpdate(kb, on, UpdateSource.WINDOWS_UPDATE)));
+        return updates;
+    }
+
+    @Override
+    public synchronized Instant lastBootAt() {
+        advance();
+        return lastBootAt;
+    }
+
+    @Override
+    public synchronized PendingReboot pendingReboot() {
+        advance();
+        if (pendingKbs.isEmpty()) {
+            return PendingReboot.none();
+        }
+        return new PendingReboot(true, List.of(RebootSource.CBS_REBOOT_PENDING, RebootSource.WU_REBOOT_REQUIRED));
+    }
+
+    @Override
+    public synchronized InstallResult install(InstallRequest request) {
+        advance();
+        String kb = normaliseKb(request.kb());
+        SimulatedMachine.InstallBehaviour behaviour = machine.installBehaviour().getOrDefault(kb, machine.defaultInstall());
+        int attempt = attempts.merge(kb, 1, Integer::sum);
+        Instant endedAt = request.startedAt().plus(Duration.ofSeconds(behaviour.durationSeconds()));
+        if (installed.containsKey(kb)) {
+            return new InstallResult(ALREADY_INSTALLED, request.startedAt(), endedAt, "simulated: " + kb + " already installed");
+        }
+        if (pendingKbs.contains(kb)) {
+            return new InstallResult(3010L, request.startedAt(), endedAt, "simulated: " + kb + " waits for a restart");
+        }
+        long code = behaviour.exitCodeOfAttempt(attempt);
+        Category category = InstallReturnCodes.describe(code).category();
+        if (category == Category.SUCCESS) {
+            markInstalled(kb, endedAt);
+        } else if (category.needsReboot()) {
+            pendingKbs.add(kb);
+            if (category == Category.SUCCESS_REBOOT_INITIATED) {
+                restartAt = endedAt;
+            }
+        }
+        return new InstallResult(code, request.startedAt(), endedAt, "simulated attempt " + attempt + " of " + kb);
+    }
+
+    @Override
+    public synchronized void restart(RestartRequest request) {
+        Instant at = request.requestedAt().plus(request.delay());
+        if (restartAt == null || at.isBefore(restartAt)) {
+            restartAt = at;
+        }
+        advance();
+    }
+
+    @Override
+    public synchronized boolean registryKeyExists(String key) {
+        advance();
+        return registry.containsKey(lower(key));
+    }
+
+    @Override
+    public synchronized Optional<String> registryValue(String key, String name) {
+        advance();
+        Map<String, String> values = registry.get(lower(key));
+        return values == null ? Optional.empty() : Optional.ofNullable(values.get(lower(name)));
+    }
+
+    @Override
+    public synchronized boolean fileExists(String path) {
+        advance();
+        return files.containsKey(lower(path));
+    }
+
+    @Override
+    public synchronized Optional<Version> fileVersion(String path) {
+        advance();
+        return Optional.ofNullable(files.get(lower(path))).map(Version::parse);
+    }
+
+    @Override
+    public synchronized boolean isKbInstalled(String kb) {
+        advance();
+        return installed.containsKey(normaliseKb(kb));
+    }
+
+    @Override
+    public String osProduct() {
+        return machine.os().product();
+    }
+
+    @Override
+    public Version osBuild() {
+        return Version.parse(machine.os().build());
+    }
+
+    /** How many restarts the simulation has performed (requested or installer-initiated). */
+    public synchronized int restarts() {
+        advance();
+        return restarts;
+    }
+
+    /** The machine as it is now, including the runtime state, so a restarted agent continues where it was. */
+    public synchronized SimulatedMachine snapshot() {
+        advance();
+        List<SimulatedMachine.Kb> kbs = new ArrayList<>();
+        installed.forEach((kb, on) -> kbs.add(new SimulatedMachine.Kb(kb, on)));
+        Map<String, String> currentFiles = new HashMap<>(files);
+        return new SimulatedMachine(machine.hostname(), machine.domain(), machine.hardwareId(), machine.os(), lastBootAt, kbs,
+            registry, currentFiles, machine.installBehaviour(), machine.defaultInstall(), machine.reimage(),
+            new SimulatedMachine.Runtime(attempts, List.copyOf(pendingKbs), restartAt, reimaged, restarts));
+    }
+
+    /** Writes {@link #snapshot()} to a file atomically. */
+    public void save(Path file) {
+        try {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            SimulatedMachine.json().writeValue(temporary.toFile(), snapshot());
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("saving simulated machine to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void advance() {
+        Instant now = clock.instant();
+        SimulatedMachine.Reimage reimage = machine.reimage();
+        boolean reimageDue = reimage != null && !reimaged && !now.isBefore(reimage.at());
+        if (restartAt != null && !now.isBefore(restartAt)
+            && (!reimageDue || restartAt.isBefore(reimage.at()))) {
+            reboot(restartAt);
+        }
+        if (reimageDue) {
+            installed.clear();
+            reimage.installedUpdates().forEach(kb -> installed.put(normaliseKb(kb.kb()), kb.installedOn()));
+            pendingKbs.clear();
+            restartAt = null;
+            lastBootAt = reimage.at();
+            reimaged = true;
+        }
+        if (restartAt != null && !now.isBefore(restartAt)) {
+            reboot(restartAt);
+        }
+    }
+
+    private void reboot(Instant at) {
+        for (String kb : pendingKbs) {
+            markInstalled(kb, at);
+        }
+        pendingKbs.clear();
+        lastBootAt = at;
+        restartAt = null;
+        restarts++;
+    }
+
+    private void markInstalled(String kb, Instant at) {
+        installed.put(kb, LocalDate.ofInstant(at, ZoneOffset.UTC));
+        SimulatedMachine.InstallBehaviour behaviour = machine.installBehaviour().get(kb);
+        if (behaviour != null) {
+            behaviour.fileVersions().forEach((path, version) -> files.put(lower(path), version));
+            behaviour.registryValues().forEach((key, values) ->
+                registry.computeIfAbsent(lower(key), k -> new HashMap<>()).putAll(lowerKeys(values)));
+        }
+    }
+
+    static String normaliseKb(String kb) {
+        String upper = kb.trim().toUpperCase(Locale.ROOT);
+        return upper.startsWith("KB") ? upper : "KB" + upper;
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> lowerKeys(Map<String, String> values) {
+        Map<String, String> lowered = new HashMap<>();
+        values.forEach((name, value) -> lowered.put(lower(name), value));
+        return lowered;
+    }
+}
