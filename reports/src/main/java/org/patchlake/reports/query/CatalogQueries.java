@@ -1,0 +1,105 @@
+package org.patchlake.reports.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Report 9 (bulletin details, superseded bulletins) and report 11 (exceptions). */
+public final class CatalogQueries {
+    public record BulletinUpdate(String updateId, String kb, String product, String restartBehaviour, List<String> supersedes,
+                                 List<String> cves, List<String> supersededBy) {
+        public BulletinUpdate {
+            supersedes = List.copyOf(supersedes);
+            cves = List.copyOf(cves);
+            supersededBy = List.copyOf(supersededBy);
+        }
+    }
+
+    public record BulletinDetail(String bulletinId, String title, String severity, String impact, LocalDate released,
+                                 LocalDate revised, long cveCount, boolean exploited, boolean superseded, List<BulletinUpdate> updates) {
+        public BulletinDetail {
+            Objects.requireNonNull(bulletinId, "bulletinId is null");
+            updates = List.copyOf(updates);
+        }
+    }
+
+    public record SupersededBulletin(String bulletinId, String title, String severity, LocalDate released,
+                                     List<String> supersededBy, long applicable, long notInstalled) {
+        public SupersededBulletin {
+            supersededBy = List.copyOf(supersededBy);
+        }
+    }
+
+    public enum ExceptionStatus { ACTIVE, EXPIRING, EXPIRED }
+
+    public record ExceptionRow(String exceptionId, String computerId, String hostname, String region, String site,
+                               String bulletinId, String title, String severity, String owner, String reason,
+                               Instant grantedAt, Instant expiresAt, ExceptionStatus status) {
+    }
+
+    private static final SqlResource DETAIL = SqlResource.load(CatalogQueries.class, "bulletin_detail.sql");
+    private static final SqlResource SUPERSEDED = SqlResource.load(CatalogQueries.class, "superseded_bulletins.sql");
+    private static final SqlResource EXCEPTIONS = SqlResource.load(CatalogQueries.class, "exceptions.sql");
+
+    private final QueryRunner runner;
+
+    public CatalogQueries(QueryRunner runner) {
+        this.runner = Objects.requireNonNull(runner, "runner is null");
+    }
+
+    /** Catalog data is the same for every viewer; an unknown bulletin id throws {@link NotFoundException}. */
+    public QueryResult<BulletinDetail> bulletin(String bulletinId) {
+        SqlParameters p = new SqlParameters().put("bulletin_id", Objects.requireNonNull(bulletinId, "bulletinId is null"));
+        List<Object[]> heads = new ArrayList<>();
+        List<BulletinUpdate> updates = new ArrayList<>();
+        QueryResult<Object[]> raw = runner.runForEntity(DETAIL, p, rs -> {
+            if (heads.isEmpty()) {
+                heads.add(new Object[] {rs.getString("bulletin_id"), rs.getString("title"), rs.getString("severity"),
+                        rs.getString("impact"), Rows.date(rs, "released"), Rows.date(rs, "revised"), Rows.count(rs, "cve_count"),
+                        Rows.flag(rs, "exploited"), Rows.flag(rs, "superseded")});
+            }
+            if (rs.getString("update_id") != null) {
+                updates.add(new BulletinUpdate(rs.getString("update_id"), rs.getString("kb"), rs.getString("product"),
+                        rs.getString("restart_behaviour"), strings(rs.getArray("supersedes")), strings(rs.getArray("cves")),
+                        strings(rs.getArray("superseded_by"))));
+            }
+            return null;
+        }, Map.of("bulletin", bulletinId), "bulletin", bulletinId);
+        Object[] h = heads.get(0);
+        BulletinDetail detail = new BulletinDetail((String) h[0], (String) h[1], (String) h[2], (String) h[3], (LocalDate) h[4],
+                (LocalDate) h[5], (Long) h[6], (Boolean) h[7], (Boolean) h[8], updates);
+        return new QueryResult<>(List.of(detail), raw.snapshotId(), raw.publishedAt(), raw.dataAsOf(), raw.parameters());
+    }
+
+    public QueryResult<SupersededBulletin> supersededBulletins(Scope scope, QueryFilter filter, Page page) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter);
+        page.bind(p);
+        return runner.run(SUPERSEDED, p, rs -> new SupersededBulletin(rs.getString("bulletin_id"), rs.getString("title"),
+                rs.getString("severity"), Rows.date(rs, "released"), strings(rs.getArray("superseded_by")),
+                Rows.count(rs, "applicable"), Rows.count(rs, "not_installed")), ComplianceQueries.reported(scope, filter));
+    }
+
+    public QueryResult<ExceptionRow> exceptions(Scope scope, QueryFilter filter, int expiringWithinDays) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("expiring_days", expiringWithinDays);
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put("expiringWithinDays", expiringWithinDays);
+        return runner.run(EXCEPTIONS, p, rs -> new ExceptionRow(rs.getString("exception_id"), rs.getString("computer_id"),
+                rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("bulletin_id"),
+                rs.getString("title"), rs.getString("severity"), rs.getString("owner"), rs.getString("reason"),
+                Rows.instant(rs, "granted_at"), Rows.instant(rs, "expires_at"), ExceptionStatus.valueOf(rs.getString("status"))), reported);
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            out.add(String.valueOf(o));
+        }
+        return out;
+    }
+}

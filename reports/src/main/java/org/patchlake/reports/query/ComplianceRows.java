@@ -1,0 +1,59 @@
+package org.patchlake.reports.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Row types of the compliance reports (1, 2, 3, 10) and their drill-downs. */
+public final class ComplianceRows {
+    private ComplianceRows() {
+    }
+
+    public record BulletinCompliance(String bulletinId, String title, String severity, LocalDate released,
+                                     boolean exploited, ComplianceCounts counts) {
+        public BulletinCompliance {
+            Objects.requireNonNull(bulletinId, "bulletinId is null");
+            Objects.requireNonNull(counts, "counts is null");
+        }
+    }
+
+    public record BulletinComputer(String computerId, String hostname, String region, String site, String computerClass,
+                                   String state, Instant firstApplicableAt, Instant compliantAt) {
+        public BulletinComputer {
+            Objects.requireNonNull(computerId, "computerId is null");
+            Objects.requireNonNull(state, "state is null");
+        }
+    }
+
+    public record ComputerCompliance(String computerId, String hostname, String region, String site, String computerClass,
+                                     Integer managedLevel, Instant lastInventoryAt, boolean pendingReboot,
+                                     ComplianceCounts counts) {
+        public ComputerCompliance {
+            Objects.requireNonNull(computerId, "computerId is null");
+            Objects.requireNonNull(counts, "counts is null");
+        }
+    }
+
+    public record UpdateCompliance(String updateId, String kb, String product, String bulletinId, String severity,
+                                   ComplianceCounts counts) {
+        public UpdateCompliance {
+            Objects.requireNonNull(updateId, "updateId is null");
+            Objects.requireNonNull(counts, "counts is null");
+        }
+    }
+
+    public record DailyCompliance(LocalDate day, ComplianceCounts counts) {
+        public DailyCompliance {
+            Objects.requireNonNull(day, "day is null");
+            Objects.requireNonNull(counts, "counts is null");
+        }
+    }
+
+    /** A compliance figure for one group (a region, a site) of a roll-up. */
+    public record GroupCompliance(String group, long computers, ComplianceCounts counts) {
+        public GroupCompliance {
+            Objects.requireNonNull(group, "group is null");
+            Objects.requireNonNull(counts, "counts is null");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.patchlake.reports.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import org.patchlake.reports.query.ComplianceRows.GroupCompliance;
+
+/** Report 7 (vulnerabilities), 8 (agent rollout and health) and 10 (regional roll-up: region, site). */
+public final class FleetQueries {
+    public record VulnerabilityCount(String severity, boolean exploited, long vulnerableUpdates, long required, long failed,
+                                     long pendingReboot, long computers, long bulletins) {
+    }
+
+    public record VulnerabilityTrendPoint(LocalDate day, String severity, boolean exploited, long vulnerable, long applicable) {
+    }
+
+    public record AgentHealth(long computers, long withAgent, long withoutAgent, long notReporting, long withScanErrors, int days) {
+    }
+
+    public record AgentVersion(String agentVersion, long computers) {
+    }
+
+    public record AgentComputer(String computerId, String hostname, String region, String site, String computerClass,
+                                String agentVersion, Instant lastInventoryAt, long scanErrorCount, String lastScanError) {
+    }
+
+    private static final SqlResource VULNERABILITIES = SqlResource.load(FleetQueries.class, "vulnerability_summary.sql");
+    private static final SqlResource VULNERABILITY_TREND = SqlResource.load(FleetQueries.class, "vulnerability_trend.sql");
+    private static final SqlResource AGENT_HEALTH = SqlResource.load(FleetQueries.class, "agent_health.sql");
+    private static final SqlResource AGENT_VERSIONS = SqlResource.load(FleetQueries.class, "agent_versions.sql");
+    private static final SqlResource AGENT_COMPUTERS = SqlResource.load(FleetQueries.class, "agent_not_reporting.sql");
+    private static final SqlResource REGIONAL = SqlResource.load(FleetQueries.class, "regional_rollup.sql");
+
+    private final QueryRunner runner;
+
+    public FleetQueries(QueryRunner runner) {
+        this.runner = Objects.requireNonNull(runner, "runner is null");
+    }
+
+    public QueryResult<VulnerabilityCount> vulnerabilities(Scope scope, QueryFilter filter) {
+        return runner.run(VULNERABILITIES, ComplianceQueries.parameters(scope, filter), rs -> new VulnerabilityCount(
+                rs.getString("severity"), Rows.flag(rs, "exploited"), Rows.count(rs, "vulnerable_updates"),
+                Rows.count(rs, "required"), Rows.count(rs, "failed"), Rows.count(rs, "pending_reboot"),
+                Rows.count(rs, "computers"), Rows.count(rs, "bulletins")), ComplianceQueries.reported(scope, filter));
+    }
+
+    public QueryResult<VulnerabilityTrendPoint> vulnerabilityTrend(Scope scope, QueryFilter filter, LocalDate fromDay, LocalDate toDay) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("from_day", fromDay).put("to_day", toDay);
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put("fromDay", fromDay);
+        reported.put("toDay", toDay);
+        return runner.run(VULNERABILITY_TREND, p, rs -> new VulnerabilityTrendPoint(Rows.date(rs, "day"), rs.getString("severity"),
+                Rows.flag(rs, "exploited"), Rows.count(rs, "vulnerable"), Rows.count(rs, "applicable")), reported);
+    }
+
+    public QueryResult<AgentHealth> agentHealth(Scope scope, QueryFilter filter, int notReportingDays) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("days", notReportingDays);
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put("notReportingDays", notReportingDays);
+        return runner.run(AGENT_HEALTH, p, rs -> new AgentHealth(Rows.count(rs, "computers"), Rows.count(rs, "with_agent"),
+                Rows.count(rs, "without_agent"), Rows.count(rs, "not_reporting"), Rows.count(rs, "with_scan_errors"),
+                notReportingDays), reported);
+    }
+
+    public QueryResult<AgentVersion> agentVersions(Scope scope, QueryFilter filter) {
+        return runner.run(AGENT_VERSIONS, ComplianceQueries.parameters(scope, filter),
+                rs -> new AgentVersion(rs.getString("agent_version"), Rows.count(rs, "computers")), ComplianceQueries.reported(scope, filter));
+    }
+
+    /** Computers not reporting in N days (or, with {@code scanErrors}, computers with scan errors). */
+    public QueryResult<AgentComputer> agentComputers(Scope scope, QueryFilter filter, int notReportingDays, boolean scanErrors, Page page) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("days", notReportingDays).put("only_scan_errors", scanErrors);
+        page.bind(p);
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put(scanErrors ? "scanErrors" : "notReportingDays", scanErrors ? true : notReportingDays);
+        return runner.run(AGENT_COMPUTERS, p, rs -> new AgentComputer(rs.getString("computer_id"), rs.getString("hostname"),
+                rs.getString("region"), rs.getString("site"), rs.getString("computer_class"), rs.getString("agent_version"),
+                Rows.instant(rs, "last_inventory_at"), Rows.count(rs, "scan_error_count"), rs.getString("last_scan_error")), reported);
+    }
+
+    /** Report 10 top level: per region in scope. The computer level is {@link ComplianceQueries#byComputer} with a site filter. */
+    public QueryResult<GroupCompliance> regions(Scope scope, QueryFilter filter) {
+        return regional(scope, filter, "region", null);
+    }
+
+    /** Report 10 second level: the sites of one region (only the sites in scope). */
+    public QueryResult<GroupCompliance> sites(Scope scope, QueryFilter filter, String region) {
+        return regional(scope, filter, "site", Objects.requireNonNull(region, "region is null"));
+    }
+
+    private QueryResult<GroupCompliance> regional(Scope scope, QueryFilter filter, String level, String parentRegion) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("level", level).put("parent_region", parentRegion);
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put("level", level);
+        if (parentRegion != null) {
+            reported.put("parentRegion", parentRegion);
+        }
+        return runner.run(REGIONAL, p, rs -> new GroupCompliance(rs.getString("group_key"), Rows.count(rs, "computers"),
+                Rows.counts(rs)), reported);
+    }
+}

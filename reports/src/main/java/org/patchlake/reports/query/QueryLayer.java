@@ -1,0 +1,69 @@
+package org.patchlake.reports.query;
+
+import java.util.Objects;
+import org.patchlake.reports.sla.BusinessCalendar;
+import org.patchlake.reports.sla.SlaEvaluator;
+import org.patchlake.reports.sla.SlaQueries;
+
+/**
+ * Every report query over one {@link Warehouse}: what reports (Jasper fill) and web (API, pages) call.
+ * Thread-safe: each query leases its own connection to the current snapshot.
+ */
+public final class QueryLayer implements AutoCloseable {
+    private final Warehouse warehouse;
+    private final QueryRunner runner;
+    private final ComplianceQueries compliance;
+    private final ComputerQueries computers;
+    private final DeliveryQueries deliveries;
+    private final FleetQueries fleet;
+    private final CatalogQueries catalog;
+    private final SlaQueries sla;
+
+    public QueryLayer(Warehouse warehouse, BusinessCalendar calendar) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse is null");
+        this.runner = new QueryRunner(warehouse);
+        this.compliance = new ComplianceQueries(runner);
+        this.computers = new ComputerQueries(runner);
+        this.deliveries = new DeliveryQueries(runner);
+        this.fleet = new FleetQueries(runner);
+        this.catalog = new CatalogQueries(runner);
+        this.sla = new SlaQueries(runner, calendar, new SlaEvaluator(SlaEvaluator.DEFAULT_WINDOW));
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    public QueryRunner runner() {
+        return runner;
+    }
+
+    public ComplianceQueries compliance() {
+        return compliance;
+    }
+
+    public ComputerQueries computers() {
+        return computers;
+    }
+
+    public DeliveryQueries deliveries() {
+        return deliveries;
+    }
+
+    public FleetQueries fleet() {
+        return fleet;
+    }
+
+    public CatalogQueries catalog() {
+        return catalog;
+    }
+
+    public SlaQueries sla() {
+        return sla;
+    }
+
+    @Override
+    public void close() {
+        warehouse.close();
+    }
+}

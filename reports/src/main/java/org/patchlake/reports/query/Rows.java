@@ -1,0 +1,56 @@
+package org.patchlake.reports.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Typed column reads that tolerate the integer widths Spark and DuckDB choose (INT, BIGINT, HUGEINT). */
+public final class Rows {
+    private Rows() {
+    }
+
+    public static String string(ResultSet rs, String column) throws SQLException {
+        return rs.getString(column);
+    }
+
+    public static long count(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? 0L : ((Number) value).longValue();
+    }
+
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    public static boolean flag(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value != null && (Boolean) value;
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate d ? d : LocalDate.parse(value.toString());
+    }
+
+    public static ComplianceCounts counts(ResultSet rs) throws SQLException {
+        return new ComplianceCounts(count(rs, "applicable"), count(rs, "installed"), count(rs, "pending_reboot"),
+                count(rs, "required"), count(rs, "failed"), count(rs, "exempt"), count(rs, "unknown"));
+    }
+}

@@ -1,0 +1,185 @@
+package org.patchlake.reports.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.patchlake.reports.query.ComplianceQueries;
+import org.patchlake.reports.query.QueryFilter;
+import org.patchlake.reports.query.QueryResult;
+import org.patchlake.reports.query.QueryRunner;
+import org.patchlake.reports.query.Rows;
+import org.patchlake.reports.query.Scope;
+import org.patchlake.reports.query.SnapshotLease;
+import org.patchlake.reports.query.SqlParameters;
+import org.patchlake.reports.query.SqlResource;
+import org.patchlake.reports.sla.SlaRows.RolloutPoint;
+import org.patchlake.reports.sla.SlaRows.SlaAttainment;
+import org.patchlake.reports.sla.SlaRows.SlaSummary;
+import org.patchlake.reports.sla.SlaRows.TimeToPatch;
+
+/** Report 4: SLA phase attainment, rollout curves, mean time to patch and % patched within N days. */
+public final class SlaQueries {
+    /** Allow-listed groupings for time to patch. */
+    public enum Grouping {
+        SEVERITY("b.vendor_severity"), REGION("bs.region"), COMPUTER_CLASS("bs.computer_class");
+
+        final String sql;
+
+        Grouping(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    private static final SqlResource BULLETINS = SqlResource.load(SlaQueries.class, "sla_bulletins.sql");
+    private static final SqlResource ATTAINMENT = SqlResource.load(SlaQueries.class, "sla_attainment.sql");
+    private static final SqlResource ROLLOUT = SqlResource.load(SlaQueries.class, "sla_rollout_curve.sql");
+    private static final SqlResource TIME_TO_PATCH = SqlResource.load(SlaQueries.class, "time_to_patch.sql");
+
+    private final QueryRunner runner;
+    private final BusinessCalendar calendar;
+    private final SlaEvaluator evaluator;
+
+    public SlaQueries(QueryRunner runner, BusinessCalendar calendar, SlaEvaluator evaluator) {
+        this.runner = Objects.requireNonNull(runner, "runner is null");
+        this.calendar = Objects.requireNonNull(calendar, "calendar is null");
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator is null");
+    }
+
+    private record Bulletin(String id, String title, String severity, LocalDate released) {
+    }
+
+    private record Target(Bulletin bulletin, SlaPolicy policy, SlaPhase phase, Instant clockStart, Instant deadline, Instant windowStart) {
+    }
+
+    /**
+     * Every bulletin x phase of the policies, per region and over all regions in scope, judged at {@code asOf}
+     * (null = the snapshot's data-as-of time). Both statements read the same snapshot.
+     */
+    public QueryResult<SlaAttainment> attainment(Scope scope, QueryFilter filter, List<SlaPolicy> policies, Instant asOfOrNull) {
+        try (SnapshotLease lease = runner.warehouse().lease()) {
+            Instant asOf = asOfOrNull != null ? asOfOrNull : lease.snapshot().dataAsOf();
+            Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+            reported.put("policies", policies.stream().map(SlaPolicy::name).toList());
+            reported.put("asOf", asOf);
+
+            SqlParameters bulletinParameters = ComplianceQueries.parameters(scope, filter)
+                    .put("policy_severities", policies.stream().map(SlaPolicy::severity).distinct().toList())
+                    .put("as_of", asOf);
+            List<Bulletin> bulletins = runner.run(lease, BULLETINS, bulletinParameters, rs -> new Bulletin(
+                    rs.getString("bulletin_id"), rs.getString("title"), rs.getString("severity"), Rows.date(rs, "released")),
+                    reported).rows();
+
+            List<Target> targets = new ArrayList<>();
+            for (Bulletin bulletin : bulletins) {
+                Instant clockStart = bulletin.released().atStartOfDay().toInstant(ZoneOffset.UTC);
+                for (SlaPolicy policy : policies) {
+                    if (!policy.severity().equals(bulletin.severity())) {
+                        continue;
+                    }
+                    for (SlaPhase phase : policy.phases()) {
+                        targets.add(new Target(bulletin, policy, phase, clockStart, phase.deadline(clockStart, calendar),
+                                evaluator.windowStart(clockStart, asOf)));
+                    }
+                }
+            }
+            SqlParameters p = ComplianceQueries.parameters(scope, filter)
+                    .put("as_of", asOf)
+                    .put("bulletin_ids", targets.stream().map(t -> t.bulletin().id()).toList())
+                    .put("target_indexes", indexes(targets.size()))
+                    .put("deadlines", targets.stream().map(t -> micros(t.deadline())).toList())
+                    .put("window_starts", targets.stream().map(t -> micros(t.windowStart())).toList())
+                    .put("class_selectors", targets.stream().map(t -> t.policy().computerClass() == null ? "" : t.policy().computerClass()).toList())
+                    .put("level_selectors", targets.stream().map(t -> t.policy().managedLevel() == null ? 0L : (long) t.policy().managedLevel()).toList());
+            return runner.run(lease, ATTAINMENT, p, rs -> row(rs, targets, asOf), reported);
+        }
+    }
+
+    /** Per severity and phase, the number of bulletins in each status (all-regions rows of an attainment result). */
+    public static List<SlaSummary> summary(QueryResult<SlaAttainment> attainment) {
+        Map<List<String>, long[]> counts = new LinkedHashMap<>();
+        for (SlaAttainment row : attainment.rows()) {
+            if (!row.allRegions()) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent(List.of(row.severity(), row.policy(), row.phase()), k -> new long[4]);
+            c[row.status().ordinal()]++;
+        }
+        List<SlaSummary> out = new ArrayList<>();
+        counts.forEach((k, c) -> out.add(new SlaSummary(k.get(0), k.get(1), k.get(2), c[0], c[1], c[2], c[3])));
+        return out;
+    }
+
+    /** Compliance of one bulletin against hours since its release, at the given points (see {@link #defaultPoints()}). */
+    public QueryResult<RolloutPoint> rolloutCurve(Scope scope, String bulletinId, QueryFilter filter, List<Long> hours) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("bulletin_id", bulletinId).put("hours", List.copyOf(hours));
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put("bulletin", bulletinId);
+        return runner.run(ROLLOUT, p, rs -> new RolloutPoint(Rows.count(rs, "hours"), Rows.count(rs, "compliant"),
+                Rows.count(rs, "applicable"), Rows.count(rs, "exempt"), Rows.count(rs, "unknown")), reported);
+    }
+
+    /** Every 24 hours for 4 weeks, then weekly to 26 weeks. */
+    public static List<Long> defaultPoints() {
+        List<Long> points = new ArrayList<>();
+        for (long h = 0; h <= 28 * 24; h += 24) {
+            points.add(h);
+        }
+        for (long h = 35 * 24; h <= 26 * 7 * 24; h += 7 * 24) {
+            points.add(h);
+        }
+        return points;
+    }
+
+    public QueryResult<TimeToPatch> timeToPatch(Scope scope, QueryFilter filter, Grouping grouping, int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, got " + days);
+        }
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("days", days);
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put("groupBy", grouping);
+        reported.put("days", days);
+        return runner.run(TIME_TO_PATCH.withSlot("group", grouping.sql), p, rs -> new TimeToPatch(
+                String.valueOf(rs.getString("group_key")), days, Rows.count(rs, "applicable"), Rows.count(rs, "exempt"),
+                Rows.count(rs, "unknown"), Rows.count(rs, "patched"), Rows.nullableDouble(rs, "mean_hours_to_patch"),
+                Rows.count(rs, "eligible_within"), Rows.count(rs, "patched_within")), reported);
+    }
+
+    private SlaAttainment row(ResultSet rs, List<Target> targets, Instant asOf) throws SQLException {
+        Target t = targets.get((int) Rows.count(rs, "target_index"));
+        long applicable = Rows.count(rs, "applicable");
+        long exempt = Rows.count(rs, "exempt");
+        long unknown = Rows.count(rs, "unknown");
+        long denominator = applicable - exempt - unknown;
+        long atDeadline = Rows.count(rs, "compliant_at_deadline");
+        long now = Rows.count(rs, "compliant_now");
+        long atWindowStart = Rows.count(rs, "compliant_at_window_start");
+        boolean ahead = t.deadline().isAfter(asOf);
+        Double projected = ahead ? evaluator.projected(denominator, t.deadline(), asOf, now, atWindowStart, t.windowStart()) : null;
+        SlaStatus status = evaluator.status(t.phase().targetPercent(), denominator, t.deadline(), asOf, atDeadline, now,
+                atWindowStart, t.windowStart());
+        return new SlaAttainment(t.bulletin().id(), t.bulletin().title(), t.bulletin().severity(), t.bulletin().released(),
+                t.policy().name(), t.phase().label(), t.phase().targetPercent(), t.clockStart(), t.deadline(),
+                rs.getString("region"), applicable, exempt, unknown, ahead ? Math.min(atDeadline, now) : atDeadline, now, projected, status);
+    }
+
+    private static List<Long> indexes(int size) {
+        List<Long> out = new ArrayList<>(size);
+        for (long i = 0; i < size; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+}

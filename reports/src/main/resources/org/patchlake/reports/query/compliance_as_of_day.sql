@@ -1,0 +1,16 @@
+-- Report 1 as of a past day D, from compliance_daily (counts at the end of day D).
+SELECT b.bulletin_id, b.title, b.vendor_severity AS severity, b.released, b.exploited,
+       sum(d.applicable) AS applicable, sum(d.installed) AS installed, sum(d.pending_reboot) AS pending_reboot,
+       sum(d.required) AS required, sum(d.failed) AS failed, sum(d.exempt) AS exempt, sum(d.unknown) AS unknown
+FROM compliance_daily d
+JOIN bulletins b ON b.bulletin_id = d.bulletin_id
+WHERE d.day = :day::DATE
+  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region) OR list_contains(:scope_sites::VARCHAR[], d.site))
+  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
+  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
+  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], d.computer_class))
+  AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
+  AND (:from::DATE IS NULL OR b.released >= :from::DATE)
+  AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+GROUP BY b.bulletin_id, b.title, b.vendor_severity, b.released, b.exploited
+ORDER BY b.released DESC, b.bulletin_id

@@ -1,0 +1,29 @@
+-- Report 2 drill-down: one computer (in scope), its last scan and its bulletin-state counts.
+WITH last_scan AS (
+  SELECT computer_id, scanned_at, duration_ms, error_count
+  FROM scans
+  WHERE computer_id = :computer_id
+  ORDER BY scanned_at DESC
+  LIMIT 1
+), counts AS (
+  SELECT count(*) AS applicable,
+         count_if(state = 'INSTALLED') AS installed,
+         count_if(state = 'INSTALLED_PENDING_REBOOT') AS pending_reboot,
+         count_if(state = 'REQUIRED') AS required,
+         count_if(state = 'FAILED') AS failed,
+         count_if(state = 'EXEMPT') AS exempt,
+         count_if(state = 'UNKNOWN') AS unknown
+  FROM bulletin_state
+  WHERE computer_id = :computer_id
+)
+SELECT c.computer_id, c.hostname, c.domain, c.region, c.site, c.ou, c.computer_class, c.managed_level,
+       c.os_name, c.os_version, c.os_build, c.architecture, c.agent_version, c.enrolled_at, c.last_inventory_at,
+       c.last_boot_at, coalesce(c.pending_reboot, false) AS pending_reboot_flag, c.pending_reboot_since,
+       coalesce(c.reporting, false) AS reporting, coalesce(c.scan_error_count, 0) AS scan_error_count, c.last_scan_error,
+       s.scanned_at AS last_scan_at, s.duration_ms AS last_scan_duration_ms, s.error_count AS last_scan_error_count,
+       k.*
+FROM computers c
+CROSS JOIN counts k
+LEFT JOIN last_scan s ON s.computer_id = c.computer_id
+WHERE c.computer_id = :computer_id
+  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))

@@ -1,0 +1,28 @@
+-- Report 5: delivery summary per policy over attempts started in [:from_time, :to_time). The outcome of a
+-- computer x update is its latest attempt: succeeded (succeeded, succeeded_reboot_required), failed (failed),
+-- not completed (failed_will_retry, outside_window, cancelled).
+WITH in_window AS (
+  SELECT d.*
+  FROM deliveries d
+  WHERE d.started_at >= :from_time::TIMESTAMP AND d.started_at < :to_time::TIMESTAMP
+    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region) OR list_contains(:scope_sites::VARCHAR[], d.site))
+    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
+    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
+), latest AS (
+  SELECT policy_id, computer_id, update_id, arg_max(outcome, (started_at, attempt)) AS outcome
+  FROM in_window
+  GROUP BY policy_id, computer_id, update_id
+), attempts AS (
+  SELECT policy_id, count(*) AS attempts, count(DISTINCT computer_id) AS computers FROM in_window GROUP BY policy_id
+)
+SELECT l.policy_id, p.name AS policy_name, a.attempts, a.computers,
+       count(*) AS targets,
+       count_if(l.outcome IN ('succeeded', 'succeeded_reboot_required')) AS succeeded,
+       count_if(l.outcome = 'succeeded_reboot_required') AS succeeded_reboot_required,
+       count_if(l.outcome = 'failed') AS failed,
+       count_if(l.outcome NOT IN ('succeeded', 'succeeded_reboot_required', 'failed')) AS not_completed
+FROM latest l
+JOIN attempts a ON a.policy_id = l.policy_id
+LEFT JOIN (SELECT policy_id, any_value(name) AS name FROM policies GROUP BY policy_id) p ON p.policy_id = l.policy_id
+GROUP BY l.policy_id, p.name, a.attempts, a.computers
+ORDER BY l.policy_id

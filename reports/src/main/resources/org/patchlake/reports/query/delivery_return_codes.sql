@@ -1,0 +1,16 @@
+-- Report 5: attempts by return code in the window, with the code's meaning (ETL's, else the reference table).
+SELECT d.return_code, d.return_code & 4294967295 AS unsigned_code,
+       CASE WHEN d.return_code IS NULL THEN NULL ELSE printf('0x%08X', d.return_code & 4294967295) END AS hex,
+       coalesce(any_value(d.meaning) FILTER (WHERE d.meaning IS NOT NULL), any_value(m.meaning),
+                CASE WHEN d.return_code IS NULL THEN 'no return code (not attempted)' ELSE 'unknown return code' END) AS meaning,
+       count(*) AS attempts, count(DISTINCT d.computer_id) AS computers,
+       count_if(d.outcome IN ('failed', 'failed_will_retry')) AS failed_attempts
+FROM deliveries d
+LEFT JOIN return_code_meanings m ON m.code = (d.return_code & 4294967295)
+WHERE d.started_at >= :from_time::TIMESTAMP AND d.started_at < :to_time::TIMESTAMP
+  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region) OR list_contains(:scope_sites::VARCHAR[], d.site))
+  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
+  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
+  AND (:policy_id::VARCHAR IS NULL OR d.policy_id = :policy_id::VARCHAR)
+GROUP BY d.return_code
+ORDER BY attempts DESC, unsigned_code NULLS LAST

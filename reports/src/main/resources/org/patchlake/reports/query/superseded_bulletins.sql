@@ -1,0 +1,23 @@
+-- Report 9: superseded bulletins with the KBs that supersede them and how many computers in scope still have
+-- them applicable without being compliant (they remain in history and may still matter).
+WITH superseding AS (
+  SELECT u.bulletin_id, list(DISTINCT s.superseded_by_kb ORDER BY s.superseded_by_kb) AS superseded_by
+  FROM updates u JOIN update_supersedence s ON s.kb = u.kb AND s.product = u.product
+  GROUP BY u.bulletin_id
+), open_pairs AS (
+  SELECT bs.bulletin_id, count(*) AS applicable, count_if(bs.state <> 'INSTALLED') AS not_installed
+  FROM bulletin_state bs
+  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
+  GROUP BY bs.bulletin_id
+)
+SELECT b.bulletin_id, b.title, b.vendor_severity AS severity, b.released, coalesce(s.superseded_by, []) AS superseded_by,
+       coalesce(o.applicable, 0) AS applicable, coalesce(o.not_installed, 0) AS not_installed
+FROM bulletins b
+LEFT JOIN superseding s ON s.bulletin_id = b.bulletin_id
+LEFT JOIN open_pairs o ON o.bulletin_id = b.bulletin_id
+WHERE b.superseded
+  AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
+  AND (:from::DATE IS NULL OR b.released >= :from::DATE)
+  AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+ORDER BY b.released DESC, b.bulletin_id
+LIMIT :limit OFFSET :offset

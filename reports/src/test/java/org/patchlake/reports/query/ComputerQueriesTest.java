@@ -1,0 +1,88 @@
+package org.patchlake.reports.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlake.reports.query.ComputerRows.ComputerDetail;
+import org.patchlake.reports.query.ComputerRows.DeliveryAttempt;
+import org.patchlake.reports.query.ComputerRows.HistoryEntry;
+
+class ComputerQueriesTest {
+    @TempDir
+    static Path warehouseDirectory;
+    static Warehouse warehouse;
+    static ComputerQueries queries;
+
+    @BeforeAll
+    static void publishFixture() throws Exception {
+        FixtureWarehouse.publish(warehouseDirectory, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
+        warehouse = FixtureWarehouse.open(warehouseDirectory);
+        queries = new ComputerQueries(new QueryRunner(warehouse));
+    }
+
+    @AfterAll
+    static void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void one_computer_shows_its_bulletin_counts_last_scan_and_pending_reboot() {
+        ComputerDetail c1 = queries.computer(Scope.all(), "c1").single();
+        assertThat(c1.hostname()).isEqualTo("eu-ws-01");
+        // written by the fixture as a UTC-adjusted timestamp, read back as the same instant
+        assertThat(c1.lastInventoryAt()).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
+        assertThat(c1.lastScanAt()).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
+        assertThat(c1.lastScanDurationMs()).isEqualTo(4000L);
+        assertThat(c1.bulletins()).isEqualTo(new ComplianceCounts(2, 1, 0, 1, 0, 0, 0));
+
+        ComputerDetail c4 = queries.computer(Scope.regions("US"), "c4").single();
+        assertThat(c4.pendingReboot()).isTrue();
+        assertThat(c4.pendingRebootSince()).isEqualTo(Instant.parse("2026-11-10T00:00:00Z"));
+        assertThat(c4.lastScanAt()).isNull();
+        assertThat(c4.bulletins()).isEqualTo(new ComplianceCounts(2, 1, 1, 0, 0, 0, 0));
+    }
+
+    @Test
+    void a_regional_viewer_cannot_open_another_regions_computer_by_id() {
+        Scope eu = Scope.regions("EU");
+        assertThatThrownBy(() -> queries.computer(eu, "c4")).isInstanceOf(NotFoundException.class).hasMessageContaining("c4");
+        assertThatThrownBy(() -> queries.updates(eu, "c4", ComputerQueries.ALL_STATES)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.history(eu, "c4", Page.first(10))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.deliveries(eu, "c5", Page.first(10))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.computer(Scope.all(), "c-missing")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void required_updates_of_a_computer_and_an_empty_list_for_a_compliant_one() {
+        assertThat(queries.updates(Scope.all(), "c1", ComputerQueries.NOT_COMPLIANT).rows())
+                .extracting(u -> u.kb() + " " + u.state()).containsExactly("KB5000002 REQUIRED");
+        assertThat(queries.updates(Scope.all(), "c2", ComputerQueries.NOT_COMPLIANT).rows()).isEmpty();
+        assertThat(queries.updates(Scope.all(), "c2", ComputerQueries.ALL_STATES).rows())
+                .extracting(ComputerRows.ComputerUpdate::kb).containsExactly("KB958644", "KB5000001"); // both Critical: oldest first
+    }
+
+    @Test
+    void install_history_is_newest_first_and_flags_the_regression() {
+        var history = queries.history(Scope.all(), "c4", Page.first(50)).rows();
+
+        assertThat(history).hasSize(6);
+        assertThat(history.get(0).validFrom()).isEqualTo(Instant.parse("2026-11-10T00:00:00Z"));
+        assertThat(history.get(0).state()).isEqualTo("INSTALLED_PENDING_REBOOT");
+        assertThat(history).filteredOn(HistoryEntry::regression).extracting(HistoryEntry::validFrom)
+                .containsExactly(Instant.parse("2026-10-15T00:00:00Z"));
+    }
+
+    @Test
+    void delivery_attempts_of_a_computer_are_newest_first() {
+        assertThat(queries.deliveries(Scope.all(), "c5", Page.first(50)).rows()).extracting(DeliveryAttempt::attempt, DeliveryAttempt::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "failed"), org.assertj.core.groups.Tuple.tuple(2L, "failed_will_retry"),
+                        org.assertj.core.groups.Tuple.tuple(1L, "failed_will_retry"), org.assertj.core.groups.Tuple.tuple(1L, "succeeded"));
+        assertThat(queries.deliveries(Scope.all(), "c2", Page.first(50)).rows()).isEmpty();
+    }
+}
