@@ -1,0 +1,200 @@
+package org.patchlake.web;
+
+import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.web.auth.PasswordHasher;
+import org.patchlake.web.auth.Role;
+import org.patchlake.web.auth.Scope;
+import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.auth.User;
+import org.patchlake.web.report.CsvExportService;
+import org.patchlake.web.report.NoWarehouseReportService;
+import org.patchlake.web.report.ReportService;
+import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.store.OpsDatabase;
+import org.patchlake.web.store.UserStore;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * {@code ./patchlake serve [--data DIR] [--port N] [--host H] [--tls-cert PEM --tls-key PEM | --keystore P12]
+ * [--etl-interval 5m|0] [--etl-command CMD] [--metrics-token T]}: the web UI, the reports and the agent API on one
+ * port. {@code ./patchlake serve --data DIR --create-admin NAME} creates the first administrator (password from
+ * PATCHLAKE_ADMIN_PASSWORD or asked for) and exits.
+ */
+public final class ServeCommand {
+    private ServeCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServeArguments arguments;
+        try {
+            arguments = ServeArguments.parse(args, System.getenv(), System.getProperty("patchlake.home"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("patchlake serve: " + e.getMessage());
+            System.err.println(ServeArguments.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (arguments.help()) {
+            System.out.println(ServeArguments.USAGE);
+            return;
+        }
+        if (arguments.createAdmin() != null) {
+            System.exit(createAdmin(arguments.config(), arguments.createAdmin()));
+            return;
+        }
+        Clock clock = Clock.systemUTC();
+        ReportService reports = new NoWarehouseReportService(); // INTEGRATION POINT (h/queries): warehouse-backed ReportService
+        WebServer.Edges edges = new WebServer.Edges(reports, r -> new CsvExportService(r, clock), // INTEGRATION POINT (Jasper)
+                new EnrollmentTokens.Unavailable(), // INTEGRATION POINT (h/ingest): ingest's token store
+                WebServices.AgentApi.NONE);         // INTEGRATION POINT (h/ingest): IngestRoutes on the same app
+        WebServer server = WebServer.assemble(arguments.config(), edges, clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-shutdown"));
+        int port = server.start();
+        WebConfig config = arguments.config();
+        if (server.services().users().count() == 0) {
+            System.err.println("patchlake serve: no users yet; create the first administrator with: ./patchlake serve --data "
+                    + config.dataDirectory() + " --create-admin NAME");
+        }
+        System.err.println("patchlake serve: listening on " + (config.tls() != null ? "https" : "http") + "://" + config.host() + ":"
+                + port + " over " + config.dataDirectory().toAbsolutePath()
+                + (config.etlCommand().isEmpty() ? " (ETL schedule off: no ETL command)" : " (ETL every " + config.etlInterval() + ")"));
+    }
+
+    static int createAdmin(WebConfig config, String name) throws IOException {
+        String password = System.getenv("PATCHLAKE_ADMIN_PASSWORD");
+        if (password == null) {
+            password = readPassword("Password for " + name + " (at least " + PasswordHasher.MINIMUM_LENGTH + " characters): ");
+        }
+        String weakness = PasswordHasher.weakness(password);
+        if (weakness != null) {
+            System.err.println("patchlake serve: password " + weakness);
+            return 2;
+        }
+        Files.createDirectories(config.dataDirectory());
+        try (OpsDatabase database = OpsDatabase.open(config.opsDirectory())) {
+            Clock clock = Clock.systemUTC();
+            UserStore users = new UserStore(database, clock);
+            if (users.findByName(name).isPresent()) {
+                System.err.println("patchlake serve: a user named '" + name + "' already exists");
+                return 1;
+            }
+            User user = users.create(name, new UserStore.UserDetails(name, EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN),
+                    Scope.everything(), false, ZoneOffset.UTC), new PasswordHasher(config.bcryptCost()).hash(password));
+            new AuditLog(database, clock, WebServer.json()).record("command-line", "user_created", "user:" + name, null, user, null);
+            System.err.println("patchlake serve: created administrator '" + name + "' (platform and security administrator, all regions)");
+            return 0;
+        }
+    }
+
+    private static String readPassword(String prompt) throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            char[] chars = console.readPassword(prompt);
+            return chars == null ? "" : new String(chars);
+        }
+        System.err.print(prompt);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = in.readLine();
+        return line == null ? "" : line;
+    }
+
+    /** Parsed command line. */
+    record ServeArguments(WebConfig config, String createAdmin, boolean help) {
+        static final String USAGE = """
+                Usage: ./patchlake serve [--data DIR] [--port N] [--host ADDRESS]
+                                         [--tls-cert CERT.pem --tls-key KEY.pem | --keystore FILE.p12 [--keystore-password P]]
+                                         [--etl-interval 5m|30s|1h|0] [--etl-command "CMD ARGS"] [--metrics-token TOKEN]
+                       ./patchlake serve [--data DIR] --create-admin NAME   (password from PATCHLAKE_ADMIN_PASSWORD or prompted)
+                Defaults: --data ./data --port 7070 --host 0.0.0.0 --etl-interval 5m (ETL command: ./patchlake etl)""";
+
+        static ServeArguments parse(String[] args, java.util.Map<String, String> environment, String patchlakeHome) {
+            Path data = Path.of("data");
+            int port = 7070;
+            String host = "0.0.0.0";
+            Path cert = null;
+            Path key = null;
+            Path keystore = null;
+            String keystorePassword = environment.get("PATCHLAKE_KEYSTORE_PASSWORD");
+            Duration interval = Duration.ofMinutes(5);
+            String etlCommand = null;
+            String metricsToken = environment.get("PATCHLAKE_METRICS_TOKEN");
+            String createAdmin = null;
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (flag.equals("--help") || flag.equals("-h")) {
+                    return new ServeArguments(WebConfig.defaults(data), null, true);
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("unknown argument or missing value: " + flag);
+                }
+                String value = args[++i];
+                switch (flag) {
+                    case "--data" -> data = Path.of(value);
+                    case "--port" -> port = parsePort(value);
+                    case "--host" -> host = value;
+                    case "--tls-cert" -> cert = Path.of(value);
+                    case "--tls-key" -> key = Path.of(value);
+                    case "--keystore" -> keystore = Path.of(value);
+                    case "--keystore-password" -> keystorePassword = value;
+                    case "--etl-interval" -> interval = parseDuration(value);
+                    case "--etl-command" -> etlCommand = value;
+                    case "--metrics-token" -> metricsToken = value;
+                    case "--create-admin" -> createAdmin = value;
+                    default -> throw new IllegalArgumentException("unknown argument: " + flag);
+                }
+            }
+            List<String> command;
+            if (etlCommand != null) {
+                command = etlCommand.isBlank() ? List.of() : List.of(etlCommand.trim().split("\\s+"));
+            } else if (patchlakeHome != null && Files.isExecutable(Path.of(patchlakeHome, "patchlake"))) {
+                command = List.of(Path.of(patchlakeHome, "patchlake").toString(), "etl");
+            } else {
+                command = List.of();
+            }
+            WebConfig.Tls tls = cert == null && key == null && keystore == null ? null : new WebConfig.Tls(cert, key, keystore, keystorePassword);
+            WebConfig config = WebConfig.defaults(data).withPort(port).withHost(host).withTls(tls).withEtl(command, interval)
+                    .withSecurity(PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), metricsToken);
+            return new ServeArguments(config, createAdmin, false);
+        }
+
+        private static int parsePort(String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 0 || port > 65535) {
+                    throw new IllegalArgumentException("--port must be 0..65535, was " + value);
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port is not a number: '" + value + "'");
+            }
+        }
+
+        static Duration parseDuration(String value) {
+            if (value.equals("0")) {
+                return Duration.ZERO;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,6})(s|m|h)").matcher(value);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--etl-interval must look like 30s, 5m, 1h or 0, was '" + value + "'");
+            }
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+    }
+}

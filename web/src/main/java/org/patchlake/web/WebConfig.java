@@ -1,0 +1,90 @@
+package org.patchlake.web;
+
+import org.patchlake.web.auth.PasswordHasher;
+import org.patchlake.web.auth.SignInLimiter;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The web server's configuration, read once in {@link ServeCommand} from flags and environment.
+ *
+ * @param etlCommand  the command that runs ETL (without {@code --data}); empty = ETL cannot be started from here
+ * @param etlInterval how often serve runs ETL; zero = never on its own
+ * @param metricsToken when set, {@code /metrics} needs {@code Authorization: Bearer <token>}
+ */
+public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List<String> etlCommand, Duration etlInterval,
+                        Duration etlTimeout, Duration sessionLifetime, int bcryptCost, SignInLimiter.Limits signInLimits,
+                        String metricsToken, long maxRequestBytes) {
+    /** TLS from PEM files (certificate chain + PKCS#8 key) or from a PKCS#12 keystore. */
+    public record Tls(Path certificate, Path privateKey, Path keystore, String keystorePassword) {
+        public Tls {
+            boolean pem = certificate != null && privateKey != null;
+            boolean pkcs12 = keystore != null;
+            if (pem == pkcs12) {
+                throw new IllegalArgumentException("TLS needs either --tls-cert and --tls-key, or --keystore (not both)");
+            }
+        }
+    }
+
+    public WebConfig {
+        requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(host, "host is null");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        etlCommand = List.copyOf(etlCommand);
+        requireNonNull(etlInterval, "etlInterval is null");
+        requireNonNull(etlTimeout, "etlTimeout is null");
+        requireNonNull(sessionLifetime, "sessionLifetime is null");
+        requireNonNull(signInLimits, "signInLimits is null");
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("maxRequestBytes must be at least 1024, was " + maxRequestBytes);
+        }
+    }
+
+    public static WebConfig defaults(Path dataDirectory) {
+        return new WebConfig(dataDirectory, "0.0.0.0", 7070, null, List.of(), Duration.ofMinutes(5), Duration.ofHours(2),
+                Duration.ofHours(8), PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), null, 16L * 1024 * 1024);
+    }
+
+    public WebConfig withPort(int newPort) {
+        return new WebConfig(dataDirectory, host, newPort, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+                signInLimits, metricsToken, maxRequestBytes);
+    }
+
+    public WebConfig withHost(String newHost) {
+        return new WebConfig(dataDirectory, newHost, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+                signInLimits, metricsToken, maxRequestBytes);
+    }
+
+    public WebConfig withTls(Tls newTls) {
+        return new WebConfig(dataDirectory, host, port, newTls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+                signInLimits, metricsToken, maxRequestBytes);
+    }
+
+    public WebConfig withEtl(List<String> command, Duration interval) {
+        return new WebConfig(dataDirectory, host, port, tls, command, interval, etlTimeout, sessionLifetime, bcryptCost,
+                signInLimits, metricsToken, maxRequestBytes);
+    }
+
+    public WebConfig withSecurity(int newBcryptCost, SignInLimiter.Limits newLimits, String newMetricsToken) {
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, newBcryptCost,
+                newLimits, newMetricsToken, maxRequestBytes);
+    }
+
+    public Path opsDirectory() {
+        return dataDirectory.resolve("ops");
+    }
+
+    public Path landingDirectory() {
+        return dataDirectory.resolve("landing");
+    }
+
+    public Path warehouseDirectory() {
+        return dataDirectory.resolve("warehouse");
+    }
+}

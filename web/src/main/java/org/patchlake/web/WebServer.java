@@ -1,0 +1,129 @@
+package org.patchlake.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import org.patchlake.web.admin.ComplianceAdministration;
+import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.web.admin.UserAdministration;
+import org.patchlake.web.auth.AuthService;
+import org.patchlake.web.auth.PasswordHasher;
+import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.events.EventLanding;
+import org.patchlake.web.jobs.EtlRunner;
+import org.patchlake.web.jobs.JobRunner;
+import org.patchlake.web.metrics.Metrics;
+import org.patchlake.web.report.ExportService;
+import org.patchlake.web.report.ReportService;
+import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.store.ComplianceStore;
+import org.patchlake.web.store.OpsDatabase;
+import org.patchlake.web.store.SessionStore;
+import org.patchlake.web.store.UserStore;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The assembled server: opens the operational store, wires the services and the Javalin app, and closes
+ * everything in order. The report, export and token services and the agent API come from outside (reports and
+ * ingest modules, or test fakes at those edges).
+ */
+public final class WebServer implements AutoCloseable {
+    /** The parts owned by other modules. */
+    public record Edges(ReportService reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
+                        WebServices.AgentApi agentApi) {
+        public Edges {
+            requireNonNull(reports, "reports is null");
+            requireNonNull(exports, "exports is null");
+            requireNonNull(tokens, "tokens is null");
+            requireNonNull(agentApi, "agentApi is null");
+        }
+    }
+
+    private final WebConfig config;
+    private final OpsDatabase database;
+    private final WebServices services;
+    private final Javalin app;
+
+    private WebServer(WebConfig config, OpsDatabase database, WebServices services) {
+        this.config = config;
+        this.database = database;
+        this.services = services;
+        this.app = WebApp.create(config, services);
+    }
+
+    public static ObjectMapper json() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** Assembles the server (not yet listening). */
+    public static WebServer assemble(WebConfig config, Edges edges, Clock clock) {
+        OpsDatabase database = OpsDatabase.open(config.opsDirectory());
+        try {
+            ObjectMapper json = json();
+            AuditLog audit = new AuditLog(database, clock, json);
+            UserStore users = new UserStore(database, clock);
+            SessionStore sessions = new SessionStore(database, clock, config.sessionLifetime());
+            sessions.deleteExpired();
+            PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
+            AuthService auth = new AuthService(users, sessions, hasher, new SignInLimiter(config.signInLimits(), clock), audit);
+            EventLanding events = new EventLanding(config.landingDirectory(), "web-" + hostName(), clock, json);
+            ComplianceAdministration compliance = new ComplianceAdministration(new ComplianceStore(database, json), audit, events, clock);
+            Metrics metrics = new Metrics();
+            JobRunner jobs = new JobRunner(clock);
+            EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics);
+            WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
+                    compliance, edges.tokens(), edges.reports(), edges.exports().apply(edges.reports()), jobs, etl, metrics, audit,
+                    edges.agentApi());
+            return new WebServer(config, database, services);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "localhost";
+        }
+    }
+
+    /** Starts listening and the ETL schedule; returns the port (useful with port 0). */
+    public int start() {
+        if (config.tls() != null) {
+            app.start();
+        } else {
+            app.start(config.host(), config.port());
+        }
+        services.etl().schedule(config.etlInterval());
+        return app.port();
+    }
+
+    public WebServices services() {
+        return services;
+    }
+
+    public Javalin app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        services.etl().close();
+        app.stop();
+        try {
+            services.jobs().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,51 @@
+package org.patchlake.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.patchlake.web.admin.ComplianceAdministration;
+import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.web.admin.UserAdministration;
+import org.patchlake.web.auth.AuthService;
+import org.patchlake.web.jobs.EtlRunner;
+import org.patchlake.web.jobs.JobRunner;
+import org.patchlake.web.metrics.Metrics;
+import org.patchlake.web.report.ExportService;
+import org.patchlake.web.report.ReportService;
+import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.store.UserStore;
+
+import java.time.Clock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything the web app needs, built once by {@code ServeCommand} (or a test) and handed to {@link WebApp#create}.
+ * {@code agentApi} mounts the ingest routes on the same server (the integration point with h/ingest).
+ */
+public record WebServices(Clock clock, ObjectMapper json, AuthService auth, UserStore users, UserAdministration userAdministration,
+                          ComplianceAdministration compliance, EnrollmentTokens tokens, ReportService reports,
+                          ExportService exports, JobRunner jobs, EtlRunner etl, Metrics metrics, AuditLog audit,
+                          AgentApi agentApi) {
+    /** Mounts the agent API (ingest) routes on the app; {@link #NONE} until ingest is wired in. */
+    public interface AgentApi {
+        AgentApi NONE = app -> { };
+
+        void register(io.javalin.Javalin app);
+    }
+
+    public WebServices {
+        requireNonNull(clock, "clock is null");
+        requireNonNull(json, "json is null");
+        requireNonNull(auth, "auth is null");
+        requireNonNull(users, "users is null");
+        requireNonNull(userAdministration, "userAdministration is null");
+        requireNonNull(compliance, "compliance is null");
+        requireNonNull(tokens, "tokens is null");
+        requireNonNull(reports, "reports is null");
+        requireNonNull(exports, "exports is null");
+        requireNonNull(jobs, "jobs is null");
+        requireNonNull(etl, "etl is null");
+        requireNonNull(metrics, "metrics is null");
+        requireNonNull(audit, "audit is null");
+        requireNonNull(agentApi, "agentApi is null");
+    }
+}

@@ -1,0 +1,242 @@
+package org.patchlake.web.admin;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.patchlake.web.WebServices;
+import org.patchlake.web.auth.AuthService.Viewer;
+import org.patchlake.web.auth.Permission;
+import org.patchlake.web.auth.Scope;
+import org.patchlake.web.http.AccessControl;
+import org.patchlake.web.http.BadParameterException;
+import org.patchlake.web.http.Params;
+import org.patchlake.web.http.WebException;
+import org.patchlake.web.pages.Html;
+import org.patchlake.web.pages.Layout;
+import org.patchlake.web.report.ReportParameters;
+import org.patchlake.web.store.ComplianceException;
+import org.patchlake.web.store.CustomSeverity;
+import org.patchlake.web.store.SlaPolicy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.patchlake.web.pages.Html.h;
+
+/** Administration of custom severities, SLA policies and exceptions (security administrators). */
+public final class CompliancePages {
+    private final WebServices services;
+
+    public CompliancePages(WebServices services) {
+        this.services = services;
+    }
+
+    public void register(Javalin app) {
+        app.get("/admin/severities", this::severities);
+        app.post("/admin/severities", this::setSeverity);
+        app.post("/admin/severities/{bulletin}/clear", this::clearSeverity);
+        app.get("/admin/sla-policies", this::slaPolicies);
+        app.post("/admin/sla-policies", this::saveSlaPolicy);
+        app.get("/admin/exceptions", this::exceptions);
+        app.post("/admin/exceptions", this::grantException);
+        app.post("/admin/exceptions/{id}/revoke", this::revokeException);
+    }
+
+    // ---- custom severity
+
+    private void severities(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SEVERITY);
+        StringBuilder body = new StringBuilder(Forms.notice(ctx)).append("<p class=\"muted\">The organisation's severity for a bulletin. "
+                + "The vendor's severity is kept and shown beside it.</p><table class=\"report\" id=\"severities\"><thead><tr>"
+                + "<th>Bulletin</th><th>Custom severity</th><th>Reason</th><th>Set by</th><th>Set at</th><th></th></tr></thead><tbody>");
+        for (CustomSeverity severity : services.compliance().store().severities()) {
+            body.append("<tr><td>").append(h(severity.bulletinId())).append("</td><td>").append(h(severity.severity())).append("</td><td>")
+                    .append(h(severity.reason())).append("</td><td>").append(h(severity.setBy())).append("</td><td>")
+                    .append(h(Html.time(severity.setAt(), zone(viewer)))).append("</td><td><form method=\"post\" action=\"/admin/severities/")
+                    .append(Html.url(severity.bulletinId())).append("/clear\" class=\"inline\">").append(Layout.csrfField(viewer))
+                    .append("<button type=\"submit\">Clear</button></form></td></tr>");
+        }
+        body.append("</tbody></table><h2>Set custom severity</h2><form method=\"post\" action=\"/admin/severities\" class=\"admin\">")
+                .append(Layout.csrfField(viewer)).append(Forms.field("Bulletin", "bulletinId", "", "text"))
+                .append(Forms.select("Severity", "severity", CustomSeverity.SEVERITIES, null, false))
+                .append(Forms.field("Reason", "reason", "", "text")).append("<button type=\"submit\">Set</button></form>");
+        ctx.html(Layout.page(viewer, "Custom severity", Optional.empty(), false, body.toString()));
+    }
+
+    private void setSeverity(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SEVERITY);
+        String bulletin = bulletinId(Params.required(ctx, "bulletinId"));
+        String severity = Params.oneOf(ctx, "severity", CustomSeverity.SEVERITIES);
+        if (severity == null) {
+            throw new BadParameterException("severity", "severity is required");
+        }
+        services.compliance().setSeverity(viewer.user().name(), bulletin, severity, Params.required(ctx, "reason"), ctx.ip());
+        ctx.redirect("/admin/severities?done=" + Html.url(bulletin + " is now " + severity));
+    }
+
+    private void clearSeverity(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SEVERITY);
+        String bulletin = Params.pathId(ctx, "bulletin");
+        services.compliance().clearSeverity(viewer.user().name(), bulletin, ctx.ip());
+        ctx.redirect("/admin/severities?done=" + Html.url("cleared custom severity of " + bulletin));
+    }
+
+    /** A bulletin id that must exist in the current snapshot (when one is published). */
+    private String bulletinId(String id) {
+        if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new BadParameterException("bulletinId", "bulletin id is not valid: '" + Params.abbreviate(id) + "'");
+        }
+        if (services.reports().snapshot().isPresent()
+                && services.reports().bulletin(id, ReportParameters.none(), Scope.everything()).isEmpty()) {
+            throw new BadParameterException("bulletinId", "bulletin " + id + " is not in the catalog");
+        }
+        return id;
+    }
+
+    // ---- SLA policies
+
+    private void slaPolicies(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SLA_POLICIES);
+        StringBuilder body = new StringBuilder(Forms.notice(ctx)).append("<table class=\"report\" id=\"sla-policies\"><thead><tr>"
+                + "<th>Id</th><th>Name</th><th>Severity</th><th>Class</th><th>Level</th><th>Clock start</th><th>Phases</th>"
+                + "<th>Measured</th><th>Active</th><th>Updated</th></tr></thead><tbody>");
+        for (SlaPolicy policy : services.compliance().store().slaPolicies()) {
+            body.append("<tr><td>").append(policy.id()).append("</td><td>").append(h(policy.name())).append("</td><td>")
+                    .append(h(policy.severity())).append("</td><td>").append(h(policy.computerClass())).append("</td><td>")
+                    .append(h(policy.managedLevel())).append("</td><td>").append(h(policy.clockStart())).append("</td><td>")
+                    .append(h(phasesText(policy.phases()))).append("</td><td>").append(policy.measured() ? "yes" : "no")
+                    .append("</td><td>").append(policy.active() ? "yes" : "no").append("</td><td>").append(h(policy.updatedBy()))
+                    .append(", ").append(h(Html.time(policy.updatedAt(), zone(viewer)))).append("</td></tr>");
+        }
+        body.append("</tbody></table><h2>New or changed policy</h2><p class=\"muted\">Leave the id empty for a new policy. "
+                        + "Phases: elapsed=target %, e.g. <code>72h=91, 4w=97, 6mo=99</code> (h, d, w, mo, bd = business days).</p>"
+                        + "<form method=\"post\" action=\"/admin/sla-policies\" class=\"admin\">").append(Layout.csrfField(viewer))
+                .append(Forms.field("Id", "id", "", "number")).append(Forms.field("Name", "name", "", "text"))
+                .append(Forms.select("Severity", "severity", SlaPolicy.SEVERITIES, "Critical", false))
+                .append(Forms.select("Computer class", "computerClass", SlaPolicy.COMPUTER_CLASSES, null, true))
+                .append(Forms.select("Managed level", "managedLevel", List.of("1", "2", "3", "4"), null, true))
+                .append(Forms.select("Clock starts at", "clockStart", SlaPolicy.CLOCK_STARTS, "release", false))
+                .append(Forms.field("Phases", "phases", "", "text"))
+                .append("<label class=\"check\"><input type=\"checkbox\" name=\"measured\" value=\"true\" checked> measured</label>")
+                .append("<label class=\"check\"><input type=\"checkbox\" name=\"active\" value=\"true\" checked> active</label>")
+                .append("<button type=\"submit\">Save policy</button></form>");
+        ctx.html(Layout.page(viewer, "SLA policies", Optional.empty(), false, body.toString()));
+    }
+
+    static String phasesText(List<SlaPolicy.Phase> phases) {
+        return phases.stream().map(p -> p.elapsed() + "=" + (p.target() == Math.rint(p.target()) ? Long.toString((long) p.target())
+                : Double.toString(p.target()))).reduce((a, b) -> a + ", " + b).orElse("–");
+    }
+
+    static List<SlaPolicy.Phase> parsePhases(String text) {
+        List<SlaPolicy.Phase> phases = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return phases;
+        }
+        for (String part : text.split(",")) {
+            String[] pieces = part.trim().split("=");
+            if (pieces.length != 2) {
+                throw new BadParameterException("phases", "phase '" + Params.abbreviate(part.trim()) + "' is not elapsed=target, e.g. 72h=91");
+            }
+            try {
+                phases.add(new SlaPolicy.Phase(pieces[0].trim(), Double.parseDouble(pieces[1].trim().replace("%", ""))));
+            } catch (NumberFormatException e) {
+                throw new BadParameterException("phases", "phase target '" + Params.abbreviate(pieces[1]) + "' is not a number");
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("phases", e.getMessage());
+            }
+        }
+        return phases;
+    }
+
+    private void saveSlaPolicy(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SLA_POLICIES);
+        Integer id = Params.integer(ctx, "id", 1, Integer.MAX_VALUE);
+        String severity = Params.oneOf(ctx, "severity", SlaPolicy.SEVERITIES);
+        String clockStart = Params.oneOf(ctx, "clockStart", SlaPolicy.CLOCK_STARTS);
+        SlaPolicy policy;
+        try {
+            policy = new SlaPolicy(id == null ? 0 : id, Params.required(ctx, "name"), severity == null ? "Any" : severity,
+                    Params.oneOf(ctx, "computerClass", SlaPolicy.COMPUTER_CLASSES), Params.integer(ctx, "managedLevel", 1, 4),
+                    clockStart == null ? "release" : clockStart, parsePhases(ctx.formParam("phases")),
+                    Forms.checkbox(ctx, "measured"), Forms.checkbox(ctx, "active"), viewer.user().name(), services.clock().instant());
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("phases", e.getMessage());
+        }
+        SlaPolicy saved = services.compliance().saveSlaPolicy(viewer.user().name(), policy, ctx.ip());
+        ctx.redirect("/admin/sla-policies?done=" + Html.url("saved SLA policy " + saved.id() + " " + saved.name()));
+    }
+
+    // ---- exceptions
+
+    private void exceptions(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
+        Instant now = services.clock().instant();
+        StringBuilder body = new StringBuilder(Forms.notice(ctx)).append("<table class=\"report\" id=\"exceptions\"><thead><tr><th>Id</th>"
+                + "<th>Computer</th><th>Bulletin</th><th>Owner</th><th>Reason</th><th>Expires</th><th>Status</th><th>Granted</th><th></th>"
+                + "</tr></thead><tbody>");
+        for (ComplianceException exception : services.compliance().store().exceptions(1000)) {
+            String status = exception.status(now);
+            body.append("<tr><td>").append(exception.id()).append("</td><td><a href=\"/computers/").append(Html.url(exception.computerId()))
+                    .append("\">").append(h(exception.computerId())).append("</a></td><td>").append(h(exception.bulletinId()))
+                    .append("</td><td>").append(h(exception.owner())).append("</td><td>").append(h(exception.reason())).append("</td><td>")
+                    .append(h(Html.time(exception.expiresAt(), zone(viewer)))).append("</td><td class=\"status-").append(status).append("\">")
+                    .append(status).append("</td><td>").append(h(exception.grantedBy())).append(", ")
+                    .append(h(Html.time(exception.grantedAt(), zone(viewer)))).append("</td><td>");
+            if (exception.revokedAt() == null && !"expired".equals(status)) {
+                body.append("<form method=\"post\" action=\"/admin/exceptions/").append(exception.id()).append("/revoke\" class=\"inline\">")
+                        .append(Layout.csrfField(viewer)).append("<button type=\"submit\">Revoke</button></form>");
+            }
+            body.append("</td></tr>");
+        }
+        body.append("</tbody></table><h2>Grant an exception</h2><form method=\"post\" action=\"/admin/exceptions\" class=\"admin\">")
+                .append(Layout.csrfField(viewer)).append(Forms.field("Computer id", "computerId", "", "text"))
+                .append(Forms.field("Bulletin", "bulletinId", "", "text")).append(Forms.field("Owner", "owner", "", "text"))
+                .append(Forms.field("Reason", "reason", "", "text")).append(Forms.field("Expires (date, UTC end of day)", "expiresAt", "", "date"))
+                .append("<button type=\"submit\">Grant</button></form>");
+        ctx.html(Layout.page(viewer, "Exceptions", Optional.empty(), false, body.toString()));
+    }
+
+    private void grantException(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
+        ComplianceException granted = grant(services, viewer, ctx::formParam, ctx.ip());
+        ctx.redirect("/admin/exceptions?done=" + Html.url("granted exception " + granted.id()));
+    }
+
+    /** Shared with the JSON API: the computer must be visible to the actor in the current snapshot. */
+    public static ComplianceException grant(WebServices services, Viewer viewer, java.util.function.Function<String, String> field,
+                                            String address) {
+        String computer = Params.requiredValue("computerId", field.apply("computerId"));
+        if (!computer.matches("[A-Za-z0-9_.:-]{1,100}")) {
+            throw new BadParameterException("computerId", "computer id is not valid: '" + Params.abbreviate(computer) + "'");
+        }
+        String bulletin = Params.requiredValue("bulletinId", field.apply("bulletinId"));
+        if (!bulletin.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new BadParameterException("bulletinId", "bulletin id is not valid: '" + Params.abbreviate(bulletin) + "'");
+        }
+        String owner = Params.requiredValue("owner", field.apply("owner"));
+        String reason = Params.requiredValue("reason", field.apply("reason"));
+        Instant expires = Params.parseInstant("expiresAt", Params.requiredValue("expiresAt", field.apply("expiresAt")));
+        if (services.reports().computer(computer, ReportParameters.none(), viewer.user().scope()).isEmpty()) {
+            throw new BadParameterException("computerId", "computer " + computer + " is not in the current snapshot within your scope");
+        }
+        return services.compliance().grantException(viewer.user().name(), computer, bulletin, owner, reason, expires, address);
+    }
+
+    private void revokeException(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
+        int id = UserPages.parseId(ctx);
+        services.compliance().revokeException(viewer.user().name(), id, ctx.ip());
+        ctx.redirect("/admin/exceptions?done=" + Html.url("revoked exception " + id));
+    }
+
+    private static ZoneId zone(Viewer viewer) {
+        return viewer.user().timeZone();
+    }
+
+    static WebException notFound(String message) {
+        return WebException.notFound(message);
+    }
+}

@@ -1,0 +1,21 @@
+package org.patchlake.web.auth;
+
+/** What a role allows. Routes ask for a permission, never for a role. */
+public enum Permission {
+    VIEW_DASHBOARD,
+    /** Reports 1-3, 4-7, 9-11: compliance detail with drill-down. */
+    VIEW_COMPLIANCE_REPORTS,
+    /** Executive summary and regional compliance. */
+    VIEW_SUMMARY_REPORTS,
+    /** Report 8: agent rollout and health. */
+    VIEW_AGENT_HEALTH,
+    MANAGE_USERS,
+    MANAGE_ENROLLMENT_TOKENS,
+    MANAGE_EXCEPTIONS,
+    MANAGE_SEVERITY,
+    MANAGE_SLA_POLICIES,
+    MANAGE_SCHEDULES,
+    REMEDIATE,
+    RUN_JOBS,
+    VIEW_AUDIT
+}

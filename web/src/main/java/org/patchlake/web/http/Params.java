@@ -1,0 +1,135 @@
+package org.patchlake.web.http;
+
+import io.javalin.http.Context;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+
+/** Reading request parameters (query or form) with checks that name the parameter when they fail. */
+public final class Params {
+    public static final int MAX_TEXT = 2000;
+
+    private Params() {
+    }
+
+    /** A query or form parameter, trimmed; null when absent or blank. */
+    public static String optional(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null && isForm(ctx)) {
+            value = ctx.formParam(name);
+        }
+        if (value == null) {
+            return null;
+        }
+        value = value.trim();
+        if (value.length() > MAX_TEXT) {
+            throw new BadParameterException(name, name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    }
+
+    public static String required(Context ctx, String name) {
+        String value = optional(ctx, name);
+        if (value == null) {
+            throw new BadParameterException(name, name + " is required");
+        }
+        return value;
+    }
+
+    public static String oneOf(Context ctx, String name, Collection<String> allowed) {
+        String value = optional(ctx, name);
+        if (value != null && !allowed.contains(value)) {
+            throw new BadParameterException(name, name + " must be one of " + allowed + ", was '" + value + "'");
+        }
+        return value;
+    }
+
+    public static LocalDate date(Context ctx, String name) {
+        String value = optional(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(name, name + " is not a date (YYYY-MM-DD): '" + value + "'");
+        }
+    }
+
+    /** An instant: ISO-8601 with zone, or a date meaning the end of that day UTC. */
+    public static Instant instant(Context ctx, String name) {
+        String value = optional(ctx, name);
+        return value == null ? null : parseInstant(name, value);
+    }
+
+    public static Instant parseInstant(String name, String value) {
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(name, name + " is not a date or an ISO-8601 instant: '" + abbreviate(value) + "'");
+        }
+    }
+
+    /** A required value from any source (form, JSON), trimmed and length-checked. */
+    public static String requiredValue(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadParameterException(name, name + " is required");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new BadParameterException(name, name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value.trim();
+    }
+
+    public static Integer integer(Context ctx, String name, int min, int max) {
+        String value = optional(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new BadParameterException(name, name + " must be between " + min + " and " + max + ", was " + number);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, name + " is not a whole number: '" + value + "'");
+        }
+    }
+
+    public static double decimal(Context ctx, String name, double min, double max) {
+        String value = required(ctx, name);
+        try {
+            double number = Double.parseDouble(value);
+            if (!(number >= min && number <= max)) {
+                throw new BadParameterException(name, name + " must be between " + min + " and " + max + ", was " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, name + " is not a number: '" + value + "'");
+        }
+    }
+
+    /** A path id (computer, bulletin): limited to characters ids are made of. */
+    public static String pathId(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        if (value.isEmpty() || value.length() > 200 || !value.matches("[A-Za-z0-9_.:|\\- ]+")) {
+            throw new BadParameterException(name, name + " is not a valid id: '" + abbreviate(value) + "'");
+        }
+        return value;
+    }
+
+    public static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "...";
+    }
+}

@@ -1,0 +1,116 @@
+package org.patchlake.web.pages;
+
+import org.patchlake.web.report.Counts;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.patchlake.web.pages.Html.h;
+
+/** Hand-written SVG charts (no JavaScript, no CDN): stacked state bars, bar lists and line charts. */
+public final class Charts {
+    /** State colours, in the order of {@link #STATES}. */
+    public static final List<String> STATES = List.of("installed", "pending reboot", "required", "failed", "exempt", "unknown");
+    private static final List<String> COLOURS = List.of("#2e7d32", "#f9a825", "#c62828", "#6a1b9a", "#607d8b", "#bdbdbd");
+
+    private Charts() {
+    }
+
+    public record Bar(String label, double value, String href) {
+    }
+
+    public record Point(String label, double value) {
+    }
+
+    /** One horizontal bar split by compliance state, with a legend carrying the counts. */
+    public static String stateBar(Counts counts) {
+        long[] values = {counts.installed(), counts.pendingReboot(), counts.required(), counts.failed(), counts.exempt(), counts.unknown()};
+        double total = Math.max(1, counts.applicable());
+        StringBuilder svg = new StringBuilder("<svg class=\"chart\" viewBox=\"0 0 600 34\" role=\"img\" aria-label=\"computers by state\">");
+        double x = 0;
+        for (int i = 0; i < values.length; i++) {
+            double width = 600 * values[i] / total;
+            if (width > 0) {
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"2\" width=\"%.2f\" height=\"30\" fill=\"%s\"><title>%s: %d</title></rect>",
+                        x, width, COLOURS.get(i), STATES.get(i), values[i]));
+            }
+            x += width;
+        }
+        svg.append("</svg><ul class=\"legend\">");
+        for (int i = 0; i < values.length; i++) {
+            svg.append("<li><span class=\"swatch s").append(i).append("\"></span>").append(STATES.get(i)).append(' ')
+                    .append(Html.number(values[i])).append("</li>");
+        }
+        return svg.append("</ul>").toString();
+    }
+
+    /** Horizontal bars, one per label, scaled to the largest value; bars link when given an href. */
+    public static String bars(List<Bar> bars, String unit) {
+        if (bars.isEmpty()) {
+            return "<p class=\"muted\">nothing to show</p>";
+        }
+        double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
+        int rowHeight = 24;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg class=\"chart\" viewBox=\"0 0 600 %d\" role=\"img\">", bars.size() * rowHeight + 4));
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            double width = max <= 0 ? 0 : 380 * bar.value() / max;
+            int y = i * rowHeight + 2;
+            String label = "<text x=\"0\" y=\"" + (y + 15) + "\" class=\"label\">" + h(bar.label()) + "</text>";
+            if (bar.href() != null) {
+                label = "<a href=\"" + h(bar.href()) + "\">" + label + "</a>";
+            }
+            svg.append(label).append(String.format(Locale.ROOT,
+                    "<rect x=\"170\" y=\"%d\" width=\"%.2f\" height=\"18\" fill=\"#1565c0\"></rect>"
+                            + "<text x=\"%.2f\" y=\"%d\" class=\"value\">%s %s</text>",
+                    y, width, 176 + width, y + 14, h(format(bar.value())), h(unit)));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** A line over the points (values in %), with optional horizontal target lines. */
+    public static String line(List<Point> points, List<Double> targets) {
+        if (points.size() < 2) {
+            return "<p class=\"muted\">not enough history for a trend yet</p>";
+        }
+        int width = 600;
+        int height = 180;
+        int left = 40;
+        int bottom = 160;
+        StringBuilder svg = new StringBuilder("<svg class=\"chart\" viewBox=\"0 0 600 190\" role=\"img\">");
+        for (int tick = 0; tick <= 100; tick += 25) {
+            double y = bottom - (bottom - 10) * tick / 100.0;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"></line>"
+                    + "<text x=\"0\" y=\"%.1f\" class=\"axis\">%d %%</text>", left, width, y, y, y + 4, tick));
+        }
+        for (double target : targets) {
+            double y = bottom - (bottom - 10) * target / 100.0;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"target\"></line>",
+                    left, width, y, y));
+        }
+        StringBuilder path = new StringBuilder();
+        double step = (width - left - 10) / (double) (points.size() - 1);
+        for (int i = 0; i < points.size(); i++) {
+            double value = points.get(i).value();
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            double x = left + i * step;
+            double y = bottom - (bottom - 10) * value / 100.0;
+            path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" class=\"point\"><title>%s: %.1f %%</title></circle>",
+                    x, y, h(points.get(i).label()), value));
+        }
+        svg.append("<path d=\"").append(path).append("\" class=\"line\"></path>");
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">%s</text>", left, height,
+                h(points.get(0).label())));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis end\">%s</text>", width, height,
+                h(points.get(points.size() - 1).label())));
+        return svg.append("</svg>").toString();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,203 @@
+package org.patchlake.web.pages;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.patchlake.web.WebServices;
+import org.patchlake.web.auth.AuthService.Viewer;
+import org.patchlake.web.auth.Permission;
+import org.patchlake.web.auth.Scope;
+import org.patchlake.web.http.AccessControl;
+import org.patchlake.web.http.BadParameterException;
+import org.patchlake.web.http.Params;
+import org.patchlake.web.http.WebException;
+import org.patchlake.web.report.ExportService;
+import org.patchlake.web.report.Report;
+import org.patchlake.web.report.ReportParameter;
+import org.patchlake.web.report.ReportParameters;
+import org.patchlake.web.report.ReportParametersParser;
+import org.patchlake.web.report.ReportResult;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.patchlake.web.pages.Html.h;
+
+/** Report pages: the list, each report with its parameter form and drill-down, the computer and bulletin pages, exports. */
+public final class ReportPages {
+    private final WebServices services;
+    private final ReportParametersParser parser;
+
+    public ReportPages(WebServices services) {
+        this.services = services;
+        this.parser = new ReportParametersParser(services.reports());
+    }
+
+    public void register(Javalin app) {
+        app.get("/reports", this::index);
+        app.get("/reports/{report}", this::report);
+        app.get("/reports/{report}/export", this::export);
+        app.get("/computers/{computer}", this::computer);
+        app.get("/bulletins/{bulletin}", this::bulletin);
+    }
+
+    public static Report report(Context ctx, Viewer viewer) {
+        String id = ctx.pathParam("report");
+        Report report = Report.fromId(id).orElseThrow(() -> WebException.notFound("no report '" + Params.abbreviate(id) + "'"));
+        if (!viewer.user().can(report.permission())) {
+            throw WebException.forbidden("your roles do not allow the report " + report.title());
+        }
+        return report;
+    }
+
+    private void index(Context ctx) {
+        Viewer viewer = AccessControl.viewer(ctx);
+        StringBuilder body = new StringBuilder("<ul class=\"report-list\">");
+        for (Report report : Report.values()) {
+            if (viewer.user().can(report.permission())) {
+                body.append("<li><a href=\"/reports/").append(report.id()).append("\">").append(h(report.title()))
+                        .append("</a><p class=\"muted\">").append(h(report.description())).append("</p></li>");
+            }
+        }
+        body.append("</ul>");
+        ctx.html(Layout.page(viewer, "Reports", services.reports().snapshot(), true, body.toString()));
+    }
+
+    private void report(Context ctx) {
+        Viewer viewer = AccessControl.viewer(ctx);
+        Report report = report(ctx, viewer);
+        ReportParameters parameters = parser.parse(ctx, report.parameters(), viewer.user().scope());
+        long started = System.nanoTime();
+        ReportResult result = services.reports().run(report, parameters,
+                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters));
+        observe(report.id(), started);
+        String body = "<p class=\"muted\">" + h(report.description()) + "</p>"
+                + form(report, parameters, viewer.user().scope()) + exportLinks(report, parameters)
+                + ReportView.render(result, parameters, viewer.user().timeZone());
+        ctx.html(Layout.page(viewer, report.title(), java.util.Optional.of(result.snapshot()), true, body));
+    }
+
+    private void computer(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
+        String id = Params.pathId(ctx, "computer");
+        ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
+        long started = System.nanoTime();
+        ReportResult result = services.reports().computer(id, parameters, viewer.user().scope())
+                .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
+        observe("computer", started);
+        ctx.html(Layout.page(viewer, result.title(), java.util.Optional.of(result.snapshot()), true,
+                ReportView.render(result, parameters, viewer.user().timeZone())));
+    }
+
+    private void bulletin(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
+        String id = Params.pathId(ctx, "bulletin");
+        ReportParameters parameters = parser.parse(ctx, EnumSet.of(ReportParameter.REGION, ReportParameter.SITE,
+                ReportParameter.STATE, ReportParameter.LIMIT), viewer.user().scope());
+        long started = System.nanoTime();
+        ReportResult result = services.reports().bulletin(id, parameters,
+                        ReportParametersParser.effectiveScope(viewer.user().scope(), parameters))
+                .orElseThrow(() -> WebException.notFound("bulletin '" + id + "' not found"));
+        observe("bulletin", started);
+        StringBuilder states = new StringBuilder("<nav class=\"states\">Show: ");
+        for (String state : List.of("applicable", "installed", "vulnerable", "pending_reboot", "failed", "exempt", "unknown")) {
+            ReportParameters withState = parameters.withState(state);
+            states.append("<a href=\"/bulletins/").append(Html.url(id)).append('?').append(h(withState.queryString()))
+                    .append(state.equals(parameters.state()) ? "\" class=\"current\">" : "\">")
+                    .append(h(state.replace('_', ' '))).append("</a> ");
+        }
+        states.append("</nav>");
+        ctx.html(Layout.page(viewer, result.title(), java.util.Optional.of(result.snapshot()), true,
+                states + ReportView.render(result, parameters, viewer.user().timeZone())));
+    }
+
+    private void export(Context ctx) {
+        Viewer viewer = AccessControl.viewer(ctx);
+        Report report = report(ctx, viewer);
+        String formatName = Params.required(ctx, "format");
+        ExportService.Format format = ExportService.Format.fromExtension(formatName)
+                .orElseThrow(() -> new BadParameterException("format", "format must be one of pdf, xlsx, csv, html; was '"
+                        + Params.abbreviate(formatName) + "'"));
+        EnumSet<ReportParameter> accepted = EnumSet.copyOf(report.parameters());
+        ReportParameters parameters = parser.parse(ctx, accepted, viewer.user().scope());
+        if (!services.exports().formats().contains(format)) {
+            throw new UnsupportedOperationException(format + " export is not available yet");
+        }
+        long started = System.nanoTime();
+        ExportService.Export export = services.exports().export(report, parameters,
+                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters), format);
+        observe(report.id() + "." + format.extension(), started);
+        ctx.contentType(format.contentType());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        ctx.result(export.content());
+    }
+
+    private void observe(String what, long startedNanos) {
+        services.metrics().observe("patchlake_report_duration_seconds", "Time to compute a report or drill-down page",
+                (System.nanoTime() - startedNanos) / 1e9, "report", what);
+    }
+
+    private String form(Report report, ReportParameters parameters, Scope scope) {
+        StringBuilder form = new StringBuilder("<form method=\"get\" class=\"parameters\" id=\"parameters\">");
+        if (report.parameters().contains(ReportParameter.REGION)) {
+            form.append(select("region", "Region", services.reports().regions(scope), parameters.region()));
+        }
+        if (report.parameters().contains(ReportParameter.SITE)) {
+            form.append(select("site", "Site", services.reports().sites(scope), parameters.site()));
+        }
+        if (report.parameters().contains(ReportParameter.SEVERITY)) {
+            form.append(select("severity", "Severity", ReportParameters.SEVERITIES, parameters.severity()));
+        }
+        if (report.parameters().contains(ReportParameter.COMPUTER_CLASS)) {
+            form.append(select("computerClass", "Computer class", ReportParameters.COMPUTER_CLASSES, parameters.computerClass()));
+        }
+        for (ReportParameter date : List.of(ReportParameter.FROM, ReportParameter.TO, ReportParameter.AS_OF)) {
+            if (report.parameters().contains(date)) {
+                Object value = switch (date) {
+                    case FROM -> parameters.from();
+                    case TO -> parameters.to();
+                    default -> parameters.asOf();
+                };
+                form.append("<label>").append(date == ReportParameter.AS_OF ? "As of" : date == ReportParameter.FROM ? "From" : "To")
+                        .append(" <input type=\"date\" name=\"").append(date.key()).append("\" value=\"")
+                        .append(h(value)).append("\"></label>");
+            }
+        }
+        if (report.parameters().contains(ReportParameter.DAYS)) {
+            form.append("<label>Not reporting for (days) <input type=\"number\" min=\"1\" max=\"3650\" name=\"days\" value=\"")
+                    .append(h(parameters.days())).append("\"></label>");
+        }
+        form.append("<label>Rows <input type=\"number\" min=\"1\" max=\"").append(ReportParameters.MAX_LIMIT)
+                .append("\" name=\"limit\" value=\"").append(parameters.limit()).append("\"></label>");
+        return form.append("<button type=\"submit\">Show</button></form>").toString();
+    }
+
+    private static String select(String name, String label, List<String> options, String selected) {
+        StringBuilder html = new StringBuilder("<label>").append(h(label)).append(" <select name=\"").append(name)
+                .append("\"><option value=\"\">all</option>");
+        for (String option : options) {
+            html.append("<option").append(option.equals(selected) ? " selected" : "").append(">").append(h(option)).append("</option>");
+        }
+        return html.append("</select></label>").toString();
+    }
+
+    private String exportLinks(Report report, ReportParameters parameters) {
+        StringBuilder html = new StringBuilder("<p class=\"exports\">Download: ");
+        String query = parameters.queryString();
+        for (ExportService.Format format : Arrays.asList(ExportService.Format.PDF, ExportService.Format.XLSX, ExportService.Format.CSV)) {
+            if (services.exports().formats().contains(format)) {
+                html.append("<a class=\"export\" id=\"export-").append(format.extension()).append("\" href=\"/reports/")
+                        .append(report.id()).append("/export?format=").append(format.extension())
+                        .append(query.isEmpty() ? "" : "&amp;" + h(query)).append("\">").append(format.name()).append("</a> ");
+            } else {
+                html.append("<span class=\"muted\" title=\"not available yet\">").append(format.name()).append("</span> ");
+            }
+        }
+        return html.append("</p>").toString();
+    }
+
+    static ZoneId zone(Viewer viewer) {
+        return viewer.user().timeZone();
+    }
+}

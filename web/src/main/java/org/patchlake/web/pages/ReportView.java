@@ -1,0 +1,136 @@
+package org.patchlake.web.pages;
+
+import org.patchlake.web.report.Ratio;
+import org.patchlake.web.report.ReportColumn;
+import org.patchlake.web.report.ReportParameters;
+import org.patchlake.web.report.ReportResult;
+import org.patchlake.web.report.ReportTable;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.patchlake.web.pages.Html.h;
+import static org.patchlake.web.pages.Html.url;
+
+/** Renders a report result: headline figures, then each table with its chart and drill-down links. */
+public final class ReportView {
+    private ReportView() {
+    }
+
+    public static String render(ReportResult result, ReportParameters parameters, ZoneId zone) {
+        StringBuilder html = new StringBuilder();
+        if (!result.figures().isEmpty()) {
+            html.append("<div class=\"figures\">");
+            for (ReportResult.Figure figure : result.figures()) {
+                html.append("<div class=\"figure\"><div class=\"label\">").append(h(figure.label()))
+                        .append("</div><div class=\"value\">").append(cell(figure.value(), zone)).append("</div></div>");
+            }
+            html.append("</div>");
+        }
+        for (ReportTable table : result.tables()) {
+            html.append(table(table, parameters, zone));
+        }
+        return html.toString();
+    }
+
+    public static String table(ReportTable table, ReportParameters parameters, ZoneId zone) {
+        StringBuilder html = new StringBuilder("<section class=\"report-table\"><h2>").append(h(table.title())).append("</h2>");
+        if (table.chart() != null && !table.rows().isEmpty()) {
+            html.append(chart(table));
+        }
+        if (table.rows().isEmpty()) {
+            return html.append("<p class=\"muted\">No rows.</p></section>").toString();
+        }
+        html.append("<div class=\"scroll\"><table class=\"report\"><thead><tr>");
+        for (ReportColumn column : table.columns()) {
+            boolean numeric = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
+            html.append(numeric ? "<th class=\"num\">" : "<th>").append(h(column.label())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (List<Object> row : table.rows()) {
+            html.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                ReportColumn column = table.columns().get(i);
+                boolean numeric = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
+                html.append(numeric ? "<td class=\"num\">" : "<td>").append(linked(column, row.get(i), parameters, zone)).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table></div>");
+        html.append("<p class=\"muted rows\">Showing ").append(Html.number(table.rows().size())).append(" of ")
+                .append(Html.number(table.totalRows())).append(" rows.</p>");
+        return html.append("</section>").toString();
+    }
+
+    private static String linked(ReportColumn column, Object value, ReportParameters parameters, ZoneId zone) {
+        String text = cell(value, zone);
+        if (value == null) {
+            return text;
+        }
+        String id = value.toString();
+        String href = switch (column.link()) {
+            case NONE -> null;
+            case BULLETIN -> "/bulletins/" + url(id) + scopeQuery(parameters);
+            case COMPUTER -> "/computers/" + url(id);
+            case REGION -> "/reports/regional-compliance?region=" + url(id);
+            case SITE -> "/reports/regional-compliance?site=" + url(id);
+        };
+        return href == null ? text : "<a href=\"" + h(href) + "\" class=\"drill\">" + text + "</a>";
+    }
+
+    private static String scopeQuery(ReportParameters parameters) {
+        if (parameters.site() != null) {
+            return "?site=" + url(parameters.site());
+        }
+        return parameters.region() == null ? "" : "?region=" + url(parameters.region());
+    }
+
+    public static String cell(Object value, ZoneId zone) {
+        if (value == null) {
+            return "<span class=\"muted\">–</span>";
+        }
+        if (value instanceof Ratio ratio) {
+            return Html.ratio(ratio);
+        }
+        if (value instanceof Instant instant) {
+            return h(Html.time(instant, zone));
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return Html.number(((Number) value).longValue());
+        }
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        return h(value);
+    }
+
+    private static String chart(ReportTable table) {
+        ReportTable.Chart chart = table.chart();
+        int label = table.columnIndex(chart.labelColumn());
+        int valueIndex = table.columnIndex(chart.valueColumns().get(0));
+        if (chart.kind() == ReportTable.Chart.Kind.LINE) {
+            List<Charts.Point> points = new ArrayList<>();
+            for (List<Object> row : table.rows()) {
+                points.add(new Charts.Point(String.valueOf(row.get(label)), numeric(row.get(valueIndex))));
+            }
+            return Charts.line(points, List.of());
+        }
+        List<Charts.Bar> bars = new ArrayList<>();
+        boolean percent = false;
+        for (List<Object> row : table.rows().subList(0, Math.min(20, table.rows().size()))) {
+            Object value = row.get(valueIndex);
+            percent |= value instanceof Ratio;
+            bars.add(new Charts.Bar(String.valueOf(row.get(label)), numeric(value), null));
+        }
+        return Charts.bars(bars, percent ? "%" : "");
+    }
+
+    private static double numeric(Object value) {
+        if (value instanceof Ratio ratio) {
+            return Double.isNaN(ratio.percent()) ? 0 : ratio.percent();
+        }
+        return value instanceof Number n ? n.doubleValue() : 0;
+    }
+}

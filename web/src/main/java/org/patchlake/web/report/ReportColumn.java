@@ -1,0 +1,44 @@
+package org.patchlake.web.report;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One column of a report table. {@code link} makes its cells drill down: BULLETIN and COMPUTER open the
+ * bulletin or computer page for the cell's value; REGION and SITE open the regional report narrowed to it.
+ */
+public record ReportColumn(String key, String label, Kind kind, Link link) {
+    public enum Kind { TEXT, NUMBER, RATIO, DATE, TIMESTAMP, BOOLEAN }
+
+    public enum Link { NONE, BULLETIN, COMPUTER, REGION, SITE }
+
+    public ReportColumn {
+        requireNonNull(key, "key is null");
+        requireNonNull(label, "label is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(link, "link is null");
+    }
+
+    public static ReportColumn text(String key, String label) {
+        return new ReportColumn(key, label, Kind.TEXT, Link.NONE);
+    }
+
+    public static ReportColumn number(String key, String label) {
+        return new ReportColumn(key, label, Kind.NUMBER, Link.NONE);
+    }
+
+    public static ReportColumn ratio(String key, String label) {
+        return new ReportColumn(key, label, Kind.RATIO, Link.NONE);
+    }
+
+    public static ReportColumn timestamp(String key, String label) {
+        return new ReportColumn(key, label, Kind.TIMESTAMP, Link.NONE);
+    }
+
+    public static ReportColumn date(String key, String label) {
+        return new ReportColumn(key, label, Kind.DATE, Link.NONE);
+    }
+
+    public static ReportColumn linked(String key, String label, Link link) {
+        return new ReportColumn(key, label, Kind.TEXT, link);
+    }
+}
