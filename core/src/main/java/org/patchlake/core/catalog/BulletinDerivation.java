@@ -46,7 +46,7 @@ final class BulletinDerivation {
             }
             cves.addAll(update.cves());
             exploited |= update.exploited();
-            superseded &= !catalog.supersedersOf(update.kb(), update.product()).isEmpty();
+            superseded &= catalog.isSuperseded(update.kb(), update.product());
         }
         LocalDate revised = details.revised() != null && details.revised().isAfter(released) ? details.revised() : null;
         return new Bulletin(bulletinId, details.title(), severity, impact, released, revised, cves.size(), exploited,

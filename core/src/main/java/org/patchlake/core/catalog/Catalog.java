@@ -111,6 +111,11 @@ public final class Catalog {
         return supersedence.supersedersOf(kb, product);
     }
 
+    /** True when another KB supersedes {@code kb} for {@code product}, directly or transitively. */
+    public boolean isSuperseded(String kb, String product) {
+        return supersedence.isSuperseded(kb, product);
+    }
+
     /** KBs that list {@code kb} in their supersedes for {@code product}. */
     public Set<String> directSupersedersOf(String kb, String product) {
         return supersedence.directSupersedersOf(kb, product);

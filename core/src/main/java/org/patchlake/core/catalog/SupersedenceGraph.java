@@ -43,6 +43,15 @@ public final class SupersedenceGraph {
         return closures.computeIfAbsent(product, this::computeClosure).supersedersOf(kb);
     }
 
+    /** True when some other KB supersedes {@code kb} for {@code product} (cheaper than the full set). */
+    public boolean isSuperseded(String kb, String product) {
+        Map<String, Set<String>> direct = directSupersedersByProduct.get(product);
+        if (direct == null || !direct.containsKey(kb)) {
+            return false;
+        }
+        return closures.computeIfAbsent(product, this::computeClosure).isSuperseded(kb);
+    }
+
     /** KBs that directly supersede {@code kb} for {@code product}. */
     public Set<String> directSupersedersOf(String kb, String product) {
         Set<String> direct = directSupersedersByProduct.getOrDefault(product, Map.of()).get(kb);
@@ -108,7 +117,7 @@ public final class SupersedenceGraph {
             // Tarjan emits a component only after every component reachable from it: successors first.
             this.componentClosure = new BitSet[components.length];
             for (int component = 0; component < components.length; component++) {
-                BitSet reach = new BitSet(kbs.length);
+                BitSet reach = new BitSet();
                 boolean cyclic = components[component].length > 1;
                 for (int node : components[component]) {
                     for (int next : successors[node]) {
@@ -146,6 +155,13 @@ public final class SupersedenceGraph {
                 }
             }
             return java.util.Collections.unmodifiableSortedSet(result);
+        }
+
+        boolean isSuperseded(String kb) {
+            int node = index.get(kb);
+            BitSet reach = componentClosure[componentOf[node]];
+            int count = reach.cardinality();
+            return count > 1 || count == 1 && !reach.get(node);
         }
 
         List<SupersedenceCycle> cycles() {
