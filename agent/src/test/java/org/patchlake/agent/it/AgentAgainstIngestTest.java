@@ -1,0 +1,216 @@
+package org.patchlake.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlake.agent.Agent;
+import org.patchlake.agent.AgentConfig;
+import org.patchlake.agent.AgentFactory;
+import org.patchlake.agent.SettableClock;
+import org.patchlake.agent.endpoint.SimulatedEndpoint;
+import org.patchlake.agent.spool.SpooledMessage;
+import org.patchlake.agent.upload.Backoff;
+import org.patchlake.core.protocol.DeliveryAttempt;
+import org.patchlake.core.protocol.DeliveryOutcome;
+import org.patchlake.core.protocol.InstallerKind;
+import org.patchlake.core.protocol.Policy;
+import org.patchlake.core.protocol.PolicyState;
+import org.patchlake.core.protocol.PolicyUpdate;
+import org.patchlake.core.protocol.RebootBehaviour;
+import org.patchlake.core.protocol.RebootSettings;
+import org.patchlake.core.rules.InstallReturnCodes;
+
+/** The agent with a simulated machine against a real ingest server on port 0, time driven by the test. */
+class AgentAgainstIngestTest {
+
+    static final Path MACHINE = Path.of("src/test/resources/machines/ws-1809.json");
+    static final Instant START = Instant.parse("2026-11-23T22:00:00Z");
+    static final String PRODUCT = "Windows 10 Version 1809 for x64-based Systems";
+
+    @TempDir
+    Path temporary;
+
+    private final SettableClock clock = new SettableClock(START);
+    private IngestHarness ingest;
+    private SimulatedEndpoint machine;
+    private Agent agent;
+
+    @BeforeEach
+    void start() throws Exception {
+        ingest = new IngestHarness(temporary.resolve("data"), clock);
+        machine = SimulatedEndpoint.load(MACHINE, clock);
+        AgentConfig config = AgentConfig.defaults(ingest.uri(), ingest.token, temporary.resolve("agent"));
+        agent = AgentFactory.create(config, machine, clock, new Backoff(2, Duration.ofMillis(1), Duration.ofMillis(1),
+            Backoff.NO_SLEEP));
+    }
+
+    @AfterEach
+    void stop() {
+        ingest.close();
+    }
+
+    private PolicyUpdate update(String kb) {
+        String[] served = ingest.servePackage(kb + ".msu", ("package " + kb).getBytes(StandardCharsets.UTF_8));
+        return new PolicyUpdate(kb, PRODUCT, served[0], served[1], InstallerKind.MSU, null);
+    }
+
+    private static Policy policy(String id, List<PolicyUpdate> updates, Instant start, RebootSettings reboot, int maxRetries) {
+        return new Policy(id, 1, updates, start, null, null, reboot, maxRetries, PolicyState.ACTIVE);
+    }
+
+    private Agent.TickReport tickAfter(Duration duration) {
+        return agent.tick(clock.advance(duration));
+    }
+
+    private static List<JsonNode> attempts(List<JsonNode> deliveries) {
+        List<JsonNode> attempts = new ArrayList<>();
+        deliveries.forEach(envelope -> envelope.get("payload").get("attempts").forEach(attempts::add));
+        return attempts;
+    }
+
+    private static List<String> messageIds(List<JsonNode> envelopes) {
+        return envelopes.stream().map(envelope -> envelope.get("messageId").asText()).toList();
+    }
+
+    @Test
+    void the_agent_enrolls_uploads_its_inventory_and_skips_unchanged_ones_until_a_day_has_passed() {
+        Agent.TickReport first = agent.tick(START);
+        assertThat(first.enrolled()).isTrue();
+        assertThat(first.inventoryQueued()).isTrue();
+        assertThat(first.sent()).isEqualTo(1);
+        List<JsonNode> inventories = ingest.landed("inventory");
+        assertThat(inventories).hasSize(1);
+        JsonNode payload = inventories.get(0).get("payload");
+        assertThat(inventories.get(0).get("computerId").asText()).isEqualTo(agent.computerId());
+        assertThat(payload.get("installedUpdates")).extracting(node -> node.get("kb").asText())
+            .containsExactly("KB4470788", "KB4480116");
+        assertThat(payload.get("os").get("product").asText()).isEqualTo(PRODUCT);
+        assertThat(payload.get("full").asBoolean()).isTrue();
+
+        Agent.TickReport rescan = tickAfter(Duration.ofMinutes(270));
+        assertThat(rescan.scanned()).as("4 h interval, at most 10 % jitter").isTrue();
+        assertThat(rescan.inventoryQueued()).as("nothing changed").isFalse();
+        assertThat(tickAfter(Duration.ofHours(20)).inventoryQueued()).as("a full upload at least daily").isTrue();
+        assertThat(ingest.landed("inventory")).hasSize(2);
+    }
+
+    @Test
+    void a_policy_runs_with_retries_and_restarts_at_the_end_of_its_cycle_and_every_attempt_is_reported() {
+        ingest.policies.set(List.of(policy("p-1", List.of(update("KB4493509"), update("KB4489899")), START,
+            new RebootSettings(RebootBehaviour.END_OF_CYCLE, null, 5, "Restart for Patch Tuesday"), 3)));
+
+        Agent.TickReport first = agent.tick(START);
+        assertThat(first.attempts()).extracting(DeliveryAttempt::kb, DeliveryAttempt::returnCode, DeliveryAttempt::outcome)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple("KB4493509", 1618L, DeliveryOutcome.FAILED_WILL_RETRY),
+                org.assertj.core.groups.Tuple.tuple("KB4489899", 3010L, DeliveryOutcome.SUCCEEDED_REBOOT_REQUIRED));
+        assertThat(first.restarts()).as("KB4493509 is not done yet").isEmpty();
+        assertThat(machine.pendingReboot().pending()).isTrue();
+
+        assertThat(tickAfter(Duration.ofMinutes(35)).attempts()).as("a retry waits 30 minutes after the attempt ended")
+            .isEmpty();
+        Agent.TickReport second = tickAfter(Duration.ofMinutes(6));
+        assertThat(second.attempts()).extracting(DeliveryAttempt::attempt, DeliveryAttempt::returnCode, DeliveryAttempt::outcome)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1603L, DeliveryOutcome.FAILED_WILL_RETRY));
+        Agent.TickReport third = tickAfter(Duration.ofMinutes(41));
+        assertThat(third.attempts()).extracting(DeliveryAttempt::attempt, DeliveryAttempt::outcome)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(3, DeliveryOutcome.SUCCEEDED));
+        assertThat(third.restarts()).singleElement().satisfies(restart -> {
+            assertThat(restart.noticeMinutes()).isEqualTo(5);
+            assertThat(restart.noticeMessage()).isEqualTo("Restart for Patch Tuesday");
+        });
+        assertThat(machine.isKbInstalled("KB4489899")).as("the install and the notice period have not passed yet").isFalse();
+
+        Agent.TickReport afterRestart = tickAfter(Duration.ofMinutes(20));
+        assertThat(afterRestart.scanned()).as("a restart triggers a rescan").isTrue();
+        assertThat(machine.isKbInstalled("KB4489899")).isTrue();
+        assertThat(tickAfter(Duration.ofHours(2)).attempts()).as("the policy is done").isEmpty();
+
+        List<JsonNode> attempts = attempts(ingest.landed("delivery"));
+        assertThat(attempts).extracting(node -> node.get("kb").asText() + "#" + node.get("attempt").asInt() + " "
+                + node.get("outcome").asText())
+            .containsExactly("KB4493509#1 FAILED_WILL_RETRY", "KB4489899#1 SUCCEEDED_REBOOT_REQUIRED",
+                "KB4493509#2 FAILED_WILL_RETRY", "KB4493509#3 SUCCEEDED");
+        JsonNode lastInventory = ingest.landed("inventory").get(ingest.landed("inventory").size() - 1).get("payload");
+        assertThat(lastInventory.get("pendingReboot").get("pending").asBoolean()).isFalse();
+        assertThat(lastInventory.get("installedUpdates")).extracting(node -> node.get("kb").asText())
+            .contains("KB4489899", "KB4493509");
+    }
+
+    @Test
+    void retries_stop_at_the_policy_maximum_and_not_applicable_is_final() {
+        ingest.policies.set(List.of(policy("p-2", List.of(update("KB4493509"), update("KB4497934")), START,
+            RebootSettings.NEVER, 2)));
+        Agent.TickReport first = agent.tick(START);
+        assertThat(first.attempts()).extracting(DeliveryAttempt::outcome)
+            .containsExactly(DeliveryOutcome.FAILED_WILL_RETRY, DeliveryOutcome.FAILED);
+        assertThat(first.attempts().get(1).message()).contains("not applicable").contains("0x80240017");
+        assertThat(tickAfter(Duration.ofMinutes(41)).attempts()).extracting(DeliveryAttempt::attempt, DeliveryAttempt::outcome)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(2, DeliveryOutcome.FAILED));
+        assertThat(tickAfter(Duration.ofHours(2)).attempts()).isEmpty();
+        assertThat(attempts(ingest.landed("delivery"))).hasSize(3);
+    }
+
+    @Test
+    void a_package_whose_sha256_does_not_match_is_refused_and_the_refusal_is_reported() {
+        PolicyUpdate good = update("KB5000001");
+        PolicyUpdate tampered = new PolicyUpdate("KB5000001", PRODUCT, good.downloadUrl(), "0".repeat(64),
+            InstallerKind.MSU, null);
+        ingest.policies.set(List.of(policy("p-3", List.of(tampered), START, RebootSettings.NEVER, 3)));
+        Agent.TickReport tick = agent.tick(START);
+        assertThat(tick.attempts()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.returnCode()).isEqualTo(InstallReturnCodes.PACKAGE_HASH_MISMATCH);
+            assertThat(attempt.outcome()).isEqualTo(DeliveryOutcome.FAILED);
+            assertThat(attempt.message()).contains("SHA-256").contains("refused");
+        });
+        assertThat(machine.isKbInstalled("KB5000001")).as("the installer never ran").isFalse();
+        assertThat(attempts(ingest.landed("delivery"))).singleElement()
+            .satisfies(node -> assertThat(node.get("returnCode").asLong()).isEqualTo(0xA0000001L));
+    }
+
+    @Test
+    void while_the_server_is_down_the_agent_keeps_working_and_later_delivers_everything_once_in_order() throws Exception {
+        ingest.policies.set(List.of(policy("p-4", List.of(update("KB5000001"), update("KB4489899")),
+            START.plus(Duration.ofHours(2)), RebootSettings.NEVER, 3)));
+        agent.tick(START);
+        assertThat(ingest.landed("inventory")).hasSize(1);
+        ingest.stop();
+
+        Agent.TickReport installs = tickAfter(Duration.ofHours(2));
+        assertThat(installs.attempts()).hasSize(2);
+        assertThat(installs.notDeliveredReason()).isNotNull();
+        tickAfter(Duration.ofHours(5));
+        tickAfter(Duration.ofHours(20));
+        List<SpooledMessage> spooled = agent.spool().pending();
+        assertThat(spooled).extracting(SpooledMessage::kind).containsExactly(SpooledMessage.MessageKind.DELIVERY,
+            SpooledMessage.MessageKind.INVENTORY, SpooledMessage.MessageKind.INVENTORY);
+        Path copyOfFirst = temporary.resolve("copy-of-first");
+        Files.copy(spooled.get(0).file(), copyOfFirst);
+
+        ingest.start();
+        Agent.TickReport back = tickAfter(Duration.ofMinutes(1));
+        assertThat(back.sent()).isEqualTo(3);
+        assertThat(back.spooled()).isZero();
+        // a crash between the acknowledgement and the removal: the same message is in the spool again
+        Files.copy(copyOfFirst, spooled.get(0).file());
+        assertThat(tickAfter(Duration.ofMinutes(1)).sent()).isEqualTo(1);
+
+        List<JsonNode> deliveries = ingest.landed("delivery");
+        assertThat(messageIds(deliveries)).containsExactly(spooled.get(0).messageId());
+        assertThat(attempts(deliveries)).hasSize(2);
+        List<String> inventories = messageIds(ingest.landed("inventory"));
+        assertThat(inventories).doesNotHaveDuplicates().hasSize(3)
+            .endsWith(spooled.get(1).messageId(), spooled.get(2).messageId());
+    }
+}
