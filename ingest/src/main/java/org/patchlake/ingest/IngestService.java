@@ -60,6 +60,7 @@ public final class IngestService implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private boolean closed;
 
     private IngestService(IngestConfig config, PolicySource policies, Clock clock) throws IOException {
         this.config = config;
@@ -188,6 +189,11 @@ public final class IngestService implements AutoCloseable {
         writer.sealAll().join();
     }
 
+    /** Group commits (shared fsync rounds) so far; with {@code messages} stored, the sharing factor. */
+    public long groupCommits() {
+        return writer.groupCommits();
+    }
+
     public AgentRegistry registry() {
         return registry;
     }
@@ -214,7 +220,11 @@ public final class IngestService implements AutoCloseable {
 
     /** Writes what is queued, seals landing files, releases the node lock. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         housekeeping.shutdownNow();
         writer.close();
         try {

@@ -47,6 +47,7 @@ public final class LandingWriter implements AutoCloseable {
     private final Object admission = new Object();
     private final Map<String, LandingFile> openFiles = new HashMap<>();
     private final Thread thread;
+    private final java.util.concurrent.atomic.AtomicLong groupCommits = new java.util.concurrent.atomic.AtomicLong();
     private boolean closing;
 
     public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
@@ -135,6 +136,9 @@ public final class LandingWriter implements AutoCloseable {
         }
         List<DedupIndex.Entry> durable = new ArrayList<>(batch.size());
         List<Task> succeeded = new ArrayList<>(batch.size());
+        if (!byFile.isEmpty()) {
+            groupCommits.incrementAndGet();
+        }
         byFile.forEach((file, tasks) -> {
             try {
                 file.write(tasks.stream().map(task -> task.member).toArray(ByteBuffer[]::new));
@@ -208,6 +212,11 @@ public final class LandingWriter implements AutoCloseable {
             log.error("cannot roll back landing file {}; recovery trims it at the next start", file.target(), e);
         }
         seal(file);
+    }
+
+    /** How many group commits (write + fsync rounds) ran so far. */
+    public long groupCommits() {
+        return groupCommits.get();
     }
 
     /** Stops accepting, writes what is queued, seals every file. */
