@@ -154,7 +154,7 @@ public final class FleetGenerator {
     private Map<String, SimulatedMachine.InstallBehaviour> failures(List<String> machineProducts,
                                                                     Map<String, LocalDate> installed,
                                                                     LocalDate today, Random random) {
-        if (random.nextDouble() >= 0.06) {
+        if (random.nextDouble() >= 0.12) {
             return Map.of();
         }
         List<String> missing = new ArrayList<>();
