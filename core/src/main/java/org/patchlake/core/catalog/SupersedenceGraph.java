@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,7 +29,7 @@ public final class SupersedenceGraph {
         for (Update update : updates) {
             for (String superseded : update.supersedes()) {
                 edges.computeIfAbsent(update.product(), product -> new HashMap<>())
-                        .computeIfAbsent(superseded, kb -> new java.util.TreeSet<>())
+                        .computeIfAbsent(superseded, kb -> new TreeSet<>())
                         .add(update.kb());
             }
         }
@@ -55,12 +57,12 @@ public final class SupersedenceGraph {
     /** KBs that directly supersede {@code kb} for {@code product}. */
     public Set<String> directSupersedersOf(String kb, String product) {
         Set<String> direct = directSupersedersByProduct.getOrDefault(product, Map.of()).get(kb);
-        return direct == null ? Set.of() : java.util.Collections.unmodifiableSet(direct);
+        return direct == null ? Set.of() : Collections.unmodifiableSet(direct);
     }
 
     /** Products that have at least one supersedence edge. */
     public Set<String> productsWithSupersedence() {
-        return java.util.Collections.unmodifiableSet(directSupersedersByProduct.keySet());
+        return Collections.unmodifiableSet(directSupersedersByProduct.keySet());
     }
 
     /** Superseded KBs of one product (keys of the closure), sorted. */
@@ -71,7 +73,7 @@ public final class SupersedenceGraph {
     /** Every cycle in every product (computes all closures), sorted by product. */
     public List<SupersedenceCycle> cycles() {
         List<SupersedenceCycle> cycles = new ArrayList<>();
-        for (String product : new java.util.TreeSet<>(directSupersedersByProduct.keySet())) {
+        for (String product : new TreeSet<>(directSupersedersByProduct.keySet())) {
             cycles.addAll(closures.computeIfAbsent(product, this::computeClosure).cycles());
         }
         return cycles;
@@ -148,13 +150,13 @@ public final class SupersedenceGraph {
                 return Set.of();
             }
             BitSet reach = componentClosure[componentOf[node]];
-            java.util.TreeSet<String> result = new java.util.TreeSet<>();
+            TreeSet<String> result = new TreeSet<>();
             for (int next = reach.nextSetBit(0); next >= 0; next = reach.nextSetBit(next + 1)) {
                 if (next != node) {
                     result.add(kbs[next]);
                 }
             }
-            return java.util.Collections.unmodifiableSortedSet(result);
+            return Collections.unmodifiableSortedSet(result);
         }
 
         boolean isSuperseded(String kb) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class CatalogImporter {
 
     public CatalogManifest write(CatalogImport imported, Path warehouse, long startedNanos) throws IOException {
         CatalogVersions versions = new CatalogVersions(warehouse);
-        Instant importedAt = clock.instant();
+        Instant importedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String version = CatalogVersions.versionName(importedAt);
         Path directory = versions.versionDirectory(version);
         Files.createDirectories(versions.catalogDirectory());
@@ -85,10 +86,15 @@ public final class CatalogImporter {
         }
     }
 
-    private long write(Path directory, String table, List<Row> rows, StructType schema) {
+    private long write(Path directory, String table, List<Row> rows, StructType schema) throws IOException {
         progress.accept(String.format("writing %s (%,d rows)", table, rows.size()));
-        spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists)
-                .parquet(directory.resolve(table).toString());
+        Path path = directory.resolve(table);
+        try {
+            spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).parquet(path.toString());
+        } catch (Exception failure) { // Spark's AnalysisException is checked in Java's eyes but not declared
+            throw new IOException("writing catalog table " + table + " to " + path + " failed: " + failure.getMessage(),
+                    failure);
+        }
         return rows.size();
     }
 
