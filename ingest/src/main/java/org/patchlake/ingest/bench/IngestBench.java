@@ -27,8 +27,8 @@ import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.registry.AgentRegistry;
 
 /**
- * {@code ./patchlake bench ingest [--agents 500] [--count 40000] [--seconds 20] [--concurrency 64] [--repeat 3]
- * [--data DIR]}: starts ingest in this JVM over a fresh data directory, runs {@link LoadGenerator} in a separate
+ * {@code ./patchlake bench ingest [--agents 500] [--count 20000] [--seconds 20] [--concurrency 64] [--repeat 3]
+ * [--warmup 3000] [--data DIR]}: starts ingest in this JVM over a fresh data directory, runs {@link LoadGenerator} in a separate
  * JVM on loopback (bounded by count and time), then checks landing: every acknowledged message id must be
  * there exactly once. Prints uploads/s and p50/p99 latency per run and the medians.
  */
@@ -41,6 +41,7 @@ public final class IngestBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = BenchFlags.parse(args);
         int repeat = Integer.parseInt(flags.getOrDefault("--repeat", "3"));
+        int warmup = Integer.parseInt(flags.getOrDefault("--warmup", "3000"));
         Path data = flags.containsKey("--data") ? Path.of(flags.get("--data")) : Files.createTempDirectory("patchlake-bench-ingest");
         IngestConfig config = IngestConfig.defaults(data).withPort(0).withNode("bench");
         String token = new AgentRegistry(config.ingestDirectory(), new ProtocolJson().mapper(), new SecureRandom(), Clock.systemUTC())
@@ -50,10 +51,20 @@ public final class IngestBench {
 
         List<Map<String, Object>> runs = new ArrayList<>();
         try (IngestServer server = IngestServer.start(IngestService.open(config))) {
+            if (warmup > 0) {
+                Map<String, String> warmupFlags = new HashMap<>(flags);
+                warmupFlags.put("--count", Integer.toString(warmup));
+                Path acked = Files.createTempFile("bench-warmup", ".txt");
+                JsonNode summary = runGenerator(server.port(), token, warmupFlags, "w-" + System.currentTimeMillis(), acked, new double[1]);
+                System.out.printf("warm-up (not counted): %d acknowledged, %.0f uploads/s%n", summary.get("acknowledged").asInt(),
+                        summary.get("uploadsPerSecond").asDouble());
+                Files.deleteIfExists(acked);
+            }
             for (int run = 1; run <= repeat; run++) {
                 Path acked = Files.createTempFile("bench-acked", ".txt");
                 long commitsBefore = server.service().groupCommits();
-                JsonNode summary = runGenerator(server.port(), token, flags, "r" + run + "-" + System.currentTimeMillis(), acked);
+                double[] serverCpu = new double[1];
+                JsonNode summary = runGenerator(server.port(), token, flags, "r" + run + "-" + System.currentTimeMillis(), acked, serverCpu);
                 long commits = server.service().groupCommits() - commitsBefore;
                 server.service().sealLanding();
                 Set<String> ackedIds = new HashSet<>(Files.readAllLines(acked));
@@ -72,6 +83,10 @@ public final class IngestBench {
                         summary.get("uploadsPerSecond").asDouble(), summary.get("p50Millis").asDouble(), summary.get("p99Millis").asDouble(),
                         summary.get("maxMillis").asDouble(), commits, ackedIds.size() / (double) Math.max(1, commits),
                         ackedIds.size() - missing, missing, duplicated, summary.get("meanBodyBytes").asDouble());
+                System.out.printf("  CPU per upload: server %.2f ms, load generator %.2f ms (%d cores); system load average %.1f%n",
+                        serverCpu[0] / Math.max(1, summary.get("sent").asInt()), summary.get("generatorCpuMillisPerUpload").asDouble(),
+                        Runtime.getRuntime().availableProcessors(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 if (summary.get("errors").asInt() > 0) {
                     System.out.println("  error samples: " + summary.get("errorSamples"));
                 }
@@ -82,8 +97,8 @@ public final class IngestBench {
                 median(runs, "uploadsPerSecond"), median(runs, "p50"), median(runs, "p99"));
     }
 
-    private static JsonNode runGenerator(int port, String token, Map<String, String> flags, String prefix, Path acked)
-            throws IOException, InterruptedException {
+    private static JsonNode runGenerator(int port, String token, Map<String, String> flags, String prefix, Path acked,
+            double[] serverCpuMillis) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + flags.getOrDefault("--generator-heap", "2g"), "-XX:+UseParallelGC",
@@ -99,8 +114,15 @@ public final class IngestBench {
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            long cpuAtStart = 0;
             while ((line = out.readLine()) != null) {
-                last = line;
+                if (line.equals("sending")) {
+                    cpuAtStart = LoadGenerator.processCpuNanos();
+                } else if (line.equals("sent")) {
+                    serverCpuMillis[0] = (LoadGenerator.processCpuNanos() - cpuAtStart) / 1e6;
+                } else {
+                    last = line;
+                }
             }
         }
         int exit = process.waitFor();

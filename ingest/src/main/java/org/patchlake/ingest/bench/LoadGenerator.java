@@ -78,6 +78,9 @@ public final class LoadGenerator {
         AtomicInteger errors = new AtomicInteger();
         List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + options.seconds() * 1_000_000_000L;
+        System.out.println("sending");
+        System.out.flush();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(options.concurrency());
         List<Future<?>> running = new ArrayList<>();
@@ -113,6 +116,9 @@ public final class LoadGenerator {
             future.get();
         }
         long elapsed = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
+        System.out.println("sent");
+        System.out.flush();
         senders.shutdown();
 
         List<String> ackedIds = new ArrayList<>();
@@ -140,6 +146,7 @@ public final class LoadGenerator {
         summary.put("p50Millis", percentile(sorted, 0.50));
         summary.put("p99Millis", percentile(sorted, 0.99));
         summary.put("maxMillis", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        summary.put("generatorCpuMillisPerUpload", sent == 0 ? 0 : cpu / 1e6 / sent);
         summary.put("meanBodyBytes", Arrays.stream(bodies).mapToInt(body -> body.length).average().orElse(0));
         return summary;
     }
@@ -165,6 +172,11 @@ public final class LoadGenerator {
         }
         pool.shutdown();
         return agents;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(long[] sorted, double fraction) {

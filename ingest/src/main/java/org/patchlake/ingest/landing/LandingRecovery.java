@@ -105,8 +105,9 @@ public final class LandingRecovery {
         });
     }
 
+    /** New file names must sort after every file this node left in landing or _incoming. */
     private void observeExistingNames() {
-        for (Path start : List.of(layout.root())) {
+        for (Path start : List.of(layout.root(), layout.incomingRoot())) {
             if (!Files.isDirectory(start)) {
                 continue;
             }
@@ -114,13 +115,6 @@ public final class LandingRecovery {
                 walk.filter(Files::isRegularFile).forEach(path -> layout.observe(path.getFileName().toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list landing " + start, e);
-            }
-        }
-        if (Files.isDirectory(layout.incomingRoot())) {
-            try (Stream<Path> walk = Files.walk(layout.incomingRoot(), 3)) {
-                walk.filter(Files::isRegularFile).forEach(path -> layout.observe(path.getFileName().toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + layout.incomingRoot(), e);
             }
         }
     }
