@@ -47,14 +47,31 @@ public final class AgentCommand {
         if (config.simulateMachine() != null) {
             endpoint = SimulatedEndpoint.load(Files.exists(simulatedState) ? simulatedState : config.simulateMachine(), clock);
         } else {
-            endpoint = WindowsEndpoint.create(clock, config.stateDirectory().resolve("logs"), System.getenv());
+            try {
+                endpoint = WindowsEndpoint.create(clock, config.stateDirectory().resolve("logs"), System.getenv());
+            } catch (IllegalStateException e) {
+                System.err.println("patchlake agent: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
         Agent agent = AgentFactory.create(config, endpoint, clock, Backoff.standard());
         LOG.info("patchlake agent {} (state {}, server {}, {})", AgentConfig.VERSION, config.stateDirectory(),
             config.server(), config.simulateMachine() == null ? "Windows" : "simulating " + config.simulateMachine());
         while (true) {
             Instant now = clock.instant();
-            Agent.TickReport report = agent.tick(now);
+            Agent.TickReport report;
+            try {
+                report = agent.tick(now);
+            } catch (RuntimeException e) {
+                if (once) {
+                    throw e;
+                }
+                // a full disk or an unreadable endpoint must not end the service; the next tick tries again
+                LOG.error("tick failed, retrying in a minute", e);
+                Thread.sleep(60_000);
+                continue;
+            }
             if (endpoint instanceof SimulatedEndpoint simulated) {
                 simulated.save(simulatedState);
             }

@@ -50,6 +50,10 @@ public record DetectionRuleSet(List<Entry> entries) {
         List<Entry> entries = new ArrayList<>();
         for (int index = 0; index < raw.size(); index++) {
             FileEntry entry = raw.get(index);
+            if (entry.kb() == null || !entry.kb().matches("KB[0-9]{4,8}")) {
+                throw new IllegalArgumentException("detection rules " + file + " entry " + index + " (ruleId "
+                    + entry.ruleId() + "): kb must look like KB5034441 but was '" + entry.kb() + "'");
+            }
             try {
                 entries.add(new Entry(entry.ruleId(), entry.kb(), entry.updateId(), RuleParser.parse(entry.rule())));
             } catch (RuleSyntaxException | NullPointerException e) {

@@ -49,7 +49,7 @@ public final class IngestClient {
     }
 
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -158,7 +158,8 @@ public final class IngestClient {
         try {
             return json.readValue(response.body(), type);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IngestUnavailableException(what + ": unreadable answer (HTTP " + status + "): " + preview(response), e);
+            throw new IngestUnavailableException(what + ": unreadable answer (HTTP " + status + "): " + preview(response)
+                + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -176,6 +177,14 @@ public final class IngestClient {
             return "(no error body) " + preview(response);
         }
         return error.error() + (error.field() == null ? "" : " field " + error.field()) + ": " + error.message();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static String preview(HttpResponse<byte[]> response) {

@@ -45,13 +45,19 @@ class AgentAgainstIngestTest {
     private IngestHarness ingest;
     private SimulatedEndpoint machine;
     private Agent agent;
+    private AgentConfig config;
 
     @BeforeEach
     void start() throws Exception {
         ingest = new IngestHarness(temporary.resolve("data"), clock);
         machine = SimulatedEndpoint.load(MACHINE, clock);
-        AgentConfig config = AgentConfig.defaults(ingest.uri(), ingest.token, temporary.resolve("agent"));
-        agent = AgentFactory.create(config, machine, clock, new Backoff(2, Duration.ofMillis(1), Duration.ofMillis(1),
+        config = AgentConfig.defaults(ingest.uri(), ingest.token, temporary.resolve("agent"));
+        agent = newAgentProcess();
+    }
+
+    /** A new agent over the same state directory: what a restarted service (or computer) gets. */
+    private Agent newAgentProcess() {
+        return AgentFactory.create(config, machine, clock, new Backoff(2, Duration.ofMillis(1), Duration.ofMillis(1),
             Backoff.NO_SLEEP));
     }
 
@@ -190,6 +196,8 @@ class AgentAgainstIngestTest {
         Agent.TickReport installs = tickAfter(Duration.ofHours(2));
         assertThat(installs.attempts()).hasSize(2);
         assertThat(installs.notDeliveredReason()).isNotNull();
+        agent = newAgentProcess();
+        assertThat(tickAfter(Duration.ofMinutes(5)).attempts()).as("the restarted agent remembers what it installed").isEmpty();
         tickAfter(Duration.ofHours(5));
         tickAfter(Duration.ofHours(20));
         List<SpooledMessage> spooled = agent.spool().pending();

@@ -1,0 +1,37 @@
+package org.patchlake.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AgentCommandTest {
+
+    private static AgentConfig config(String... args) {
+        return AgentCommand.config(AgentCommand.Flags.parse(args, Set.of("--once")));
+    }
+
+    @Test
+    void flags_become_the_agent_configuration_with_defaults_for_the_rest() {
+        AgentConfig config = config("--server", "http://ingest:7070", "--enroll", "plt_x", "--simulate", "m.json",
+            "--state-dir", "/var/lib/agent", "--spool-limit-mb", "8");
+        assertThat(config.server().toString()).isEqualTo("http://ingest:7070");
+        assertThat(config.enrollmentToken()).isEqualTo("plt_x");
+        assertThat(config.simulateMachine()).isEqualTo(Path.of("m.json"));
+        assertThat(config.stateDirectory()).isEqualTo(Path.of("/var/lib/agent"));
+        assertThat(config.spoolLimitBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(config.retryDelay().toMinutes()).isEqualTo(30);
+    }
+
+    @Test
+    void bad_flags_are_refused_with_the_flag_named() {
+        assertThatThrownBy(() -> config("--enroll", "x")).hasMessageContaining("--server URL is required");
+        assertThatThrownBy(() -> config("--server", "ftp://x")).hasMessageContaining("must be an http(s) URL");
+        assertThatThrownBy(() -> config("--server", "http://x", "--verbose")).hasMessageContaining("unknown argument '--verbose'");
+        assertThatThrownBy(() -> config("--server")).hasMessageContaining("--server needs a value");
+        assertThatThrownBy(() -> config("--server", "http://x", "--spool-limit-mb", "lots"))
+            .hasMessageContaining("--spool-limit-mb is not a number: 'lots'");
+    }
+}
