@@ -136,10 +136,11 @@ public final class EtlJob {
     counts.put("seen_messages", publisher.write("seen_messages", seen.where(col("received_at").geq(lit(dedupSince)))
         .unionByName(accepted.select("message_id", "kind", "received_at"))));
     publisher.copyCatalog(warehouse.currentCatalogDir());
+    Instant dataAsOf = maxReceived(evaluated);
+    long regressions = history.where(col("regression")).count();
     publisher.deleteWork(EVALUATED);
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));
 
-    Instant dataAsOf = maxReceived(evaluated);
     publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), counts);
     new EtlManifest(allFiles.stream().filter(f -> manifest.fileSet().contains(f) || newFiles.contains(f)).toList(),
         publisher.name()).write(warehouse.hadoop(), config.warehouse());
@@ -147,7 +148,6 @@ public final class EtlJob {
     progress.stage("publish " + publisher.name() + (pruned.isEmpty() ? "" : ", pruned " + pruned.size()), 0);
     records.unpersist();
     accepted.unpersist();
-    long regressions = history.where(col("regression")).count();
     return new EtlSummary(publisher.name(), catalog.version(), newFiles.size(), recordCount, acceptedCount,
         recordCount - acceptedCount - quarantinedCount, quarantinedCount, counts.get("computers"), regressions,
         counts, progress.elapsed(), true);

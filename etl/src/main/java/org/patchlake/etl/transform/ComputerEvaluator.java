@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.patchlake.etl.transform.CatalogIndex.CatalogUpdate;
 
 /**
@@ -137,14 +138,16 @@ public final class ComputerEvaluator implements Serializable {
   }
 
   private static Row closed(Row before, Instant validTo) {
-    return RowFactory.create(before.getAs("update_id"), before.getAs("bulletin_id"), before.getAs("state"),
-        before.getAs("state_since"), validTo, before.getAs("regression"));
+    return new GenericRowWithSchema(new Object[] {before.getAs("update_id"), before.getAs("bulletin_id"),
+        before.getAs("state"), before.getAs("state_since"), validTo, before.getAs("regression")},
+        ComputerSchemas.TRANSITION);
   }
 
   private static Row state(CatalogUpdate update, String state, Instant since, Instant firstApplicable,
       Instant installedAt, String viaKb, int failedAttempts, boolean regression) {
-    return RowFactory.create(update.updateId(), update.kb(), update.bulletinId(), update.product(), state, since,
-        firstApplicable, installedAt, viaKb, failedAttempts, regression);
+    return new GenericRowWithSchema(new Object[] {update.updateId(), update.kb(), update.bulletinId(),
+        update.product(), state, since, firstApplicable, installedAt, viaKb, failedAttempts, regression},
+        ComputerSchemas.STATE);
   }
 
   private Row output(String computerId, ComputerFacts facts, Map<String, Row> states, List<Row> transitions) {
@@ -161,8 +164,8 @@ public final class ComputerEvaluator implements Serializable {
         firstApplicable = min(firstApplicable, update.getAs("first_applicable_at"));
         compliantAt = max(compliantAt, update.getAs("state_since"));
       }
-      bulletinStates.add(RowFactory.create(bulletinId, state, firstApplicable,
-          state.equals(StateRules.INSTALLED) ? compliantAt : null));
+      bulletinStates.add(new GenericRowWithSchema(new Object[] {bulletinId, state, firstApplicable,
+          state.equals(StateRules.INSTALLED) ? compliantAt : null}, ComputerSchemas.BULLETIN_STATE));
     });
     return RowFactory.create(computerId, facts.hostname, facts.domain, facts.region, facts.site, facts.ou,
         facts.computerClass, facts.managedLevel, facts.osProduct, facts.osName, facts.osVersion, facts.osBuild,

@@ -15,11 +15,11 @@ public final class CatalogLoader {
     String version = new Path(dir).getName();
     CatalogIndex.Builder builder = new CatalogIndex.Builder();
     Iterator<Row> updates = spark.read().parquet(dir + "/updates")
-        .select("update_id", "kb", "bulletin_id", "product").toLocalIterator();
+        .select("update_id", "kb", "bulletin_id", "product").collectAsList().iterator();
     updates.forEachRemaining(row -> builder.update(row.getString(0), row.getString(1), row.getString(2),
         row.getString(3)));
     Iterator<Row> closure = spark.read().parquet(dir + "/update_supersedence")
-        .select("kb", "product", "superseded_by_kb").toLocalIterator();
+        .select("kb", "product", "superseded_by_kb").collectAsList().iterator();
     closure.forEachRemaining(row -> builder.supersededBy(row.getString(0), row.getString(1), row.getString(2)));
     return builder.build(version);
   }
