@@ -1,0 +1,130 @@
+package org.patchlake.core.state;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.Update;
+
+/**
+ * THE implementation of the state rules of DESIGN.md; `evaluate`, the ETL and the agent all call this.
+ *
+ * <p>For each update of each of the computer's products, first match wins:
+ * <ol>
+ *   <li>EXEMPT: an active exception for the computer and the update's bulletin (it removes the pair from the
+ *       compliance denominator whatever else is true);</li>
+ *   <li>UNKNOWN: never scanned, or the last inventory is older than the staleness window;</li>
+ *   <li>INSTALLED: the KB, or a KB that supersedes it for the same product (transitively), is installed and
+ *       not waiting for a restart; through supersedence the superseding KB is recorded (smallest id when
+ *       several are);</li>
+ *   <li>INSTALLED_PENDING_REBOOT: installed that way, but only by KBs that wait for a restart;</li>
+ *   <li>FAILED: its KB failed to install at least the allowed number of times;</li>
+ *   <li>REQUIRED: otherwise.</li>
+ * </ol>
+ * Updates of products the computer does not have are NOT_APPLICABLE and are not reported by
+ * {@link #derive(ComputerFacts, Instant, UpdateStateSink)}.
+ *
+ * <p>Thread-safe; allocation per computer is one sorted copy of its products.
+ */
+public final class StateDeriver {
+    private final Catalog catalog;
+    private final StatePolicy policy;
+
+    public StateDeriver(Catalog catalog, StatePolicy policy) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.policy = requireNonNull(policy, "policy is null");
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public StatePolicy policy() {
+        return policy;
+    }
+
+    /** Streams the state of every applicable update, products in name order, updates in catalog order. */
+    public void derive(ComputerFacts facts, Instant now, UpdateStateSink sink) {
+        requireNonNull(facts, "facts is null");
+        requireNonNull(now, "now is null");
+        boolean stale = isStale(facts, now);
+        String[] products = facts.products().toArray(new String[0]);
+        Arrays.sort(products);
+        for (String product : products) {
+            for (Update update : catalog.updatesForProduct(product)) {
+                emit(update, facts, now, stale, sink);
+            }
+        }
+    }
+
+    /** Every applicable update's state with the bulletin rollup and counts. */
+    public ComputerStates derive(ComputerFacts facts, Instant now) {
+        List<UpdateStateResult> results = new ArrayList<>();
+        derive(facts, now, (update, state, via, attempts) -> results.add(new UpdateStateResult(update, state, via, attempts)));
+        return new ComputerStates(facts.computerId(), results);
+    }
+
+    /** The state of one update, NOT_APPLICABLE when the computer lacks its product. */
+    public UpdateStateResult stateOf(Update update, ComputerFacts facts, Instant now) {
+        if (!facts.products().contains(update.product())) {
+            return new UpdateStateResult(update, UpdateState.NOT_APPLICABLE, null, facts.failedAttemptsOf(update.kb()));
+        }
+        UpdateStateResult[] result = new UpdateStateResult[1];
+        emit(update, facts, now, isStale(facts, now),
+                (u, state, via, attempts) -> result[0] = new UpdateStateResult(u, state, via, attempts));
+        return result[0];
+    }
+
+    /** Never scanned, or last inventory older than the staleness window. */
+    public boolean isStale(ComputerFacts facts, Instant now) {
+        Instant last = facts.lastInventoryAt();
+        return last == null || last.plus(policy.staleness()).isBefore(now);
+    }
+
+    private void emit(Update update, ComputerFacts facts, Instant now, boolean stale, UpdateStateSink sink) {
+        String kb = update.kb();
+        int attempts = facts.failedAttemptsOf(kb);
+        if (facts.isExempt(update.bulletinId(), now)) {
+            sink.accept(update, UpdateState.EXEMPT, null, attempts);
+            return;
+        }
+        if (stale) {
+            sink.accept(update, UpdateState.UNKNOWN, null, attempts);
+            return;
+        }
+        if (facts.hasInstalled(kb) && !facts.isPendingReboot(kb)) {
+            sink.accept(update, UpdateState.INSTALLED, null, attempts);
+            return;
+        }
+        String fullyInstalledSuperseder = null;
+        String pendingSuperseder = null;
+        for (String superseder : catalog.supersedersOf(kb, update.product())) {
+            if (!facts.hasInstalled(superseder)) {
+                continue;
+            }
+            if (facts.isPendingReboot(superseder)) {
+                pendingSuperseder = smaller(pendingSuperseder, superseder);
+            } else {
+                fullyInstalledSuperseder = smaller(fullyInstalledSuperseder, superseder);
+            }
+        }
+        if (fullyInstalledSuperseder != null) {
+            sink.accept(update, UpdateState.INSTALLED, fullyInstalledSuperseder, attempts);
+        } else if (facts.hasInstalled(kb)) {
+            sink.accept(update, UpdateState.INSTALLED_PENDING_REBOOT, null, attempts);
+        } else if (pendingSuperseder != null) {
+            sink.accept(update, UpdateState.INSTALLED_PENDING_REBOOT, pendingSuperseder, attempts);
+        } else if (attempts >= policy.allowedAttempts()) {
+            sink.accept(update, UpdateState.FAILED, null, attempts);
+        } else {
+            sink.accept(update, UpdateState.REQUIRED, null, attempts);
+        }
+    }
+
+    private static String smaller(String current, String candidate) {
+        return current == null || candidate.compareTo(current) < 0 ? candidate : current;
+    }
+}

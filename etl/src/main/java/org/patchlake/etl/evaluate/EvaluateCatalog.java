@@ -1,0 +1,48 @@
+package org.patchlake.etl.evaluate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.CatalogImport;
+import org.patchlake.core.catalog.GeneratedCatalog;
+import org.patchlake.core.catalog.WesngCatalogBuilder;
+
+/** The catalog evaluate works against, and a line saying where it came from. */
+record EvaluateCatalog(Catalog catalog, String description) {
+    EvaluateCatalog {
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(description, "description is null");
+    }
+
+    static EvaluateCatalog load(EvaluateOptions options, PrintStream progress) {
+        if (options.catalogSource() != null) {
+            return fromSource(options.catalogSource(), progress);
+        }
+        return fromWarehouse(options.warehouse());
+    }
+
+    /** A wesng definitions.zip or CSV read in this process, or "generated" (the demo catalog). */
+    static EvaluateCatalog fromSource(String source, PrintStream progress) {
+        if (source.equals("generated")) {
+            Catalog generated = GeneratedCatalog.create();
+            return new EvaluateCatalog(generated, "generated: " + generated);
+        }
+        try {
+            CatalogImport imported = WesngCatalogBuilder.read(Path.of(source),
+                    rows -> progress.printf("evaluate: catalog %,d rows read%n", rows));
+            return new EvaluateCatalog(imported.catalog(), source + ": " + imported.catalog()
+                    + ", " + imported.errors().size() + " bad rows");
+        } catch (IOException e) {
+            throw new UncheckedIOException("catalog source " + source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    static EvaluateCatalog fromWarehouse(Path warehouse) {
+        throw new IllegalStateException("warehouse " + warehouse + ": loading the catalog from the warehouse is not wired yet;"
+                + " use --catalog definitions.zip");
+    }
+}

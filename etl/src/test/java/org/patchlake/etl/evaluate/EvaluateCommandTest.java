@@ -1,0 +1,149 @@
+package org.patchlake.etl.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * evaluate end to end on the generated catalog. A Windows 10 22H2 x64 machine with cumulative update
+ * KB5910110 (release 11 of 12 of its chain) installed: the ten earlier cumulative updates count as installed
+ * through it, and three updates are required (worked out from GeneratedCatalog's definition):
+ * KB5910120 (Critical, 2025-11-11, 6 CVEs), KB5950001 (Important, 2024-07-09), KB5950004 (Unrated,
+ * 2025-06-10, exploited).
+ */
+class EvaluateCommandTest {
+    static final String SYSTEMINFO = String.join("\r\n",
+            "",
+            "Host Name:                 PC-42",
+            "OS Name:                   Microsoft Windows 10 Enterprise",
+            "OS Version:                10.0.19045 N/A Build 19045",
+            "OS Manufacturer:           Microsoft Corporation",
+            "OS Configuration:          Standalone Workstation",
+            "System Type:               x64-based PC",
+            "Hotfix(s):                 1 Hotfix(s) Installed.",
+            "                           [01]: KB5910110",
+            "Network Card(s):           1 NIC(s) Installed.",
+            "                           [01]: Intel(R) Ethernet Connection",
+            "");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void csv_output_has_the_exact_header_and_one_row_per_required_update() throws Exception {
+        Path file = directory.resolve("pc42_systeminfo.txt");
+        Files.write(file, utf16WithBom(SYSTEMINFO));
+
+        Run run = run("--catalog", "generated", file.toString(), "--format", "csv");
+
+        assertThat(run.exitCode).isZero();
+        String product = "Windows 10 Version 22H2 for x64-based Systems";
+        assertThat(run.out).isEqualTo(String.join("\r\n",
+                "file,product,kb,severity,cves,exploited,released",
+                file + "," + product + ",KB5910120,Critical,CVE-2025-22100;CVE-2025-22107;CVE-2025-22114;CVE-2025-22121;CVE-2025-22128;CVE-2025-22135,false,2025-11-11",
+                file + "," + product + ",KB5950001,Important,CVE-2024-38081;CVE-2024-38095,false,2024-07-09",
+                file + "," + product + ",KB5950004,Unrated,CVE-2025-29824,true,2025-06-10",
+                ""));
+    }
+
+    @Test
+    void text_output_shows_the_counts_behind_the_percentages() throws Exception {
+        Path file = directory.resolve("pc42_systeminfo.txt");
+        Files.writeString(file, SYSTEMINFO, StandardCharsets.US_ASCII);
+
+        Run run = run("--catalog", "generated", file.toString());
+
+        // 12 cumulative + KB5950001 + KB5950004 apply; 11 installed (10 through KB5910110), 3 required
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out)
+                .contains("Product: Windows 10 Version 22H2 for x64-based Systems")
+                .contains("Updates:   applicable 14 (installed 11, pending reboot 0, required 3, failed 0, exempt 0, unknown 0);"
+                        + " compliance 11/14 = 78.6%, strict 11/14 = 78.6%")
+                .contains("Installed through a superseding update: 10 updates")
+                .contains("Required updates: 3");
+        assertThat(run.out.indexOf("KB5910120")).isLessThan(run.out.indexOf("KB5950001"));
+        assertThat(run.out.indexOf("KB5950001")).isLessThan(run.out.indexOf("KB5950004"));
+    }
+
+    @Test
+    void json_output_carries_counts_and_required_updates() throws Exception {
+        Path file = directory.resolve("pc42_systeminfo.txt");
+        Files.writeString(file, SYSTEMINFO, StandardCharsets.US_ASCII);
+
+        Run run = run("--catalog", "generated", "--format", "json", file.toString());
+
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out);
+        com.fasterxml.jackson.databind.JsonNode machine = json.get("machines").get(0);
+        assertThat(machine.get("product").asText()).isEqualTo("Windows 10 Version 22H2 for x64-based Systems");
+        assertThat(machine.get("updateCounts").get("applicable").asInt()).isEqualTo(14);
+        assertThat(machine.get("updateCounts").get("installed").asInt()).isEqualTo(11);
+        assertThat(machine.get("required")).hasSize(3);
+        assertThat(machine.get("required").get(0).get("kb").asText()).isEqualTo("KB5910120");
+    }
+
+    @Test
+    void an_unparseable_file_is_named_on_stderr_and_the_others_are_still_evaluated() throws Exception {
+        Path good = directory.resolve("pc42_systeminfo.txt");
+        Files.writeString(good, SYSTEMINFO, StandardCharsets.US_ASCII);
+        Path empty = directory.resolve("empty_systeminfo.txt");
+        Files.write(empty, new byte[0]);
+
+        Run run = run("--catalog", "generated", "--format", "csv", good.toString(), empty.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("inventory file " + empty + ": empty file (0 bytes)");
+        assertThat(run.out.lines()).hasSize(4);
+    }
+
+    @Test
+    void a_qfe_file_without_its_systeminfo_cannot_be_identified_and_says_why() throws Exception {
+        Path qfe = directory.resolve("lonely_qfe.txt");
+        Files.writeString(qfe, "HotFixID   InstalledOn\r\nKB5910110  3/2/2025\r\n", StandardCharsets.US_ASCII);
+
+        Run run = run("--catalog", "generated", qfe.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("machine lonely").contains("no systeminfo");
+    }
+
+    @Test
+    void bad_usage_exits_with_2_and_the_usage() {
+        Run run = run("--catalog", "generated", "--format", "xml", "x.txt");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("--format must be text, csv or json, was 'xml'").contains("usage:");
+    }
+
+    @Test
+    void csv_fields_with_commas_or_quotes_are_quoted() {
+        assertThat(CsvReport.field("Windows Server 2022, 23H2 Edition (Server Core installation)"))
+                .isEqualTo("\"Windows Server 2022, 23H2 Edition (Server Core installation)\"");
+        assertThat(CsvReport.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(CsvReport.field("plain")).isEqualTo("plain");
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EvaluateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] utf16WithBom(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        return bytes;
+    }
+}
