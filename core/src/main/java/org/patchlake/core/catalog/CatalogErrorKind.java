@@ -20,6 +20,8 @@ public enum CatalogErrorKind {
     EMPTY_PRODUCT,
     /** A Supersedes entry that is not a KB number (e.g. a version "20.0.1"). Row imported without that entry. */
     BAD_SUPERSEDES,
+    /** CVE column is not a CVE ("CVE-2024-1234") or advisory ("ADV200011") id. Row imported without it. */
+    BAD_CVE,
     /** Wrong number of fields, or a quote left open at the end of the file. Not imported. */
     MALFORMED_ROW;
 

@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * Unrated row never lowers it;</li>
  * <li>impact "System.Object[]": imported with impact "";</li>
  * <li>a Supersedes entry that is not a KB number: the row is imported without that entry ("None" means no
- * supersedence and is not an error).</li>
+ * supersedence and is not an error);</li>
+ * <li>a CVE that is not a CVE or advisory id (the word "CVE", the service-pack ids of Custom files): the
+ * row is imported without it (BAD_CVE); "cve-2012-0159" and "CVE20163247" are read as CVE ids.</li>
  * </ul>
- * Severity of an update = the highest over its rows; exploited = any row has Exploits; CVE ids that do not
- * start with "CVE-" (the service-pack ids of Custom files) are not listed as CVEs.
+ * Severity of an update = the highest over its rows; exploited = any row has Exploits.
  */
 public final class WesngCatalogBuilder {
     private static final String OBJECT_ARRAY = "System.Object[]";
@@ -99,6 +100,7 @@ public final class WesngCatalogBuilder {
         if (severity == null) {
             severity = Severity.UNRATED;
         }
+        String cve = parseCve(row, skipped);
         List<String> supersedes = parseSupersedes(row, skipped);
         errors.addAll(rowErrors);
         if (skipped) {
@@ -113,8 +115,7 @@ public final class WesngCatalogBuilder {
         kbAccumulator.add(date, row.title().trim(), severity);
         UpdateAccumulator update = kbAccumulator.update(product, this::intern);
         update.add(severity, intern(impact), intern(row.affectedComponent().trim()));
-        String cve = row.cve().trim();
-        if (cve.regionMatches(true, 0, "CVE-", 0, 4)) {
+        if (cve != null) {
             update.cves.add(intern(cve));
         }
         update.supersedes.addAll(supersedes);
@@ -132,6 +133,20 @@ public final class WesngCatalogBuilder {
                 Severity parsed = Severity.parse(text).orElse(null);
                 return parsed == Severity.UNRATED ? null : parsed;
         }
+    }
+
+    /** The row's CVE or advisory id, null when empty or not an id (then reported as BAD_CVE). */
+    private String parseCve(WesngRow row, boolean skipped) {
+        String text = row.cve().trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        String cve = VulnerabilityIds.normalize(text).orElse(null);
+        if (cve == null) {
+            rowErrors.add(error(row, CatalogErrorKind.BAD_CVE, "CVE '" + text + "' is not a CVE or advisory id"
+                    + (skipped ? "; row not imported" : "; row imported without it")));
+        }
+        return cve;
     }
 
     private List<String> parseSupersedes(WesngRow row, boolean skipped) {

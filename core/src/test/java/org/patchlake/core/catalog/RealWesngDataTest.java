@@ -41,7 +41,7 @@ class RealWesngDataTest {
     }
 
     @Test
-    void the_cve_file_names_7950_kbs_6792_products_and_22133_cves() throws IOException {
+    void the_cve_file_names_7950_kbs_6792_products_and_22133_vulnerability_ids() throws IOException {
         // SOURCE.md says 7,951 KBs and 22,134 CVEs: it counts the empty value as one of them.
         Set<String> kbs = new HashSet<>();
         Set<String> products = new HashSet<>();

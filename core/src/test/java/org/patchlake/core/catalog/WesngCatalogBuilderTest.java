@@ -161,9 +161,29 @@ class WesngCatalogBuilderTest {
 
         assertThat(imported.sourceFiles()).containsExactly("CVEs_20260628.csv", "Custom_20190321.csv");
         assertThat(imported.rowsRead()).isEqualTo(2);
-        assertThat(imported.errors()).isEmpty();
+        assertThat(imported.errors()).singleElement().satisfies(error -> {
+            assertThat(error.kind()).isEqualTo(CatalogErrorKind.BAD_CVE);
+            assertThat(error.sourceFile()).isEqualTo("Custom_20190321.csv");
+            assertThat(error.line()).as("header, comment, blank line, then the row").isEqualTo(4);
+        });
         Update servicePack = imported.catalog().update("KB976932", "Windows 7 for x64-based Systems").orElseThrow();
         assertThat(servicePack.cves()).as("SP7X64SP1 is not a CVE id").isEmpty();
+    }
+
+    @Test
+    void advisories_and_misspelt_cve_ids_are_kept_as_vulnerability_ids() throws IOException {
+        Path file = csv("CVEs_test.csv",
+                row("20240109", "ADV200011", "5034441", W10, "Low", "Spoofing", "", ""),
+                row("20240109", "cve-2012-0159", "5034441", W10, "Low", "Spoofing", "", ""),
+                row("20240109", "CVE20163247", "5034441", W10, "Low", "Spoofing", "", ""),
+                row("20240109", "CVE", "5034441", W10, "Low", "Spoofing", "", ""));
+
+        CatalogImport imported = WesngCatalogBuilder.read(file, rows -> { });
+
+        assertThat(imported.catalog().update("KB5034441", W10).orElseThrow().cves())
+                .containsExactly("ADV200011", "CVE-2012-0159", "CVE-2016-3247");
+        assertThat(imported.errors()).extracting(CatalogError::kind, CatalogError::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CatalogErrorKind.BAD_CVE, 5L));
     }
 
     @Test
