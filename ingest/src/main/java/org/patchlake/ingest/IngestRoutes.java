@@ -1,0 +1,139 @@
+package org.patchlake.ingest;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.Map;
+import org.patchlake.core.protocol.AgentProtocol;
+import org.patchlake.core.protocol.DeliveryReport;
+import org.patchlake.core.protocol.EnrollRequest;
+import org.patchlake.core.protocol.ErrorCode;
+import org.patchlake.core.protocol.InventoryReport;
+import org.patchlake.ingest.http.ProtocolJson;
+import org.patchlake.ingest.http.RequestAuthenticator;
+import org.patchlake.ingest.http.RequestBody;
+
+/**
+ * Mounts protocol v1 on a Javalin app: the standalone ingest server and the web module call the same
+ * {@link #register(Javalin, IngestService)}. Handlers are thin: bounded body, authenticate, parse and
+ * validate, hand to {@link IngestService}, answer.
+ */
+public final class IngestRoutes {
+    private static final Map<String, HandlerType> ROUTES = Map.of(
+            AgentProtocol.ENROLL_PATH, HandlerType.POST,
+            AgentProtocol.INVENTORY_PATH, HandlerType.POST,
+            AgentProtocol.DELIVERIES_PATH, HandlerType.POST,
+            AgentProtocol.POLICIES_PATH, HandlerType.GET);
+
+    private final IngestService service;
+    private final ProtocolJson json;
+    private final RequestBody bodies;
+    private final RequestAuthenticator authenticator;
+
+    private IngestRoutes(IngestService service) {
+        this.service = service;
+        this.json = service.json();
+        this.bodies = new RequestBody(service.config().maxBodyBytes(), service.config().maxDecompressedBytes());
+        this.authenticator = new RequestAuthenticator(service.registry(), service.config().clockSkew(), java.time.Clock.systemUTC());
+    }
+
+    public static void register(Javalin app, IngestService service) {
+        IngestRoutes routes = new IngestRoutes(service);
+        app.before(AgentProtocol.PREFIX + "*", routes.guarded(routes::checkRoute));
+        app.post(AgentProtocol.ENROLL_PATH, routes.guarded(routes::enroll));
+        app.post(AgentProtocol.INVENTORY_PATH, routes.guarded(routes::inventory));
+        app.post(AgentProtocol.DELIVERIES_PATH, routes.guarded(routes::deliveries));
+        app.get(AgentProtocol.POLICIES_PATH, routes.guarded(routes::policies));
+        app.exception(IngestException.class, (failure, ctx) -> IngestErrors.render(failure, ctx, routes.json));
+    }
+
+    private void checkRoute(Context ctx) {
+        String path = ctx.path();
+        if (!path.startsWith(AgentProtocol.BASE_PATH + "/")) {
+            throw new IngestException(ErrorCode.UNSUPPORTED_PROTOCOL_VERSION, "path", "unsupported protocol version in " + path
+                    + "; this server speaks v" + AgentProtocol.VERSION + " (" + AgentProtocol.BASE_PATH + "/...)");
+        }
+        HandlerType method = ROUTES.get(path);
+        if (method == null) {
+            throw new IngestException(ErrorCode.NOT_FOUND, "path", "no such endpoint: " + path);
+        }
+        if (method != ctx.method()) {
+            throw new IngestException(ErrorCode.METHOD_NOT_ALLOWED, "method", path + " accepts " + method + " only");
+        }
+    }
+
+    private void enroll(Context ctx) {
+        EnrollRequest request = json.read(body(ctx), EnrollRequest.class);
+        respond(ctx, service.enroll(request));
+    }
+
+    private void inventory(Context ctx) {
+        byte[] raw = raw(ctx);
+        RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
+        InventoryReport report = json.read(bodies.decode(raw, ctx.header("Content-Encoding")), InventoryReport.class);
+        checkIdentity(agent, report.computerId(), report.messageId());
+        receipt(ctx, service.storeInventory(agent.computer(), report));
+    }
+
+    private void deliveries(Context ctx) {
+        byte[] raw = raw(ctx);
+        RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
+        DeliveryReport report = json.read(bodies.decode(raw, ctx.header("Content-Encoding")), DeliveryReport.class);
+        checkIdentity(agent, report.computerId(), report.messageId());
+        receipt(ctx, service.storeDeliveries(agent.computer(), report));
+    }
+
+    private void policies(Context ctx) {
+        RequestAuthenticator.Authenticated agent = authenticate(ctx, raw(ctx));
+        respond(ctx, service.policies(agent.computer()));
+    }
+
+    private byte[] raw(Context ctx) {
+        try {
+            return bodies.read(ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read request body", e);
+        }
+    }
+
+    private byte[] body(Context ctx) {
+        return bodies.decode(raw(ctx), ctx.header("Content-Encoding"));
+    }
+
+    private RequestAuthenticator.Authenticated authenticate(Context ctx, byte[] raw) {
+        return authenticator.authenticate(ctx.method().name(), ctx.path(), ctx::header, raw);
+    }
+
+    private static void checkIdentity(RequestAuthenticator.Authenticated agent, String computerId, String messageId) {
+        if (!agent.computer().computerId().equals(computerId)) {
+            throw new IngestException(ErrorCode.MISMATCH, "computerId", "field computerId '" + computerId
+                    + "' differs from header " + AgentProtocol.HEADER_COMPUTER + " '" + agent.computer().computerId() + "'");
+        }
+        if (!agent.nonce().equals(messageId)) {
+            throw new IngestException(ErrorCode.MISMATCH, "messageId", "field messageId '" + messageId
+                    + "' differs from header " + AgentProtocol.HEADER_NONCE + " '" + agent.nonce() + "'");
+        }
+    }
+
+    private void receipt(Context ctx, IngestService.Receipt receipt) {
+        if (receipt.duplicate()) {
+            ctx.header(AgentProtocol.HEADER_DUPLICATE, "true");
+        }
+        respond(ctx, receipt.ack());
+    }
+
+    private void respond(Context ctx, Object value) {
+        ctx.status(200).contentType("application/json").result(json.write(value));
+    }
+
+    private Handler guarded(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (Exception failure) {
+                throw IngestErrors.translate(failure);
+            }
+        };
+    }
+}

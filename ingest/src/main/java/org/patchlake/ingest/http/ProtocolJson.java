@@ -1,0 +1,114 @@
+package org.patchlake.ingest.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.List;
+import org.patchlake.core.protocol.ErrorCode;
+import org.patchlake.core.protocol.ProtocolViolation;
+import org.patchlake.ingest.IngestException;
+
+/**
+ * The one Jackson configuration of the wire (and of landing lines), and the translation of every parse or
+ * validation failure into an {@link IngestException} naming the field path ({@code installedUpdates[3].kb}).
+ */
+public final class ProtocolJson {
+    private final ObjectMapper mapper;
+
+    public ProtocolJson() {
+        this.mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses and validates a request body; every failure is a 400 naming the field. */
+    public <T> T read(byte[] json, Class<T> type) {
+        if (json.length == 0) {
+            throw new IngestException(ErrorCode.MALFORMED_JSON, null, "request body is empty; expected a " + type.getSimpleName() + " JSON object");
+        }
+        try {
+            return mapper.readValue(json, type);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause();
+            String prefix = path(e.getPath());
+            if (cause instanceof ProtocolViolation violation) {
+                String field = prefix.isEmpty() ? violation.field() : prefix + "." + violation.field();
+                throw new IngestException(ErrorCode.SCHEMA_VIOLATION, field, "field " + field + " " + violation.reason(), e);
+            }
+            String detail = cause == null ? e.getOriginalMessage() : cause.getMessage();
+            throw new IngestException(ErrorCode.SCHEMA_VIOLATION, prefix.isEmpty() ? null : prefix, "invalid value at "
+                    + (prefix.isEmpty() ? "top level" : prefix) + ": " + detail, e);
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e.getPath());
+            throw new IngestException(ErrorCode.SCHEMA_VIOLATION, field, "unknown field " + field + " (protocol v1 does not have it)", e);
+        } catch (StreamReadException e) {
+            throw new IngestException(ErrorCode.MALFORMED_JSON, null, "malformed JSON at line " + e.getLocation().getLineNr()
+                    + " column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException syntax) {
+                throw new IngestException(ErrorCode.MALFORMED_JSON, null, "malformed JSON at line " + syntax.getLocation().getLineNr()
+                        + " column " + syntax.getLocation().getColumnNr() + ": " + syntax.getOriginalMessage(), e);
+            }
+            String field = path(e.getPath());
+            if (field.isEmpty()) {
+                throw new IngestException(ErrorCode.SCHEMA_VIOLATION, null, "expected a " + type.getSimpleName()
+                        + " JSON object: " + e.getOriginalMessage(), e);
+            }
+            throw new IngestException(ErrorCode.SCHEMA_VIOLATION, field, "field " + field + " has the wrong type or format: "
+                    + firstLine(e.getOriginalMessage()), e);
+        } catch (JacksonException e) {
+            throw new IngestException(ErrorCode.MALFORMED_JSON, null, "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(ErrorCode.MALFORMED_JSON, null, "unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,238 @@
+package org.patchlake.ingest.landing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Group-commit writer of landing files. Request threads serialize and gzip their envelope ({@link #append});
+ * one writer thread takes everything queued, writes it, forces the files once for the whole group, and only
+ * then completes the futures, so a request answered 2xx has durable bytes and many requests share one fsync.
+ *
+ * <p>Files live in {@code LANDING/_incoming/<kind>/dt=YYYY-MM-DD/<node>-<seq>.jsonl.gz} while written and are
+ * renamed to {@code LANDING/<kind>/dt=YYYY-MM-DD/} when they reach the size or age limit, on {@link #sealAll()}
+ * and on {@link #close()}. Each group commit appends one gzip member per message, so a file cut by a crash is
+ * valid up to its last complete member ({@link LandingRecovery}).
+ */
+public final class LandingWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LandingWriter.class);
+    private static final int MAX_BATCH = 4096;
+
+    private final LandingLayout layout;
+    private final long rollBytes;
+    private final Duration rollAge;
+    private final DedupIndex dedup;
+    private final GzipMembers gzip;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Object admission = new Object();
+    private final Map<String, LandingFile> openFiles = new HashMap<>();
+    private final Thread thread;
+    private final java.util.concurrent.atomic.AtomicLong groupCommits = new java.util.concurrent.atomic.AtomicLong();
+    private boolean closing;
+
+    public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
+            ObjectMapper mapper, Clock clock) {
+        this.layout = requireNonNull(layout, "layout is null");
+        this.rollBytes = rollBytes;
+        this.rollAge = requireNonNull(rollAge, "rollAge is null");
+        this.dedup = requireNonNull(dedup, "dedup is null");
+        this.gzip = new GzipMembers(compressionLevel);
+        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.thread = new Thread(this::run, "landing-writer");
+        this.thread.setDaemon(false);
+        this.thread.start();
+    }
+
+    /** Appends one envelope; the future completes when its bytes are durable (or fails with the I/O error). */
+    public CompletableFuture<Void> append(LandingEnvelope envelope) {
+        byte[] line;
+        try {
+            byte[] json = mapper.writeValueAsBytes(envelope);
+            line = new byte[json.length + 1];
+            System.arraycopy(json, 0, line, 0, json.length);
+            line[json.length] = '\n';
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot serialize envelope " + envelope.messageId(), e));
+        }
+        return enqueue(new Task(envelope, ByteBuffer.wrap(gzip.compress(line)), new CompletableFuture<>()));
+    }
+
+    /** Seals every open file into landing (e.g. before an ETL run in a demo, or in tests). */
+    public CompletableFuture<Void> sealAll() {
+        return enqueue(new Task(null, null, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> enqueue(Task task) {
+        synchronized (admission) {
+            if (closing) {
+                return CompletableFuture.failedFuture(new IllegalStateException("landing writer is closed"));
+            }
+            queue.add(task);
+        }
+        return task.done;
+    }
+
+    private void run() {
+        List<Task> batch = new ArrayList<>();
+        while (true) {
+            Task first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (first == null) {
+                synchronized (admission) {
+                    if (closing && queue.isEmpty()) {
+                        break;
+                    }
+                }
+            } else {
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH);
+                commit(batch);
+                batch.clear();
+            }
+            sealDue(clock.instant());
+        }
+        sealOpenFiles();
+    }
+
+    private void commit(List<Task> batch) {
+        Map<LandingFile, List<Task>> byFile = new LinkedHashMap<>();
+        List<Task> sealRequests = new ArrayList<>();
+        for (Task task : batch) {
+            if (task.envelope == null) {
+                sealRequests.add(task);
+                continue;
+            }
+            try {
+                byFile.computeIfAbsent(fileFor(task.envelope), file -> new ArrayList<>()).add(task);
+            } catch (IOException | RuntimeException e) {
+                task.done.completeExceptionally(e);
+            }
+        }
+        List<DedupIndex.Entry> durable = new ArrayList<>(batch.size());
+        List<Task> succeeded = new ArrayList<>(batch.size());
+        if (!byFile.isEmpty()) {
+            groupCommits.incrementAndGet();
+        }
+        byFile.forEach((file, tasks) -> {
+            try {
+                file.write(tasks.stream().map(task -> task.member).toArray(ByteBuffer[]::new));
+                file.force();
+                for (Task task : tasks) {
+                    durable.add(DedupIndex.Entry.of(task.envelope));
+                    succeeded.add(task);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.error("landing write to {} failed; {} message(s) not acknowledged", file.target(), tasks.size(), e);
+                tasks.forEach(task -> task.done.completeExceptionally(e));
+                abandon(file);
+            }
+        });
+        try {
+            dedup.record(durable);
+        } catch (RuntimeException e) {
+            // The landing bytes are durable: acknowledge; a resend may then be stored twice (ETL dedups by id).
+            log.error("dedup log append failed for {} message(s)", durable.size(), e);
+        }
+        succeeded.forEach(task -> task.done.complete(null));
+        if (!sealRequests.isEmpty()) {
+            sealOpenFiles();
+            sealRequests.forEach(task -> task.done.complete(null));
+        }
+    }
+
+    private LandingFile fileFor(LandingEnvelope envelope) throws IOException {
+        LocalDate day = DedupIndex.day(envelope.receivedAt());
+        String key = envelope.kind() + "/" + day;
+        LandingFile file = openFiles.get(key);
+        if (file == null) {
+            Instant now = clock.instant();
+            String name = layout.nextFileName(now);
+            file = LandingFile.create(layout.incoming(envelope.kind(), day, name), layout.sealed(envelope.kind(), day, name), now);
+            openFiles.put(key, file);
+        }
+        return file;
+    }
+
+    private void sealDue(Instant now) {
+        Iterator<LandingFile> files = openFiles.values().iterator();
+        while (files.hasNext()) {
+            LandingFile file = files.next();
+            if (file.length() >= rollBytes || !now.isBefore(file.openedAt().plus(rollAge))) {
+                seal(file);
+                files.remove();
+            }
+        }
+    }
+
+    private void sealOpenFiles() {
+        openFiles.values().forEach(this::seal);
+        openFiles.clear();
+    }
+
+    private void seal(LandingFile file) {
+        try {
+            dedup.sync();
+            file.seal();
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot seal landing file {}; it stays in _incoming and is recovered at the next start", file.target(), e);
+        }
+    }
+
+    private void abandon(LandingFile file) {
+        openFiles.values().remove(file);
+        try {
+            file.rollBack();
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot roll back landing file {}; recovery trims it at the next start", file.target(), e);
+        }
+        seal(file);
+    }
+
+    /** How many group commits (write + fsync rounds) ran so far. */
+    public long groupCommits() {
+        return groupCommits.get();
+    }
+
+    /** Stops accepting, writes what is queued, seals every file. */
+    @Override
+    public void close() {
+        synchronized (admission) {
+            closing = true;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dedup.close();
+    }
+
+    private record Task(LandingEnvelope envelope, ByteBuffer member, CompletableFuture<Void> done) {
+    }
+}

@@ -1,0 +1,217 @@
+package org.patchlake.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlake.core.protocol.AgentProtocol;
+import org.patchlake.ingest.bench.ProtocolClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad input gets a clear 4xx JSON error naming the field, and nothing reaches landing. */
+class BadInputTest {
+    private static final int MAX_BODY = 64 * 1024;
+    private static final int MAX_DECOMPRESSED = 512 * 1024;
+
+    @TempDir
+    Path data;
+    IngestFixture ingest;
+    ProtocolClient.Credentials agent;
+    Map<String, Long> landingBefore;
+
+    @BeforeEach
+    void start() {
+        ingest = new IngestFixture(data, IngestConfig.defaults(data).withBodyLimits(MAX_BODY, MAX_DECOMPRESSED));
+        agent = ingest.enroll(1);
+        landingBefore = LandingFiles.snapshot(ingest.landing());
+    }
+
+    @AfterEach
+    void stop() {
+        assertThat(LandingFiles.snapshot(ingest.landing())).as("landing must be unchanged").isEqualTo(landingBefore);
+        ingest.close();
+    }
+
+    @Test
+    void malformed_json_is_rejected() {
+        HttpResponse<String> response = postInventory("m-1", "{\"messageId\": \"m-1\", ".getBytes(StandardCharsets.UTF_8), true);
+
+        assertError(response, 400, "malformed_json", null);
+    }
+
+    @Test
+    void a_bad_kb_deep_in_the_list_is_rejected_naming_its_path() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+        int second = json.indexOf("\"kb\":\"KB", json.indexOf("\"kb\":\"KB") + 1);
+        String broken = json.substring(0, second) + "\"kb\":\"" + json.substring(second + "\"kb\":\"KB".length());
+
+        HttpResponse<String> response = postInventory("m-1", broken.getBytes(StandardCharsets.UTF_8), true);
+
+        JsonNode error = assertError(response, 400, "schema_violation", "installedUpdates[1].kb");
+        assertThat(error.get("message").asText()).contains("KB5034441");
+    }
+
+    @Test
+    void a_missing_required_field_is_rejected_naming_it() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+
+        String withoutDuration = json.replaceAll(",\"scanDurationMs\":[0-9]+", "");
+        assertError(postInventory("m-1", withoutDuration.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scanDurationMs");
+        String withUnknown = json.replace("\"scanDurationMs\":", "\"unknownField\":1,\"scanDurationMs\":");
+        assertError(postInventory("m-1", withUnknown.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "unknownField");
+    }
+
+    @Test
+    void a_wrongly_typed_date_is_rejected_naming_the_field() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8)
+                .replaceFirst("\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":\"31/02/2026\"");
+
+        assertError(postInventory("m-1", json.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scannedAt");
+    }
+
+    @Test
+    void an_oversized_body_is_refused_before_it_is_read() {
+        byte[] huge = new byte[MAX_BODY + 1];
+
+        assertError(postInventory("m-1", huge, false), 413, "body_too_large", "Content-Length");
+    }
+
+    @Test
+    void a_gzip_bomb_is_refused_at_the_decompressed_limit() {
+        byte[] bomb = ProtocolClient.gzip(new byte[50 * 1024 * 1024]);
+        assertThat(bomb.length).isLessThan(MAX_BODY);
+
+        assertError(postGzipped("m-1", bomb), 413, "body_too_large", "body");
+    }
+
+    @Test
+    void bad_gzip_is_rejected() {
+        byte[] gzip = ProtocolClient.gzip(ingest.inventoryJson(agent, "m-1"));
+        gzip[gzip.length / 2] ^= 0x55;
+        gzip[gzip.length / 2 + 1] ^= 0x55;
+
+        assertError(postGzipped("m-1", gzip), 400, "bad_gzip", "body");
+    }
+
+    @Test
+    void an_unknown_agent_is_refused() {
+        ProtocolClient.Credentials stranger = new ProtocolClient.Credentials("c-00000000deadbeef", agent.secret());
+
+        HttpResponse<String> response = ingest.client.post(AgentProtocol.INVENTORY_PATH, stranger, "m-1",
+                ingest.inventoryJson(stranger, "m-1"), true);
+
+        assertError(response, 401, "unknown_computer", AgentProtocol.HEADER_COMPUTER);
+    }
+
+    @Test
+    void a_revoked_agent_is_refused_and_cannot_re_enroll() {
+        assertThat(ingest.server.service().registry().revokeComputer(agent.computerId())).isTrue();
+
+        assertError(postInventory("m-1", ingest.inventoryJson(agent, "m-1"), false), 403, "computer_revoked", AgentProtocol.HEADER_COMPUTER);
+        assertError(ingest.client.enroll(ingest.json.write(ingest.samples.enrollment(ingest.token, 1))), 403, "computer_revoked", "hardwareId");
+    }
+
+    @Test
+    void a_bad_signature_is_refused() {
+        ProtocolClient.Credentials forger = new ProtocolClient.Credentials(agent.computerId(), "not-the-secret");
+
+        HttpResponse<String> response = ingest.client.post(AgentProtocol.INVENTORY_PATH, forger, "m-1",
+                ingest.inventoryJson(agent, "m-1"), true);
+
+        assertError(response, 401, "bad_signature", AgentProtocol.HEADER_SIGNATURE);
+    }
+
+    @Test
+    void a_body_changed_after_signing_is_refused() {
+        HttpRequest signed = ingest.client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, "m-1",
+                ingest.inventoryJson(agent, "m-1"), System.currentTimeMillis(), false);
+        HttpRequest tampered = HttpRequest.newBuilder(signed, (name, value) -> true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ingest.inventoryJson(agent, "m-1")))
+                .build();
+
+        assertError(ingest.client.send(tampered), 401, "bad_signature", AgentProtocol.HEADER_SIGNATURE);
+    }
+
+    @Test
+    void a_request_outside_the_clock_skew_window_is_refused_as_a_replay() {
+        long tenMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
+        HttpRequest old = ingest.client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, "m-1",
+                ingest.inventoryJson(agent, "m-1"), tenMinutesAgo, false);
+
+        assertError(ingest.client.send(old), 401, "clock_skew", AgentProtocol.HEADER_TIMESTAMP);
+    }
+
+    @Test
+    void missing_credentials_are_refused() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingest.server.port() + AgentProtocol.INVENTORY_PATH))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ingest.inventoryJson(agent, "m-1"))).build();
+
+        assertError(ingest.client.send(request), 401, "missing_credentials", AgentProtocol.HEADER_COMPUTER);
+    }
+
+    @Test
+    void an_unknown_protocol_version_is_refused() {
+        HttpResponse<String> response = ingest.client.post("/api/agent/v2/inventory", agent, "m-1",
+                ingest.inventoryJson(agent, "m-1"), true);
+
+        assertError(response, 404, "unsupported_protocol_version", "path");
+    }
+
+    @Test
+    void a_body_for_another_computer_or_message_id_is_refused() {
+        assertError(postInventory("m-2", ingest.inventoryJson(agent, "m-1"), true), 400, "mismatch", "messageId");
+        ProtocolClient.Credentials other = ingest.enroll(2);
+        landingBefore = LandingFiles.snapshot(ingest.landing());
+        assertError(postInventory("m-1", ingest.inventoryJson(other, "m-1"), true), 400, "mismatch", "computerId");
+    }
+
+    @Test
+    void an_unknown_enrollment_token_is_refused() {
+        byte[] request = ingest.json.write(ingest.samples.enrollment("plt_t-000000_nope", 99));
+
+        assertError(ingest.client.enroll(request), 403, "bad_enrollment_token", "enrollmentToken");
+    }
+
+    @Test
+    void an_unsupported_content_encoding_is_refused() {
+        HttpRequest signed = ingest.client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, "m-1",
+                ingest.inventoryJson(agent, "m-1"), System.currentTimeMillis(), false);
+        HttpRequest brotli = HttpRequest.newBuilder(signed, (name, value) -> true).header("Content-Encoding", "br").build();
+
+        assertError(ingest.client.send(brotli), 415, "unsupported_media_type", "Content-Encoding");
+    }
+
+    private HttpResponse<String> postInventory(String messageId, byte[] body, boolean gzip) {
+        HttpRequest request = ingest.client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, messageId,
+                gzip ? ProtocolClient.gzip(body) : body, System.currentTimeMillis(), gzip);
+        return ingest.client.send(request);
+    }
+
+    private HttpResponse<String> postGzipped(String messageId, byte[] gzipped) {
+        return ingest.client.send(ingest.client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, messageId, gzipped,
+                System.currentTimeMillis(), true));
+    }
+
+    private static JsonNode assertError(HttpResponse<String> response, int status, String code, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode error = IngestFixture.parse(response.body());
+        assertThat(error.get("error").asText()).as(response.body()).isEqualTo(code);
+        if (field == null) {
+            assertThat(error.get("field")).isNull();
+        } else {
+            assertThat(error.get("field").asText()).as(response.body()).isEqualTo(field);
+        }
+        assertThat(error.get("message").asText()).isNotBlank();
+        return error;
+    }
+}

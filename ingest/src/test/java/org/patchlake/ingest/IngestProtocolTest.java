@@ -1,0 +1,132 @@
+package org.patchlake.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlake.core.protocol.AgentProtocol;
+import org.patchlake.ingest.bench.ProtocolClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngestProtocolTest {
+    @TempDir
+    Path data;
+    IngestFixture ingest;
+
+    @BeforeEach
+    void start() {
+        ingest = new IngestFixture(data);
+    }
+
+    @AfterEach
+    void stop() {
+        ingest.close();
+    }
+
+    @Test
+    void enrolling_twice_with_the_same_hardware_id_returns_the_same_computer_and_retires_the_old_secret() {
+        ProtocolClient.Credentials first = ingest.enroll(7);
+        ProtocolClient.Credentials second = ingest.enroll(7);
+        ProtocolClient.Credentials other = ingest.enroll(8);
+
+        assertThat(second.computerId()).isEqualTo(first.computerId()).startsWith("c-");
+        assertThat(other.computerId()).isNotEqualTo(first.computerId());
+        assertThat(second.secret()).isNotEqualTo(first.secret());
+        assertThat(ingest.postInventory(first, "m-old-secret").statusCode()).isEqualTo(401);
+        assertThat(ingest.postInventory(second, "m-new-secret").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void enrollment_lands_with_site_and_region_of_the_token_and_without_the_token() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+        ingest.server.service().sealLanding();
+
+        List<JsonNode> lines = LandingFiles.sealedLines(ingest.landing(), "enrollment");
+        assertThat(lines).hasSize(1);
+        JsonNode envelope = lines.get(0);
+        assertThat(envelope.get("kind").asText()).isEqualTo("enrollment");
+        assertThat(envelope.get("computerId").asText()).isEqualTo(agent.computerId());
+        assertThat(envelope.get("payload").get("site").asText()).isEqualTo("berlin");
+        assertThat(envelope.get("payload").get("region").asText()).isEqualTo("emea");
+        assertThat(envelope.toString()).doesNotContain(ingest.token);
+    }
+
+    @Test
+    void gzip_inventory_is_acknowledged_and_landed_as_an_envelope_of_the_contract() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+
+        HttpResponse<String> response = ingest.postInventory(agent, "m-1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(IngestFixture.parse(response.body()).get("messageId").asText()).isEqualTo("m-1");
+        ingest.server.service().sealLanding();
+        List<JsonNode> lines = LandingFiles.sealedLines(ingest.landing(), "inventory");
+        assertThat(lines).hasSize(1);
+        JsonNode envelope = lines.get(0);
+        assertThat(envelope.get("messageId").asText()).isEqualTo("m-1");
+        assertThat(envelope.get("computerId").asText()).isEqualTo(agent.computerId());
+        assertThat(envelope.get("protocolVersion").asInt()).isEqualTo(1);
+        assertThat(envelope.get("receivedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
+        assertThat(envelope.get("payload").get("installedUpdates")).hasSize(300);
+        assertThat(LandingFiles.incomingFiles(ingest.landing())).isEmpty();
+    }
+
+    @Test
+    void repeated_message_id_is_acknowledged_with_the_same_answer_and_stored_once() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+
+        HttpResponse<String> first = ingest.postInventory(agent, "m-dup");
+        HttpResponse<String> second = ingest.postInventory(agent, "m-dup");
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue(AgentProtocol.HEADER_DUPLICATE)).hasValue("true");
+        ingest.server.service().sealLanding();
+        assertThat(LandingFiles.sealedLines(ingest.landing(), "inventory")).hasSize(1);
+    }
+
+    @Test
+    void deliveries_are_acknowledged_and_keep_unsigned_return_codes() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+        byte[] json = ingest.json.write(ingest.samples.delivery("d-1", agent.computerId(), java.time.Instant.now()));
+
+        HttpResponse<String> response = ingest.client.post(AgentProtocol.DELIVERIES_PATH, agent, "d-1", json, false);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ingest.server.service().sealLanding();
+        JsonNode attempt = LandingFiles.sealedLines(ingest.landing(), "delivery").get(0).get("payload").get("attempts").get(0);
+        assertThat(attempt.get("returnCode").asLong()).isEqualTo(0x80240017L);
+        assertThat(attempt.get("outcome").asText()).isEqualTo("FAILED_WILL_RETRY");
+    }
+
+    @Test
+    void policies_are_an_empty_well_formed_set_with_agent_settings() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+
+        HttpResponse<String> response = ingest.client.getPolicies(agent, "n-1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = IngestFixture.parse(response.body());
+        assertThat(body.get("computerId").asText()).isEqualTo(agent.computerId());
+        assertThat(body.get("policies")).isEmpty();
+        assertThat(body.get("settings").get("scanIntervalMinutes").asInt()).isEqualTo(240);
+    }
+
+    @Test
+    void unknown_routes_under_v1_and_wrong_methods_get_json_errors() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+
+        HttpResponse<String> missing = ingest.client.post("/api/agent/v1/nothing", agent, "m-1", "{}".getBytes(StandardCharsets.UTF_8), false);
+        HttpResponse<String> wrongMethod = ingest.client.post(AgentProtocol.POLICIES_PATH, agent, "m-1", "{}".getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(IngestFixture.parse(missing.body()).get("error").asText()).isEqualTo("not_found");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    }
+}

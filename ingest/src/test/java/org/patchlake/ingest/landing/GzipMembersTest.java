@@ -1,0 +1,65 @@
+package org.patchlake.ingest.landing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GzipMembersTest {
+    private final GzipMembers gzip = new GzipMembers(1);
+
+    @Test
+    void concatenated_members_read_as_one_gzip_stream() throws IOException {
+        byte[] file = concat(gzip.compress(line("a")), gzip.compress(line("b")));
+
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(file))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"m\":\"a\"}\n{\"m\":\"b\"}\n");
+        }
+    }
+
+    @Test
+    void a_file_cut_at_any_byte_keeps_exactly_the_members_that_are_complete() {
+        byte[] first = gzip.compress(line("first"));
+        byte[] second = gzip.compress(line("second".repeat(200)));
+        byte[] third = gzip.compress(line("third"));
+        byte[] file = concat(first, second, third);
+
+        for (int cut = 0; cut <= file.length; cut++) {
+            List<String> contents = new ArrayList<>();
+            long valid = GzipMembers.validPrefix(file, cut, content -> contents.add(new String(content, StandardCharsets.UTF_8)));
+
+            int expectedMembers = cut >= file.length ? 3 : cut >= first.length + second.length ? 2 : cut >= first.length ? 1 : 0;
+            assertThat(contents).as("cut at %d", cut).hasSize(expectedMembers);
+            long expectedValid = expectedMembers == 3 ? file.length : expectedMembers == 2 ? first.length + second.length
+                    : expectedMembers == 1 ? first.length : 0;
+            assertThat(valid).as("cut at %d", cut).isEqualTo(expectedValid);
+        }
+    }
+
+    @Test
+    void a_corrupted_member_ends_the_valid_prefix() {
+        byte[] first = gzip.compress(line("first"));
+        byte[] second = gzip.compress(line("second"));
+        byte[] file = concat(first, second);
+        file[first.length + 12] ^= 0x21;
+
+        assertThat(GzipMembers.validPrefix(file, file.length, content -> { })).isEqualTo(first.length);
+    }
+
+    private static byte[] line(String id) {
+        return ("{\"m\":\"" + id + "\"}\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}
