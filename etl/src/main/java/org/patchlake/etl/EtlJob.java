@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.patchlake.core.state.StatePolicy;
 import org.patchlake.etl.landing.EtlManifest;
 import org.patchlake.etl.landing.LandingFiles;
 import org.patchlake.etl.landing.LandingReader;
@@ -99,14 +100,14 @@ public final class EtlJob {
     Dataset<Row> inputs = ComputerInputs.build(previous.read("computer_latest", ComputerSchemas.LATEST), accepted,
         failures, Events.exemptions(exceptionsWritten));
     Broadcast<ComputerEvaluator> evaluator = spark.sparkContext().broadcast(
-        new ComputerEvaluator(catalog, asOf, config.staleness(), config.allowedRetries()),
+        new ComputerEvaluator(catalog, new StatePolicy(config.allowedRetries(), config.staleness()), asOf),
         scala.reflect.ClassTag$.MODULE$.apply(ComputerEvaluator.class));
     long evaluatedCount = publisher.write(EVALUATED, Evaluation.evaluate(inputs, evaluator));
     Dataset<Row> evaluated = spark.read().parquet(publisher.tableDir(EVALUATED));
     progress.stage("evaluate computers", evaluatedCount);
 
     counts.put("computer_latest", publisher.write("computer_latest", SnapshotViews.computerLatest(evaluated)));
-    counts.put("computers", publisher.write("computers", SnapshotViews.computers(evaluated, asOf, config.staleness())));
+    counts.put("computers", publisher.write("computers", SnapshotViews.computers(evaluated)));
     counts.put("update_state", publisher.write("update_state", SnapshotViews.updateState(evaluated)));
     counts.put("bulletin_state", publisher.write("bulletin_state", SnapshotViews.bulletinState(evaluated)));
     progress.stage("write current state", counts.get("update_state"));

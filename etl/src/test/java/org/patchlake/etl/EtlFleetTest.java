@@ -29,7 +29,7 @@ class EtlFleetTest {
   static void runOnce() {
     spark = TestSpark.start();
     // KB200 supersedes KB100 on the OS; KB300 stands alone; KB400 is for IE; KB500 for a server OS only.
-    new TestCatalog().update("KB100", OS, "KB200").update("KB200", OS).update("KB300", OS).update("KB400", IE)
+    new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS).update("KB400", IE)
         .update("KB500", "Windows Server 2019").write(spark, data.resolve("warehouse"), "v-20261120000000000");
     LandingFixture landing = new LandingFixture(data.resolve("landing"));
     for (String computer : List.of("c1", "c2", "c3", "c4", "c5", "c6")) {

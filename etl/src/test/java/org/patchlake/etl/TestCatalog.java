@@ -24,16 +24,17 @@ import org.patchlake.etl.transform.Rows;
 
 /**
  * A hand-written catalog written in the warehouse catalog layout of the brief (WH/catalog/v-.../ + CURRENT), so
- * ETL tests do not depend on the importer. Supersedence is given as the closure, written by hand.
+ * ETL tests do not depend on the importer. The closure (update_supersedence) is written for direct pairs only;
+ * the ETL computes the closure with core's Catalog from the direct supersedes.
  */
 public final class TestCatalog {
-  private record Entry(String kb, String product, List<String> supersededBy) {}
+  private record Entry(String kb, String product, List<String> supersedes) {}
 
   private final Map<String, Entry> updates = new LinkedHashMap<>();
 
-  /** An update (KB x product), its bulletin being the KB; {@code supersededBy}: every KB superseding it there. */
-  public TestCatalog update(String kb, String product, String... supersededBy) {
-    updates.put(kb + "|" + product, new Entry(kb, product, List.of(supersededBy)));
+  /** An update (KB x product), its bulletin being the KB, with the KBs it directly supersedes for the product. */
+  public TestCatalog update(String kb, String product, String... supersedes) {
+    updates.put(kb + "|" + product, new Entry(kb, product, List.of(supersedes)));
     return this;
   }
 
@@ -46,8 +47,8 @@ public final class TestCatalog {
     for (Entry entry : updates.values()) {
       updateRows.add(RowFactory.create(entry.kb() + "|" + entry.product(), entry.kb(), entry.kb(), entry.product(),
           "Windows", "Critical", "Remote Code Execution", LocalDate.of(2026, 10, 14), false, "may_require",
-          Rows.seq(List.<String>of())));
-      entry.supersededBy().forEach(by -> closure.add(RowFactory.create(entry.kb(), entry.product(), by)));
+          Rows.seq(entry.supersedes())));
+      entry.supersedes().forEach(old -> closure.add(RowFactory.create(old, entry.product(), entry.kb())));
       bulletins.put(entry.kb(), RowFactory.create(entry.kb(), "Security update " + entry.kb(), "Critical",
           "Remote Code Execution", LocalDate.of(2026, 10, 14), null, 1, false, false, 1));
       products.merge(entry.product(), 1, Integer::sum);
