@@ -135,7 +135,7 @@ public final class EtlJob {
         previous.read("quarantine", org.patchlake.etl.landing.LandingSchemas.QUARANTINE).unionByName(newQuarantine)));
     Instant dedupSince = asOf.minus(java.time.Duration.ofDays(config.dedupWindowDays()));
     counts.put("seen_messages", publisher.write("seen_messages", seen.where(col("received_at").geq(lit(dedupSince)))
-        .unionByName(accepted.select("message_id", "kind", "received_at"))));
+        .unionByName(accepted.select("kind", "computer_id", "message_id", "received_at"))));
     publisher.copyCatalog(warehouse.currentCatalogDir());
     Instant dataAsOf = maxReceived(evaluated);
     long regressions = history.where(col("regression")).count();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A hand-built fleet of six computers; every expected state and count below is written by hand. */
 class EtlFleetTest {
-  static final String IE = "Internet Explorer 11 on " + OS;
+  static final String OFFICE = "Microsoft Office 2016 (64-bit edition)";
   static final Instant AS_OF = Instant.parse("2026-11-21T12:00:00Z");
   static final Instant SCAN = Instant.parse("2026-11-21T08:00:00Z");
 
@@ -28,8 +28,8 @@ class EtlFleetTest {
   @BeforeAll
   static void runOnce() {
     spark = TestSpark.start();
-    // KB200 supersedes KB100 on the OS; KB300 stands alone; KB400 is for IE; KB500 for a server OS only.
-    new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS).update("KB400", IE)
+    // KB200 supersedes KB100 on the OS; KB300 stands alone; KB400 is for Office; KB500 for a server OS only.
+    new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS).update("KB400", OFFICE)
         .update("KB500", "Windows Server 2019").write(spark, data.resolve("warehouse"), "v-20261120000000000");
     LandingFixture landing = new LandingFixture(data.resolve("landing"));
     for (String computer : List.of("c1", "c2", "c3", "c4", "c5", "c6")) {
@@ -38,7 +38,7 @@ class EtlFleetTest {
     }
     landing.flush("enrollment", "2026-10-01", "node1-000001");
     landing.inventory("inv-c1", "c1", SCAN, SCAN, List.of(), Map.of("KB200", "2026-11-01", "KB300", "2026-11-01"))
-        .inventory("inv-c2", "c2", SCAN, SCAN, List.of(IE), Map.of("KB100", "2026-10-20", "KB300", "pending:2026-11-20"))
+        .inventory("inv-c2", "c2", SCAN, SCAN, List.of(OFFICE), Map.of("KB100", "2026-10-20", "KB300", "pending:2026-11-20"))
         .inventory("inv-c3", "c3", SCAN, SCAN, List.of(), Map.of())
         .inventory("inv-c4", "c4", Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:01Z"),
             List.of(), Map.of("KB300", "2026-10-20"))
@@ -118,6 +118,56 @@ class EtlFleetTest {
     assertThat(row.<String>getAs("meaning")).startsWith("WU_E_ALL_UPDATES_FAILED");
     assertThat(row.<String>getAs("region")).isEqualTo("EU");
     assertThat(etl.table("deliveries").count()).isEqualTo(4);
+  }
+
+  @Test
+  void duckdb_reading_the_published_parquet_gets_the_same_counts_as_spark() throws Exception {
+    String sql = new String(EtlFleetTest.class.getResourceAsStream("compliance-by-bulletin.sql").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String glob = data.resolve("warehouse/snapshots").resolve(etl.current()).resolve("bulletin_state/*.parquet").toString();
+    for (String bulletin : List.of("KB100", "KB200", "KB300", "KB400")) {
+      try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+           java.sql.PreparedStatement statement = duckdb.prepareStatement(sql)) {
+        statement.setString(1, glob);
+        statement.setString(2, bulletin);
+        try (java.sql.ResultSet result = statement.executeQuery()) {
+          result.next();
+          List<Long> counts = new java.util.ArrayList<>();
+          for (int column = 1; column <= 7; column++) counts.add(result.getLong(column));
+          assertThat(counts).as(bulletin).isEqualTo(etl.dailyCounts("2026-11-21", bulletin));
+        }
+      }
+    }
+  }
+
+  @Test
+  void the_same_input_gives_identical_tables() throws Exception {
+    Path copy = data.resolveSibling(data.getFileName() + "-again");
+    copyTree(data.resolve("landing"), copy.resolve("landing"));
+    copyTree(data.resolve("warehouse/catalog"), copy.resolve("warehouse/catalog"));
+    EtlRunner again = new EtlRunner(spark, copy);
+    again.run(AS_OF);
+    for (String table : List.of("computers", "update_state", "bulletin_state", "update_state_history",
+        "compliance_daily", "deliveries", "scans", "exceptions", "quarantine", "computer_latest")) {
+      assertThat(sorted(again.table(table))).as(table).isEqualTo(sorted(etl.table(table)));
+    }
+  }
+
+  private static List<String> sorted(org.apache.spark.sql.Dataset<Row> table) {
+    return table.toJSON().collectAsList().stream().sorted().toList();
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (java.nio.file.Files.isDirectory(file)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(file, target);
+        }
+      }
+    }
   }
 
   @Test

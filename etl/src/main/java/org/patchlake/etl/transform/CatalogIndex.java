@@ -42,6 +42,7 @@ public final class CatalogIndex implements Serializable {
   private final String version;
   private final List<CatalogUpdate> updates;
   private transient Catalog catalog;
+  private transient ProductResolver resolver;
 
   public CatalogIndex(String version, List<CatalogUpdate> updates) {
     this.version = requireNonNull(version, "version is null");
@@ -64,6 +65,12 @@ public final class CatalogIndex implements Serializable {
       catalog = Catalog.of(built, List.of());
     }
     return catalog;
+  }
+
+  /** Product identification over this catalog's product names, built on first use in each JVM. */
+  public synchronized ProductResolver resolver() {
+    if (resolver == null) resolver = new ProductResolver(catalog().products());
+    return resolver;
   }
 
   public StateDeriver deriver(StatePolicy policy) {

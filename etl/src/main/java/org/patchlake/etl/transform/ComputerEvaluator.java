@@ -85,7 +85,7 @@ public final class ComputerEvaluator implements Serializable {
     return output(computerId, facts, !stale, states, transitions);
   }
 
-  private static org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
+  private org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
       Map<String, Integer> failures, Map<String, Instant> exemptions) {
     Set<String> installed = new HashSet<>();
     Set<String> pending = new HashSet<>();
@@ -93,7 +93,8 @@ public final class ComputerEvaluator implements Serializable {
       (facts.waitsForRestart(kb) ? pending : installed).add(kb.getAs("kb"));
     }
     installed.removeAll(pending);
-    return new org.patchlake.core.state.ComputerFacts(computerId, facts.allProducts(), installed, pending, failures,
+    return new org.patchlake.core.state.ComputerFacts(computerId, facts.allProducts(catalog.resolver()), installed,
+        pending, failures,
         exemptions, facts.lastInventoryAt);
   }
 
@@ -177,7 +178,7 @@ public final class ComputerEvaluator implements Serializable {
     });
     return new GenericRowWithSchema(new Object[] {computerId, facts.hostname, facts.domain, facts.region, facts.site,
         facts.ou, facts.computerClass, facts.managedLevel, facts.osProduct, facts.osName, facts.osVersion,
-        facts.osBuild, facts.architecture, Rows.seq(facts.products), facts.agentVersion, facts.enrolledAt,
+        facts.osBuild, facts.architecture, facts.osServicePack, Rows.seq(facts.products), facts.agentVersion, facts.enrolledAt,
         facts.lastInventoryAt, facts.lastReceivedAt, facts.lastBootAt, facts.pendingReboot, facts.pendingRebootSince,
         Rows.seq(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
         Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates), Rows.seq(transitions)},

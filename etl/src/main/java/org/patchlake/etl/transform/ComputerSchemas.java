@@ -56,6 +56,7 @@ public final class ComputerSchemas {
       .add("os_version", StringType)
       .add("os_build", StringType)
       .add("architecture", StringType)
+      .add("os_service_pack", StringType)
       .add("products", createArrayType(StringType, false))
       .add("agent_version", StringType)
       .add("enrolled_at", TimestampType)
