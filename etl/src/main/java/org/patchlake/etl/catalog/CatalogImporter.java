@@ -85,10 +85,15 @@ public final class CatalogImporter {
         }
     }
 
-    private long write(Path directory, String table, List<Row> rows, StructType schema) {
+    private long write(Path directory, String table, List<Row> rows, StructType schema) throws IOException {
         progress.accept(String.format("writing %s (%,d rows)", table, rows.size()));
-        spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists)
-                .parquet(directory.resolve(table).toString());
+        Path path = directory.resolve(table);
+        try {
+            spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).parquet(path.toString());
+        } catch (Exception failure) { // Spark's AnalysisException is checked in Java's eyes but not declared
+            throw new IOException("writing catalog table " + table + " to " + path + " failed: " + failure.getMessage(),
+                    failure);
+        }
         return rows.size();
     }
 
