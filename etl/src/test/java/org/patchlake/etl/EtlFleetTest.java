@@ -28,6 +28,13 @@ class EtlFleetTest {
   @BeforeAll
   static void runOnce() {
     spark = TestSpark.start();
+    writeFleet(spark, data);
+    etl = new EtlRunner(spark, data);
+    summary = etl.run(AS_OF);
+  }
+
+  /** The six-computer fleet: catalog, enrollments, inventories, deliveries and one exception. */
+  static void writeFleet(SparkSession spark, Path data) {
     // KB200 supersedes KB100 on the OS; KB300 stands alone; KB400 is for Office; KB500 for a server OS only.
     new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS).update("KB400", OFFICE)
         .update("KB500", "Windows Server 2019").write(spark, data.resolve("warehouse"), "v-20261120000000000");
@@ -51,8 +58,6 @@ class EtlFleetTest {
         .flush("delivery", "2026-11-20", "node1-000003");
     landing.exception("evt-1", "x-1", "c5", "KB300", Instant.parse("2026-11-10T00:00:00Z"),
         Instant.parse("2027-01-01T00:00:00Z")).flush("event", "2026-11-10", "web-000001");
-    etl = new EtlRunner(spark, data);
-    summary = etl.run(AS_OF);
   }
 
   @AfterAll
