@@ -40,6 +40,10 @@ public final class CatalogBench {
         if (source == null) {
             Path home = Path.of(System.getProperty("patchlake.home", "."));
             source = home.resolve("../shared/data/wesng/definitions.zip").normalize();
+            for (Path directory = home.toAbsolutePath(); directory != null && !Files.isRegularFile(source);
+                    directory = directory.getParent()) {
+                source = directory.resolve("shared/data/wesng/definitions.zip"); // worktrees sit deeper
+            }
         }
         if (!Files.isRegularFile(source)) {
             System.err.println("catalog bench: " + source + " not found; usage: ./patchlake bench catalog [SOURCE] [--runs N]");

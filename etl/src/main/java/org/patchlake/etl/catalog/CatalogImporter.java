@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class CatalogImporter {
 
     public CatalogManifest write(CatalogImport imported, Path warehouse, long startedNanos) throws IOException {
         CatalogVersions versions = new CatalogVersions(warehouse);
-        Instant importedAt = clock.instant();
+        Instant importedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String version = CatalogVersions.versionName(importedAt);
         Path directory = versions.versionDirectory(version);
         Files.createDirectories(versions.catalogDirectory());
