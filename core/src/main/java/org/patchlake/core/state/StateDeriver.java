@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.Update;
 
@@ -27,11 +29,14 @@ import org.patchlake.core.catalog.Update;
  * Updates of products the computer does not have are NOT_APPLICABLE and are not reported by
  * {@link #derive(ComputerFacts, Instant, UpdateStateSink)}.
  *
- * <p>Thread-safe; allocation per computer is one sorted copy of its products.
+ * <p>Thread-safe. Superseders are indexed per product on first use, so deriving a computer allocates only a
+ * sorted copy of its product names.
  */
 public final class StateDeriver {
     private final Catalog catalog;
     private final StatePolicy policy;
+    /** Supersedence bit sets per product, built once per product on first use. */
+    private final Map<String, ProductSupersedence> supersedence = new ConcurrentHashMap<>();
 
     public StateDeriver(Catalog catalog, StatePolicy policy) {
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -53,9 +58,13 @@ public final class StateDeriver {
         boolean stale = isStale(facts, now);
         String[] products = facts.products().toArray(new String[0]);
         Arrays.sort(products);
+        boolean[] pendingOut = new boolean[1];
         for (String product : products) {
+            ProductSupersedence supersedence = supersedenceOf(product);
+            long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
+            long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
             for (Update update : catalog.updatesForProduct(product)) {
-                emit(update, facts, now, stale, sink);
+                emit(update, facts, now, stale, supersedence, installed, pending, pendingOut, sink);
             }
         }
     }
@@ -72,8 +81,11 @@ public final class StateDeriver {
         if (!facts.products().contains(update.product())) {
             return new UpdateStateResult(update, UpdateState.NOT_APPLICABLE, null, facts.failedAttemptsOf(update.kb()));
         }
+        ProductSupersedence supersedence = supersedenceOf(update.product());
         UpdateStateResult[] result = new UpdateStateResult[1];
-        emit(update, facts, now, isStale(facts, now),
+        long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
+        emit(update, facts, now, isStale(facts, now), supersedence, supersedence.bitsOf(facts.installedKbs(), pending),
+                pending, new boolean[1],
                 (u, state, via, attempts) -> result[0] = new UpdateStateResult(u, state, via, attempts));
         return result[0];
     }
@@ -84,7 +96,8 @@ public final class StateDeriver {
         return last == null || last.plus(policy.staleness()).isBefore(now);
     }
 
-    private void emit(Update update, ComputerFacts facts, Instant now, boolean stale, UpdateStateSink sink) {
+    private void emit(Update update, ComputerFacts facts, Instant now, boolean stale, ProductSupersedence supersedence,
+            long[] installed, long[] pending, boolean[] pendingOut, UpdateStateSink sink) {
         String kb = update.kb();
         int attempts = facts.failedAttemptsOf(kb);
         if (facts.isExempt(update.bulletinId(), now)) {
@@ -99,18 +112,9 @@ public final class StateDeriver {
             sink.accept(update, UpdateState.INSTALLED, null, attempts);
             return;
         }
-        String fullyInstalledSuperseder = null;
-        String pendingSuperseder = null;
-        for (String superseder : catalog.supersedersOf(kb, update.product())) {
-            if (!facts.hasInstalled(superseder)) {
-                continue;
-            }
-            if (facts.isPendingReboot(superseder)) {
-                pendingSuperseder = smaller(pendingSuperseder, superseder);
-            } else {
-                fullyInstalledSuperseder = smaller(fullyInstalledSuperseder, superseder);
-            }
-        }
+        String superseder = supersedence.installedSuperseder(kb, installed, pending, pendingOut);
+        String fullyInstalledSuperseder = superseder != null && !pendingOut[0] ? superseder : null;
+        String pendingSuperseder = superseder != null && pendingOut[0] ? superseder : null;
         if (fullyInstalledSuperseder != null) {
             sink.accept(update, UpdateState.INSTALLED, fullyInstalledSuperseder, attempts);
         } else if (facts.hasInstalled(kb)) {
@@ -124,7 +128,7 @@ public final class StateDeriver {
         }
     }
 
-    private static String smaller(String current, String candidate) {
-        return current == null || candidate.compareTo(current) < 0 ? candidate : current;
+    private ProductSupersedence supersedenceOf(String product) {
+        return supersedence.computeIfAbsent(product, name -> new ProductSupersedence(catalog, name));
     }
 }

@@ -10,6 +10,7 @@ import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.CatalogImport;
 import org.patchlake.core.catalog.GeneratedCatalog;
 import org.patchlake.core.catalog.WesngCatalogBuilder;
+import org.patchlake.etl.catalog.CatalogStore;
 
 /** The catalog evaluate works against, and a line saying where it came from. */
 record EvaluateCatalog(Catalog catalog, String description) {
@@ -41,8 +42,15 @@ record EvaluateCatalog(Catalog catalog, String description) {
         }
     }
 
+    /** The current catalog version of a warehouse ({@code WH/catalog/CURRENT}), read with DuckDB. */
     static EvaluateCatalog fromWarehouse(Path warehouse) {
-        throw new IllegalStateException("warehouse " + warehouse + ": loading the catalog from the warehouse is not wired yet;"
-                + " use --catalog definitions.zip");
+        CatalogStore store = new CatalogStore(warehouse);
+        try {
+            Catalog catalog = store.loadCurrent();
+            return new EvaluateCatalog(catalog, "warehouse " + warehouse + " (" + store.currentManifest().source() + "): " + catalog);
+        } catch (IOException e) {
+            throw new UncheckedIOException("warehouse " + warehouse + ": cannot load the current catalog: " + e.getMessage()
+                    + " (run ./patchlake catalog import SOURCE --warehouse " + warehouse + " first)", e);
+        }
     }
 }

@@ -20,7 +20,8 @@ public final class EvaluateCommand {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs evaluate; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         EvaluateOptions options;
         try {
             options = EvaluateOptions.parse(args);

@@ -17,6 +17,9 @@ import org.patchlake.core.inventory.MachineGrouping;
 import org.patchlake.core.inventory.MachineInventory;
 import org.patchlake.core.inventory.ProductIdentifier;
 import org.patchlake.core.state.ComputerFacts;
+import org.patchlake.core.state.ComputerStates;
+import org.patchlake.core.state.UpdateState;
+import org.patchlake.core.state.UpdateStateResult;
 import org.patchlake.core.state.StateDeriver;
 import org.patchlake.core.state.StatePolicy;
 
@@ -27,11 +30,12 @@ import org.patchlake.core.state.StatePolicy;
  * no exceptions, deliveries or pending restarts.
  */
 public final class Evaluator {
+    private final Catalog catalog;
     private final StateDeriver deriver;
     private final ProductIdentifier identifier;
 
     public Evaluator(Catalog catalog) {
-        requireNonNull(catalog, "catalog is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
         this.deriver = new StateDeriver(catalog, StatePolicy.defaults());
         this.identifier = new ProductIdentifier(catalog.products());
     }
@@ -57,15 +61,24 @@ public final class Evaluator {
     public MachineEvaluation evaluate(MachineInventory machine, Instant now) {
         if (machine.os() == null) {
             return MachineEvaluation.of(machine, null, null, "machine " + machine.machine() + " (" + String.join(", ", machine.sourceFiles())
-                    + "): no systeminfo, so no OS to identify; give its systeminfo file too");
+                    + "): no systeminfo, so no OS to identify; give its systeminfo file too", Set.of());
         }
         IdentifiedProducts products = identifier.identify(machine.os());
         if (!products.inCatalog()) {
             return MachineEvaluation.of(machine, products, null, "machine " + machine.machine() + ": "
-                    + String.join("; ", products.notes()));
+                    + String.join("; ", products.notes()), Set.of());
         }
         Set<String> productNames = new LinkedHashSet<>(products.catalogProducts());
         ComputerFacts facts = ComputerFacts.scanned(machine.machine(), productNames, machine.installedKbs(), now);
-        return MachineEvaluation.of(machine, products, deriver.derive(facts, now), "");
+        ComputerStates states = deriver.derive(facts, now);
+        Set<String> superseded = new java.util.HashSet<>();
+        for (UpdateStateResult result : states.updates()) {
+            if (result.state() == UpdateState.REQUIRED || result.state() == UpdateState.FAILED) {
+                if (!catalog.supersedersOf(result.update().kb(), result.update().product()).isEmpty()) {
+                    superseded.add(result.update().updateId());
+                }
+            }
+        }
+        return MachineEvaluation.of(machine, products, states, "", superseded);
     }
 }

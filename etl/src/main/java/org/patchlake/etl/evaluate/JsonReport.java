@@ -74,6 +74,7 @@ final class JsonReport {
                 strings(json, "cves", update.cves());
                 json.writeBooleanField("exploited", update.exploited());
                 json.writeStringField("released", update.released().toString());
+                json.writeBooleanField("superseded", evaluation.isSuperseded(update));
                 json.writeEndObject();
             }
             json.writeEndArray();

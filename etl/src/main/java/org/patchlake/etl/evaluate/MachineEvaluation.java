@@ -21,8 +21,11 @@ import org.patchlake.core.state.UpdateStateResult;
  * @param products identified catalog products (null when the machine has no OS identity)
  * @param states   derived states (null when not evaluated)
  * @param error    why it was not evaluated, else ""
+ * @param superseded update ids (KB|product) of required updates that a later update of the catalog supersedes:
+ *                 installing the not-superseded ones covers them
  */
-public record MachineEvaluation(String name, List<String> files, MachineInventory machine, IdentifiedProducts products, ComputerStates states, String error) {
+public record MachineEvaluation(String name, List<String> files, MachineInventory machine, IdentifiedProducts products, ComputerStates states, String error,
+        java.util.Set<String> superseded) {
     /** Most severe first, then oldest release first (longest exposed), then KB and product. */
     public static final Comparator<Update> REQUIRED_ORDER = Comparator
             .comparingInt((Update update) -> -update.severity().rank())
@@ -34,6 +37,7 @@ public record MachineEvaluation(String name, List<String> files, MachineInventor
         requireNonNull(name, "name is null");
         files = List.copyOf(files);
         requireNonNull(error, "error is null");
+        superseded = java.util.Set.copyOf(superseded);
     }
 
     public boolean evaluated() {
@@ -42,15 +46,16 @@ public record MachineEvaluation(String name, List<String> files, MachineInventor
 
     /** A file that could not be parsed. */
     static MachineEvaluation unparseable(String file, String error) {
-        return new MachineEvaluation(java.nio.file.Path.of(file).getFileName().toString(), List.of(file), null, null, null, error);
+        return new MachineEvaluation(java.nio.file.Path.of(file).getFileName().toString(), List.of(file), null, null, null, error, java.util.Set.of());
     }
 
     /** A parsed machine: its files with the systeminfo first. */
-    static MachineEvaluation of(MachineInventory machine, IdentifiedProducts products, ComputerStates states, String error) {
+    static MachineEvaluation of(MachineInventory machine, IdentifiedProducts products, ComputerStates states, String error,
+        java.util.Set<String> superseded) {
         List<String> files = new java.util.ArrayList<>();
         machine.files().stream().filter(file -> file.os() != null).forEach(file -> files.add(file.sourceFile()));
         machine.files().stream().filter(file -> file.os() == null).forEach(file -> files.add(file.sourceFile()));
-        return new MachineEvaluation(machine.machine(), files, machine, products, states, error);
+        return new MachineEvaluation(machine.machine(), files, machine, products, states, error, superseded);
     }
 
     /** The file the identity came from (its systeminfo), else the first file. */
@@ -67,6 +72,10 @@ public record MachineEvaluation(String name, List<String> files, MachineInventor
                 .map(UpdateStateResult::update)
                 .sorted(REQUIRED_ORDER)
                 .toList();
+    }
+
+    public boolean isSuperseded(Update update) {
+        return superseded.contains(update.updateId());
     }
 
     public long installedThroughSupersedence() {

@@ -49,10 +49,14 @@ final class TextReport {
             text.append("   Bulletins: ").append(evaluation.bulletinCounts()).append('\n');
             text.append("   Installed through a superseding update: ").append(evaluation.installedThroughSupersedence()).append(" updates\n");
             List<Update> required = evaluation.required();
-            text.append("   Required updates: ").append(required.size()).append(" (most severe first, then oldest first)\n");
+            long latest = required.stream().filter(update -> !evaluation.isSuperseded(update)).count();
+            text.append("   Required updates: ").append(required.size()).append(" (most severe first, then oldest first; ")
+                    .append(latest).append(" not superseded, installing those covers the ").append(required.size() - latest)
+                    .append(" marked ~)\n");
             for (Update update : required) {
-                text.append(String.format(Locale.ROOT, "     %-9s %s  %-10s %s%s  %s%n", update.severity().label(), update.released(),
-                        update.kb(), update.exploited() ? "[exploited] " : "", cves(update.cves()), update.product()));
+                text.append(String.format(Locale.ROOT, "   %s %-9s %s  %-10s %s%s  %s%n", evaluation.isSuperseded(update) ? "~" : " ",
+                        update.severity().label(), update.released(), update.kb(), update.exploited() ? "[exploited] " : "",
+                        cves(update.cves()), update.product()));
             }
             crossCheck(evaluation, required, text);
         }

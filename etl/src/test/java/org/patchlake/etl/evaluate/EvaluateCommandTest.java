@@ -72,6 +72,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void required_updates_superseded_by_a_later_one_are_marked_and_counted() throws Exception {
+        Path file = directory.resolve("bare_systeminfo.txt");
+        Files.writeString(file, SYSTEMINFO.replace("1 Hotfix(s) Installed.", "N/A").replace("[01]: KB5910110", ""), StandardCharsets.US_ASCII);
+
+        Run run = run("--catalog", "generated", file.toString());
+
+        // nothing installed: 12 cumulative (11 superseded by the next) + KB5950001 + KB5950004
+        assertThat(run.out).contains("Required updates: 14 (most severe first, then oldest first; 3 not superseded,"
+                + " installing those covers the 11 marked ~)");
+        assertThat(run.out).containsPattern("~ Critical +2024-01-09  KB5910010");
+        assertThat(run.out).containsPattern("\\n {5}Critical +2025-11-11  KB5910120");
+    }
+
+    @Test
     void json_output_carries_counts_and_required_updates() throws Exception {
         Path file = directory.resolve("pc42_systeminfo.txt");
         Files.writeString(file, SYSTEMINFO, StandardCharsets.US_ASCII);
