@@ -71,17 +71,19 @@ public final class IngestRoutes {
     private void inventory(Context ctx) {
         byte[] raw = raw(ctx);
         RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
-        InventoryReport report = json.read(bodies.decode(raw, ctx.header("Content-Encoding")), InventoryReport.class);
+        byte[] sent = bodies.decode(raw, ctx.header("Content-Encoding"));
+        InventoryReport report = json.read(sent, InventoryReport.class);
         checkIdentity(agent, report.computerId(), report.messageId());
-        receipt(ctx, service.storeInventory(agent.computer(), report));
+        receipt(ctx, service.storeInventory(agent.computer(), report, sent));
     }
 
     private void deliveries(Context ctx) {
         byte[] raw = raw(ctx);
         RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
-        DeliveryReport report = json.read(bodies.decode(raw, ctx.header("Content-Encoding")), DeliveryReport.class);
+        byte[] sent = bodies.decode(raw, ctx.header("Content-Encoding"));
+        DeliveryReport report = json.read(sent, DeliveryReport.class);
         checkIdentity(agent, report.computerId(), report.messageId());
-        receipt(ctx, service.storeDeliveries(agent.computer(), report));
+        receipt(ctx, service.storeDeliveries(agent.computer(), report, sent));
     }
 
     private void policies(Context ctx) {

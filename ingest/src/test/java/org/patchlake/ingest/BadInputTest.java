@@ -79,6 +79,16 @@ class BadInputTest {
     }
 
     @Test
+    void numbers_for_timestamps_and_strings_for_numbers_are_rejected() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+
+        String epochTimestamp = json.replaceFirst("\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":1763719200");
+        assertError(postInventory("m-1", epochTimestamp.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scannedAt");
+        String quotedNumber = json.replaceFirst("\"scanDurationMs\":([0-9]+)", "\"scanDurationMs\":\"$1\"");
+        assertError(postInventory("m-1", quotedNumber.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scanDurationMs");
+    }
+
+    @Test
     void an_oversized_body_is_refused_before_it_is_read() {
         byte[] huge = new byte[MAX_BODY + 1];
 

@@ -78,6 +78,21 @@ class IngestProtocolTest {
     }
 
     @Test
+    void a_pretty_printed_body_lands_as_sent_on_one_line() throws Exception {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+        JsonNode sent = IngestFixture.parse(new String(ingest.inventoryJson(agent, "m-pretty"), StandardCharsets.UTF_8));
+        byte[] pretty = IngestFixture.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(sent);
+
+        HttpResponse<String> response = ingest.client.post(AgentProtocol.INVENTORY_PATH, agent, "m-pretty", pretty, true);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ingest.server.service().sealLanding();
+        List<JsonNode> lines = LandingFiles.sealedLines(ingest.landing(), "inventory");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("payload")).isEqualTo(sent);
+    }
+
+    @Test
     void repeated_message_id_is_acknowledged_with_the_same_answer_and_stored_once() {
         ProtocolClient.Credentials agent = ingest.enroll(1);
 

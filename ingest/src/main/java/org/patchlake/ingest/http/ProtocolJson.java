@@ -28,14 +28,22 @@ public final class ProtocolJson {
     public ProtocolJson() {
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("strict-instants")
+                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer())
+                        .addDeserializer(java.time.LocalDate.class, new IsoLocalDateDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        // Dates and times only in their ISO string form (no epoch numbers), so landing holds one representation.
+        for (Class<?> type : List.of(java.time.LocalTime.class)) {
+            mapper.configOverride(type).setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
+        }
     }
 
     public ObjectMapper mapper() {

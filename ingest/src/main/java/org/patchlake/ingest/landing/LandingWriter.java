@@ -68,14 +68,35 @@ public final class LandingWriter implements AutoCloseable {
     public CompletableFuture<Void> append(LandingEnvelope envelope) {
         byte[] line;
         try {
-            byte[] json = mapper.writeValueAsBytes(envelope);
-            line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
+            line = line(envelope);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot serialize envelope " + envelope.messageId(), e));
         }
         return enqueue(new Task(envelope, ByteBuffer.wrap(gzip.compress(line)), new CompletableFuture<>()));
+    }
+
+    /** The envelope as one JSON line; a {@link RawJson} payload is copied in byte for byte. */
+    private byte[] line(LandingEnvelope envelope) throws JsonProcessingException {
+        if (!(envelope.payload() instanceof RawJson raw)) {
+            byte[] json = mapper.writeValueAsBytes(envelope);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            return line;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.json().length + 256);
+        out.writeBytes("{\"messageId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(mapper.writeValueAsBytes(envelope.messageId()));
+        out.writeBytes(",\"kind\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(mapper.writeValueAsBytes(envelope.kind()));
+        if (envelope.computerId() != null) {
+            out.writeBytes(",\"computerId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(mapper.writeValueAsBytes(envelope.computerId()));
+        }
+        out.writeBytes((",\"receivedAt\":\"" + envelope.receivedAt() + "\",\"protocolVersion\":" + envelope.protocolVersion()
+                + ",\"payload\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(raw.json());
+        out.writeBytes("}\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
     /** Seals every open file into landing (e.g. before an ETL run in a demo, or in tests). */
