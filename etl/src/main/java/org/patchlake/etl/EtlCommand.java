@@ -41,6 +41,7 @@ public final class EtlCommand {
         .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         .config("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
+    if (config.jars() != null) builder.config("spark.jars", config.jars());
     if (config.master() != null) {
       builder.master(config.master());
       if (config.master().startsWith("local")) {

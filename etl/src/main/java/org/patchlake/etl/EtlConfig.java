@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param dedupWindowDays   message ids remembered across runs for deduplication
  * @param dailyBackfillDays compliance_daily is recomputed for touched days at most this far back
  * @param shufflePartitions spark.sql.shuffle.partitions
+ * @param jars              comma-separated jars shipped to executors (spark.jars): the shaded job jar when the
+ *                          job is started with --master spark://... without spark-submit; null otherwise
  */
 public record EtlConfig(
     String landing,
@@ -36,7 +38,8 @@ public record EtlConfig(
     int keepSnapshots,
     int dedupWindowDays,
     int dailyBackfillDays,
-    int shufflePartitions) {
+    int shufflePartitions,
+    String jars) {
 
   public EtlConfig {
     requireNonNull(landing, "landing is null");
@@ -51,27 +54,28 @@ public record EtlConfig(
   /** Defaults for a data directory: DATA/landing and DATA/warehouse. */
   public static EtlConfig forData(String data) {
     String base = data.endsWith("/") ? data.substring(0, data.length() - 1) : data;
-    return new EtlConfig(base + "/landing", base + "/warehouse", "local[*]", Optional.empty(), 14, 3, 5, 30, 14, 8);
+    return new EtlConfig(base + "/landing", base + "/warehouse", "local[*]", Optional.empty(), 14, 3, 5, 30, 14, 8,
+        null);
   }
 
   public EtlConfig withMaster(String newMaster) {
     return new EtlConfig(landing, warehouse, newMaster, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
   }
 
   public EtlConfig withAsOf(Instant instant) {
     return new EtlConfig(landing, warehouse, master, Optional.of(instant), stalenessDays, allowedRetries,
-        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions);
+        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
   }
 
   public EtlConfig withShufflePartitions(int partitions) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, partitions);
+        dedupWindowDays, dailyBackfillDays, partitions, jars);
   }
 
   public EtlConfig withKeepSnapshots(int keep) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keep,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
   }
 
   /** The clock of this run: pinned, or now (millisecond precision, like the timestamps we store). */
@@ -88,6 +92,7 @@ public record EtlConfig(
                              [--warehouse DIR] [--landing DIR] [--as-of 2026-11-21T10:00:00Z]
                              [--staleness-days 14] [--retries 3] [--keep-snapshots 5]
                              [--dedup-window-days 30] [--daily-backfill-days 14] [--partitions 8]
+                             [--jars patchlake-etl-VERSION-shaded.jar]
       DIR may be a local path or a Hadoop URI (hdfs://..., s3a://...).""";
 
   /** Parses command-line flags; throws IllegalArgumentException naming the flag on bad input. */
@@ -103,6 +108,7 @@ public record EtlConfig(
     int dedup = 30;
     int backfill = 14;
     int partitions = 8;
+    String jars = null;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -121,6 +127,7 @@ public record EtlConfig(
         case "--dedup-window-days" -> dedup = parseInt(flag, value);
         case "--daily-backfill-days" -> backfill = parseInt(flag, value);
         case "--partitions" -> partitions = parseInt(flag, value);
+        case "--jars" -> jars = value;
         default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
       }
     }
@@ -129,7 +136,7 @@ public record EtlConfig(
     }
     EtlConfig base = forData(data == null ? "data" : data);
     return new EtlConfig(landing != null ? landing : base.landing(), warehouse != null ? warehouse : base.warehouse(),
-        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions);
+        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, jars);
   }
 
   private static int parseInt(String flag, String value) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.patchlake.core.state.StatePolicy;
 import org.patchlake.etl.landing.EtlManifest;
 import org.patchlake.etl.landing.LandingFiles;
 import org.patchlake.etl.landing.LandingReader;
@@ -99,14 +100,14 @@ public final class EtlJob {
     Dataset<Row> inputs = ComputerInputs.build(previous.read("computer_latest", ComputerSchemas.LATEST), accepted,
         failures, Events.exemptions(exceptionsWritten));
     Broadcast<ComputerEvaluator> evaluator = spark.sparkContext().broadcast(
-        new ComputerEvaluator(catalog, asOf, config.staleness(), config.allowedRetries()),
+        new ComputerEvaluator(catalog, new StatePolicy(config.allowedRetries(), config.staleness()), asOf),
         scala.reflect.ClassTag$.MODULE$.apply(ComputerEvaluator.class));
     long evaluatedCount = publisher.write(EVALUATED, Evaluation.evaluate(inputs, evaluator));
     Dataset<Row> evaluated = spark.read().parquet(publisher.tableDir(EVALUATED));
     progress.stage("evaluate computers", evaluatedCount);
 
     counts.put("computer_latest", publisher.write("computer_latest", SnapshotViews.computerLatest(evaluated)));
-    counts.put("computers", publisher.write("computers", SnapshotViews.computers(evaluated, asOf, config.staleness())));
+    counts.put("computers", publisher.write("computers", SnapshotViews.computers(evaluated)));
     counts.put("update_state", publisher.write("update_state", SnapshotViews.updateState(evaluated)));
     counts.put("bulletin_state", publisher.write("bulletin_state", SnapshotViews.bulletinState(evaluated)));
     progress.stage("write current state", counts.get("update_state"));
@@ -134,12 +135,13 @@ public final class EtlJob {
         previous.read("quarantine", org.patchlake.etl.landing.LandingSchemas.QUARANTINE).unionByName(newQuarantine)));
     Instant dedupSince = asOf.minus(java.time.Duration.ofDays(config.dedupWindowDays()));
     counts.put("seen_messages", publisher.write("seen_messages", seen.where(col("received_at").geq(lit(dedupSince)))
-        .unionByName(accepted.select("message_id", "kind", "received_at"))));
+        .unionByName(accepted.select("kind", "computer_id", "message_id", "received_at"))));
     publisher.copyCatalog(warehouse.currentCatalogDir());
+    Instant dataAsOf = maxReceived(evaluated);
+    long regressions = history.where(col("regression")).count();
     publisher.deleteWork(EVALUATED);
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));
 
-    Instant dataAsOf = maxReceived(evaluated);
     publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), counts);
     new EtlManifest(allFiles.stream().filter(f -> manifest.fileSet().contains(f) || newFiles.contains(f)).toList(),
         publisher.name()).write(warehouse.hadoop(), config.warehouse());
@@ -147,7 +149,6 @@ public final class EtlJob {
     progress.stage("publish " + publisher.name() + (pruned.isEmpty() ? "" : ", pruned " + pruned.size()), 0);
     records.unpersist();
     accepted.unpersist();
-    long regressions = history.where(col("regression")).count();
     return new EtlSummary(publisher.name(), catalog.version(), newFiles.size(), recordCount, acceptedCount,
         recordCount - acceptedCount - quarantinedCount, quarantinedCount, counts.get("computers"), regressions,
         counts, progress.elapsed(), true);

@@ -75,15 +75,15 @@ public final class LandingLineParser {
     JsonNode osNode = os != null ? os : payload;
     String osPrefix = os != null ? "" : "os";
     List<Row> installed = new ArrayList<>();
-    JsonNode items = payload.get("installed");
+    JsonNode items = payload.has("installedUpdates") ? payload.get("installedUpdates") : payload.get("installed");
     if (items != null && !items.isNull()) {
       if (!items.isArray()) throw new BadRecordException("field installed is not an array");
       for (JsonNode item : items) {
         if (item.isTextual()) {
-          installed.add(RowFactory.create(JsonFields.kb("installed", item.asText()), null, null));
+          installed.add(RowFactory.create(JsonFields.kb("installedUpdates", item.asText()), null, null));
         } else {
           String kb = text(item, "kb") != null ? text(item, "kb") : text(item, "hotfixId");
-          installed.add(RowFactory.create(JsonFields.kb("installed.kb", kb), instant(item, "installedOn"),
+          installed.add(RowFactory.create(JsonFields.kb("installedUpdates.kb", kb), instant(item, "installedOn"),
               bool(item, "pendingReboot")));
         }
       }
@@ -99,12 +99,22 @@ public final class LandingLineParser {
     }
     Long duration = longValue(payload, "scanDurationMs") != null ? longValue(payload, "scanDurationMs")
         : longValue(payload, "durationMs");
+    List<String> errors = new ArrayList<>();
+    JsonNode scanErrors = payload.get("scanErrors");
+    if (scanErrors != null && scanErrors.isArray()) {
+      for (JsonNode error : scanErrors) {
+        errors.add(error.isObject() ? text(error, "code") + ": " + text(error, "message") : error.asText());
+      }
+    } else {
+      errors.addAll(texts(payload, "errors"));
+    }
+    Boolean full = bool(payload, "full");
     return RowFactory.create(requiredInstant(payload, "scannedAt"), text(payload, "agentVersion"),
         text(payload, "hostname"), text(payload, "domain"),
         osField(osNode, osPrefix, "product"), osField(osNode, osPrefix, "name"), osField(osNode, osPrefix, "version"),
         osField(osNode, osPrefix, "build"), osField(osNode, osPrefix, "architecture"),
-        Rows.seq(texts(payload, "products")), Rows.seq(installed), pendingReboot, pendingSince, instant(payload, "lastBootAt"),
-        duration, Rows.seq(texts(payload, "errors")));
+        osField(osNode, osPrefix, "servicePack"), Rows.seq(texts(payload, "products")), full == null || full,
+        Rows.seq(installed), pendingReboot, pendingSince, instant(payload, "lastBootAt"), duration, Rows.seq(errors));
   }
 
   private static String osField(JsonNode node, String prefix, String name) {
@@ -118,21 +128,28 @@ public final class LandingLineParser {
     String osPrefix = os != null ? "" : "os";
     Instant enrolledAt = instant(payload, "enrolledAt");
     return RowFactory.create(text(payload, "hostname"), text(payload, "domain"), text(payload, "hardwareId"),
-        text(payload, "region"), text(payload, "site"), text(payload, "ou"), text(payload, "computerClass"),
+        text(payload, "region"), text(payload, "site"), text(payload, "ou"), computerClass(payload),
         integer(payload, "managedLevel"), osField(osNode, osPrefix, "product"), osField(osNode, osPrefix, "name"),
         osField(osNode, osPrefix, "version"), osField(osNode, osPrefix, "build"),
         osField(osNode, osPrefix, "architecture"), text(payload, "agentVersion"),
         enrolledAt != null ? enrolledAt : receivedAt);
   }
 
+  /** computerClass as given, else the agent's computerClassHint (WORKSTATION -> workstation). */
+  private static String computerClass(JsonNode payload) {
+    String value = text(payload, "computerClass");
+    if (value == null) value = text(payload, "computerClassHint");
+    return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+  }
+
   private static List<Row> deliveries(JsonNode payload) {
-    JsonNode list = payload.get("deliveries");
+    JsonNode list = payload.has("attempts") ? payload.get("attempts") : payload.get("deliveries");
     List<Row> out = new ArrayList<>();
     if (list == null || list.isNull()) {
       out.add(delivery(payload));
       return out;
     }
-    if (!list.isArray()) throw new BadRecordException("field deliveries is not an array");
+    if (!list.isArray()) throw new BadRecordException("field attempts is not an array");
     for (JsonNode item : list) out.add(delivery(item));
     return out;
   }

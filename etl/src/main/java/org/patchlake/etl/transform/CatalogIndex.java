@@ -3,94 +3,77 @@ package org.patchlake.etl.transform;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.RestartBehaviour;
+import org.patchlake.core.catalog.Severity;
+import org.patchlake.core.catalog.Update;
+import org.patchlake.core.state.StateDeriver;
+import org.patchlake.core.state.StatePolicy;
 
 /**
- * The catalog as the per-computer evaluation needs it, small enough to broadcast: for each product, its updates
- * with the KBs that supersede each one for that product (transitive closure, as imported).
+ * The catalog shipped to executors: the rows of the updates table in a compact serializable form (the core
+ * {@link Catalog} is not serializable), rebuilt once per executor JVM into a core {@link Catalog} and the one
+ * {@link StateDeriver} of {@code org.patchlake.core.state}.
  */
 public final class CatalogIndex implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** One update (KB x product) with every KB that supersedes it for the same product, sorted. */
-  public record CatalogUpdate(String updateId, String kb, String bulletinId, String product,
-      List<String> supersededBy) implements Serializable {
+  /** One row of the updates table: KB x product with its direct supersedes (the closure is core's job). */
+  public record CatalogUpdate(String kb, String bulletinId, String product, String component, String severity,
+      String impact, LocalDate released, boolean exploited, String restartBehaviour, List<String> supersedes)
+      implements Serializable {
     public CatalogUpdate {
-      requireNonNull(updateId, "updateId is null");
       requireNonNull(kb, "kb is null");
       requireNonNull(bulletinId, "bulletinId is null");
       requireNonNull(product, "product is null");
-      supersededBy = List.copyOf(supersededBy);
+      supersedes = List.copyOf(supersedes);
+    }
+
+    Update toUpdate() {
+      return new Update(kb, bulletinId, product, component == null ? "" : component, Severity.fromLabel(severity),
+          impact == null ? "" : impact, released, exploited, RestartBehaviour.fromCode(restartBehaviour), supersedes,
+          List.of());
     }
   }
 
   private final String version;
-  private final Map<String, List<CatalogUpdate>> byProduct;
+  private final List<CatalogUpdate> updates;
+  private transient Catalog catalog;
+  private transient ProductResolver resolver;
 
-  public CatalogIndex(String version, Map<String, List<CatalogUpdate>> byProduct) {
+  public CatalogIndex(String version, List<CatalogUpdate> updates) {
     this.version = requireNonNull(version, "version is null");
-    Map<String, List<CatalogUpdate>> copy = new HashMap<>();
-    byProduct.forEach((product, updates) -> copy.put(product, List.copyOf(updates)));
-    this.byProduct = Collections.unmodifiableMap(copy);
+    this.updates = List.copyOf(updates);
   }
 
   public String version() {
     return version;
   }
 
-  /** Updates of a product sorted by update id; empty for a product the catalog does not know. */
-  public List<CatalogUpdate> updatesFor(String product) {
-    return product == null ? List.of() : byProduct.getOrDefault(product, List.of());
-  }
-
-  public int productCount() {
-    return byProduct.size();
-  }
-
   public int updateCount() {
-    return byProduct.values().stream().mapToInt(List::size).sum();
+    return updates.size();
   }
 
-  /** Collects rows into an index; call {@link #build()} once all are added. */
-  public static final class Builder {
-    private final Map<String, String> interned = new HashMap<>();
-    private final Map<String, Map<String, String[]>> updates = new HashMap<>();
-    private final Map<String, Map<String, List<String>>> superseding = new HashMap<>();
-
-    private String intern(String value) {
-      return value == null ? null : interned.computeIfAbsent(value, v -> v);
+  /** The core catalog, built on first use in each JVM. */
+  public synchronized Catalog catalog() {
+    if (catalog == null) {
+      List<Update> built = new ArrayList<>(updates.size());
+      for (CatalogUpdate update : updates) built.add(update.toUpdate());
+      catalog = Catalog.of(built, List.of());
     }
+    return catalog;
+  }
 
-    public Builder update(String updateId, String kb, String bulletinId, String product) {
-      updates.computeIfAbsent(intern(product), p -> new HashMap<>())
-          .put(intern(kb), new String[] {updateId, intern(bulletinId == null ? kb : bulletinId)});
-      return this;
-    }
+  /** Product identification over this catalog's product names, built on first use in each JVM. */
+  public synchronized ProductResolver resolver() {
+    if (resolver == null) resolver = new ProductResolver(catalog().products());
+    return resolver;
+  }
 
-    public Builder supersededBy(String kb, String product, String supersedingKb) {
-      superseding.computeIfAbsent(intern(product), p -> new HashMap<>())
-          .computeIfAbsent(intern(kb), k -> new ArrayList<>()).add(intern(supersedingKb));
-      return this;
-    }
-
-    public CatalogIndex build(String version) {
-      Map<String, List<CatalogUpdate>> byProduct = new HashMap<>();
-      updates.forEach((product, kbs) -> {
-        Map<String, List<String>> sup = superseding.getOrDefault(product, Map.of());
-        List<CatalogUpdate> list = new ArrayList<>(kbs.size());
-        kbs.forEach((kb, ids) -> {
-          List<String> by = new ArrayList<>(sup.getOrDefault(kb, List.of()));
-          by.sort(null);
-          list.add(new CatalogUpdate(ids[0], kb, ids[1], product, by));
-        });
-        list.sort((a, b) -> a.updateId().compareTo(b.updateId()));
-        byProduct.put(product, list);
-      });
-      return new CatalogIndex(version, byProduct);
-    }
+  public StateDeriver deriver(StatePolicy policy) {
+    return new StateDeriver(catalog(), policy);
   }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.patchlake.core.state.UpdateState;
 
 /**
  * compliance_daily: per day x bulletin x region x site x computer class, the computers in each bulletin state at
@@ -35,7 +36,10 @@ public final class ComplianceDaily {
   }
 
   public static Dataset<Row> recompute(Dataset<Row> history, LocalDate from, LocalDate today) {
-    Column[] precedence = StateRules.PRECEDENCE.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new);
+    // Worst first, from core's UpdateState precedence: the rollup is min(rank), as UpdateState.worst would give.
+    Column[] precedence = java.util.Arrays.stream(UpdateState.values()).filter(UpdateState::isApplicable)
+        .sorted(java.util.Comparator.comparingInt(UpdateState::precedence).reversed())
+        .map(state -> lit(state.name())).toArray(Column[]::new);
     Column lastDay = when(col("valid_to").isNull(), lit(today)).otherwise(date_sub(to_date(col("valid_to")), 1));
     Dataset<Row> perUpdateDay = history
         .where(col("valid_to").isNull().or(col("valid_to").gt(lit(from.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))))
@@ -50,13 +54,13 @@ public final class ComplianceDaily {
         .agg(min("rank").as("rank"))
         .withColumn("state", element_at(array(precedence), col("rank").cast("int")));
     return perBulletinDay.groupBy("day", "bulletin_id", "region", "site", "computer_class")
-        .agg(count(lit(1)).as("applicable"), counted(StateRules.INSTALLED, "installed"),
-            counted(StateRules.INSTALLED_PENDING_REBOOT, "pending_reboot"), counted(StateRules.REQUIRED, "required"),
-            counted(StateRules.FAILED, "failed"), counted(StateRules.EXEMPT, "exempt"),
-            counted(StateRules.UNKNOWN, "unknown"));
+        .agg(count(lit(1)).as("applicable"), counted(UpdateState.INSTALLED, "installed"),
+            counted(UpdateState.INSTALLED_PENDING_REBOOT, "pending_reboot"), counted(UpdateState.REQUIRED, "required"),
+            counted(UpdateState.FAILED, "failed"), counted(UpdateState.EXEMPT, "exempt"),
+            counted(UpdateState.UNKNOWN, "unknown"));
   }
 
-  private static Column counted(String state, String name) {
-    return sum(when(col("state").equalTo(state), lit(1L)).otherwise(lit(0L))).as(name);
+  private static Column counted(UpdateState state, String name) {
+    return sum(when(col("state").equalTo(state.name()), lit(1L)).otherwise(lit(0L))).as(name);
   }
 }

@@ -23,6 +23,7 @@ final class ComputerFacts {
   String osVersion;
   String osBuild;
   String architecture;
+  String osServicePack;
   List<String> products = new ArrayList<>();
   String agentVersion;
   Instant enrolledAt;
@@ -51,6 +52,7 @@ final class ComputerFacts {
     facts.osVersion = previous.getAs("os_version");
     facts.osBuild = previous.getAs("os_build");
     facts.architecture = previous.getAs("architecture");
+    facts.osServicePack = previous.getAs("os_service_pack");
     facts.products = Rows.list(previous, "products");
     facts.agentVersion = previous.getAs("agent_version");
     facts.enrolledAt = previous.getAs("enrolled_at");
@@ -92,6 +94,7 @@ final class ComputerFacts {
     osVersion = orElse(scan.getAs("os_version"), osVersion);
     osBuild = orElse(scan.getAs("os_build"), osBuild);
     architecture = orElse(scan.getAs("architecture"), architecture);
+    osServicePack = scan.getAs("os_service_pack");
     products = Rows.list(scan, "products");
     agentVersion = orElse(scan.getAs("agent_version"), agentVersion);
     lastInventoryAt = scan.getAs("scanned_at");
@@ -102,7 +105,17 @@ final class ComputerFacts {
     Instant since = scan.getAs("pending_reboot_since");
     pendingRebootSince = !pendingReboot ? null : since != null ? since
         : pendingRebootSince != null ? pendingRebootSince : lastInventoryAt;
-    setInstalled(Rows.list(scan, "installed"));
+    Boolean full = scan.getAs("full");
+    if (full == null || full) {
+      setInstalled(Rows.list(scan, "installed"));
+    } else {
+      // A delta scan lists what changed since the last full scan: added to what is known.
+      List<Row> merged = new ArrayList<>(installed);
+      for (Row row : Rows.<Row>list(scan, "installed")) {
+        if (!installedByKb.containsKey(row.<String>getAs("kb"))) merged.add(row);
+      }
+      setInstalled(merged);
+    }
     List<String> errors = Rows.list(scan, "errors");
     scanErrorCount = errors.size();
     lastScanError = errors.isEmpty() ? null : errors.get(0);
@@ -114,10 +127,14 @@ final class ComputerFacts {
     for (Row row : rows) installedByKb.putIfAbsent(row.getAs("kb"), row);
   }
 
-  /** The OS product and the products installed on it, each once. */
-  Set<String> allProducts() {
+  /**
+   * The catalog products of this computer, each once: the OS product the agent reported, the in-box components
+   * core's ProductIdentifier assumes for that OS, and any products the agent listed explicitly.
+   */
+  Set<String> allProducts(ProductResolver resolver) {
     Set<String> all = new LinkedHashSet<>();
     if (osProduct != null) all.add(osProduct);
+    all.addAll(resolver.products(osName, osVersion, osBuild, osServicePack, architecture, osProduct));
     all.addAll(products);
     return all;
   }

@@ -43,7 +43,7 @@ public final class ComputerInputs {
         .join(enrollments, new String[] {"computer_id"}, "full_outer")
         .join(failures, new String[] {"computer_id"}, "left")
         .join(exemptions, new String[] {"computer_id"}, "left")
-        .select("computer_id", "previous", "scans", "enrollment", "failures", "exempt_bulletins");
+        .select("computer_id", "previous", "scans", "enrollment", "failures", "exemptions");
   }
 
   private static Column[] fieldsOf(String struct, org.apache.spark.sql.types.StructType schema) {

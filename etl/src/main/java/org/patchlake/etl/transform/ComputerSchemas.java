@@ -56,6 +56,7 @@ public final class ComputerSchemas {
       .add("os_version", StringType)
       .add("os_build", StringType)
       .add("architecture", StringType)
+      .add("os_service_pack", StringType)
       .add("products", createArrayType(StringType, false))
       .add("agent_version", StringType)
       .add("enrolled_at", TimestampType)
@@ -65,6 +66,7 @@ public final class ComputerSchemas {
       .add("pending_reboot", BooleanType)
       .add("pending_reboot_since", TimestampType)
       .add("installed", createArrayType(LandingSchemas.INSTALLED_KB, false))
+      .add("reporting", BooleanType)
       .add("scan_error_count", IntegerType)
       .add("last_scan_error", StringType)
       .add("states", createArrayType(STATE, false))
@@ -73,8 +75,12 @@ public final class ComputerSchemas {
   public static final StructType FAILURE = new StructType()
       .add("kb", StringType, false)
       .add("failed_attempts", IntegerType, false)
-      .add("final_failure", BooleanType, false)
       .add("last_failed_at", TimestampType);
+
+  /** An exception that is not revoked: the core rules decide whether it is active at a given time. */
+  public static final StructType EXEMPTION = new StructType()
+      .add("bulletin_id", StringType, false)
+      .add("expires_at", TimestampType);
 
   public static final StructType ENROLLMENT = LandingSchemas.ENROLLMENT.add("received_at", TimestampType);
 
@@ -85,7 +91,7 @@ public final class ComputerSchemas {
       .add("scans", createArrayType(LandingSchemas.INVENTORY.add("received_at", TimestampType), false))
       .add("enrollment", ENROLLMENT)
       .add("failures", createArrayType(FAILURE, false))
-      .add("exempt_bulletins", createArrayType(StringType, false));
+      .add("exemptions", createArrayType(EXEMPTION, false));
 
   public static final StructType OUTPUT = LATEST.add("transitions", createArrayType(TRANSITION, false));
 

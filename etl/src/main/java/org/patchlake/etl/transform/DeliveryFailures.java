@@ -8,15 +8,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Per computer x KB, the failed install attempts since the last successful one, for the FAILED state: the rule
- * itself (how many are allowed) is applied in {@link StateRules}.
+ * Per computer x KB, the failed install attempts (failed or failed_will_retry) since the last successful one: the
+ * fact behind FAILED; how many are allowed is the core rule's business ({@code StatePolicy}).
  */
 public final class DeliveryFailures {
   private DeliveryFailures() {}
@@ -32,10 +31,8 @@ public final class DeliveryFailures {
         .where(col("last_success_at").isNull().or(time.gt(col("last_success_at"))));
     return attempts.groupBy("computer_id", "kb")
         .agg(count(lit(1)).cast("int").as("failed_attempts"),
-            max(when(col("outcome").equalTo("failed"), lit(true)).otherwise(lit(false))).as("final_failure"),
             max(time).as("last_failed_at"))
         .groupBy("computer_id")
-        .agg(sort_array(collect_list(struct(col("kb"), col("failed_attempts"), col("final_failure"),
-            col("last_failed_at")))).as("failures"));
+        .agg(sort_array(collect_list(struct(col("kb"), col("failed_attempts"), col("last_failed_at")))).as("failures"));
   }
 }

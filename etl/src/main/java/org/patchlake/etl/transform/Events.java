@@ -38,10 +38,13 @@ public final class Events {
     return latestById(previous.unionByName(fresh), "type", "policy_id");
   }
 
-  /** computer_id, exempt_bulletins: bulletins with an active exception on that computer. */
+  /** computer_id, exemptions: (bulletin, expiry) of every exception not revoked; the core rule checks expiry. */
   public static Dataset<Row> exemptions(Dataset<Row> exceptions) {
-    return exceptions.where(col("active")).groupBy("computer_id")
-        .agg(array_sort(collect_set(col("bulletin_id"))).as("exempt_bulletins"));
+    return exceptions.where(col("revoked").equalTo(false).and(col("computer_id").isNotNull())
+            .and(col("bulletin_id").isNotNull()))
+        .groupBy("computer_id")
+        .agg(array_sort(collect_set(org.apache.spark.sql.functions.struct(col("bulletin_id"), col("expires_at"))))
+            .as("exemptions"));
   }
 
   private static Dataset<Row> latestById(Dataset<Row> rows, String... keys) {

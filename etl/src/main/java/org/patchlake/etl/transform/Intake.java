@@ -18,17 +18,21 @@ public final class Intake {
   }
 
   /**
-   * Good records whose message id was not seen before: the first occurrence (by file and line) within this
-   * batch, and none of those already in {@code seen} (message ids of earlier runs).
+   * Good records whose message was not seen before: the first occurrence (by file and line) within this batch,
+   * and none of those already in {@code seen} (messages of earlier runs). A message is identified as ingest
+   * identifies it: kind, computer and message id (message ids are chosen by agents, unique per computer).
    */
   public static Dataset<Row> accepted(Dataset<Row> records, Dataset<Row> seen) {
     Dataset<Row> good = records.where(col("error").isNull());
-    Dataset<Row> repeats = good.select("message_id", "file", "line")
-        .withColumn("occurrence", row_number().over(Window.partitionBy("message_id").orderBy("file", "line")))
+    Dataset<Row> repeats = good.select("kind", "computer_id", "message_id", "file", "line")
+        .withColumn("occurrence", row_number().over(
+            Window.partitionBy("kind", "computer_id", "message_id").orderBy("file", "line")))
         .where(col("occurrence").gt(1))
         .select("file", "line");
     return good.join(broadcast(repeats), good.col("file").equalTo(repeats.col("file"))
             .and(good.col("line").equalTo(repeats.col("line"))), "left_anti")
-        .join(seen.select("message_id"), good.col("message_id").equalTo(seen.col("message_id")), "left_anti");
+        .join(seen, good.col("message_id").equalTo(seen.col("message_id"))
+            .and(good.col("kind").equalTo(seen.col("kind")))
+            .and(good.col("computer_id").eqNullSafe(seen.col("computer_id"))), "left_anti");
   }
 }

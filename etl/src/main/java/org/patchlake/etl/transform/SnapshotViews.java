@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
-import java.time.Duration;
-import java.time.Instant;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,15 +16,13 @@ public final class SnapshotViews {
     return evaluated.drop("transitions");
   }
 
-  public static Dataset<Row> computers(Dataset<Row> evaluated, Instant asOf, Duration staleness) {
-    Column reporting = col("last_inventory_at").isNotNull()
-        .and(col("last_inventory_at").gt(lit(asOf.minus(staleness))));
+  public static Dataset<Row> computers(Dataset<Row> evaluated) {
     return evaluated.select(col("computer_id"), col("hostname"), col("domain"), col("region"), col("site"),
         col("ou"), col("computer_class"), col("managed_level"), col("os_product"), col("os_name"),
         col("os_version"), col("os_build"), col("architecture"), col("agent_version"), col("enrolled_at"),
         col("last_inventory_at"), col("last_boot_at"),
         org.apache.spark.sql.functions.coalesce(col("pending_reboot"), lit(false)).as("pending_reboot"),
-        col("pending_reboot_since"), reporting.as("reporting"), col("scan_error_count"), col("last_scan_error"));
+        col("pending_reboot_since"), org.apache.spark.sql.functions.coalesce(col("reporting"), lit(false)).as("reporting"), col("scan_error_count"), col("last_scan_error"));
   }
 
   public static Dataset<Row> updateState(Dataset<Row> evaluated) {

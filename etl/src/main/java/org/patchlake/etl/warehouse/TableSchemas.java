@@ -63,8 +63,9 @@ public final class TableSchemas {
       .add("payload", StringType);
 
   public static final StructType SEEN_MESSAGES = new StructType()
-      .add("message_id", StringType)
       .add("kind", StringType)
+      .add("computer_id", StringType)
+      .add("message_id", StringType)
       .add("received_at", TimestampType);
 
   public static final StructType HISTORY = new StructType()
