@@ -20,8 +20,12 @@ public final class QueryLayer implements AutoCloseable {
     private final SlaQueries sla;
 
     public QueryLayer(Warehouse warehouse, BusinessCalendar calendar) {
+        this(warehouse, calendar, (sql, values, nanos) -> { });
+    }
+
+    public QueryLayer(Warehouse warehouse, BusinessCalendar calendar, QueryRunner.StatementObserver observer) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse is null");
-        this.runner = new QueryRunner(warehouse);
+        this.runner = new QueryRunner(warehouse, observer);
         this.compliance = new ComplianceQueries(runner);
         this.computers = new ComputerQueries(runner);
         this.deliveries = new DeliveryQueries(runner);

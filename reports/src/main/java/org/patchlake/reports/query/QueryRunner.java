@@ -18,10 +18,22 @@ public final class QueryRunner {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Sees every statement executed (for slow-query logging, metrics, the benchmark's replay on PostgreSQL). */
+    @FunctionalInterface
+    public interface StatementObserver {
+        void executed(SqlResource sql, Map<String, Object> parameterValues, long nanos);
+    }
+
     private final Warehouse warehouse;
+    private final StatementObserver observer;
 
     public QueryRunner(Warehouse warehouse) {
+        this(warehouse, (sql, values, nanos) -> { });
+    }
+
+    public QueryRunner(Warehouse warehouse, StatementObserver observer) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse is null");
+        this.observer = Objects.requireNonNull(observer, "observer is null");
     }
 
     public Warehouse warehouse() {
@@ -66,6 +78,7 @@ public final class QueryRunner {
         }
         Connection connection = lease.connection();
         List<T> rows = new ArrayList<>();
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             parameters.bind(sql, connection, statement);
             try (ResultSet rs = statement.executeQuery()) {
@@ -79,6 +92,7 @@ public final class QueryRunner {
         } catch (SQLException e) {
             throw new QueryException("query " + sql.name() + " on snapshot " + snapshot.id() + " failed: " + e.getMessage(), e);
         }
+        observer.executed(sql, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(parameters.values())), System.nanoTime() - started);
         Map<String, Object> used = new LinkedHashMap<>(reported);
         used.putIfAbsent("asOf", parameters.values().get("as_of"));
         return new QueryResult<>(rows, snapshot.id(), snapshot.publishedAt(), snapshot.dataAsOf(), used);

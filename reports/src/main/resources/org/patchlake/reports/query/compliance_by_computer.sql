@@ -20,7 +20,8 @@ WITH counts AS (
   GROUP BY bs.computer_id
 )
 SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.managed_level, c.last_inventory_at,
-       coalesce(c.pending_reboot, false) AS pending_reboot_flag, k.*  EXCLUDE (computer_id),
+       coalesce(c.pending_reboot, false) AS pending_reboot_flag,
+       k.applicable, k.installed, k.pending_reboot, k.required, k.failed, k.exempt, k.unknown,
        k.pending_reboot + k.required + k.failed AS vulnerable
 FROM counts k
 JOIN computers c ON c.computer_id = k.computer_id

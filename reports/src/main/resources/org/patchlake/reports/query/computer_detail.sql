@@ -21,7 +21,7 @@ SELECT c.computer_id, c.hostname, c.domain, c.region, c.site, c.ou, c.computer_c
        c.last_boot_at, coalesce(c.pending_reboot, false) AS pending_reboot_flag, c.pending_reboot_since,
        coalesce(c.reporting, false) AS reporting, coalesce(c.scan_error_count, 0) AS scan_error_count, c.last_scan_error,
        s.scanned_at AS last_scan_at, s.duration_ms AS last_scan_duration_ms, s.error_count AS last_scan_error_count,
-       k.*
+       k.applicable, k.installed, k.pending_reboot, k.required, k.failed, k.exempt, k.unknown
 FROM computers c
 CROSS JOIN counts k
 LEFT JOIN last_scan s ON s.computer_id = c.computer_id

@@ -8,10 +8,12 @@ WITH in_window AS (
     AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region) OR list_contains(:scope_sites::VARCHAR[], d.site))
     AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
     AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
-), latest AS (
-  SELECT policy_id, computer_id, update_id, arg_max(outcome, (started_at, attempt)) AS outcome
+), ranked AS (
+  SELECT policy_id, computer_id, update_id, outcome,
+         row_number() OVER (PARTITION BY policy_id, computer_id, update_id ORDER BY started_at DESC, attempt DESC) AS newest
   FROM in_window
-  GROUP BY policy_id, computer_id, update_id
+), latest AS (
+  SELECT policy_id, computer_id, update_id, outcome FROM ranked WHERE newest = 1
 ), attempts AS (
   SELECT policy_id, count(*) AS attempts, count(DISTINCT computer_id) AS computers FROM in_window GROUP BY policy_id
 )
@@ -23,6 +25,6 @@ SELECT l.policy_id, p.name AS policy_name, a.attempts, a.computers,
        count_if(l.outcome NOT IN ('succeeded', 'succeeded_reboot_required', 'failed')) AS not_completed
 FROM latest l
 JOIN attempts a ON a.policy_id = l.policy_id
-LEFT JOIN (SELECT policy_id, any_value(name) AS name FROM policies GROUP BY policy_id) p ON p.policy_id = l.policy_id
+LEFT JOIN (SELECT policy_id, max(name) AS name FROM policies GROUP BY policy_id) p ON p.policy_id = l.policy_id
 GROUP BY l.policy_id, p.name, a.attempts, a.computers
 ORDER BY l.policy_id

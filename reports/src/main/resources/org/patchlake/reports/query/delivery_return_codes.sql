@@ -1,7 +1,7 @@
 -- Report 5: attempts by return code in the window, with the code's meaning (ETL's, else the reference table).
 SELECT d.return_code, d.return_code & 4294967295 AS unsigned_code,
        CASE WHEN d.return_code IS NULL THEN NULL ELSE printf('0x%08X', d.return_code & 4294967295) END AS hex,
-       coalesce(any_value(d.meaning) FILTER (WHERE d.meaning IS NOT NULL), any_value(m.meaning),
+       coalesce(max(d.meaning), max(m.meaning),
                 CASE WHEN d.return_code IS NULL THEN 'no return code (not attempted)' ELSE 'unknown return code' END) AS meaning,
        count(*) AS attempts, count(DISTINCT d.computer_id) AS computers,
        count_if(d.outcome IN ('failed', 'failed_will_retry')) AS failed_attempts

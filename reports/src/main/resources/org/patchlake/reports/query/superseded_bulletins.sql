@@ -1,7 +1,7 @@
 -- Report 9: superseded bulletins with the KBs that supersede them and how many computers in scope still have
 -- them applicable without being compliant (they remain in history and may still matter).
 WITH superseding AS (
-  SELECT u.bulletin_id, list(DISTINCT s.superseded_by_kb ORDER BY s.superseded_by_kb) AS superseded_by
+  SELECT u.bulletin_id, array_agg(DISTINCT s.superseded_by_kb ORDER BY s.superseded_by_kb) AS superseded_by
   FROM updates u JOIN update_supersedence s ON s.kb = u.kb AND s.product = u.product
   GROUP BY u.bulletin_id
 ), open_pairs AS (
@@ -10,7 +10,7 @@ WITH superseding AS (
   WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
   GROUP BY bs.bulletin_id
 )
-SELECT b.bulletin_id, b.title, b.vendor_severity AS severity, b.released, coalesce(s.superseded_by, []) AS superseded_by,
+SELECT b.bulletin_id, b.title, b.vendor_severity AS severity, b.released, coalesce(s.superseded_by, CAST(ARRAY[] AS VARCHAR[])) AS superseded_by,
        coalesce(o.applicable, 0) AS applicable, coalesce(o.not_installed, 0) AS not_installed
 FROM bulletins b
 LEFT JOIN superseding s ON s.bulletin_id = b.bulletin_id

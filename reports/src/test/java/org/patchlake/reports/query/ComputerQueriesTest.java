@@ -74,6 +74,8 @@ class ComputerQueriesTest {
         assertThat(history).hasSize(6);
         assertThat(history.get(0).validFrom()).isEqualTo(Instant.parse("2026-11-10T00:00:00Z"));
         assertThat(history.get(0).state()).isEqualTo("INSTALLED_PENDING_REBOOT");
+        assertThat(queries.history(Scope.all(), "c4", new Page(10, 6)).rows()).isEmpty();
+        assertThat(queries.history(Scope.all(), "c4", new Page(2, 1)).rows()).hasSize(2);
         assertThat(history).filteredOn(HistoryEntry::regression).extracting(HistoryEntry::validFrom)
                 .containsExactly(Instant.parse("2026-10-15T00:00:00Z"));
     }

@@ -66,7 +66,7 @@ class WarehouseTest {
             CompletableFuture<Long> readers = CompletableFuture.supplyAsync(() -> {
                 long snapshotsSeen = 0;
                 String last = null;
-                for (int i = 0; i < 60; i++) {
+                for (int i = 0; i < 30; i++) {
                     QueryResult<BulletinCompliance> r = queries.byBulletin(Scope.all(), QueryFilter.none(), BulletinSort.BULLETIN_ID);
                     long expected = r.snapshotId().equals(FIRST) ? 2 : 3;
                     assertThat(r.rows().get(0).counts().installed()).isEqualTo(expected);
