@@ -1,14 +1,22 @@
 package org.patchlake.web;
 
-import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.ingest.IngestConfig;
+import org.patchlake.ingest.IngestRoutes;
+import org.patchlake.ingest.IngestService;
+import org.patchlake.ingest.policy.PolicySource;
+import org.patchlake.web.admin.IngestEnrollmentTokens;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.auth.User;
-import org.patchlake.web.report.CsvExportService;
-import org.patchlake.web.report.NoWarehouseReportService;
-import org.patchlake.web.report.ReportService;
+import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.query.Warehouse;
+import org.patchlake.reports.sla.BusinessCalendar;
+import org.patchlake.web.store.CustomSeverity;
+import org.patchlake.reports.jasper.ReportEngine;
+import org.patchlake.web.warehouse.JasperExportService;
+import org.patchlake.web.warehouse.WarehouseReportService;
 import org.patchlake.web.store.AuditLog;
 import org.patchlake.web.store.OpsDatabase;
 import org.patchlake.web.store.UserStore;
@@ -25,6 +33,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code ./patchlake serve [--data DIR] [--port N] [--host H] [--tls-cert PEM --tls-key PEM | --keystore P12]
@@ -55,11 +64,7 @@ public final class ServeCommand {
             return;
         }
         Clock clock = Clock.systemUTC();
-        ReportService reports = new NoWarehouseReportService(); // INTEGRATION POINT (h/queries): warehouse-backed ReportService
-        WebServer.Edges edges = new WebServer.Edges(reports, r -> new CsvExportService(r, clock), // INTEGRATION POINT (Jasper)
-                new EnrollmentTokens.Unavailable(), // INTEGRATION POINT (h/ingest): ingest's token store
-                WebServices.AgentApi.NONE);         // INTEGRATION POINT (h/ingest): IngestRoutes on the same app
-        WebServer server = WebServer.assemble(arguments.config(), edges, clock);
+        WebServer server = assemble(arguments.config(), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-shutdown"));
         int port = server.start();
         WebConfig config = arguments.config();
@@ -70,6 +75,39 @@ public final class ServeCommand {
         System.err.println("patchlake serve: listening on " + (config.tls() != null ? "https" : "http") + "://" + config.host() + ":"
                 + port + " over " + config.dataDirectory().toAbsolutePath()
                 + (config.etlCommand().isEmpty() ? " (ETL schedule off: no ETL command)" : " (ETL every " + config.etlInterval() + ")"));
+    }
+
+    /**
+     * The production wiring: the warehouse query layer (reports), the agent API and its token registry (ingest,
+     * which owns enrollment tokens), the Jasper exports (reports).
+     */
+    public static WebServer assemble(WebConfig config, Clock clock) {
+        QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()));
+        IngestService ingest = IngestService.open(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()),
+                PolicySource.none(), clock); // INTEGRATION POINT (issue 9): remediation policies as the PolicySource
+        WebServices.AgentApi agentApi = new WebServices.AgentApi() {
+            @Override
+            public void register(io.javalin.Javalin app) {
+                IngestRoutes.register(app, ingest);
+            }
+
+            @Override
+            public void close() {
+                ingest.close();
+            }
+        };
+        WebServer.Edges edges = new WebServer.Edges(
+                store -> new WarehouseReportService(queries, store::slaPolicies,
+                        bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+                reports -> new JasperExportService(queries, new ReportEngine(), clock),
+                new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close);
+        try {
+            return WebServer.assemble(config, edges, clock);
+        } catch (RuntimeException e) {
+            ingest.close();
+            queries.close();
+            throw e;
+        }
     }
 
     static int createAdmin(WebConfig config, String name) throws IOException {

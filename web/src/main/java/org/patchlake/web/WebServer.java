@@ -35,9 +35,10 @@ import static java.util.Objects.requireNonNull;
  */
 public final class WebServer implements AutoCloseable {
     /** The parts owned by other modules. */
-    public record Edges(ReportService reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
-                        WebServices.AgentApi agentApi) {
+    public record Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
+                        WebServices.AgentApi agentApi, Runnable onClose) {
         public Edges {
+            requireNonNull(onClose, "onClose is null");
             requireNonNull(reports, "reports is null");
             requireNonNull(exports, "exports is null");
             requireNonNull(tokens, "tokens is null");
@@ -49,11 +50,13 @@ public final class WebServer implements AutoCloseable {
     private final OpsDatabase database;
     private final WebServices services;
     private final Javalin app;
+    private final Runnable onClose;
 
-    private WebServer(WebConfig config, OpsDatabase database, WebServices services) {
+    private WebServer(WebConfig config, OpsDatabase database, WebServices services, Runnable onClose) {
         this.config = config;
         this.database = database;
         this.services = services;
+        this.onClose = onClose;
         this.app = WebApp.create(config, services);
     }
 
@@ -74,14 +77,16 @@ public final class WebServer implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
             AuthService auth = new AuthService(users, sessions, hasher, new SignInLimiter(config.signInLimits(), clock), audit);
             EventLanding events = new EventLanding(config.landingDirectory(), "web-" + hostName(), clock, json);
-            ComplianceAdministration compliance = new ComplianceAdministration(new ComplianceStore(database, json), audit, events, clock);
+            ComplianceStore complianceStore = new ComplianceStore(database, json);
+            ComplianceAdministration compliance = new ComplianceAdministration(complianceStore, audit, events, clock);
+            ReportService reports = edges.reports().apply(complianceStore);
             Metrics metrics = new Metrics();
             JobRunner jobs = new JobRunner(clock);
             EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
-                    compliance, edges.tokens(), edges.reports(), edges.exports().apply(edges.reports()), jobs, etl, metrics, audit,
+                    compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
                     edges.agentApi());
-            return new WebServer(config, database, services);
+            return new WebServer(config, database, services, edges.onClose());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -119,11 +124,13 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         services.etl().close();
         app.stop();
+        services.agentApi().close();
         try {
             services.jobs().close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         database.close();
+        onClose.run();
     }
 }

@@ -30,6 +30,10 @@ public record WebServices(Clock clock, ObjectMapper json, AuthService auth, User
         AgentApi NONE = app -> { };
 
         void register(io.javalin.Javalin app);
+
+        /** Called after the HTTP server stopped (ingest seals its landing files). */
+        default void close() {
+        }
     }
 
     public WebServices {

@@ -9,7 +9,6 @@ import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -69,8 +68,17 @@ public final class ChartStyle implements JRChartCustomizer {
         domain.setTickLabelFont(TICKS);
         domain.setLabelFont(LABELS);
         domain.setMaximumCategoryLabelLines(2);
-        if (plot.getDataset() != null && plot.getDataset().getColumnCount() > 12) {
-            domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        int categories = plot.getDataset() == null ? 0 : plot.getDataset().getColumnCount();
+        if (categories > 12) {
+            // a daily trend: label about ten days, evenly spaced, each label free to use the room of its neighbours
+            int step = (categories + 9) / 10;
+            for (int column = 0; column < categories; column++) {
+                if (column % step != 0) {
+                    domain.setTickLabelPaint(plot.getDataset().getColumnKey(column), new Color(0, 0, 0, 0));
+                }
+            }
+            domain.setMaximumCategoryLabelWidthRatio(step);
+            domain.setMaximumCategoryLabelLines(1);
         }
         axis(plot.getRangeAxis(), percent);
         if (plot.getRenderer() instanceof BarRenderer bar) {
@@ -94,7 +102,9 @@ public final class ChartStyle implements JRChartCustomizer {
         plot.setDomainGridlinePaint(new Color(0xD5DDE8));
         plot.getDomainAxis().setTickLabelFont(TICKS);
         plot.getDomainAxis().setLabelFont(LABELS);
-        axis(plot.getRangeAxis(), percent);
+        // the chart's properties do not reach xy charts in the charts extension 7.0.3: a rollout curve is
+        // recognised by its values, ratios between 0 and 1
+        axis(plot.getRangeAxis(), percent || isRatio(plot));
         if (plot.getRenderer() instanceof XYLineAndShapeRenderer line && plot.getDataset() != null) {
             for (int series = 0; series < plot.getDataset().getSeriesCount(); series++) {
                 String key = String.valueOf(plot.getDataset().getSeriesKey(series));
@@ -103,6 +113,21 @@ public final class ChartStyle implements JRChartCustomizer {
                 line.setSeriesShapesVisible(series, false);
             }
         }
+    }
+
+    private static boolean isRatio(XYPlot plot) {
+        if (plot.getDataset() == null || plot.getDataset().getSeriesCount() == 0) {
+            return false;
+        }
+        for (int series = 0; series < plot.getDataset().getSeriesCount(); series++) {
+            for (int item = 0; item < plot.getDataset().getItemCount(series); item++) {
+                double y = plot.getDataset().getYValue(series, item);
+                if (y < 0.0 || y > 1.0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void axis(ValueAxis axis, boolean percent) {

@@ -54,4 +54,9 @@ public final class ReportEngine {
     public void export(JasperPrint print, ExportFormat format, OutputStream out) {
         exporter.export(print, format, out);
     }
+
+    /** One page (0-based; PDF and HTML) or {@link ReportExporter#ALL_PAGES}. */
+    public void exportPage(JasperPrint print, ExportFormat format, OutputStream out, int pageIndex) {
+        exporter.export(print, format, out, pageIndex);
+    }
 }

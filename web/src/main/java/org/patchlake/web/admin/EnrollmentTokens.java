@@ -10,10 +10,12 @@ import static java.util.Objects.requireNonNull;
  * interface, implemented over ingest's token store when the agent API is wired in.
  */
 public interface EnrollmentTokens {
-    record Token(String id, String label, Instant createdAt, Instant expiresAt, boolean revoked, long uses) {
+    /** A token enrolls agents into one region and site. */
+    record Token(String id, String region, String site, Instant createdAt, Instant expiresAt, boolean revoked) {
         public Token {
             requireNonNull(id, "id is null");
-            requireNonNull(label, "label is null");
+            requireNonNull(region, "region is null");
+            requireNonNull(site, "site is null");
             requireNonNull(createdAt, "createdAt is null");
         }
     }
@@ -26,7 +28,7 @@ public interface EnrollmentTokens {
 
     List<Token> list();
 
-    CreatedToken create(String label, Instant expiresAt, String createdBy);
+    CreatedToken create(String region, String site, Instant expiresAt, String createdBy);
 
     boolean revoke(String id, String revokedBy);
 
@@ -43,7 +45,7 @@ public interface EnrollmentTokens {
         }
 
         @Override
-        public CreatedToken create(String label, Instant expiresAt, String createdBy) {
+        public CreatedToken create(String region, String site, Instant expiresAt, String createdBy) {
             throw new UnsupportedOperationException("enrollment tokens are managed by ingest, which is not wired in yet");
         }
 

@@ -37,16 +37,16 @@ public final class TokenPages {
         EnrollmentTokens tokens = services.tokens();
         StringBuilder body = new StringBuilder(Forms.notice(ctx));
         if (!tokens.available()) {
-            body.append("<p class=\"warning\">Enrollment tokens are kept by the agent API (ingest), which is not wired into this "
-                    + "server yet. Use <code>./patchlake tokens</code> meanwhile.</p>");
+            body.append("<p class=\"warning\">Enrollment tokens are kept by the agent API (ingest), which is not running in this "
+                    + "server. Use <code>./patchlake tokens</code> on the ingest node.</p>");
         }
-        body.append("<table class=\"report\" id=\"tokens\"><thead><tr><th>Id</th><th>Label</th><th>Created</th><th>Expires</th>"
-                + "<th>Uses</th><th>Status</th><th></th></tr></thead><tbody>");
+        body.append("<table class=\"report\" id=\"tokens\"><thead><tr><th>Id</th><th>Region</th><th>Site</th><th>Created</th>"
+                + "<th>Expires</th><th>Status</th><th></th></tr></thead><tbody>");
         for (EnrollmentTokens.Token token : tokens.list()) {
-            body.append("<tr><td>").append(h(token.id())).append("</td><td>").append(h(token.label())).append("</td><td>")
+            body.append("<tr><td>").append(h(token.id())).append("</td><td>").append(h(token.region())).append("</td><td>").append(h(token.site()))
+                    .append("</td><td>")
                     .append(h(Html.time(token.createdAt(), viewer.user().timeZone()))).append("</td><td>")
-                    .append(h(Html.time(token.expiresAt(), viewer.user().timeZone()))).append("</td><td>").append(token.uses())
-                    .append("</td><td>").append(token.revoked() ? "revoked" : "active").append("</td><td>");
+                    .append(h(Html.time(token.expiresAt(), viewer.user().timeZone()))).append("</td><td>").append(token.revoked() ? "revoked" : "active").append("</td><td>");
             if (!token.revoked()) {
                 body.append("<form method=\"post\" class=\"inline\" action=\"/admin/tokens/").append(Html.url(token.id()))
                         .append("/revoke\">").append(Layout.csrfField(viewer)).append("<button type=\"submit\">Revoke</button></form>");
@@ -56,7 +56,7 @@ public final class TokenPages {
         body.append("</tbody></table>");
         if (tokens.available()) {
             body.append("<h2>New token</h2><form method=\"post\" action=\"/admin/tokens\" class=\"admin\">").append(Layout.csrfField(viewer))
-                    .append(Forms.field("Label", "label", "", "text")).append(Forms.field("Expires (date)", "expiresAt", "", "date"))
+                    .append(Forms.field("Region", "region", "", "text")).append(Forms.field("Site", "site", "", "text")).append(Forms.field("Expires (date)", "expiresAt", "", "date"))
                     .append("<button type=\"submit\">Create token</button></form>");
         }
         ctx.html(Layout.page(viewer, "Enrollment tokens", Optional.empty(), false, body.toString()));
@@ -64,9 +64,10 @@ public final class TokenPages {
 
     private void create(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_ENROLLMENT_TOKENS);
-        String label = Params.required(ctx, "label");
+        String region = Params.required(ctx, "region");
+        String site = Params.required(ctx, "site");
         Instant expires = Params.instant(ctx, "expiresAt");
-        EnrollmentTokens.CreatedToken created = services.tokens().create(label, expires, viewer.user().name());
+        EnrollmentTokens.CreatedToken created = services.tokens().create(region, site, expires, viewer.user().name());
         services.audit().record(viewer.user().name(), "enrollment_token_created", "token:" + created.token().id(), null,
                 created.token(), ctx.ip());
         String body = "<p class=\"notice\">Token created. Copy the secret now: it is not shown again.</p><pre id=\"token-secret\">"

@@ -63,7 +63,7 @@ public final class Params {
         }
     }
 
-    /** An instant: ISO-8601 with zone, or a date meaning the end of that day UTC. */
+    /** An instant: ISO-8601 with zone, or a date meaning the end of that day UTC (23:59:59). */
     public static Instant instant(Context ctx, String name) {
         String value = optional(ctx, name);
         return value == null ? null : parseInstant(name, value);
@@ -72,7 +72,7 @@ public final class Params {
     public static Instant parseInstant(String name, String value) {
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(value).atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC);
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

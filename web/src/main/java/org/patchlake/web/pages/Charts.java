@@ -50,21 +50,21 @@ public final class Charts {
             return "<p class=\"muted\">nothing to show</p>";
         }
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
-        int rowHeight = 24;
+        int rowHeight = 22;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg class=\"chart\" viewBox=\"0 0 600 %d\" role=\"img\">", bars.size() * rowHeight + 4));
+                "<svg class=\"chart bars\" viewBox=\"0 0 420 %d\" role=\"img\">", bars.size() * rowHeight + 4));
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
-            double width = max <= 0 ? 0 : 380 * bar.value() / max;
+            double width = max <= 0 ? 0 : 170 * bar.value() / max;
             int y = i * rowHeight + 2;
-            String label = "<text x=\"0\" y=\"" + (y + 15) + "\" class=\"label\">" + h(bar.label()) + "</text>";
+            String label = "<text x=\"0\" y=\"" + (y + 14) + "\" class=\"label\">" + h(bar.label()) + "</text>";
             if (bar.href() != null) {
                 label = "<a href=\"" + h(bar.href()) + "\">" + label + "</a>";
             }
             svg.append(label).append(String.format(Locale.ROOT,
-                    "<rect x=\"170\" y=\"%d\" width=\"%.2f\" height=\"18\" fill=\"#1565c0\"></rect>"
+                    "<rect x=\"180\" y=\"%d\" width=\"%.2f\" height=\"16\" fill=\"#1565c0\"></rect>"
                             + "<text x=\"%.2f\" y=\"%d\" class=\"value\">%s %s</text>",
-                    y, width, 176 + width, y + 14, h(format(bar.value())), h(unit)));
+                    y, width, 185 + width, y + 13, h(format(bar.value())), h(unit)));
         }
         return svg.append("</svg>").toString();
     }

@@ -55,7 +55,7 @@ public final class DashboardPage {
                         + "</li><li>on track " + number(sla.onTrack()) + "</li><li>at risk " + number(sla.atRisk()) + "</li></ul>"));
         Dashboard.DeliverySummary delivery = d.delivery();
         html.append(card("Update delivery (30 days)", "delivery-summary", detail,
-                "<p class=\"big\">" + ratio(delivery.successRate()) + "</p><p class=\"muted\">succeeded / attempts</p>"
+                "<p class=\"big\">" + ratio(delivery.successRate()) + "</p><p class=\"muted\">succeeded / targeted (policy x computer)</p>"
                         + Charts.bars(List.of(new Charts.Bar("succeeded", delivery.succeeded(), null),
                         new Charts.Bar("succeeded, reboot required", delivery.succeededRebootRequired(), null),
                         new Charts.Bar("failed", delivery.failed(), null),

@@ -44,8 +44,8 @@ public final class Layout {
         String refreshed = "";
         if (fromWarehouse) {
             refreshed = snapshot.map(s -> "<p class=\"refreshed\" id=\"refreshed\">Data refreshed "
-                            + h(Html.time(s.dataAsOf(), zone)) + " (snapshot " + h(s.id()) + ", published "
-                            + h(Html.time(s.publishedAt(), zone)) + ")</p>")
+                            + h(Html.time(s.publishedAt(), zone)) + " (data as of " + h(Html.time(s.dataAsOf(), zone))
+                            + ", snapshot " + h(s.id()) + ")</p>")
                     .orElse("<p class=\"refreshed warning\" id=\"refreshed\">No warehouse snapshot has been published yet: "
                             + "reports are empty until the first ETL run.</p>");
         }

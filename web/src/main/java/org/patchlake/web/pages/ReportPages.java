@@ -101,7 +101,7 @@ public final class ReportPages {
                 .orElseThrow(() -> WebException.notFound("bulletin '" + id + "' not found"));
         observe("bulletin", started);
         StringBuilder states = new StringBuilder("<nav class=\"states\">Show: ");
-        for (String state : List.of("applicable", "installed", "vulnerable", "pending_reboot", "failed", "exempt", "unknown")) {
+        for (String state : ReportParameters.STATES) {
             ReportParameters withState = parameters.withState(state);
             states.append("<a href=\"/bulletins/").append(Html.url(id)).append('?').append(h(withState.queryString()))
                     .append(state.equals(parameters.state()) ? "\" class=\"current\">" : "\">")

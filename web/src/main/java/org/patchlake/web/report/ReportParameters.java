@@ -19,8 +19,7 @@ public record ReportParameters(String region, String site, String severity, Loca
     public static final List<String> SEVERITIES = List.of("Critical", "Important", "Moderate", "Low", "Unrated");
     public static final List<String> COMPUTER_CLASSES = List.of("workstation", "notebook", "server", "business_critical_server");
     /** Bulletin drill-down: which computers of the bulletin to list. */
-    public static final List<String> STATES = List.of("applicable", "installed", "vulnerable", "pending_reboot", "required",
-            "failed", "exempt", "unknown");
+    public static final List<String> STATES = List.of("applicable", "installed", "vulnerable");
 
     public ReportParameters {
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -6,10 +6,10 @@ INSERT INTO sla_policies (name, severity, computer_class, managed_level, clock_s
 VALUES ('Critical: 87 % in 3 business days', 'Critical', NULL, NULL, 'release',
         '[{"elapsed":"3bd","target":87.0}]', TRUE, FALSE, 'system', CURRENT_TIMESTAMP);
 INSERT INTO sla_policies (name, severity, computer_class, managed_level, clock_start, phases, measured, active, updated_by, updated_at)
-VALUES ('Level 1 computers: 98 %', 'Any', NULL, 1, 'release', '[{"elapsed":"30d","target":98.0}]', TRUE, TRUE, 'system', CURRENT_TIMESTAMP);
+VALUES ('Critical on level 1 computers: 98 %', 'Critical', NULL, 1, 'release', '[{"elapsed":"30d","target":98.0}]', TRUE, TRUE, 'system', CURRENT_TIMESTAMP);
 INSERT INTO sla_policies (name, severity, computer_class, managed_level, clock_start, phases, measured, active, updated_by, updated_at)
-VALUES ('Level 2 computers: 85 %', 'Any', NULL, 2, 'release', '[{"elapsed":"30d","target":85.0}]', TRUE, TRUE, 'system', CURRENT_TIMESTAMP);
+VALUES ('Critical on level 2 computers: 85 %', 'Critical', NULL, 2, 'release', '[{"elapsed":"30d","target":85.0}]', TRUE, TRUE, 'system', CURRENT_TIMESTAMP);
 INSERT INTO sla_policies (name, severity, computer_class, managed_level, clock_start, phases, measured, active, updated_by, updated_at)
-VALUES ('Level 3 computers: 75 %', 'Any', NULL, 3, 'release', '[{"elapsed":"30d","target":75.0}]', TRUE, TRUE, 'system', CURRENT_TIMESTAMP);
+VALUES ('Critical on level 3 computers: 75 %', 'Critical', NULL, 3, 'release', '[{"elapsed":"30d","target":75.0}]', TRUE, TRUE, 'system', CURRENT_TIMESTAMP);
 INSERT INTO sla_policies (name, severity, computer_class, managed_level, clock_start, phases, measured, active, updated_by, updated_at)
-VALUES ('Level 4 computers: not measured', 'Any', NULL, 4, 'release', '[]', FALSE, TRUE, 'system', CURRENT_TIMESTAMP);
+VALUES ('Critical on level 4 computers: not measured', 'Critical', NULL, 4, 'release', '[]', FALSE, TRUE, 'system', CURRENT_TIMESTAMP);

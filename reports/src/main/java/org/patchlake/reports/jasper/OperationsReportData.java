@@ -1,0 +1,238 @@
+package org.patchlake.reports.jasper;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.patchlake.reports.query.CatalogQueries.ExceptionRow;
+import org.patchlake.reports.query.DeliveryQueries.PolicyDelivery;
+import org.patchlake.reports.query.FleetQueries.AgentComputer;
+import org.patchlake.reports.query.FleetQueries.AgentHealth;
+import org.patchlake.reports.query.FleetQueries.VulnerabilityTrendPoint;
+import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.query.QueryResult;
+import org.patchlake.reports.sla.SlaPhase;
+import org.patchlake.reports.sla.SlaPolicies;
+import org.patchlake.reports.sla.SlaPolicy;
+import org.patchlake.reports.sla.SlaQueries.Grouping;
+import org.patchlake.reports.sla.SlaRows.SlaAttainment;
+import org.patchlake.reports.sla.SlaRows.SlaSummary;
+import org.patchlake.reports.sla.SlaRows.TimeToPatch;
+import org.patchlake.reports.sla.SlaQueries;
+
+/** Report data of reports 4 to 9, 11 and the executive summary's SLA and fleet figures, from the query layer. */
+final class OperationsReportData {
+    private static final int ROLLOUT_CURVES = 4;
+
+    private final QueryLayer queries;
+
+    OperationsReportData(QueryLayer queries) {
+        this.queries = requireNonNull(queries, "queries is null");
+    }
+
+    ReportData sla(ReportRequest request) {
+        List<SlaPolicy> policies = policies(request);
+        QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), request.filter(), policies, null);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SlaAttainment row : attainment.rows()) {
+            Map<String, Object> map = ResultRows.of(row);
+            map.put("region", row.region() == null ? "all in scope" : row.region());
+            map.put("target", row.targetPercent() / 100.0);
+            rows.add(map);
+        }
+        List<Map<String, Object>> rollout = new ArrayList<>();
+        attainment.rows().stream().map(SlaAttainment::bulletinId).distinct().limit(ROLLOUT_CURVES).forEach(bulletinId -> {
+            for (var point : queries.sla().rolloutCurve(request.scope(), bulletinId, request.filter(), SlaQueries.defaultPoints()).rows()) {
+                rollout.add(Map.of("series", bulletinId, "hours", (double) point.hoursSinceRelease(),
+                        "compliance", point.denominator() == 0 ? 0.0 : (double) point.compliant() / point.denominator()));
+            }
+        });
+        for (SlaPolicy policy : policies) {
+            for (SlaPhase phase : policy.phases()) {
+                double hours = phase.elapsed() != null ? phase.elapsed().toHours() : phase.businessDays() * 24.0;
+                rollout.add(Map.of("series", "target " + policy.name(), "hours", hours, "compliance", phase.targetPercent() / 100.0));
+            }
+        }
+        int days = request.integer("days", 14);
+        return ComplianceReportData.data(request, attainment, rows)
+                .withDataset("severity_summary", severitySummary(request, attainment, days))
+                .withDataset("rollout", rollout)
+                .withValue("within_days", (long) days);
+    }
+
+    private List<Map<String, Object>> severitySummary(ReportRequest request, QueryResult<SlaAttainment> attainment, int days) {
+        Map<String, TimeToPatch> timeToPatch = new LinkedHashMap<>();
+        for (TimeToPatch row : queries.sla().timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, days).rows()) {
+            timeToPatch.put(row.group(), row);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SlaSummary summary : SlaQueries.summary(attainment)) {
+            Map<String, Object> row = ResultRows.of(summary);
+            TimeToPatch patch = timeToPatch.get(summary.severity());
+            row.put("mean_hours_to_patch", patch == null ? null : patch.meanHoursToPatch());
+            row.put("patched_within", patch == null ? null : patch.patchedWithin());
+            row.put("eligible_within", patch == null ? null : patch.eligibleWithin());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<SlaPolicy> policies(ReportRequest request) {
+        String name = request.text("policy") == null ? SlaPolicies.CRITICAL_PHASED : request.text("policy");
+        List<SlaPolicy> policies = SlaPolicies.defaults().get(name);
+        if (policies == null) {
+            throw new IllegalArgumentException("unknown SLA policy '" + name + "'; known: " + SlaPolicies.defaults().keySet());
+        }
+        return policies;
+    }
+
+    ReportData delivery(ReportRequest request) {
+        Instant to = request.date("to") != null ? request.date("to").plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
+        QueryResult<PolicyDelivery> policies = queries.deliveries().byPolicy(request.scope(), request.filter(),
+                from(request, to), to == null ? snapshotNow().plusSeconds(1) : to);
+        Instant end = to == null ? snapshotNow().plusSeconds(1) : to;
+        long succeeded = 0, rebootRequired = 0, failed = 0, notCompleted = 0;
+        for (PolicyDelivery policy : policies.rows()) {
+            succeeded += policy.succeeded() - policy.succeededRebootRequired();
+            rebootRequired += policy.succeededRebootRequired();
+            failed += policy.failed();
+            notCompleted += policy.notCompleted();
+        }
+        List<Map<String, Object>> outcomes = List.of(outcome("succeeded", succeeded), outcome("succeeded, reboot required", rebootRequired),
+                outcome("failed", failed), outcome("not completed", notCompleted));
+        return ComplianceReportData.data(request, policies, ResultRows.of(policies.rows()))
+                .withDataset("outcomes", outcomes)
+                .withDataset("return_codes", ResultRows.of(queries.deliveries()
+                        .returnCodes(request.scope(), request.filter(), from(request, to), end, request.text("policy")).rows()));
+    }
+
+    private Instant from(ReportRequest request, Instant to) {
+        if (request.date("from") != null) {
+            return request.date("from").atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        return (to == null ? snapshotNow() : to).minus(Duration.ofDays(30));
+    }
+
+    private Instant snapshotNow() {
+        return queries.warehouse().currentSnapshot().dataAsOf();
+    }
+
+    private static Map<String, Object> outcome(String outcome, long computers) {
+        return Map.of("outcome", outcome, "deliveries", computers);
+    }
+
+    ReportData reboot(ReportRequest request) {
+        QueryResult<?> pending = queries.deliveries().pendingReboots(request.scope(), request.filter(), request.page());
+        AgentHealth health = queries.fleet().agentHealth(request.scope(), request.filter(), 14).single();
+        return ComplianceReportData.data(request, pending, ResultRows.of(ComplianceReportData.castRecords(pending.rows())))
+                .withValue("computers_in_scope", health.computers())
+                .withValue("computers_pending", (long) pending.rows().size());
+    }
+
+    ReportData vulnerability(ReportRequest request) {
+        QueryResult<?> counts = queries.fleet().vulnerabilities(request.scope(), request.filter());
+        LocalDate to = request.date("to") != null ? request.date("to") : LocalDate.ofInstant(counts.dataAsOf(), ZoneOffset.UTC);
+        LocalDate from = request.date("from") != null ? request.date("from") : to.minusDays(29);
+        Map<String, Map<String, Object>> trend = new TreeMap<>();
+        for (VulnerabilityTrendPoint point : queries.fleet().vulnerabilityTrend(request.scope(), request.filter(), from, to).rows()) {
+            Map<String, Object> row = trend.computeIfAbsent(point.day() + "|" + point.severity(), key -> {
+                Map<String, Object> created = new LinkedHashMap<>();
+                created.put("day", point.day());
+                created.put("severity", point.severity());
+                created.put("vulnerable", 0L);
+                return created;
+            });
+            row.put("vulnerable", (Long) row.get("vulnerable") + point.vulnerable());
+        }
+        return ComplianceReportData.data(request, counts, ResultRows.of(ComplianceReportData.castRecords(counts.rows())))
+                .withDataset("trend", new ArrayList<>(trend.values()));
+    }
+
+    ReportData agentHealth(ReportRequest request) {
+        int days = request.integer("days", 14);
+        QueryResult<AgentHealth> health = queries.fleet().agentHealth(request.scope(), request.filter(), days);
+        Instant now = health.dataAsOf();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AgentComputer computer : queries.fleet().agentComputers(request.scope(), request.filter(), days, false, request.page()).rows()) {
+            rows.add(agentRow(computer.agentVersion() == null ? "no agent" : "not reporting", computer, now));
+        }
+        for (AgentComputer computer : queries.fleet().agentComputers(request.scope(), request.filter(), days, true, request.page()).rows()) {
+            rows.add(agentRow("scan errors", computer, now));
+        }
+        AgentHealth totals = health.single();
+        Map<String, Object> values = ResultRows.of(totals);
+        ReportData data = ComplianceReportData.data(request, health, rows)
+                .withDataset("versions", ResultRows.of(queries.fleet().agentVersions(request.scope(), request.filter()).rows()))
+                .withValue("reporting", totals.withAgent() - totals.notReporting());
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            data = data.withValue(value.getKey(), value.getValue());
+        }
+        return data;
+    }
+
+    private static Map<String, Object> agentRow(String issue, AgentComputer computer, Instant now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("issue", issue);
+        row.putAll(ResultRows.of(computer));
+        row.put("days_silent", computer.lastInventoryAt() == null ? null : Duration.between(computer.lastInventoryAt(), now).toDays());
+        return row;
+    }
+
+    ReportData bulletinDetails(ReportRequest request) {
+        QueryResult<?> superseded = queries.catalog().supersededBulletins(request.scope(), request.filter(), request.page());
+        ReportData data = ComplianceReportData.data(request, superseded, ResultRows.of(ComplianceReportData.castRecords(superseded.rows())));
+        String bulletinId = request.text("bulletin");
+        if (bulletinId == null) {
+            return data.withDataset("updates", List.of()).withValue("bulletin_heading", null).withValue("bulletin_text", null);
+        }
+        var bulletin = queries.catalog().bulletin(bulletinId).single();
+        return data.withDataset("updates", ResultRows.of(bulletin.updates()))
+                .withValue("bulletin_heading", bulletin.bulletinId() + " · " + bulletin.title())
+                .withValue("bulletin_text", "Severity " + bulletin.severity() + " · impact " + bulletin.impact() + " · released " + bulletin.released()
+                        + (bulletin.revised() == null ? "" : " · revised " + bulletin.revised()) + " · " + bulletin.cveCount() + " CVEs · exploit published: "
+                        + (bulletin.exploited() ? "yes" : "no") + " · superseded: " + (bulletin.superseded() ? "yes" : "no"));
+    }
+
+    ReportData exceptions(ReportRequest request) {
+        int days = request.integer("days", 14);
+        QueryResult<ExceptionRow> exceptions = queries.catalog().exceptions(request.scope(), request.filter(), days);
+        Instant now = exceptions.dataAsOf();
+        long[] byStatus = new long[3];
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ExceptionRow exception : exceptions.rows()) {
+            Map<String, Object> row = ResultRows.of(exception);
+            row.put("status", exception.status().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("days_left", exception.expiresAt() == null ? null : Duration.between(now, exception.expiresAt()).toDays());
+            byStatus[exception.status().ordinal()]++;
+            rows.add(row);
+        }
+        return ComplianceReportData.data(request, exceptions, rows)
+                .withValue("active", byStatus[0]).withValue("expiring", byStatus[1]).withValue("expired", byStatus[2])
+                .withValue("expiring_days", (long) days);
+    }
+
+    /** The executive summary's fleet and SLA figures. */
+    ReportData executiveValues(ReportRequest request, ReportData data) {
+        AgentHealth health = queries.fleet().agentHealth(request.scope(), request.filter(), 14).single();
+        QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), request.filter(), policies(request), null);
+        long met = 0, missed = 0, onTrack = 0, atRisk = 0;
+        List<SlaSummary> summaries = SlaQueries.summary(attainment);
+        for (SlaSummary summary : summaries) {
+            met += summary.met();
+            missed += summary.missed();
+            onTrack += summary.onTrack();
+            atRisk += summary.atRisk();
+        }
+        return data.withDataset("sla", severitySummary(request, attainment, request.integer("days", 14)))
+                .withValue("computers_in_scope", health.computers())
+                .withValue("computers_reporting", health.withAgent() - health.notReporting())
+                .withValue("sla_met", met).withValue("sla_missed", missed).withValue("sla_on_track", onTrack).withValue("sla_at_risk", atRisk);
+    }
+}

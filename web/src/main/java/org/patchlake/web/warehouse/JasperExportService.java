@@ -1,0 +1,66 @@
+package org.patchlake.web.warehouse;
+
+import org.patchlake.reports.jasper.ExportFormat;
+import org.patchlake.reports.jasper.RenderOptions;
+import org.patchlake.reports.jasper.ReportData;
+import org.patchlake.reports.jasper.ReportDataSource;
+import org.patchlake.reports.jasper.ReportEngine;
+import org.patchlake.reports.jasper.ReportRequest;
+import org.patchlake.reports.jasper.ReportTemplate;
+import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.web.auth.Scope;
+import org.patchlake.web.report.ExportService;
+import org.patchlake.web.report.Report;
+import org.patchlake.web.report.ReportParameters;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/** PDF, XLSX, CSV and HTML exports rendered by the reports module's Jasper templates, within the viewer's scope. */
+public final class JasperExportService implements ExportService {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+    private final ReportDataSource data;
+    private final ReportEngine engine;
+    private final Clock clock;
+
+    public JasperExportService(QueryLayer queries, ReportEngine engine, Clock clock) {
+        this.data = new ReportDataSource(requireNonNull(queries, "queries is null"));
+        this.engine = requireNonNull(engine, "engine is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public Set<Format> formats() {
+        return EnumSet.allOf(Format.class);
+    }
+
+    static ReportTemplate template(Report report) {
+        return switch (report) {
+            case SLA_ATTAINMENT -> ReportTemplate.SLA_PHASE_ATTAINMENT;
+            default -> ReportTemplate.valueOf(report.name());
+        };
+    }
+
+    @Override
+    public Export export(Report report, ReportParameters parameters, Scope scope, Format format) {
+        Map<String, String> values = new LinkedHashMap<>(parameters.asMap());
+        String computerClass = values.remove("computerClass");
+        if (computerClass != null) {
+            values.put("class", computerClass);
+        }
+        values.remove("asOf");
+        ReportTemplate template = template(report);
+        ReportData reportData = data.load(new ReportRequest(template, WarehouseReportService.scope(scope), values));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        engine.render(template, reportData, RenderOptions.defaults(clock.instant()), ExportFormat.valueOf(format.name()), out);
+        return new Export(out.toByteArray(), format, report.id() + "-" + STAMP.format(clock.instant()) + "." + format.extension());
+    }
+}

@@ -1,0 +1,176 @@
+package org.patchlake.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.sla.BusinessCalendar;
+import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.store.CustomSeverity;
+import org.patchlake.web.support.TestServer;
+import org.patchlake.web.warehouse.FixtureWarehouse;
+import org.patchlake.web.warehouse.JasperExportService;
+import org.patchlake.web.warehouse.WarehouseReportService;
+import org.patchlake.reports.jasper.ReportEngine;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Real Chromium (Debian's chromium + chromium-driver, headless, no downloads) against a real server over the
+ * fixture warehouse: sign in, dashboard, drill from a bulletin to a computer by clicking. Screenshots go to
+ * target/screenshots.
+ */
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path data;
+    static TestServer server;
+    static QueryLayer queries;
+    static WebDriver browser;
+    static Path downloads;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver at /usr/bin (installed by .ci/run); skipped");
+        Path warehouse = data.resolve("warehouse");
+        FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
+        queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
+                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+                reports -> new JasperExportService(queries, new ReportEngine(), java.time.Clock.systemUTC()));
+        downloads = Files.createDirectories(data.resolve("downloads"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createDirectories(data.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+            queries.close();
+        }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void freshSession() {
+        browser.manage().deleteAllCookies();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void sign_in_open_the_dashboard_and_drill_from_a_bulletin_to_a_computer_by_clicking() throws Exception {
+        browser.get(server.url("/reports/compliance-by-bulletin"));
+        assertThat(browser.getCurrentUrl()).contains("/sign-in");
+        screenshot("01-sign-in");
+        browser.findElement(By.id("name")).sendKeys("rm-eu");
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        browser.findElement(By.id("sign-in-button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/reports/compliance-by-bulletin");
+        assertThat(browser.findElement(By.id("refreshed")).getText()).contains("Data refreshed", "s-20261120123000000");
+        screenshot("02-compliance-by-bulletin");
+
+        browser.findElement(By.linkText("Dashboard")).click();
+        assertThat(browser.findElement(By.id("overall-compliance")).getText()).contains("%", "/");
+        screenshot("03-dashboard");
+
+        browser.findElement(By.cssSelector("#top-risks a[href='/bulletins/KB5000001']")).click();
+        assertThat(browser.getTitle()).contains("KB5000001");
+        assertThat(browser.getPageSource()).contains("eu-nb-01").doesNotContain("us-ws-01");
+        screenshot("04-bulletin");
+
+        browser.findElement(By.cssSelector("a.drill[href='/computers/c3']")).click();
+        assertThat(browser.getTitle()).contains("eu-nb-01");
+        assertThat(browser.getPageSource()).contains("Updates not installed", "KB5000001");
+        screenshot("05-computer");
+
+        browser.findElement(By.linkText("Reports")).click();
+        browser.findElement(By.linkText("Compliance by Bulletin")).click();
+        browser.findElement(By.id("export-pdf")).click();
+        Path pdf = awaitDownload(".pdf");
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("KB5000001").doesNotContain("us-ws-01");
+        }
+
+        browser.get(server.url("/computers/c4"));
+        assertThat(browser.findElement(By.id("error")).getText()).contains("not found in your scope");
+        screenshot("06-other-region-computer");
+    }
+
+    private static Path awaitDownload(String suffix) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                java.util.Optional<Path> done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + suffix + " download within 60 s in " + downloads);
+    }
+
+    @Test
+    void an_administrator_grants_an_exception_through_the_form() throws Exception {
+        browser.get(server.url("/sign-in?next=/admin/exceptions"));
+        browser.findElement(By.id("name")).sendKeys("sec");
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        browser.findElement(By.id("sign-in-button")).click();
+        browser.findElement(By.name("computerId")).sendKeys("c4");
+        browser.findElement(By.name("bulletinId")).sendKeys("KB5000001");
+        browser.findElement(By.name("owner")).sendKeys("NYC desktop team");
+        browser.findElement(By.name("reason")).sendKeys("kiosk image frozen until December");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('input[name=expiresAt]').value = '2099-12-31'");
+        browser.findElement(By.cssSelector("form.admin button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("granted exception");
+        assertThat(browser.findElement(By.id("exceptions")).getText()).contains("c4", "KB5000001", "NYC desktop team", "active");
+        screenshot("07-exceptions");
+        browser.get(server.url("/reports/sla-attainment"));
+        screenshot("08-sla-attainment");
+        browser.get(server.url("/reports/agent-health"));
+        screenshot("09-agent-health");
+    }
+}

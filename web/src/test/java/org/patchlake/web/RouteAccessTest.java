@@ -1,0 +1,168 @@
+package org.patchlake.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlake.web.support.TestClient;
+import org.patchlake.web.support.TestServer;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every GET route x every role on a real server: allowed, forbidden (403) or outside the scope (404). */
+class RouteAccessTest {
+    @TempDir
+    static Path data;
+    static TestServer server;
+    static final Map<String, TestClient> clients = new HashMap<>();
+
+    private static final Set<String> ALL = Set.copyOf(TestServer.USERS);
+    private static final Set<String> COMPLIANCE = Set.of("sec", "rm-eu", "it-na", "it-berlin");
+    private static final Set<String> SUMMARY = Set.of("sec", "rm-eu", "it-na", "it-berlin", "exec");
+    private static final Set<String> AGENT_HEALTH = Set.of("sec", "rm-eu", "it-na", "it-berlin", "plat");
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(data);
+        for (String user : TestServer.USERS) {
+            clients.put(user, server.signedIn(user));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Route -> the users allowed (200); everyone else gets 403. */
+    private static Map<String, Set<String>> routes() {
+        Map<String, Set<String>> routes = new LinkedHashMap<>();
+        routes.put("/dashboard", ALL);
+        routes.put("/reports", ALL);
+        for (String report : List.of("compliance-by-bulletin", "compliance-by-computer", "compliance-by-update", "sla-attainment",
+                "delivery-summary", "reboot-status", "vulnerability-summary", "bulletin-details", "exceptions")) {
+            routes.put("/reports/" + report, COMPLIANCE);
+            routes.put("/api/v1/reports/" + report, COMPLIANCE);
+        }
+        routes.put("/reports/compliance-by-bulletin/export?format=csv", COMPLIANCE);
+        for (String report : List.of("regional-compliance", "executive-summary")) {
+            routes.put("/reports/" + report, SUMMARY);
+            routes.put("/api/v1/reports/" + report, SUMMARY);
+        }
+        routes.put("/reports/agent-health", AGENT_HEALTH);
+        routes.put("/api/v1/reports/agent-health", AGENT_HEALTH);
+        routes.put("/bulletins/KB5034441", COMPLIANCE);
+        routes.put("/api/v1/bulletins/KB5034441", COMPLIANCE);
+        routes.put("/admin/users", Set.of("plat"));
+        routes.put("/admin/tokens", Set.of("plat"));
+        routes.put("/jobs", Set.of("plat"));
+        routes.put("/api/v1/jobs", Set.of("plat"));
+        routes.put("/admin/severities", Set.of("sec"));
+        routes.put("/admin/sla-policies", Set.of("sec"));
+        routes.put("/admin/exceptions", Set.of("sec"));
+        routes.put("/admin/audit", Set.of("sec", "plat"));
+        routes.put("/api/v1/me", ALL);
+        routes.put("/api/v1/reports", ALL);
+        routes.put("/api/v1/snapshot", ALL);
+        routes.put("/api/v1/dashboard", ALL);
+        return routes;
+    }
+
+    @Test
+    void every_route_answers_each_role_with_allowed_or_forbidden() {
+        List<String> wrong = new ArrayList<>();
+        routes().forEach((route, allowed) -> {
+            for (String user : TestServer.USERS) {
+                int expected = allowed.contains(user) ? 200 : 403;
+                int actual = clients.get(user).get(route).statusCode();
+                if (actual != expected) {
+                    wrong.add(route + " as " + user + ": expected " + expected + ", got " + actual);
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void computer_pages_are_found_only_inside_the_viewers_scope() {
+        // c-eu-1 is in EU/Berlin, c-na-1 in NA/Boston
+        Map<String, Integer> euComputer = Map.of("sec", 200, "rm-eu", 200, "it-na", 404, "it-berlin", 200, "exec", 403, "plat", 403);
+        Map<String, Integer> naComputer = Map.of("sec", 200, "rm-eu", 404, "it-na", 200, "it-berlin", 404, "exec", 403, "plat", 403);
+        List<String> wrong = new ArrayList<>();
+        for (String prefix : List.of("/computers/", "/api/v1/computers/")) {
+            for (String user : TestServer.USERS) {
+                int eu = clients.get(user).get(prefix + "c-eu-1").statusCode();
+                int na = clients.get(user).get(prefix + "c-na-1").statusCode();
+                if (eu != euComputer.get(user)) {
+                    wrong.add(prefix + "c-eu-1 as " + user + ": " + eu);
+                }
+                if (na != naComputer.get(user)) {
+                    wrong.add(prefix + "c-na-1 as " + user + ": " + na);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void a_regional_manager_cannot_ask_for_another_regions_data() {
+        TestClient manager = clients.get("rm-eu");
+        HttpResponse<String> region = manager.get("/api/v1/reports/compliance-by-bulletin?region=NA");
+        assertThat(region.statusCode()).isEqualTo(403);
+        assertThat(region.body()).contains("region 'NA' is outside your scope");
+        assertThat(manager.get("/api/v1/reports/compliance-by-computer?site=Boston").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/reports/regional-compliance?region=NA").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/bulletins/KB5034441?region=NA").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/reports/compliance-by-bulletin/export?format=csv&region=NA").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> bulletin = manager.get("/api/v1/bulletins/KB5034441");
+        assertThat(bulletin.body()).contains("c-eu-1", "c-eu-2", "c-eu-3").doesNotContain("c-na-1", "c-na-2");
+        HttpResponse<String> computers = manager.get("/api/v1/reports/compliance-by-computer");
+        assertThat(computers.body()).contains("c-eu-1").doesNotContain("c-na-");
+        HttpResponse<String> csv = manager.get("/reports/compliance-by-computer/export?format=csv");
+        assertThat(csv.body()).contains("c-eu-1").doesNotContain("c-na-");
+    }
+
+    @Test
+    void a_site_scoped_administrator_sees_only_that_site() {
+        TestClient berlin = clients.get("it-berlin");
+        HttpResponse<String> computers = berlin.get("/api/v1/reports/compliance-by-computer");
+        assertThat(computers.body()).contains("c-eu-1", "c-eu-2").doesNotContain("c-eu-3", "c-na-");
+        assertThat(berlin.get("/api/v1/reports/compliance-by-computer?region=EU").statusCode()).isEqualTo(403);
+        assertThat(berlin.get("/api/v1/reports/compliance-by-computer?site=Berlin").statusCode()).isEqualTo(200);
+        assertThat(berlin.get("/computers/c-eu-3").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anonymous_visitors_are_sent_to_sign_in_and_api_calls_get_401() {
+        TestClient anonymous = server.client();
+        HttpResponse<String> page = anonymous.get("/reports/compliance-by-bulletin?severity=Critical");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).startsWith("/sign-in?next=").contains("compliance-by-bulletin"));
+        HttpResponse<String> api = anonymous.get("/api/v1/reports/compliance-by-bulletin");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("\"error\":\"unauthenticated\"");
+        assertThat(anonymous.get("/computers/c-eu-1").statusCode()).isEqualTo(302);
+        assertThat(anonymous.get("/health").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/static/patchlake.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_executive_sees_summary_figures_but_no_drill_down_links() {
+        HttpResponse<String> dashboard = clients.get("exec").getHtml("/dashboard");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("overall-compliance").doesNotContain("href=\"/bulletins/");
+        assertThat(clients.get("sec").getHtml("/dashboard").body()).contains("href=\"/bulletins/KB5034441\"");
+    }
+}

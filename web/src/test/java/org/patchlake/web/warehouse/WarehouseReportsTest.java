@@ -1,0 +1,116 @@
+package org.patchlake.web.warehouse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.sla.BusinessCalendar;
+import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.report.Report;
+import org.patchlake.web.store.CustomSeverity;
+import org.patchlake.web.support.TestClient;
+import org.patchlake.web.support.TestServer;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web layer over a real fixture warehouse (Parquet written with DuckDB, the reports module's query layer):
+ * every report renders, the numbers carry their counts, and scope holds on every drill-down.
+ */
+class WarehouseReportsTest {
+    @TempDir
+    static Path data;
+    static TestServer server;
+    static QueryLayer queries;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path warehouse = data.resolve("warehouse");
+        FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
+        queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
+                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        queries.close();
+    }
+
+    @Test
+    void every_report_renders_as_a_page_and_as_json_for_a_security_administrator() {
+        TestClient security = server.signedIn("sec");
+        for (Report report : Report.values()) {
+            HttpResponse<String> page = security.getHtml("/reports/" + report.id());
+            assertThat(page.statusCode()).as(report.id()).isEqualTo(200);
+            assertThat(page.body()).as(report.id()).contains("Data refreshed", "s-20261120123000000").doesNotContain("internal error");
+            HttpResponse<String> json = security.get("/api/v1/reports/" + report.id());
+            assertThat(json.statusCode()).as(report.id()).isEqualTo(200);
+            assertThat(json.body()).as(report.id()).contains("\"snapshot\":{\"id\":\"s-20261120123000000\"");
+        }
+    }
+
+    @Test
+    void compliance_by_bulletin_shows_the_percentage_with_its_counts() {
+        String json = server.signedIn("sec").get("/api/v1/reports/compliance-by-bulletin").body();
+        // KB5000001: 6 applicable, 2 installed, 1 pending reboot, 1 required, 1 failed, 1 unknown -> 2 / 5, strict 2 / 6
+        assertThat(json).contains("\"bulletin_id\":\"KB5000001\"", "\"compliance\":{\"percent\":40.0,\"numerator\":2,\"denominator\":5}",
+                "\"strict_compliance\":{\"percent\":33.33,\"numerator\":2,\"denominator\":6}");
+        String page = server.signedIn("sec").getHtml("/reports/compliance-by-bulletin").body();
+        assertThat(page).contains("40.0 % <span class=\"counts\">(2 / 5)</span>");
+    }
+
+    @Test
+    void a_regional_manager_sees_only_their_region_in_reports_and_drill_downs() {
+        TestClient manager = server.signedIn("rm-eu");
+        String json = manager.get("/api/v1/reports/compliance-by-bulletin").body();
+        // EU: c1 installed, c2 installed, c3 required -> 2 / 3
+        assertThat(json).contains("\"compliance\":{\"percent\":66.67,\"numerator\":2,\"denominator\":3}");
+        assertThat(manager.get("/computers/c1").statusCode()).isEqualTo(200);
+        assertThat(manager.get("/computers/c4").statusCode()).isEqualTo(404);
+        assertThat(manager.get("/api/v1/computers/c5").statusCode()).isEqualTo(404);
+        String bulletin = manager.get("/api/v1/bulletins/KB5000001?state=applicable").body();
+        assertThat(bulletin).contains("\"c1\"", "\"c2\"", "\"c3\"").doesNotContain("\"c4\"", "\"c5\"", "\"c6\"");
+        assertThat(manager.get("/api/v1/reports/regional-compliance?region=US").statusCode()).isEqualTo(403);
+        String exceptions = manager.get("/api/v1/reports/exceptions").body();
+        assertThat(exceptions).contains("\"e1\"").doesNotContain("\"e3\"");
+        String csv = manager.get("/reports/compliance-by-computer/export?format=csv").body();
+        assertThat(csv).contains("c1,eu-ws-01").doesNotContain("us-ws-01");
+    }
+
+    @Test
+    void the_bulletin_page_lists_vulnerable_computers_that_link_to_the_computer_page() {
+        TestClient security = server.signedIn("sec");
+        String page = security.getHtml("/bulletins/KB5000001?state=vulnerable").body();
+        assertThat(page).contains("href=\"/computers/c3\"", "href=\"/computers/c4\"", "href=\"/computers/c5\"")
+                .doesNotContain("href=\"/computers/c1\"");
+        String computer = security.getHtml("/computers/c5").body();
+        assertThat(computer).contains("us-bcs-01", "FAILED", "KB5000001");
+        assertThat(security.get("/bulletins/KB9999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_dashboard_shows_headline_figures_with_counts() {
+        String page = server.signedIn("sec").getHtml("/dashboard").body();
+        assertThat(page).contains("overall-compliance", "SLA phase attainment", "Agent health", "Top risks", "KB5000001");
+        String json = server.signedIn("exec").get("/api/v1/dashboard").body();
+        assertThat(json).contains("\"compliance\":{\"applicable\":", "\"agents\":{");
+    }
+
+    @Test
+    void a_custom_severity_shows_beside_the_vendor_severity() {
+        TestClient security = server.signedIn("sec");
+        assertThat(security.post("/admin/severities", java.util.Map.of("bulletinId", "KB5000002", "severity", "Critical",
+                "reason", "exploited in our sector")).statusCode()).isEqualTo(302);
+        assertThat(security.get("/api/v1/reports/bulletin-details").body()).contains("Critical (vendor: Important)");
+        assertThat(security.post("/admin/severities", java.util.Map.of("bulletinId", "KB0000000", "severity", "Critical",
+                "reason", "x")).statusCode()).isEqualTo(400);
+    }
+}
