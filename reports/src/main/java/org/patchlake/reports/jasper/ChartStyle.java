@@ -137,6 +137,9 @@ public final class ChartStyle implements JRChartCustomizer {
             number.setRange(0.0, 1.0);
             NumberFormat format = new DecimalFormat("0 %");
             number.setNumberFormatOverride(format);
+        } else if (axis instanceof NumberAxis number) {
+            // counts of computers: whole-number ticks only
+            number.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
     }
 

@@ -146,8 +146,18 @@ final class ComplianceReportData {
         return rows;
     }
 
+    /**
+     * The report's data: rows beyond the request's limit (default {@link ReportRequest#DEFAULT_LIMIT}) are left out
+     * and the report says so among its parameters ("rows: first 1,000 of 5,454").
+     */
     static ReportData data(ReportRequest request, QueryResult<?> result, List<Map<String, Object>> rows) {
-        return new ReportData(result.publishedAt(), request.parameters(), request.scopeDescription(), rows, Map.of(), Map.of());
+        Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+        int limit = request.page().limit();
+        if (rows.size() > limit) {
+            parameters.put("rows", String.format(Locale.US, "first %,d of %,d", limit, rows.size()));
+            rows = rows.subList(0, limit);
+        }
+        return new ReportData(result.publishedAt(), parameters, request.scopeDescription(), rows, Map.of(), Map.of());
     }
 
     static ReportData withCounts(ReportData data, String prefix, ComplianceCounts counts) {
