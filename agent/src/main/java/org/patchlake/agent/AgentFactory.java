@@ -17,8 +17,8 @@ import org.patchlake.agent.upload.Backoff;
 import org.patchlake.agent.upload.IngestClient;
 
 /**
- * Wires an {@link Agent} from its configuration, an endpoint and a clock (which drives the schedule and the
- * simulated machine; request signatures always use the wall clock). Used by {@link AgentCommand}, the
+ * Wires an {@link Agent} from its configuration, an endpoint and a clock (which drives the schedule, the
+ * simulated machine and the request timestamps). Used by {@link AgentCommand}, the
  * tests and the fleet simulator (which passes its own clock, a no-sleep backoff and, if it has no package
  * server, its own {@link PackageSource}).
  */
@@ -38,9 +38,9 @@ public final class AgentFactory {
         ObjectMapper json = AgentJson.mapper();
         DetectionRuleSet rules = config.rulesFile() == null ? DetectionRuleSet.empty()
             : DetectionRuleSet.read(config.rulesFile(), json);
-        // Request timestamps guard against replays and are checked against the server's wall clock, so they come
-        // from the wall clock even when the agent's schedule runs on a simulated one.
-        IngestClient client = new IngestClient(config.server(), http, json, Clock.systemUTC(), backoff, Duration.ofSeconds(60));
+        // Request timestamps (replay protection) come from the same clock: a simulator that fast-forwards time
+        // must give the ingest server the same clock, or requests are refused for clock skew.
+        IngestClient client = new IngestClient(config.server(), http, json, clock, backoff, Duration.ofSeconds(60));
         PolicyRunner runner = new PolicyRunner(endpoint, packages, config.retryDelay(), config.installTimeout());
         Scanner scanner = new Scanner(endpoint, rules, clock, AgentConfig.VERSION);
         Spool spool = new Spool(config.stateDirectory().resolve("spool"), config.spoolLimitBytes());

@@ -123,7 +123,7 @@ public final class TokensCommand {
         try {
             if (text.matches("[0-9]+[dh]")) {
                 long amount = Long.parseLong(text.substring(0, text.length() - 1));
-                return now.plus(text.endsWith("d") ? Duration.ofDays(amount) : Duration.ofHours(amount));
+                return now.plus(text.endsWith("d") ? Duration.ofDays(amount) : Duration.ofHours(amount)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             }
             return Instant.parse(text);
         } catch (DateTimeParseException | ArithmeticException e) {

@@ -221,4 +221,53 @@ class AgentAgainstIngestTest {
         assertThat(inventories).doesNotHaveDuplicates().hasSize(3)
             .endsWith(spooled.get(1).messageId(), spooled.get(2).messageId());
     }
+
+    @Test
+    void a_message_the_server_refuses_for_good_is_set_aside_counted_and_does_not_block_the_rest() throws Exception {
+        ingest.policies.set(List.of(policy("p-5", List.of(update("KB5000001")), START.plus(Duration.ofHours(1)),
+            RebootSettings.NEVER, 3)));
+        agent.tick(START);
+        ingest.stop();
+        tickAfter(Duration.ofHours(2));
+        List<SpooledMessage> spooled = agent.spool().pending();
+        assertThat(spooled).extracting(SpooledMessage::kind)
+            .containsExactly(SpooledMessage.MessageKind.DELIVERY, SpooledMessage.MessageKind.INVENTORY);
+        // the delivery file got damaged on disk: the server can never accept it
+        Files.writeString(spooled.get(0).file(), "{\"messageId\": \"" + spooled.get(0).messageId() + "\", \"attem");
+        ingest.start();
+
+        Agent.TickReport tick = tickAfter(Duration.ofMinutes(1));
+        assertThat(tick.rejected()).isEqualTo(1);
+        assertThat(tick.sent()).isEqualTo(1);
+        assertThat(agent.spool().stats().rejected()).isEqualTo(1);
+        assertThat(temporary.resolve("agent/spool/rejected").resolve(spooled.get(0).file().getFileName() + ".reason.txt"))
+            .content().contains("HTTP 400").contains("malformed_json");
+        assertThat(messageIds(ingest.landed("inventory"))).contains(spooled.get(1).messageId());
+        assertThat(ingest.landed("delivery")).isEmpty();
+    }
+
+    @Test
+    void a_long_outage_compacts_old_inventories_but_keeps_every_delivery_and_counts_what_it_dropped() {
+        config = config.withSpoolLimitBytes(3_000);
+        agent = newAgentProcess();
+        ingest.policies.set(List.of(policy("p-6", List.of(update("KB5000001"), update("KB4493509")),
+            START.plus(Duration.ofHours(1)), RebootSettings.NEVER, 3)));
+        agent.tick(START);
+        ingest.stop();
+        for (int day = 0; day < 5; day++) {
+            tickAfter(Duration.ofHours(25));
+        }
+        assertThat(agent.spool().stats().compactedInventories()).isPositive();
+        long spooledInventories = agent.spool().pending().stream()
+            .filter(message -> message.kind() == SpooledMessage.MessageKind.INVENTORY).count();
+        assertThat(spooledInventories).isEqualTo(1);
+
+        ingest.start();
+        tickAfter(Duration.ofMinutes(1));
+        assertThat(agent.spool().pending()).isEmpty();
+        assertThat(attempts(ingest.landed("delivery"))).extracting(node -> node.get("kb").asText() + "#" + node.get("attempt").asInt())
+            .containsExactly("KB5000001#1", "KB4493509#1", "KB4493509#2", "KB4493509#3");
+        JsonNode newest = ingest.landed("inventory").get(ingest.landed("inventory").size() - 1).get("payload");
+        assertThat(newest.get("installedUpdates")).extracting(node -> node.get("kb").asText()).contains("KB5000001", "KB4493509");
+    }
 }

@@ -58,7 +58,7 @@ public final class AgentRegistry {
         requireText(region, "region");
         String tokenId = "t-" + randomHex(6);
         String clearText = "plt_" + tokenId + "_" + randomHex(24);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         log.append(this::apply, () -> List.of(new RegistryEvent.TokenCreated(tokenId, sha256(clearText), site, region, expiresAt, now)));
         return new CreatedToken(tokensById.get(tokenId), clearText);
     }
@@ -75,7 +75,7 @@ public final class AgentRegistry {
 
     /** Revokes a token; returns false when there is no such token (revoking twice is fine). */
     public boolean revokeToken(String tokenId) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         refresh();
         if (!tokensById.containsKey(tokenId)) {
             return false;
@@ -87,7 +87,7 @@ public final class AgentRegistry {
 
     /** Revokes a computer: its requests are refused from then on (within a second on other processes). */
     public boolean revokeComputer(String computerId) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         refresh();
         if (!computersById.containsKey(computerId)) {
             return false;
@@ -99,7 +99,7 @@ public final class AgentRegistry {
 
     /** Enrolls (or re-enrolls, same hardware id → same computer id, new credential generation). */
     public EnrolledComputer enroll(EnrollRequest request) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String hash = sha256(request.enrollmentToken());
         List<RegistryEvent> events = log.append(this::apply, () -> {
             EnrollmentToken token = tokensByHash.get(hash);
