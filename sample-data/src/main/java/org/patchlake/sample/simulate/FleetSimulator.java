@@ -110,7 +110,7 @@ public final class FleetSimulator {
             }
             if (agent == null) {
                 Path state = config.stateDirectory().resolve(member.hostname());
-                AgentConfig agentConfig = AgentConfig.defaults(config.server(), token, state);
+                AgentConfig agentConfig = AgentConfig.defaults(config.server(), token, state).withoutFsync();
                 endpoint = new SimulatedEndpoint(member.machine(), clock);
                 agent = AgentFactory.create(agentConfig, endpoint, clock,
                     new Backoff(2, Duration.ofMillis(20), Duration.ofMillis(100), Backoff.REAL_SLEEP), http,
