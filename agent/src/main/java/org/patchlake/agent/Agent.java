@@ -108,7 +108,7 @@ public final class Agent {
             scanned = true;
         }
         Flush flush = flush(credentials);
-        state.save(stateFile, json);
+        state.save(stateFile, json, config.fsync());
         return new TickReport(true, checkedIn, scanned, queued, run.attempts(), run.restarts(), flush.sent, flush.rejected,
             flush.notDelivered, spool.pending().size());
     }
@@ -148,7 +148,7 @@ public final class Agent {
             state.computerId = response.computerId();
             state.agentSecret = response.agentSecret();
             state.settings = response.settings();
-            state.save(stateFile, json);
+            state.save(stateFile, json, config.fsync());
             LOG.info("enrolled as {} at {}", response.computerId(), config.server());
             return true;
         } catch (IngestUnavailableException | IngestRejectedException e) {

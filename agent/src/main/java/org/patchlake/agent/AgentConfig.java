@@ -19,10 +19,11 @@ import java.time.Duration;
  * @param fullUploadEvery an unchanged inventory is still uploaded this often
  * @param installTimeout  an installer running longer is killed
  * @param scanJitter      fraction of the scan interval added or removed at random (0.1 = ±10 %)
+ * @param fsync           force state and spool writes to disk (always, except in the fleet simulator)
  */
 public record AgentConfig(URI server, String enrollmentToken, Path stateDirectory, Path simulateMachine, Path rulesFile,
                           long spoolLimitBytes, Duration retryDelay, Duration fullUploadEvery, Duration installTimeout,
-                          double scanJitter) {
+                          double scanJitter, boolean fsync) {
 
     public static final String VERSION = "0.1.0";
 
@@ -39,21 +40,30 @@ public record AgentConfig(URI server, String enrollmentToken, Path stateDirector
 
     public static AgentConfig defaults(URI server, String enrollmentToken, Path stateDirectory) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, null, null, 64L * 1024 * 1024,
-            Duration.ofMinutes(30), Duration.ofDays(1), Duration.ofHours(2), 0.1);
+            Duration.ofMinutes(30), Duration.ofDays(1), Duration.ofHours(2), 0.1, true);
     }
 
     public AgentConfig withSimulateMachine(Path machine) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, machine, rulesFile, spoolLimitBytes, retryDelay,
-            fullUploadEvery, installTimeout, scanJitter);
+            fullUploadEvery, installTimeout, scanJitter, fsync);
     }
 
     public AgentConfig withRulesFile(Path rules) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rules, spoolLimitBytes, retryDelay,
-            fullUploadEvery, installTimeout, scanJitter);
+            fullUploadEvery, installTimeout, scanJitter, fsync);
     }
 
     public AgentConfig withSpoolLimitBytes(long limit) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rulesFile, limit, retryDelay,
-            fullUploadEvery, installTimeout, scanJitter);
+            fullUploadEvery, installTimeout, scanJitter, fsync);
+    }
+
+    /**
+     * The same configuration with state and spool writes not forced to disk: for the fleet simulator, which runs
+     * thousands of agents on one machine and restarts none of them mid-write. Never for a real endpoint.
+     */
+    public AgentConfig withoutFsync() {
+        return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rulesFile, spoolLimitBytes,
+            retryDelay, fullUploadEvery, installTimeout, scanJitter, false);
     }
 }

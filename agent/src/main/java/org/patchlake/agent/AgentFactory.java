@@ -43,7 +43,7 @@ public final class AgentFactory {
         IngestClient client = new IngestClient(config.server(), http, json, clock, backoff, Duration.ofSeconds(60));
         PolicyRunner runner = new PolicyRunner(endpoint, packages, config.retryDelay(), config.installTimeout());
         Scanner scanner = new Scanner(endpoint, rules, clock, AgentConfig.VERSION);
-        Spool spool = new Spool(config.stateDirectory().resolve("spool"), config.spoolLimitBytes());
+        Spool spool = new Spool(config.stateDirectory().resolve("spool"), config.spoolLimitBytes(), config.fsync());
         return new Agent(config, endpoint, client, runner, scanner, spool, new Random(), json);
     }
 }

@@ -59,12 +59,14 @@ final class AgentState {
         }
     }
 
-    void save(Path file, ObjectMapper json) {
+    void save(Path file, ObjectMapper json, boolean fsync) {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(json.writeValueAsBytes(this)));
-            channel.force(true);
+            if (fsync) {
+                channel.force(true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("agent state " + file + ": cannot write: " + e.getMessage(), e);
         }

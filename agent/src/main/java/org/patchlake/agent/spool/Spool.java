@@ -42,9 +42,16 @@ public final class Spool {
     private final Path rejectedDirectory;
     private final Path statsFile;
     private final long limitBytes;
+    private final boolean fsync;
     private long nextSequence;
 
     public Spool(Path directory, long limitBytes) {
+        this(directory, limitBytes, true);
+    }
+
+    /** {@code fsync} false only for the fleet simulator (see {@code AgentConfig.withoutFsync}). */
+    public Spool(Path directory, long limitBytes, boolean fsync) {
+        this.fsync = fsync;
         this.directory = requireNonNull(directory, "directory is null");
         this.rejectedDirectory = directory.resolve("rejected");
         this.statsFile = directory.resolve("spool-stats.properties");
@@ -72,7 +79,7 @@ public final class Spool {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                force(channel);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory();
@@ -178,7 +185,7 @@ public final class Spool {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             properties.store(bytes, "patchlake agent spool counters");
             channel.write(ByteBuffer.wrap(bytes.toByteArray()));
-            channel.force(true);
+            force(channel);
         } catch (IOException e) {
             throw new UncheckedIOException("spool: cannot write " + statsFile + ": " + e.getMessage(), e);
         }
@@ -197,11 +204,20 @@ public final class Spool {
         }
     }
 
+    private void force(FileChannel channel) throws IOException {
+        if (fsync) {
+            channel.force(true);
+        }
+    }
+
     private void syncDirectory() throws IOException {
+        if (!fsync) {
+            return;
+        }
         // fsync of a directory works on Linux and macOS; Windows refuses to open a directory, and NTFS makes
         // the rename durable with its journal, so there is nothing to do there.
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
+            force(channel);
         } catch (IOException | UnsupportedOperationException e) {
             if (!System.getProperty("os.name", "").startsWith("Windows")) {
                 throw e instanceof IOException io ? io : new IOException(e);

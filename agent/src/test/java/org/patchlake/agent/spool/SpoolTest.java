@@ -89,4 +89,12 @@ class SpoolTest {
             .contains("schema_violation");
         assertThat(spool.stats().rejected()).isEqualTo(1);
     }
+
+    @Test
+    void a_spool_without_fsync_for_the_simulator_still_keeps_order_and_survives_a_reopen(@TempDir Path directory) {
+        Spool spool = new Spool(directory, 1 << 20, false);
+        spool.append(MessageKind.INVENTORY, "inv-1", body("{}"));
+        spool.append(MessageKind.DELIVERY, "del-1", body("{}"));
+        assertThat(ids(new Spool(directory, 1 << 20, false))).containsExactly("inv-1", "del-1");
+    }
 }

@@ -1,0 +1,157 @@
+package org.patchlake.etl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything an ETL run is configured with, read once in {@link EtlCommand#main}.
+ *
+ * <p>Paths are Hadoop path strings, so {@code /data}, {@code file:///data}, {@code hdfs://nn/patchlake} and
+ * {@code s3a://bucket/patchlake} all work.
+ *
+ * @param landing           DATA/landing
+ * @param warehouse         DATA/warehouse
+ * @param master            Spark master (local[*], spark://host:port, yarn, ...); null when spark-submit sets it
+ * @param asOf              the evaluation clock; empty = the wall clock at start (tests and reruns pin it)
+ * @param stalenessDays     a computer without inventory for longer is UNKNOWN (DESIGN: 14)
+ * @param allowedRetries    failed install attempts before an update is FAILED (DESIGN: 3)
+ * @param keepSnapshots     snapshots kept by retention (at least 2: the current one and the one before)
+ * @param dedupWindowDays   message ids remembered across runs for deduplication
+ * @param dailyBackfillDays compliance_daily is recomputed for touched days at most this far back
+ * @param shufflePartitions spark.sql.shuffle.partitions
+ * @param jars              comma-separated jars shipped to executors (spark.jars): the shaded job jar when the
+ *                          job is started with --master spark://... without spark-submit; null otherwise
+ */
+public record EtlConfig(
+    String landing,
+    String warehouse,
+    String master,
+    Optional<Instant> asOf,
+    int stalenessDays,
+    int allowedRetries,
+    int keepSnapshots,
+    int dedupWindowDays,
+    int dailyBackfillDays,
+    int shufflePartitions,
+    String jars) {
+
+  public EtlConfig {
+    requireNonNull(landing, "landing is null");
+    requireNonNull(warehouse, "warehouse is null");
+    requireNonNull(asOf, "asOf is null");
+    if (stalenessDays < 1) throw new IllegalArgumentException("stalenessDays must be >= 1: " + stalenessDays);
+    if (allowedRetries < 1) throw new IllegalArgumentException("allowedRetries must be >= 1: " + allowedRetries);
+    if (keepSnapshots < 2) throw new IllegalArgumentException("keepSnapshots must be >= 2: " + keepSnapshots);
+    if (shufflePartitions < 1) throw new IllegalArgumentException("shufflePartitions must be >= 1");
+  }
+
+  /** Defaults for a data directory: DATA/landing and DATA/warehouse. */
+  public static EtlConfig forData(String data) {
+    String base = data.endsWith("/") ? data.substring(0, data.length() - 1) : data;
+    return new EtlConfig(base + "/landing", base + "/warehouse", "local[*]", Optional.empty(), 14, 3, 5, 30, 14, 8,
+        null);
+  }
+
+  public EtlConfig withMaster(String newMaster) {
+    return new EtlConfig(landing, warehouse, newMaster, asOf, stalenessDays, allowedRetries, keepSnapshots,
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
+  }
+
+  public EtlConfig withAsOf(Instant instant) {
+    return new EtlConfig(landing, warehouse, master, Optional.of(instant), stalenessDays, allowedRetries,
+        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
+  }
+
+  public EtlConfig withShufflePartitions(int partitions) {
+    return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
+        dedupWindowDays, dailyBackfillDays, partitions, jars);
+  }
+
+  public EtlConfig withKeepSnapshots(int keep) {
+    return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keep,
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
+  }
+
+  /** The clock of this run: pinned, or now (millisecond precision, like the timestamps we store). */
+  public Instant clock() {
+    return asOf.orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  public Duration staleness() {
+    return Duration.ofDays(stalenessDays);
+  }
+
+  static final String USAGE = """
+      Usage: ./patchlake etl --data DIR [--master local[*]|spark://host:port]
+                             [--warehouse DIR] [--landing DIR] [--as-of 2026-11-21T10:00:00Z]
+                             [--staleness-days 14] [--retries 3] [--keep-snapshots 5]
+                             [--dedup-window-days 30] [--daily-backfill-days 14] [--partitions 8]
+                             [--jars patchlake-etl-VERSION-shaded.jar]
+      DIR may be a local path or a Hadoop URI (hdfs://..., s3a://...).""";
+
+  /** Parses command-line flags; throws IllegalArgumentException naming the flag on bad input. */
+  public static EtlConfig fromArgs(String[] args) {
+    String data = null;
+    String landing = null;
+    String warehouse = null;
+    String master = "local[*]";
+    Instant asOf = null;
+    int staleness = 14;
+    int retries = 3;
+    int keep = 5;
+    int dedup = 30;
+    int backfill = 14;
+    int partitions = 8;
+    String jars = null;
+    List<String> rest = new ArrayList<>(List.of(args));
+    while (!rest.isEmpty()) {
+      String flag = rest.remove(0);
+      if (flag.equals("-h") || flag.equals("--help")) throw new IllegalArgumentException(USAGE);
+      if (rest.isEmpty()) throw new IllegalArgumentException("flag " + flag + " needs a value\n" + USAGE);
+      String value = rest.remove(0);
+      switch (flag) {
+        case "--data" -> data = value;
+        case "--landing" -> landing = value;
+        case "--warehouse" -> warehouse = value;
+        case "--master" -> master = value.equals("-") ? null : value;
+        case "--as-of" -> asOf = parseInstant(flag, value);
+        case "--staleness-days" -> staleness = parseInt(flag, value);
+        case "--retries" -> retries = parseInt(flag, value);
+        case "--keep-snapshots" -> keep = parseInt(flag, value);
+        case "--dedup-window-days" -> dedup = parseInt(flag, value);
+        case "--daily-backfill-days" -> backfill = parseInt(flag, value);
+        case "--partitions" -> partitions = parseInt(flag, value);
+        case "--jars" -> jars = value;
+        default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
+      }
+    }
+    if (data == null && (landing == null || warehouse == null)) {
+      data = "data";
+    }
+    EtlConfig base = forData(data == null ? "data" : data);
+    return new EtlConfig(landing != null ? landing : base.landing(), warehouse != null ? warehouse : base.warehouse(),
+        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, jars);
+  }
+
+  private static int parseInt(String flag, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("flag " + flag + " is not a number: '" + value + "'");
+    }
+  }
+
+  private static Instant parseInstant(String flag, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("flag " + flag + " is not an ISO instant (2026-11-21T10:00:00Z): '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.patchlake.etl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a run did, printed at its end and returned to callers (tests, the benchmark, the scheduler). */
+public record EtlSummary(String snapshot, String catalogVersion, int landingFiles, long records, long accepted,
+    long duplicates, long quarantined, long computers, long regressions, Map<String, Long> rowCounts,
+    Duration elapsed, boolean published) {
+
+  public EtlSummary {
+    requireNonNull(rowCounts, "rowCounts is null");
+    rowCounts = Map.copyOf(rowCounts);
+    requireNonNull(elapsed, "elapsed is null");
+  }
+
+  public String format() {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, "etl: %s snapshot %s (catalog %s) in %.1f s%n",
+        published ? "published" : "nothing new, kept", snapshot, catalogVersion, elapsed.toMillis() / 1000.0));
+    text.append(String.format(Locale.ROOT,
+        "etl: %d new landing files, %,d records: %,d accepted, %,d duplicates, %,d quarantined%n",
+        landingFiles, records, accepted, duplicates, quarantined));
+    text.append(String.format(Locale.ROOT, "etl: %,d computers, %,d regressions in history%n", computers, regressions));
+    rowCounts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+        text.append(String.format(Locale.ROOT, "etl:   %-22s %,14d rows%n", entry.getKey(), entry.getValue())));
+    return text.toString();
+  }
+}

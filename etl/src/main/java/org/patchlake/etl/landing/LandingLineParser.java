@@ -1,0 +1,177 @@
+package org.patchlake.etl.landing;
+
+import static org.patchlake.etl.landing.JsonFields.bool;
+import static org.patchlake.etl.landing.JsonFields.instant;
+import static org.patchlake.etl.landing.JsonFields.integer;
+import static org.patchlake.etl.landing.JsonFields.longValue;
+import static org.patchlake.etl.landing.JsonFields.object;
+import static org.patchlake.etl.landing.JsonFields.requiredInstant;
+import static org.patchlake.etl.landing.JsonFields.requiredText;
+import static org.patchlake.etl.landing.JsonFields.text;
+import static org.patchlake.etl.landing.JsonFields.texts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.patchlake.etl.transform.Rows;
+
+/**
+ * Turns one landing line (an envelope, see the brief) into a {@link LandingSchemas#RECORD} row. Never throws for
+ * bad input: a line that cannot be used comes back with {@code error} and {@code raw} set, for the quarantine.
+ */
+public final class LandingLineParser {
+  public static final Set<String> KINDS = Set.of("enrollment", "inventory", "delivery", "event");
+  private static final int MAX_RAW = 4096;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  public Row parse(String file, long line, String text) {
+    try {
+      return parseEnvelope(file, line, text);
+    } catch (BadRecordException e) {
+      return bad(file, line, e.getMessage(), text);
+    } catch (JsonProcessingException e) {
+      return bad(file, line, "not JSON: " + e.getOriginalMessage(), text);
+    } catch (RuntimeException e) {
+      return bad(file, line, "unreadable record: " + e, text);
+    }
+  }
+
+  private Row parseEnvelope(String file, long line, String text) throws JsonProcessingException {
+    if (text.isBlank()) throw new BadRecordException("empty line");
+    JsonNode envelope = json.readTree(text);
+    if (envelope == null || !envelope.isObject()) throw new BadRecordException("envelope is not a JSON object");
+    String messageId = requiredText(envelope, "messageId");
+    String kind = requiredText(envelope, "kind");
+    if (!KINDS.contains(kind)) throw new BadRecordException("unknown kind '" + kind + "'");
+    Integer version = integer(envelope, "protocolVersion");
+    if (version != null && version != 1) throw new BadRecordException("unsupported protocolVersion " + version);
+    String computerId = text(envelope, "computerId");
+    Instant receivedAt = requiredInstant(envelope, "receivedAt");
+    JsonNode payload = object(envelope, "payload");
+    if (payload == null) throw new BadRecordException("field payload is missing");
+    if (computerId == null && !kind.equals("event")) throw new BadRecordException("field computerId is missing");
+    Row inventory = kind.equals("inventory") ? inventory(payload) : null;
+    Row enrollment = kind.equals("enrollment") ? enrollment(payload, receivedAt) : null;
+    List<Row> deliveries = kind.equals("delivery") ? deliveries(payload) : null;
+    Row event = kind.equals("event") ? event(payload, computerId, receivedAt) : null;
+    return RowFactory.create(file, line, messageId, kind, computerId, receivedAt, inventory, enrollment,
+        Rows.seq(deliveries), event, null, null);
+  }
+
+  private static Row bad(String file, long line, String reason, String text) {
+    String raw = text.length() > MAX_RAW ? text.substring(0, MAX_RAW) + "..." : text;
+    return RowFactory.create(file, line, null, null, null, null, null, null, null, null, reason, raw);
+  }
+
+  private static Row inventory(JsonNode payload) {
+    JsonNode os = object(payload, "os");
+    JsonNode osNode = os != null ? os : payload;
+    String osPrefix = os != null ? "" : "os";
+    List<Row> installed = new ArrayList<>();
+    JsonNode items = payload.has("installedUpdates") ? payload.get("installedUpdates") : payload.get("installed");
+    if (items != null && !items.isNull()) {
+      if (!items.isArray()) throw new BadRecordException("field installed is not an array");
+      for (JsonNode item : items) {
+        if (item.isTextual()) {
+          installed.add(RowFactory.create(JsonFields.kb("installedUpdates", item.asText()), null, null));
+        } else {
+          String kb = text(item, "kb") != null ? text(item, "kb") : text(item, "hotfixId");
+          installed.add(RowFactory.create(JsonFields.kb("installedUpdates.kb", kb), instant(item, "installedOn"),
+              bool(item, "pendingReboot")));
+        }
+      }
+    }
+    JsonNode reboot = payload.get("pendingReboot");
+    Boolean pendingReboot;
+    Instant pendingSince = instant(payload, "pendingRebootSince");
+    if (reboot != null && reboot.isObject()) {
+      pendingReboot = bool(reboot, "pending");
+      if (pendingSince == null) pendingSince = instant(reboot, "since");
+    } else {
+      pendingReboot = bool(payload, "pendingReboot");
+    }
+    Long duration = longValue(payload, "scanDurationMs") != null ? longValue(payload, "scanDurationMs")
+        : longValue(payload, "durationMs");
+    List<String> errors = new ArrayList<>();
+    JsonNode scanErrors = payload.get("scanErrors");
+    if (scanErrors != null && scanErrors.isArray()) {
+      for (JsonNode error : scanErrors) {
+        errors.add(error.isObject() ? text(error, "code") + ": " + text(error, "message") : error.asText());
+      }
+    } else {
+      errors.addAll(texts(payload, "errors"));
+    }
+    Boolean full = bool(payload, "full");
+    return RowFactory.create(requiredInstant(payload, "scannedAt"), text(payload, "agentVersion"),
+        text(payload, "hostname"), text(payload, "domain"),
+        osField(osNode, osPrefix, "product"), osField(osNode, osPrefix, "name"), osField(osNode, osPrefix, "version"),
+        osField(osNode, osPrefix, "build"), osField(osNode, osPrefix, "architecture"),
+        osField(osNode, osPrefix, "servicePack"), Rows.seq(texts(payload, "products")), full == null || full,
+        Rows.seq(installed), pendingReboot, pendingSince, instant(payload, "lastBootAt"), duration, Rows.seq(errors));
+  }
+
+  private static String osField(JsonNode node, String prefix, String name) {
+    String field = prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return text(node, field);
+  }
+
+  private static Row enrollment(JsonNode payload, Instant receivedAt) {
+    JsonNode os = object(payload, "os");
+    JsonNode osNode = os != null ? os : payload;
+    String osPrefix = os != null ? "" : "os";
+    Instant enrolledAt = instant(payload, "enrolledAt");
+    return RowFactory.create(text(payload, "hostname"), text(payload, "domain"), text(payload, "hardwareId"),
+        text(payload, "region"), text(payload, "site"), text(payload, "ou"), computerClass(payload),
+        integer(payload, "managedLevel"), osField(osNode, osPrefix, "product"), osField(osNode, osPrefix, "name"),
+        osField(osNode, osPrefix, "version"), osField(osNode, osPrefix, "build"),
+        osField(osNode, osPrefix, "architecture"), text(payload, "agentVersion"),
+        enrolledAt != null ? enrolledAt : receivedAt);
+  }
+
+  /** computerClass as given, else the agent's computerClassHint (WORKSTATION -> workstation). */
+  private static String computerClass(JsonNode payload) {
+    String value = text(payload, "computerClass");
+    if (value == null) value = text(payload, "computerClassHint");
+    return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static List<Row> deliveries(JsonNode payload) {
+    JsonNode list = payload.has("attempts") ? payload.get("attempts") : payload.get("deliveries");
+    List<Row> out = new ArrayList<>();
+    if (list == null || list.isNull()) {
+      out.add(delivery(payload));
+      return out;
+    }
+    if (!list.isArray()) throw new BadRecordException("field attempts is not an array");
+    for (JsonNode item : list) out.add(delivery(item));
+    return out;
+  }
+
+  private static Row delivery(JsonNode item) {
+    String outcome = requiredText(item, "outcome").toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+    if (!DeliveryOutcomes.ALL.contains(outcome)) throw new BadRecordException("unknown outcome '" + outcome + "'");
+    return RowFactory.create(text(item, "policyId"), JsonFields.kb("kb", text(item, "kb")), text(item, "updateId"),
+        integer(item, "attempt"), instant(item, "startedAt"), instant(item, "endedAt"),
+        longValue(item, "returnCode"), outcome);
+  }
+
+  private static Row event(JsonNode payload, String envelopeComputerId, Instant receivedAt) {
+    String type = requiredText(payload, "type").toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+    String id = text(payload, "id");
+    if (id == null) id = text(payload, type.equals("exception") ? "exceptionId" : "policyId");
+    if (id == null) throw new BadRecordException("field id is missing");
+    String computerId = text(payload, "computerId");
+    Instant createdAt = instant(payload, "createdAt");
+    return RowFactory.create(type, id, computerId != null ? computerId : envelopeComputerId,
+        text(payload, "bulletinId"), text(payload, "owner"), text(payload, "reason"),
+        createdAt != null ? createdAt : receivedAt, instant(payload, "expiresAt"), bool(payload, "revoked"),
+        text(payload, "name"), payload.toString());
+  }
+}

@@ -1,0 +1,113 @@
+package org.patchlake.etl.publish;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.patchlake.etl.warehouse.Warehouse;
+
+/**
+ * Writes one snapshot: tables into WH/snapshots/s-&lt;ts&gt;/, then _SNAPSHOT.json, then switches WH/CURRENT with an
+ * atomic rename. Nothing a reader follows changes before that rename, so a run killed at any point leaves the
+ * published snapshot as it was.
+ */
+public final class SnapshotPublisher {
+  public static final String MARKER = "_SNAPSHOT.json";
+  public static final String[] CATALOG_TABLES =
+      {"bulletins", "updates", "update_cves", "update_supersedence", "products", "catalog_errors"};
+  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+
+  private final Warehouse warehouse;
+  private final String name;
+
+  public SnapshotPublisher(Warehouse warehouse, Instant startedAt) {
+    this.warehouse = requireNonNull(warehouse, "warehouse is null");
+    String candidate = "s-" + NAME.format(startedAt);
+    String current = warehouse.currentSnapshot().orElse("");
+    this.name = candidate.compareTo(current) > 0 ? candidate : current + "1";
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String dir() {
+    return warehouse.snapshotDir(name);
+  }
+
+  public String tableDir(String table) {
+    return dir() + "/" + table;
+  }
+
+  /** Writes a table; returns its row count (observed while writing, no second pass). */
+  public long write(String table, Dataset<Row> rows) {
+    org.apache.spark.sql.Observation observation = new org.apache.spark.sql.Observation("rows-" + table);
+    rows.observe(observation, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"))
+        .write().mode(SaveMode.Overwrite).parquet(tableDir(table));
+    try {
+      Object value = observation.getAsJava().get("rows");
+      return value == null ? 0L : ((Number) value).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing " + table, e);
+    }
+  }
+
+  /** Copies the catalog tables of the catalog version into the snapshot (readers need one directory). */
+  public void copyCatalog(String catalogDir) {
+    try {
+      Path source = new Path(catalogDir);
+      FileSystem fs = source.getFileSystem(warehouse.hadoop());
+      for (String table : CATALOG_TABLES) {
+        Path from = new Path(source, table);
+        if (fs.exists(from)) FileUtil.copy(fs, from, fs, new Path(tableDir(table)), false, warehouse.hadoop());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy catalog " + catalogDir + " into snapshot " + name, e);
+    }
+  }
+
+  /** Writes _SNAPSHOT.json and then moves WH/CURRENT to this snapshot. */
+  public void publish(Instant publishedAt, Instant dataAsOf, Instant evaluatedAt, String catalogVersion,
+      Map<String, Long> rowCounts) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode marker = json.createObjectNode();
+    marker.put("id", name);
+    marker.put("published_at", publishedAt.toString());
+    marker.put("data_as_of", dataAsOf == null ? null : dataAsOf.toString());
+    marker.put("evaluated_at", evaluatedAt.toString());
+    marker.put("catalog_version", catalogVersion);
+    ObjectNode counts = marker.putObject("row_counts");
+    rowCounts.forEach(counts::put);
+    try {
+      warehouse.writeAtomically(dir() + "/" + MARKER,
+          json.writerWithDefaultPrettyPrinter().writeValueAsString(marker).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + MARKER + " of " + name, e);
+    }
+    warehouse.switchPointer(warehouse.path(Warehouse.CURRENT), name);
+  }
+
+  /** Deletes a temporary directory inside the snapshot (intermediate results) before publishing. */
+  public void deleteWork(String table) {
+    try {
+      Path path = new Path(tableDir(table));
+      path.getFileSystem(warehouse.hadoop()).delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + table + " of snapshot " + name, e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.patchlake.etl.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.RestartBehaviour;
+import org.patchlake.core.catalog.Severity;
+import org.patchlake.core.catalog.Update;
+import org.patchlake.core.state.StateDeriver;
+import org.patchlake.core.state.StatePolicy;
+
+/**
+ * The catalog shipped to executors: the rows of the updates table in a compact serializable form (the core
+ * {@link Catalog} is not serializable), rebuilt once per executor JVM into a core {@link Catalog} and the one
+ * {@link StateDeriver} of {@code org.patchlake.core.state}.
+ */
+public final class CatalogIndex implements Serializable {
+  private static final long serialVersionUID = 2L;
+
+  /** One row of the updates table: KB x product with its direct supersedes (the closure is core's job). */
+  public record CatalogUpdate(String kb, String bulletinId, String product, String component, String severity,
+      String impact, LocalDate released, boolean exploited, String restartBehaviour, List<String> supersedes)
+      implements Serializable {
+    public CatalogUpdate {
+      requireNonNull(kb, "kb is null");
+      requireNonNull(bulletinId, "bulletinId is null");
+      requireNonNull(product, "product is null");
+      supersedes = List.copyOf(supersedes);
+    }
+
+    Update toUpdate() {
+      return new Update(kb, bulletinId, product, component == null ? "" : component, Severity.fromLabel(severity),
+          impact == null ? "" : impact, released, exploited, RestartBehaviour.fromCode(restartBehaviour), supersedes,
+          List.of());
+    }
+  }
+
+  private final String version;
+  private final List<CatalogUpdate> updates;
+  private transient Catalog catalog;
+  private transient ProductResolver resolver;
+
+  public CatalogIndex(String version, List<CatalogUpdate> updates) {
+    this.version = requireNonNull(version, "version is null");
+    this.updates = List.copyOf(updates);
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public int updateCount() {
+    return updates.size();
+  }
+
+  /** The core catalog, built on first use in each JVM. */
+  public synchronized Catalog catalog() {
+    if (catalog == null) {
+      List<Update> built = new ArrayList<>(updates.size());
+      for (CatalogUpdate update : updates) built.add(update.toUpdate());
+      catalog = Catalog.of(built, List.of());
+    }
+    return catalog;
+  }
+
+  /** Product identification over this catalog's product names, built on first use in each JVM. */
+  public synchronized ProductResolver resolver() {
+    if (resolver == null) resolver = new ProductResolver(catalog().products());
+    return resolver;
+  }
+
+  public StateDeriver deriver(StatePolicy policy) {
+    return new StateDeriver(catalog(), policy);
+  }
+}

@@ -1,0 +1,195 @@
+package org.patchlake.etl.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.patchlake.core.catalog.Update;
+import org.patchlake.core.state.StateDeriver;
+import org.patchlake.core.state.StatePolicy;
+import org.patchlake.core.state.UpdateState;
+
+/**
+ * Evaluates one computer ({@link ComputerSchemas#INPUT}) into its new computer_latest row plus the history rows
+ * this run closes ({@link ComputerSchemas#OUTPUT}). States come from core's {@link StateDeriver}; this class only
+ * gathers the facts and keeps the time line: new scans are applied in scan-time order, each a point in history;
+ * a scan older than the last one applied is late and changes no state (it still lands in the scans table).
+ * A final evaluation at the run's clock folds in staleness, exceptions, failed deliveries and catalog changes.
+ */
+public final class ComputerEvaluator implements Serializable {
+  private static final long serialVersionUID = 2L;
+
+  private final CatalogIndex catalog;
+  private final StatePolicy policy;
+  private final Instant asOf;
+  private transient StateDeriver deriver;
+
+  public ComputerEvaluator(CatalogIndex catalog, StatePolicy policy, Instant asOf) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.policy = requireNonNull(policy, "policy is null");
+    this.asOf = requireNonNull(asOf, "asOf is null");
+  }
+
+  private StateDeriver deriver() {
+    if (deriver == null) deriver = catalog.deriver(policy);
+    return deriver;
+  }
+
+  public Row evaluate(Row input) {
+    String computerId = input.getAs("computer_id");
+    Row previous = Rows.struct(input, "previous");
+    ComputerFacts facts = ComputerFacts.from(previous);
+    Row enrollment = Rows.struct(input, "enrollment");
+    if (enrollment != null) facts.applyEnrollment(enrollment);
+
+    Map<String, Row> states = new LinkedHashMap<>();
+    if (previous != null) {
+      for (Row state : Rows.<Row>list(previous, "states")) states.put(state.getAs("update_id"), state);
+    }
+    Map<String, Integer> failures = new HashMap<>();
+    for (Row failure : Rows.<Row>list(input, "failures")) {
+      failures.put(failure.getAs("kb"), failure.<Integer>getAs("failed_attempts"));
+    }
+    Map<String, Instant> exemptions = new HashMap<>();
+    for (Row exemption : Rows.<Row>list(input, "exemptions")) {
+      Instant expires = exemption.getAs("expires_at");
+      exemptions.merge(exemption.getAs("bulletin_id"), expires == null ? Instant.MAX : expires,
+          (a, b) -> a.isAfter(b) ? a : b);
+    }
+    List<Row> transitions = new ArrayList<>();
+
+    List<Row> scans = Rows.list(input, "scans");
+    scans.sort(Comparator.comparing((Row scan) -> scan.<Instant>getAs("scanned_at"))
+        .thenComparing(scan -> scan.<Instant>getAs("received_at"), Comparator.nullsFirst(Comparator.naturalOrder())));
+    for (Row scan : scans) {
+      Instant scannedAt = scan.getAs("scanned_at");
+      if (facts.lastInventoryAt != null && !scannedAt.isAfter(facts.lastInventoryAt)) continue;
+      facts.applyScan(scan);
+      states = step(computerId, facts, states, failures, exemptions, scannedAt, scannedAt, transitions);
+    }
+    org.patchlake.core.state.ComputerFacts now = coreFacts(computerId, facts, failures, exemptions);
+    boolean stale = deriver().isStale(now, asOf);
+    Instant changedAt = stale && facts.lastInventoryAt != null ? facts.lastInventoryAt.plus(policy.staleness()) : asOf;
+    states = step(computerId, facts, states, failures, exemptions, asOf, changedAt, transitions);
+    return output(computerId, facts, !stale, states, transitions);
+  }
+
+  private org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
+      Map<String, Integer> failures, Map<String, Instant> exemptions) {
+    Set<String> installed = new HashSet<>();
+    Set<String> pending = new HashSet<>();
+    for (Row kb : facts.installed) {
+      (facts.waitsForRestart(kb) ? pending : installed).add(kb.getAs("kb"));
+    }
+    installed.removeAll(pending);
+    return new org.patchlake.core.state.ComputerFacts(computerId, facts.allProducts(catalog.resolver()), installed,
+        pending, failures,
+        exemptions, facts.lastInventoryAt);
+  }
+
+  /** One derivation at {@code now}; changes are dated {@code changedAt} (a reported install date if earlier). */
+  private Map<String, Row> step(String computerId, ComputerFacts facts, Map<String, Row> previous,
+      Map<String, Integer> failures, Map<String, Instant> exemptions, Instant now, Instant changedAt,
+      List<Row> transitions) {
+    Map<String, Row> next = new TreeMap<>();
+    deriver().derive(coreFacts(computerId, facts, failures, exemptions), now, (update, state, via, attempts) -> {
+      String installedBy = state.isInstalled() ? (via != null ? via : update.kb()) : null;
+      Row installedKb = installedBy == null ? null : facts.installedByKb.get(installedBy);
+      Instant installedAt = installedKb == null ? null : installedKb.getAs("installed_at");
+      next.put(update.updateId(), transition(update, previous.get(update.updateId()), state, changedAt,
+          installedAt, via, attempts, transitions));
+    });
+    for (Map.Entry<String, Row> gone : previous.entrySet()) {
+      if (!next.containsKey(gone.getKey())) transitions.add(closed(gone.getValue(), at(changedAt, gone.getValue())));
+    }
+    return next;
+  }
+
+  private static Row transition(Update update, Row before, UpdateState state, Instant time, Instant installedAt,
+      String viaKb, int failedAttempts, List<Row> transitions) {
+    if (before == null) {
+      Instant from = installedAt != null && installedAt.isBefore(time) ? installedAt : time;
+      return state(update, state, from, from, installedAt, viaKb, failedAttempts, false);
+    }
+    UpdateState previousState = UpdateState.valueOf(before.getAs("state"));
+    Instant firstApplicable = before.getAs("first_applicable_at");
+    if (previousState == state) {
+      return state(update, state, before.getAs("state_since"), firstApplicable, installedAt, viaKb, failedAttempts,
+          before.<Boolean>getAs("regression"));
+    }
+    Instant from = at(time, before);
+    Instant since = before.getAs("state_since");
+    if (installedAt != null && installedAt.isBefore(from) && (since == null || installedAt.isAfter(since))) {
+      from = installedAt;
+    }
+    transitions.add(closed(before, from));
+    boolean regression = previousState.isInstalled() && (state == UpdateState.REQUIRED || state == UpdateState.FAILED);
+    return state(update, state, from, firstApplicable, installedAt, viaKb, failedAttempts, regression);
+  }
+
+  /** A change is never dated before the state it ends began. */
+  private static Instant at(Instant time, Row before) {
+    Instant since = before.getAs("state_since");
+    return since != null && time.isBefore(since) ? since : time;
+  }
+
+  private static Row closed(Row before, Instant validTo) {
+    return new GenericRowWithSchema(new Object[] {before.getAs("update_id"), before.getAs("bulletin_id"),
+        before.getAs("state"), before.getAs("state_since"), validTo, before.getAs("regression")},
+        ComputerSchemas.TRANSITION);
+  }
+
+  private static Row state(Update update, UpdateState state, Instant since, Instant firstApplicable,
+      Instant installedAt, String viaKb, int failedAttempts, boolean regression) {
+    return new GenericRowWithSchema(new Object[] {update.updateId(), update.kb(), update.bulletinId(),
+        update.product(), state.name(), since, firstApplicable, state.isInstalled() ? installedAt : null, viaKb,
+        failedAttempts, regression}, ComputerSchemas.STATE);
+  }
+
+  private Row output(String computerId, ComputerFacts facts, boolean reporting, Map<String, Row> states,
+      List<Row> transitions) {
+    Map<String, List<Row>> byBulletin = new TreeMap<>();
+    for (Row state : states.values()) {
+      byBulletin.computeIfAbsent(state.getAs("bulletin_id"), b -> new ArrayList<>()).add(state);
+    }
+    List<Row> bulletinStates = new ArrayList<>(byBulletin.size());
+    byBulletin.forEach((bulletinId, updates) -> {
+      UpdateState state = UpdateState.NOT_APPLICABLE;
+      Instant firstApplicable = null;
+      Instant compliantAt = null;
+      for (Row update : updates) {
+        state = UpdateState.worst(state, UpdateState.valueOf(update.getAs("state")));
+        firstApplicable = min(firstApplicable, update.getAs("first_applicable_at"));
+        compliantAt = max(compliantAt, update.getAs("state_since"));
+      }
+      bulletinStates.add(new GenericRowWithSchema(new Object[] {bulletinId, state.name(), firstApplicable,
+          state == UpdateState.INSTALLED ? compliantAt : null}, ComputerSchemas.BULLETIN_STATE));
+    });
+    return new GenericRowWithSchema(new Object[] {computerId, facts.hostname, facts.domain, facts.region, facts.site,
+        facts.ou, facts.computerClass, facts.managedLevel, facts.osProduct, facts.osName, facts.osVersion,
+        facts.osBuild, facts.architecture, facts.osServicePack, Rows.seq(facts.products), facts.agentVersion, facts.enrolledAt,
+        facts.lastInventoryAt, facts.lastReceivedAt, facts.lastBootAt, facts.pendingReboot, facts.pendingRebootSince,
+        Rows.seq(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
+        Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates), Rows.seq(transitions)},
+        ComputerSchemas.OUTPUT);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+}

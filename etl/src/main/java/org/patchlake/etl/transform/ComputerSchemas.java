@@ -1,0 +1,98 @@
+package org.patchlake.etl.transform;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import org.apache.spark.sql.types.StructType;
+import org.patchlake.etl.landing.LandingSchemas;
+
+/** Schemas of the per-computer state carried from run to run (computer_latest) and of the evaluation. */
+public final class ComputerSchemas {
+  private ComputerSchemas() {}
+
+  public static final StructType STATE = new StructType()
+      .add("update_id", StringType, false)
+      .add("kb", StringType, false)
+      .add("bulletin_id", StringType, false)
+      .add("product", StringType, false)
+      .add("state", StringType, false)
+      .add("state_since", TimestampType)
+      .add("first_applicable_at", TimestampType)
+      .add("installed_at", TimestampType)
+      .add("installed_via_kb", StringType)
+      .add("failed_attempts", IntegerType, false)
+      .add("regression", BooleanType, false);
+
+  public static final StructType BULLETIN_STATE = new StructType()
+      .add("bulletin_id", StringType, false)
+      .add("state", StringType, false)
+      .add("first_applicable_at", TimestampType)
+      .add("compliant_at", TimestampType);
+
+  /** A history row closed by this run. */
+  public static final StructType TRANSITION = new StructType()
+      .add("update_id", StringType, false)
+      .add("bulletin_id", StringType, false)
+      .add("state", StringType, false)
+      .add("valid_from", TimestampType)
+      .add("valid_to", TimestampType)
+      .add("regression", BooleanType, false);
+
+  /** computer_latest: everything known about a computer after the last run, one row per computer. */
+  public static final StructType LATEST = new StructType()
+      .add("computer_id", StringType, false)
+      .add("hostname", StringType)
+      .add("domain", StringType)
+      .add("region", StringType)
+      .add("site", StringType)
+      .add("ou", StringType)
+      .add("computer_class", StringType)
+      .add("managed_level", IntegerType)
+      .add("os_product", StringType)
+      .add("os_name", StringType)
+      .add("os_version", StringType)
+      .add("os_build", StringType)
+      .add("architecture", StringType)
+      .add("os_service_pack", StringType)
+      .add("products", createArrayType(StringType, false))
+      .add("agent_version", StringType)
+      .add("enrolled_at", TimestampType)
+      .add("last_inventory_at", TimestampType)
+      .add("last_received_at", TimestampType)
+      .add("last_boot_at", TimestampType)
+      .add("pending_reboot", BooleanType)
+      .add("pending_reboot_since", TimestampType)
+      .add("installed", createArrayType(LandingSchemas.INSTALLED_KB, false))
+      .add("reporting", BooleanType)
+      .add("scan_error_count", IntegerType)
+      .add("last_scan_error", StringType)
+      .add("states", createArrayType(STATE, false))
+      .add("bulletin_states", createArrayType(BULLETIN_STATE, false));
+
+  public static final StructType FAILURE = new StructType()
+      .add("kb", StringType, false)
+      .add("failed_attempts", IntegerType, false)
+      .add("last_failed_at", TimestampType);
+
+  /** An exception that is not revoked: the core rules decide whether it is active at a given time. */
+  public static final StructType EXEMPTION = new StructType()
+      .add("bulletin_id", StringType, false)
+      .add("expires_at", TimestampType);
+
+  public static final StructType ENROLLMENT = LandingSchemas.ENROLLMENT.add("received_at", TimestampType);
+
+  /** What the evaluation of one computer gets: last state, new scans (any order), facts from other tables. */
+  public static final StructType INPUT = new StructType()
+      .add("computer_id", StringType, false)
+      .add("previous", LATEST)
+      .add("scans", createArrayType(LandingSchemas.INVENTORY.add("received_at", TimestampType), false))
+      .add("enrollment", ENROLLMENT)
+      .add("failures", createArrayType(FAILURE, false))
+      .add("exemptions", createArrayType(EXEMPTION, false));
+
+  public static final StructType OUTPUT = LATEST.add("transitions", createArrayType(TRANSITION, false));
+
+}

@@ -1,0 +1,64 @@
+package org.patchlake.etl.transform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** The current-state tables of a snapshot, all derived from the evaluated computers (computer_latest). */
+public final class SnapshotViews {
+  private SnapshotViews() {}
+
+  public static Dataset<Row> computerLatest(Dataset<Row> evaluated) {
+    return evaluated.drop("transitions");
+  }
+
+  public static Dataset<Row> computers(Dataset<Row> evaluated) {
+    return evaluated.select(col("computer_id"), col("hostname"), col("domain"), col("region"), col("site"),
+        col("ou"), col("computer_class"), col("managed_level"), col("os_product"), col("os_name"),
+        col("os_version"), col("os_build"), col("architecture"), col("agent_version"), col("enrolled_at"),
+        col("last_inventory_at"), col("last_boot_at"),
+        org.apache.spark.sql.functions.coalesce(col("pending_reboot"), lit(false)).as("pending_reboot"),
+        col("pending_reboot_since"), org.apache.spark.sql.functions.coalesce(col("reporting"), lit(false)).as("reporting"), col("scan_error_count"), col("last_scan_error"));
+  }
+
+  public static Dataset<Row> updateState(Dataset<Row> evaluated) {
+    return evaluated.select(col("computer_id"), col("region"), col("site"), col("computer_class"),
+            col("managed_level"), explode(col("states")).as("s"))
+        .select(col("computer_id"), col("s.update_id").as("update_id"), col("s.kb").as("kb"),
+            col("s.bulletin_id").as("bulletin_id"), col("s.product").as("product"), col("s.state").as("state"),
+            col("s.state_since").as("state_since"), col("s.first_applicable_at").as("first_applicable_at"),
+            col("s.installed_at").as("installed_at"), col("s.installed_via_kb").as("installed_via_kb"),
+            col("s.failed_attempts").as("failed_attempts"), col("region"), col("site"), col("computer_class"),
+            col("managed_level"));
+  }
+
+  public static Dataset<Row> bulletinState(Dataset<Row> evaluated) {
+    return evaluated.select(col("computer_id"), col("region"), col("site"), col("computer_class"),
+            col("managed_level"), explode(col("bulletin_states")).as("b"))
+        .select(col("computer_id"), col("b.bulletin_id").as("bulletin_id"), col("b.state").as("state"),
+            col("b.first_applicable_at").as("first_applicable_at"), col("b.compliant_at").as("compliant_at"),
+            col("region"), col("site"), col("computer_class"), col("managed_level"));
+  }
+
+  /** History: rows closed in earlier runs, rows closed now, and the open rows (valid_to null) of every state. */
+  public static Dataset<Row> history(Dataset<Row> previousHistory, Dataset<Row> evaluated) {
+    Dataset<Row> closedBefore = previousHistory.where(col("valid_to").isNotNull());
+    Dataset<Row> closedNow = evaluated.select(col("computer_id"), col("region"), col("site"),
+            col("computer_class"), explode(col("transitions")).as("t"))
+        .select(col("computer_id"), col("t.update_id").as("update_id"), col("t.bulletin_id").as("bulletin_id"),
+            col("t.state").as("state"), col("t.valid_from").as("valid_from"), col("t.valid_to").as("valid_to"),
+            col("region"), col("site"), col("computer_class"), col("t.regression").as("regression"))
+        .where(col("valid_to").gt(col("valid_from")));
+    Dataset<Row> open = evaluated.select(col("computer_id"), col("region"), col("site"),
+            col("computer_class"), explode(col("states")).as("s"))
+        .select(col("computer_id"), col("s.update_id").as("update_id"), col("s.bulletin_id").as("bulletin_id"),
+            col("s.state").as("state"), col("s.state_since").as("valid_from"),
+            lit(null).cast("timestamp").as("valid_to"), col("region"), col("site"), col("computer_class"),
+            col("s.regression").as("regression"));
+    return closedBefore.unionByName(closedNow).unionByName(open);
+  }
+}

@@ -1,0 +1,186 @@
+package org.patchlake.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.patchlake.etl.LandingFixture.OS;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A hand-built fleet of six computers; every expected state and count below is written by hand. */
+class EtlFleetTest {
+  static final String OFFICE = "Microsoft Office 2016 (64-bit edition)";
+  static final Instant AS_OF = Instant.parse("2026-11-21T12:00:00Z");
+  static final Instant SCAN = Instant.parse("2026-11-21T08:00:00Z");
+
+  static SparkSession spark;
+  @TempDir static Path data;
+  static EtlRunner etl;
+  static EtlSummary summary;
+
+  @BeforeAll
+  static void runOnce() {
+    spark = TestSpark.start();
+    writeFleet(spark, data);
+    etl = new EtlRunner(spark, data);
+    summary = etl.run(AS_OF);
+  }
+
+  /** The six-computer fleet: catalog, enrollments, inventories, deliveries and one exception. */
+  static void writeFleet(SparkSession spark, Path data) {
+    // KB200 supersedes KB100 on the OS; KB300 stands alone; KB400 is for Office; KB500 for a server OS only.
+    new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS).update("KB400", OFFICE)
+        .update("KB500", "Windows Server 2019").write(spark, data.resolve("warehouse"), "v-20261120000000000");
+    LandingFixture landing = new LandingFixture(data.resolve("landing"));
+    for (String computer : List.of("c1", "c2", "c3", "c4", "c5", "c6")) {
+      landing.enrollment("enroll-" + computer, computer, Instant.parse("2026-10-01T00:00:00Z"), "EU", "Berlin",
+          "workstation");
+    }
+    landing.flush("enrollment", "2026-10-01", "node1-000001");
+    landing.inventory("inv-c1", "c1", SCAN, SCAN, List.of(), Map.of("KB200", "2026-11-01", "KB300", "2026-11-01"))
+        .inventory("inv-c2", "c2", SCAN, SCAN, List.of(OFFICE), Map.of("KB100", "2026-10-20", "KB300", "pending:2026-11-20"))
+        .inventory("inv-c3", "c3", SCAN, SCAN, List.of(), Map.of())
+        .inventory("inv-c4", "c4", Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:01Z"),
+            List.of(), Map.of("KB300", "2026-10-20"))
+        .inventory("inv-c5", "c5", SCAN, SCAN, List.of(), Map.of())
+        .flush("inventory", "2026-11-21", "node1-000002");
+    landing.delivery("del-1", "c3", Instant.parse("2026-11-20T01:00:00Z"), "KB300", 1, "failed_will_retry", 1603)
+        .delivery("del-2", "c3", Instant.parse("2026-11-20T02:00:00Z"), "KB300", 2, "failed_will_retry", 1603)
+        .delivery("del-3", "c3", Instant.parse("2026-11-20T03:00:00Z"), "KB300", 3, "failed_will_retry", 0x80240022L)
+        .delivery("del-4", "c1", Instant.parse("2026-11-20T03:00:00Z"), "KB300", 1, "succeeded", 0)
+        .flush("delivery", "2026-11-20", "node1-000003");
+    landing.exception("evt-1", "x-1", "c5", "KB300", Instant.parse("2026-11-10T00:00:00Z"),
+        Instant.parse("2027-01-01T00:00:00Z")).flush("event", "2026-11-10", "web-000001");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void every_applicable_update_gets_the_state_the_rules_give() {
+    assertThat(etl.updateStates()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("c1 KB100", "INSTALLED"), Map.entry("c1 KB200", "INSTALLED"), Map.entry("c1 KB300", "INSTALLED"),
+        Map.entry("c2 KB100", "INSTALLED"), Map.entry("c2 KB200", "REQUIRED"),
+        Map.entry("c2 KB300", "INSTALLED_PENDING_REBOOT"), Map.entry("c2 KB400", "REQUIRED"),
+        Map.entry("c3 KB100", "REQUIRED"), Map.entry("c3 KB200", "REQUIRED"), Map.entry("c3 KB300", "FAILED"),
+        Map.entry("c4 KB100", "UNKNOWN"), Map.entry("c4 KB200", "UNKNOWN"), Map.entry("c4 KB300", "UNKNOWN"),
+        Map.entry("c5 KB100", "REQUIRED"), Map.entry("c5 KB200", "REQUIRED"), Map.entry("c5 KB300", "EXEMPT"),
+        Map.entry("c6 KB100", "UNKNOWN"), Map.entry("c6 KB200", "UNKNOWN"), Map.entry("c6 KB300", "UNKNOWN")));
+  }
+
+  @Test
+  void an_update_installed_through_a_superseding_update_names_that_update() {
+    Row row = etl.table("update_state").where("computer_id = 'c1' and kb = 'KB100'").first();
+    assertThat(row.<String>getAs("installed_via_kb")).isEqualTo("KB200");
+    assertThat(row.<Instant>getAs("installed_at")).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+  }
+
+  @Test
+  void compliance_daily_counts_each_computer_once_per_bulletin() {
+    // applicable, installed, pending reboot, required, failed, exempt, unknown
+    assertThat(etl.dailyCounts("2026-11-21", "KB300")).containsExactly(6L, 1L, 1L, 0L, 1L, 1L, 2L);
+    assertThat(etl.dailyCounts("2026-11-21", "KB100")).containsExactly(6L, 2L, 0L, 2L, 0L, 0L, 2L);
+    assertThat(etl.dailyCounts("2026-11-21", "KB200")).containsExactly(6L, 1L, 0L, 3L, 0L, 0L, 2L);
+    assertThat(etl.dailyCounts("2026-11-21", "KB400")).containsExactly(1L, 0L, 0L, 1L, 0L, 0L, 0L);
+    assertThat(etl.table("compliance_daily").where("bulletin_id = 'KB500'").count()).isZero();
+  }
+
+  @Test
+  void bulletin_state_takes_the_worst_update_state_and_dates_compliance() {
+    Row c2 = etl.table("bulletin_state").where("computer_id = 'c2' and bulletin_id = 'KB300'").first();
+    assertThat(c2.<String>getAs("state")).isEqualTo("INSTALLED_PENDING_REBOOT");
+    assertThat(c2.<Instant>getAs("compliant_at")).isNull();
+    Row c1 = etl.table("bulletin_state").where("computer_id = 'c1' and bulletin_id = 'KB300'").first();
+    assertThat(c1.<Instant>getAs("compliant_at")).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+  }
+
+  @Test
+  void computers_carry_place_reporting_and_reboot_facts() {
+    Map<String, Row> computers = etl.table("computers").collectAsList().stream()
+        .collect(java.util.stream.Collectors.toMap(row -> row.getAs("computer_id"), row -> row));
+    assertThat(computers).hasSize(6);
+    assertThat(computers.get("c4").<Boolean>getAs("reporting")).isFalse();
+    assertThat(computers.get("c6").<Boolean>getAs("reporting")).isFalse();
+    assertThat(computers.get("c1").<Boolean>getAs("reporting")).isTrue();
+    assertThat(computers.get("c2").<Boolean>getAs("pending_reboot")).isTrue();
+    assertThat(computers.get("c1").<String>getAs("region")).isEqualTo("EU");
+    assertThat(computers.get("c1").<String>getAs("computer_class")).isEqualTo("workstation");
+  }
+
+  @Test
+  void deliveries_are_kept_with_return_code_meaning_and_place() {
+    Row row = etl.table("deliveries").where("message_id = 'del-3'").first();
+    assertThat(row.<String>getAs("return_code_hex")).isEqualTo("0x80240022");
+    assertThat(row.<String>getAs("meaning")).startsWith("WU_E_ALL_UPDATES_FAILED");
+    assertThat(row.<String>getAs("region")).isEqualTo("EU");
+    assertThat(etl.table("deliveries").count()).isEqualTo(4);
+  }
+
+  @Test
+  void duckdb_reading_the_published_parquet_gets_the_same_counts_as_spark() throws Exception {
+    String sql = new String(EtlFleetTest.class.getResourceAsStream("compliance-by-bulletin.sql").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String glob = data.resolve("warehouse/snapshots").resolve(etl.current()).resolve("bulletin_state/*.parquet").toString();
+    for (String bulletin : List.of("KB100", "KB200", "KB300", "KB400")) {
+      try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+           java.sql.PreparedStatement statement = duckdb.prepareStatement(sql)) {
+        statement.setString(1, glob);
+        statement.setString(2, bulletin);
+        try (java.sql.ResultSet result = statement.executeQuery()) {
+          result.next();
+          List<Long> counts = new java.util.ArrayList<>();
+          for (int column = 1; column <= 7; column++) counts.add(result.getLong(column));
+          assertThat(counts).as(bulletin).isEqualTo(etl.dailyCounts("2026-11-21", bulletin));
+        }
+      }
+    }
+  }
+
+  @Test
+  void the_same_input_gives_identical_tables() throws Exception {
+    Path copy = data.resolveSibling(data.getFileName() + "-again");
+    copyTree(data.resolve("landing"), copy.resolve("landing"));
+    copyTree(data.resolve("warehouse/catalog"), copy.resolve("warehouse/catalog"));
+    EtlRunner again = new EtlRunner(spark, copy);
+    again.run(AS_OF);
+    for (String table : List.of("computers", "update_state", "bulletin_state", "update_state_history",
+        "compliance_daily", "deliveries", "scans", "exceptions", "quarantine", "computer_latest")) {
+      assertThat(sorted(again.table(table))).as(table).isEqualTo(sorted(etl.table(table)));
+    }
+  }
+
+  private static List<String> sorted(org.apache.spark.sql.Dataset<Row> table) {
+    return table.toJSON().collectAsList().stream().sorted().toList();
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (java.nio.file.Files.isDirectory(file)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  @Test
+  void exceptions_and_the_snapshot_marker_are_published() {
+    assertThat(etl.table("exceptions").where("active").count()).isEqualTo(1);
+    assertThat(summary.published()).isTrue();
+    assertThat(summary.rowCounts()).containsEntry("update_state", 19L).containsEntry("computers", 6L);
+    assertThat(data.resolve("warehouse/snapshots").resolve(etl.current()).resolve("_SNAPSHOT.json")).exists();
+    assertThat(data.resolve("warehouse/snapshots").resolve(etl.current()).resolve("bulletins")).exists();
+  }
+}

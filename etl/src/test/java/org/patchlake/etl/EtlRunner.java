@@ -1,0 +1,65 @@
+package org.patchlake.etl;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Runs the ETL over a data directory in a test and reads the published tables back. */
+public final class EtlRunner {
+  private final SparkSession spark;
+  private final Path data;
+
+  public EtlRunner(SparkSession spark, Path data) {
+    this.spark = spark;
+    this.data = data;
+  }
+
+  public EtlSummary run(Instant asOf) {
+    return run(EtlConfig.forData(data.toString()).withAsOf(asOf).withShufflePartitions(4));
+  }
+
+  public EtlSummary run(EtlConfig config) {
+    return new EtlJob(spark, config, new EtlProgress(System.err)).run();
+  }
+
+  public Path warehouse() {
+    return data.resolve("warehouse");
+  }
+
+  public String current() {
+    try {
+      return Files.readString(warehouse().resolve("CURRENT")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Dataset<Row> table(String name) {
+    return spark.read().parquet(warehouse().resolve("snapshots").resolve(current()).resolve(name).toString());
+  }
+
+  /** update_state as "computer kb" -> state, for exact comparison with hand-written expectations. */
+  public Map<String, String> updateStates() {
+    return table("update_state").collectAsList().stream().collect(Collectors.toMap(
+        row -> row.<String>getAs("computer_id") + " " + row.<String>getAs("kb"), row -> row.<String>getAs("state"),
+        (a, b) -> a + "," + b, TreeMap::new));
+  }
+
+  /** compliance_daily counts of one bulletin on one day, summed over places: applicable,installed,pending,... */
+  public List<Long> dailyCounts(String day, String bulletin) {
+    Row row = table("compliance_daily").where("day = date'" + day + "' and bulletin_id = '" + bulletin + "'")
+        .groupBy().sum("applicable", "installed", "pending_reboot", "required", "failed", "exempt", "unknown")
+        .first();
+    return java.util.stream.IntStream.range(0, 7).mapToObj(i -> row.isNullAt(i) ? 0L : row.getLong(i)).toList();
+  }
+}

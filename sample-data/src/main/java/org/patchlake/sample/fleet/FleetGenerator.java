@@ -1,0 +1,219 @@
+package org.patchlake.sample.fleet;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.patchlake.agent.endpoint.SimulatedMachine;
+import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.Update;
+import org.patchlake.core.inventory.ProductIdentifier;
+
+/**
+ * Generates a realistic enterprise fleet on a catalog: regions and sites, computer classes and managed levels,
+ * an OS mix of real products, installed updates consistent with each machine's patch habits (some machines
+ * years behind), notebooks that are often offline, contractors' machines that leave, install failures with
+ * real exit codes, and machines that regress after a reimage. Deterministic for a seed and a catalog.
+ */
+public final class FleetGenerator {
+
+    /** Exit-code sequences of installs that go wrong: persistent 1603, access denied then fine, not applicable. */
+    private static final List<List<Long>> FAILURES = List.of(
+        List.of(1603L, 1603L, 1603L, 1603L),
+        List.of(0x80070005L, 0L),
+        List.of(0x80240017L),
+        List.of(0x800F081FL, 0x800F081FL, 0x800F081FL, 0x800F081FL),
+        List.of(1618L, 3010L));
+
+    private final Catalog catalog;
+    private final ProductIdentifier products;
+    private final List<OperatingSystem.Weighted> clients;
+    private final List<OperatingSystem.Weighted> servers;
+
+    public FleetGenerator(Catalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.products = new ProductIdentifier(catalog.products());
+        this.clients = inCatalog(OperatingSystem.CLIENTS);
+        this.servers = inCatalog(OperatingSystem.SERVERS);
+        if (clients.isEmpty() || servers.isEmpty()) {
+            throw new IllegalArgumentException("the catalog has updates for none of the "
+                + (clients.isEmpty() ? "client" : "server") + " operating systems a fleet runs: "
+                + (clients.isEmpty() ? OperatingSystem.CLIENTS : OperatingSystem.SERVERS).stream()
+                    .map(weighted -> weighted.os().product()).toList());
+        }
+    }
+
+    /** Generates the fleet member by member, in host order, handing each to {@code sink}. */
+    public void generate(FleetSpec spec, Consumer<FleetMember> sink) {
+        requireNonNull(spec, "spec is null");
+        requireNonNull(sink, "sink is null");
+        Random random = new Random(spec.seed());
+        Map<String, Integer> counters = new LinkedHashMap<>();
+        for (int i = 0; i < spec.endpoints(); i++) {
+            sink.accept(member(spec, random, counters));
+        }
+    }
+
+    public List<FleetMember> generate(FleetSpec spec) {
+        List<FleetMember> members = new ArrayList<>(spec.endpoints());
+        generate(spec, members::add);
+        return members;
+    }
+
+    private FleetMember member(FleetSpec spec, Random random, Map<String, Integer> counters) {
+        Organisation.Region region = Weighted.pick(spec.organisation().regions(), Organisation.Region::weight, random);
+        Organisation.Site site = Weighted.pick(region.sites(), Organisation.Site::weight, random);
+        ComputerClass computerClass = Weighted.pick(List.of(ComputerClass.values()), ComputerClass::share, random);
+        int number = counters.merge(site.code() + computerClass.hostTag(), 1, Integer::sum);
+        String hostname = String.format(Locale.ROOT, "%s-%s-%05d", site.code(), computerClass.hostTag(), number);
+        int managedLevel = managedLevel(computerClass, random);
+        PatchProfile patchProfile = patchProfile(computerClass, random);
+        ReportingProfile reporting = reportingProfile(computerClass, random);
+        Instant goneAt = reporting == ReportingProfile.GONE
+            ? spec.asOf().plusSeconds((long) (random.nextDouble() * spec.simulationSpan().toSeconds())) : null;
+        OperatingSystem os = Weighted.pick(computerClass.isServer() ? servers : clients,
+            OperatingSystem.Weighted::weight, random).os();
+        List<String> machineProducts = products.identify(os.identity()).catalogProducts();
+        LocalDate today = LocalDate.ofInstant(spec.asOf(), ZoneOffset.UTC);
+
+        Map<String, LocalDate> installed = history(machineProducts, patchProfile, today, random);
+        Map<String, SimulatedMachine.InstallBehaviour> failures = failures(machineProducts, installed, today, random);
+        SimulatedMachine.Reimage reimage = random.nextDouble() < 0.015
+            ? reimage(spec, installed, random) : null;
+        long bootAgeSeconds = (long) (random.nextDouble() * Duration.ofDays(computerClass.isServer() ? 45 : 10).toSeconds());
+
+        SimulatedMachine machine = new SimulatedMachine(
+            hostname,
+            spec.organisation().domain(),
+            new UUID(random.nextLong(), random.nextLong()).toString(),
+            new SimulatedMachine.Os(os.product(), os.name(), os.version(), Integer.toString(os.build()), os.architecture()),
+            spec.asOf().minusSeconds(bootAgeSeconds),
+            installed.entrySet().stream().map(entry -> new SimulatedMachine.Kb(entry.getKey(), entry.getValue())).toList(),
+            Map.of("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
+                Map.of("CurrentBuild", Integer.toString(os.build()), "ProductName", os.name())),
+            Map.of("C:\\Windows\\System32\\ntoskrnl.exe", os.version() + "." + (1000 + random.nextInt(4000))),
+            failures,
+            new SimulatedMachine.InstallBehaviour(null, (long) Weighted.between(random, 60, 900),
+                random.nextDouble() < 0.7, null, null),
+            reimage,
+            null);
+        String unit = "OU=" + switch (computerClass) {
+            case WORKSTATION -> "Workstations";
+            case NOTEBOOK -> "Notebooks";
+            case SERVER -> "Servers";
+            case BUSINESS_CRITICAL_SERVER -> "Critical Servers";
+        } + ",OU=" + site.name() + ",OU=" + region.code() + ",DC=" + spec.organisation().domain().replace(".", ",DC=");
+        return new FleetMember(hostname, region.name(), site.name(), unit, computerClass, managedLevel, patchProfile,
+            reporting, goneAt, machine);
+    }
+
+    /** The updates a machine with these habits has installed by {@code today}, with install dates. */
+    private Map<String, LocalDate> history(List<String> machineProducts, PatchProfile profile, LocalDate today,
+                                           Random random) {
+        LocalDate stop = profile == PatchProfile.ABANDONED ? today.minusDays(Weighted.between(random, 365, 4 * 365)) : today;
+        Map<String, LocalDate> installed = new TreeMap<>();
+        for (String product : machineProducts) {
+            for (Update update : catalog.updatesForProduct(product)) {
+                LocalDate installedOn = update.released().plusDays(
+                    Weighted.between(random, profile.minLagDays(), profile.maxLagDays()));
+                if (installedOn.isAfter(stop) || random.nextDouble() > profile.installChance()) {
+                    continue;
+                }
+                // Cumulative updates replace older ones: a machine rarely installs what was already superseded.
+                if (supersededBefore(update, installedOn) && random.nextDouble() < 0.8) {
+                    continue;
+                }
+                installed.merge(update.kb(), installedOn, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return installed;
+    }
+
+    private boolean supersededBefore(Update update, LocalDate date) {
+        for (String superseder : catalog.directSupersedersOf(update.kb(), update.product())) {
+            var newer = catalog.update(superseder, update.product());
+            if (newer.isPresent() && !newer.get().released().isAfter(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A few machines have an update that will not install cleanly: the ones a remediation wave runs into. */
+    private Map<String, SimulatedMachine.InstallBehaviour> failures(List<String> machineProducts,
+                                                                    Map<String, LocalDate> installed,
+                                                                    LocalDate today, Random random) {
+        if (random.nextDouble() >= 0.12) {
+            return Map.of();
+        }
+        List<String> missing = new ArrayList<>();
+        for (String product : machineProducts) {
+            for (Update update : catalog.updatesForProduct(product)) {
+                if (!installed.containsKey(update.kb()) && !update.released().isBefore(today.minusDays(400))) {
+                    missing.add(update.kb());
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, SimulatedMachine.InstallBehaviour> failures = new TreeMap<>();
+        int count = 1 + random.nextInt(2);
+        for (int i = 0; i < count; i++) {
+            String kb = missing.get(random.nextInt(missing.size()));
+            failures.put(kb, new SimulatedMachine.InstallBehaviour(FAILURES.get(random.nextInt(FAILURES.size())),
+                (long) Weighted.between(random, 120, 1800), false, null, null));
+        }
+        return failures;
+    }
+
+    /** A reimage during the simulation puts the machine back to an image about a year old: a regression. */
+    private static SimulatedMachine.Reimage reimage(FleetSpec spec, Map<String, LocalDate> installed, Random random) {
+        Instant at = spec.asOf().plusSeconds((long) (random.nextDouble() * spec.simulationSpan().toSeconds()));
+        LocalDate image = LocalDate.ofInstant(spec.asOf(), ZoneOffset.UTC).minusDays(Weighted.between(random, 200, 500));
+        List<SimulatedMachine.Kb> kept = installed.entrySet().stream()
+            .filter(entry -> !entry.getValue().isAfter(image))
+            .map(entry -> new SimulatedMachine.Kb(entry.getKey(), entry.getValue()))
+            .toList();
+        return new SimulatedMachine.Reimage(at, kept);
+    }
+
+    private static int managedLevel(ComputerClass computerClass, Random random) {
+        return switch (computerClass) {
+            case BUSINESS_CRITICAL_SERVER -> 1;
+            case SERVER -> random.nextDouble() < 0.8 ? 2 : 3;
+            case WORKSTATION -> random.nextDouble() < 0.1 ? 2 : 3;
+            case NOTEBOOK -> random.nextDouble() < 0.3 ? 4 : 3;
+        };
+    }
+
+    private static PatchProfile patchProfile(ComputerClass computerClass, Random random) {
+        if (computerClass == ComputerClass.BUSINESS_CRITICAL_SERVER) {
+            // Critical servers are patched carefully: slower than desktops, but never abandoned.
+            return random.nextDouble() < 0.6 ? PatchProfile.NORMAL : PatchProfile.LAGGARD;
+        }
+        return Weighted.pick(List.of(PatchProfile.values()), PatchProfile::share, random);
+    }
+
+    private static ReportingProfile reportingProfile(ComputerClass computerClass, Random random) {
+        if (!computerClass.isServer() && random.nextDouble() < 0.03) {
+            return ReportingProfile.GONE;
+        }
+        return computerClass == ComputerClass.NOTEBOOK ? ReportingProfile.OFTEN_OFFLINE : ReportingProfile.ALWAYS;
+    }
+
+    private List<OperatingSystem.Weighted> inCatalog(List<OperatingSystem.Weighted> choices) {
+        return choices.stream().filter(choice -> !catalog.updatesForProduct(choice.os().product()).isEmpty()).toList();
+    }
+}
