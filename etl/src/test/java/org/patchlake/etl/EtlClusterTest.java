@@ -79,7 +79,10 @@ class EtlClusterTest {
     awaitWorkers(masterUi, 2);
 
     Path jobJar = jobJar();
+    // Executors get Spark's own jars through spark.executor.extraClassPath (a real cluster has them installed)
+    // and the job's classes only through spark.jars (--jars), as with spark-submit and the shaded jar.
     Process job = child("etl-job", sparkHome, System.getProperty("java.class.path"),
+        "-Dspark.executor.extraClassPath=" + String.join(File.pathSeparator, sparkClasspath),
         "org.patchlake.etl.EtlCommand", "--data", remote.toString(), "--master", masterUrl,
         "--as-of", EtlFleetTest.AS_OF.toString(), "--partitions", "4", "--jars", jobJar.toUri().toString());
     assertThat(job.waitFor(10, TimeUnit.MINUTES)).as("job finished").isTrue();
@@ -139,8 +142,10 @@ class EtlClusterTest {
     command.add("-Dlog4j2.configurationFile=" + Path.of("src/main/resources/log4j2.properties").toAbsolutePath());
     command.add("-cp");
     command.add(classpath);
-    command.add(main);
-    command.addAll(List.of(args));
+    List<String> rest = new ArrayList<>(List.of(main));
+    rest.addAll(List.of(args));
+    while (rest.get(0).startsWith("-D")) command.add(rest.remove(0));
+    command.addAll(rest);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(temp.resolve(name + ".log").toFile());
     builder.environment().put("SPARK_HOME", sparkHome.toString());
