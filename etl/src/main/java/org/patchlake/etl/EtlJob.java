@@ -143,8 +143,10 @@ public final class EtlJob {
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));
 
     publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), counts);
-    new EtlManifest(allFiles.stream().filter(f -> manifest.fileSet().contains(f) || newFiles.contains(f)).toList(),
-        publisher.name()).write(warehouse.hadoop(), config.warehouse());
+    java.util.Set<String> processed = new java.util.HashSet<>(manifest.files());
+    processed.addAll(newFiles);
+    new EtlManifest(allFiles.stream().filter(processed::contains).toList(), publisher.name())
+        .write(warehouse.hadoop(), config.warehouse());
     List<String> pruned = SnapshotRetention.prune(warehouse, config.keepSnapshots(), publisher.name());
     progress.stage("publish " + publisher.name() + (pruned.isEmpty() ? "" : ", pruned " + pruned.size()), 0);
     records.unpersist();
