@@ -35,12 +35,20 @@ public final class AgentFactory {
 
     public static Agent create(AgentConfig config, Endpoint endpoint, Clock clock, Backoff backoff, HttpClient http,
                                PackageSource packages) {
+        return create(config, endpoint, clock, clock, backoff, http, packages);
+    }
+
+    /**
+     * {@code clock} drives the agent's schedule and dates what it reports; {@code signingClock} stamps requests
+     * for the server's replay window. They differ only in the fleet simulator, whose agents live in fast-forward
+     * time but talk to a real server that checks timestamps against its wall clock.
+     */
+    public static Agent create(AgentConfig config, Endpoint endpoint, Clock clock, Clock signingClock, Backoff backoff,
+                               HttpClient http, PackageSource packages) {
         ObjectMapper json = AgentJson.mapper();
         DetectionRuleSet rules = config.rulesFile() == null ? DetectionRuleSet.empty()
             : DetectionRuleSet.read(config.rulesFile(), json);
-        // Request timestamps (replay protection) come from the same clock: a simulator that fast-forwards time
-        // must give the ingest server the same clock, or requests are refused for clock skew.
-        IngestClient client = new IngestClient(config.server(), http, json, clock, backoff, Duration.ofSeconds(60));
+        IngestClient client = new IngestClient(config.server(), http, json, signingClock, backoff, Duration.ofSeconds(60));
         PolicyRunner runner = new PolicyRunner(endpoint, packages, config.retryDelay(), config.installTimeout());
         Scanner scanner = new Scanner(endpoint, rules, clock, AgentConfig.VERSION);
         Spool spool = new Spool(config.stateDirectory().resolve("spool"), config.spoolLimitBytes(), config.fsync());

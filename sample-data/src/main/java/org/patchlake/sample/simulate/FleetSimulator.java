@@ -112,7 +112,7 @@ public final class FleetSimulator {
                 Path state = config.stateDirectory().resolve(member.hostname());
                 AgentConfig agentConfig = AgentConfig.defaults(config.server(), token, state).withoutFsync();
                 endpoint = new SimulatedEndpoint(member.machine(), clock);
-                agent = AgentFactory.create(agentConfig, endpoint, clock,
+                agent = AgentFactory.create(agentConfig, endpoint, clock, java.time.Clock.systemUTC(),
                     new Backoff(2, Duration.ofMillis(20), Duration.ofMillis(100), Backoff.REAL_SLEEP), http,
                     new HttpPackageSource(http, state.resolve("packages"), Duration.ofMinutes(5)));
             }

@@ -92,7 +92,8 @@ class FleetSimulatorTest {
             Instant scannedAt = Instant.parse(inventory.path("payload").path("scannedAt").asText());
             assertThat(scannedAt).isBetween(start, start.plus(Duration.ofDays(3)));
         }
-        assertThat(reportingComputers).hasSize(enrolledHosts.size());
+        assertThat(reportingComputers).as("computers with inventories; simulation: %s", summary)
+            .hasSize(enrolledHosts.size());
         // Always-on machines upload a full inventory at least daily: three simulated days, at least three each.
         assertThat(inventories.size()).isGreaterThanOrEqualTo(alwaysOn.size() * 3);
     }
