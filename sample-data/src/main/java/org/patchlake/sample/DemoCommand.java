@@ -38,8 +38,8 @@ import org.patchlake.web.jobs.Job;
  * agents through the last D days in fast-forward, runs ETL, and leaves the server running.
  */
 public final class DemoCommand {
-    static final String USAGE = "usage: patchlake demo [--endpoints N (2000)] [--data DIR (./demo-data)] [--port P (7070)] "
-        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--days D (14)] [--threads T (8)]";
+    static final String USAGE = "usage: patchlake demo [--endpoints N (300)] [--data DIR (./demo-data)] [--port P (7070)] "
+        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--days D (7)] [--threads T (8)]";
     private static final String MARKER = ".patchlake-demo";
 
     private DemoCommand() {
@@ -57,9 +57,9 @@ public final class DemoCommand {
         }
         Path home = Path.of(System.getProperty("patchlake.home", ".")).toAbsolutePath().normalize();
         Path data = Path.of(flags.get("--data", "demo-data")).toAbsolutePath().normalize();
-        int endpoints = flags.integer("--endpoints", 2000);
+        int endpoints = flags.integer("--endpoints", 300);
         int port = flags.integer("--port", 7070);
-        Duration span = flags.days("--days", 14);
+        Duration span = flags.days("--days", 7);
         String catalogSource = flags.get("--catalog", CatalogSource.defaultSource(home));
         Steps steps = new Steps(7);
 
