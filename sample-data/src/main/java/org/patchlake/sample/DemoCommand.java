@@ -46,6 +46,10 @@ public final class DemoCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        // The demo prints its own progress; per-request and per-agent lines would bury it (the server's
+        // structured request log stays on for ./patchlake serve).
+        System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.web.WebApp", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.agent", "warn");
         Flags flags;
         try {
             flags = Flags.parse(args, 0, Set.of("--endpoints", "--data", "--port", "--catalog", "--days", "--threads"));
@@ -107,7 +111,7 @@ public final class DemoCommand {
         steps.begin("running ETL: landing -> warehouse snapshot");
         Job job = server.services().etl().start("demo").orElseThrow(() -> new IllegalStateException("an ETL run is already under way"));
         server.services().jobs().await(job, Duration.ofMinutes(30));
-        System.err.println("etl: " + job);
+        System.err.println("etl: " + job.state());
 
         steps.begin("ready");
         System.out.println();

@@ -95,6 +95,11 @@ public final class ServeCommand {
             public void close() {
                 ingest.close();
             }
+
+            @Override
+            public void sealLanding() {
+                ingest.sealLanding();
+            }
         };
         WebServer.Edges edges = new WebServer.Edges(
                 store -> new WarehouseReportService(queries, store::slaPolicies,

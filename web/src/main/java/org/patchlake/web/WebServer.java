@@ -82,7 +82,8 @@ public final class WebServer implements AutoCloseable {
             ReportService reports = edges.reports().apply(complianceStore);
             Metrics metrics = new Metrics();
             JobRunner jobs = new JobRunner(clock);
-            EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics);
+            EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics,
+                    edges.agentApi()::sealLanding);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
                     compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
                     edges.agentApi());

@@ -34,6 +34,13 @@ public record WebServices(Clock clock, ObjectMapper json, AuthService auth, User
         /** Called after the HTTP server stopped (ingest seals its landing files). */
         default void close() {
         }
+
+        /**
+         * Seals the landing files being written, so that an ETL run started now folds in every message
+         * acknowledged so far (ETL never reads files still being written).
+         */
+        default void sealLanding() {
+        }
     }
 
     public WebServices {

@@ -83,6 +83,36 @@ class ServeIntegrationTest {
         }
     }
 
+    @Test
+    void an_etl_run_started_by_the_server_sees_every_upload_acknowledged_before_it() throws Exception {
+        // The "ETL" here is a shell that lists the sealed landing files it can see (ETL never reads _incoming).
+        String script = "find \"$2/landing\" -path '*_incoming*' -prune -o -name '*.jsonl.gz' -print > \"$2/etl-saw.txt\"";
+        WebConfig config = WebConfig.defaults(data).withHost("127.0.0.1").withPort(0)
+                .withSecurity(4, SignInLimiter.Limits.defaults(), null)
+                .withEtl(java.util.List.of("sh", "-c", script, "etl"), java.time.Duration.ZERO);
+        try (WebServer server = ServeCommand.assemble(config, Clock.systemUTC())) {
+            int port = server.start();
+            String token = server.services().tokens().create("EU", "Berlin", null, "test").secret();
+            String enrollment = """
+                    {"enrollmentToken":"%s","hostname":"ber-ws-002","domain":"corp",
+                     "os":{"name":"Windows 11","version":"23H2","build":"22631","servicePack":null,"architecture":"x64",
+                           "product":"Windows 11 Version 23H2 for x64-based Systems"},
+                     "hardwareId":"hw-0002","agentVersion":"1.0.0","computerClassHint":"WORKSTATION","managedLevel":3}
+                    """.formatted(token);
+            HttpResponse<String> enrolled = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/agent/v1/enroll"))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(enrollment)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+
+            var job = server.services().etl().start("test").orElseThrow();
+            assertThat(server.services().jobs().await(job, java.time.Duration.ofSeconds(60))).isTrue();
+            assertThat(job.state()).isEqualTo(org.patchlake.web.jobs.Job.State.SUCCEEDED);
+            assertThat(java.nio.file.Files.readString(data.resolve("etl-saw.txt")))
+                    .as("sealed landing files the ETL run could read").contains("/landing/enrollment/dt=");
+        }
+    }
+
     private static HttpRequest form(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

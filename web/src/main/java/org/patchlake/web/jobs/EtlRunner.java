@@ -34,10 +34,18 @@ public final class EtlRunner implements AutoCloseable {
     private final Duration timeout;
     private final JobRunner jobs;
     private final Metrics metrics;
+    private final Runnable beforeRun;
     private ScheduledExecutorService schedule;
 
     /** @param command the ETL command without its data argument, empty when ETL cannot be started from here */
     public EtlRunner(List<String> command, Path dataDirectory, Duration timeout, JobRunner jobs, Metrics metrics) {
+        this(command, dataDirectory, timeout, jobs, metrics, () -> { });
+    }
+
+    /** @param beforeRun runs at the start of every ETL run, before the child process (the server seals landing) */
+    public EtlRunner(List<String> command, Path dataDirectory, Duration timeout, JobRunner jobs, Metrics metrics,
+                     Runnable beforeRun) {
+        this.beforeRun = requireNonNull(beforeRun, "beforeRun is null");
         this.command = List.copyOf(command);
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
@@ -63,6 +71,8 @@ public final class EtlRunner implements AutoCloseable {
     }
 
     private void run(Job job) throws IOException, InterruptedException {
+        job.progress("sealing landing files so this run sees every acknowledged upload", null);
+        beforeRun.run();
         List<String> full = new ArrayList<>(command);
         full.add("--data");
         full.add(dataDirectory.toString());
