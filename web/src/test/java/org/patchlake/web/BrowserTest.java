@@ -16,7 +16,7 @@ import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.support.TestServer;
-import org.patchlake.web.warehouse.FixtureWarehouse;
+import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.web.warehouse.JasperExportService;
 import org.patchlake.web.warehouse.WarehouseReportService;
 import org.patchlake.reports.jasper.ReportEngine;
@@ -104,6 +104,9 @@ class BrowserTest {
         browser.findElement(By.id("name")).sendKeys("rm-eu");
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
         browser.findElement(By.id("sign-in-button")).click();
+        // the click returns before the browser has followed the sign-in redirect
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> !driver.getCurrentUrl().contains("/sign-in"));
         assertThat(browser.getCurrentUrl()).endsWith("/reports/compliance-by-bulletin");
         assertThat(browser.findElement(By.id("refreshed")).getText()).contains("Data refreshed", "s-20261120123000000");
         screenshot("02-compliance-by-bulletin");
