@@ -1,5 +1,7 @@
 package org.patchlake.web.warehouse;
 
+import org.patchlake.reports.query.FixtureWarehouse;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
