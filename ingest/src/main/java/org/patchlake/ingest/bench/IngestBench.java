@@ -104,7 +104,7 @@ public final class IngestBench {
                 "-Xmx" + flags.getOrDefault("--generator-heap", "2g"), "-XX:+UseParallelGC",
                 "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(),
                 "--url", "http://127.0.0.1:" + port, "--token", token, "--prefix", prefix, "--acked", acked.toString()));
-        for (String flag : List.of("--agents", "--count", "--seconds", "--concurrency", "--installed")) {
+        for (String flag : List.of("--agents", "--count", "--seconds", "--concurrency", "--rate", "--installed")) {
             if (flags.containsKey(flag)) {
                 command.add(flag);
                 command.add(flags.get(flag));

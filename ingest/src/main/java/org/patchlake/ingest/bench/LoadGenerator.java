@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.patchlake.core.protocol.AgentProtocol;
+import java.util.concurrent.locks.LockSupport;
 import org.patchlake.ingest.http.ProtocolJson;
 
 /**
@@ -31,7 +31,8 @@ public final class LoadGenerator {
     private LoadGenerator() {
     }
 
-    record Options(URI url, String token, int agents, int count, int seconds, int concurrency, String prefix, Path acked, int installed) {
+    record Options(URI url, String token, int agents, int count, int seconds, int concurrency, double rate, String prefix, Path acked,
+            int installed) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,6 +40,7 @@ public final class LoadGenerator {
         Options options = new Options(URI.create(flags.get("--url")), flags.get("--token"),
                 Integer.parseInt(flags.getOrDefault("--agents", "500")), Integer.parseInt(flags.getOrDefault("--count", "20000")),
                 Integer.parseInt(flags.getOrDefault("--seconds", "20")), Integer.parseInt(flags.getOrDefault("--concurrency", "64")),
+                Double.parseDouble(flags.getOrDefault("--rate", "0")),
                 flags.getOrDefault("--prefix", "bench"), Path.of(flags.get("--acked")),
                 Integer.parseInt(flags.getOrDefault("--installed", "300")));
         System.out.println(new ObjectMapper().writeValueAsString(run(options)));
@@ -49,10 +51,10 @@ public final class LoadGenerator {
         ProtocolJson json = new ProtocolJson();
         List<ProtocolClient.Credentials> agents = enroll(client, json, options);
 
-        // Prepare every body before the clock starts: the fleet's CPU is not the server's.
+        // Prepare every body (JSON, gzip, SHA-256) before the clock starts: the fleet's CPU is not the server's.
+        // Only the signature is made per request, because it covers the send time.
         int count = options.count();
-        byte[][] bodies = new byte[count][];
-        String[] ids = new String[count];
+        UploadConnection.PreparedUpload[] uploads = new UploadConnection.PreparedUpload[count];
         int workers = Runtime.getRuntime().availableProcessors();
         ExecutorService prepare = Executors.newFixedThreadPool(workers);
         List<Future<?>> prepared = new ArrayList<>();
@@ -61,9 +63,10 @@ public final class LoadGenerator {
             prepared.add(prepare.submit(() -> {
                 SampleInventories samples = new SampleInventories(worker);
                 for (int i = worker; i < count; i += workers) {
-                    ids[i] = options.prefix() + "-" + i;
+                    String id = options.prefix() + "-" + i;
                     ProtocolClient.Credentials agent = agents.get(i % agents.size());
-                    bodies[i] = ProtocolClient.gzip(json.write(samples.inventory(ids[i], agent.computerId(), i, options.installed(), Instant.now())));
+                    byte[] body = ProtocolClient.gzip(json.write(samples.inventory(id, agent.computerId(), i, options.installed(), Instant.now())));
+                    uploads[i] = UploadConnection.PreparedUpload.of(agent, id, body);
                 }
             }));
         }
@@ -77,36 +80,47 @@ public final class LoadGenerator {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
-        long deadline = System.nanoTime() + options.seconds() * 1_000_000_000L;
         System.out.println("sending");
         System.out.flush();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
+        long deadline = start + options.seconds() * 1_000_000_000L;
+        // Open loop (--rate R): upload i is due at start + i/R and its latency counts from then, so a server that
+        // falls behind shows it in the percentiles instead of slowing the generator down (no coordinated omission).
+        double nanosPerUpload = options.rate() > 0 ? 1e9 / options.rate() : 0;
         ExecutorService senders = Executors.newFixedThreadPool(options.concurrency());
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < options.concurrency(); c++) {
             running.add(senders.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
-                    ProtocolClient.Credentials agent = agents.get(i % agents.size());
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = client.send(client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, ids[i],
-                                bodies[i], System.currentTimeMillis(), true));
-                        latencyNanos[i] = System.nanoTime() - sent;
-                        if (response.statusCode() == 200) {
-                            acknowledged[i] = true;
-                        } else {
+                try (UploadConnection connection = new UploadConnection(options.url())) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        long due = start + (long) (i * nanosPerUpload);
+                        long now;
+                        while ((now = System.nanoTime()) < due) {
+                            LockSupport.parkNanos(due - now);
+                        }
+                        if (now >= deadline) {
+                            break;
+                        }
+                        long sent = nanosPerUpload > 0 ? due : now;
+                        try {
+                            UploadConnection.Answer answer = connection.postInventory(uploads[i], System.currentTimeMillis());
+                            latencyNanos[i] = System.nanoTime() - sent;
+                            if (answer.status() == 200) {
+                                acknowledged[i] = true;
+                            } else {
+                                errors.incrementAndGet();
+                                if (errorSamples.size() < 5) {
+                                    errorSamples.add(answer.status() + " " + answer.body());
+                                }
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            latencyNanos[i] = System.nanoTime() - sent;
                             errors.incrementAndGet();
                             if (errorSamples.size() < 5) {
-                                errorSamples.add(response.statusCode() + " " + response.body());
+                                errorSamples.add(e.toString());
                             }
-                        }
-                    } catch (RuntimeException e) {
-                        latencyNanos[i] = System.nanoTime() - sent;
-                        errors.incrementAndGet();
-                        if (errorSamples.size() < 5) {
-                            errorSamples.add(e.toString());
                         }
                     }
                 }
@@ -129,7 +143,7 @@ public final class LoadGenerator {
                 sentLatencies[sent++] = latencyNanos[i];
             }
             if (acknowledged[i]) {
-                ackedIds.add(ids[i]);
+                ackedIds.add(uploads[i].messageId());
             }
         }
         writeLines(options.acked(), ackedIds);
@@ -147,7 +161,7 @@ public final class LoadGenerator {
         summary.put("p99Millis", percentile(sorted, 0.99));
         summary.put("maxMillis", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
         summary.put("generatorCpuMillisPerUpload", sent == 0 ? 0 : cpu / 1e6 / sent);
-        summary.put("meanBodyBytes", Arrays.stream(bodies).mapToInt(body -> body.length).average().orElse(0));
+        summary.put("meanBodyBytes", Arrays.stream(uploads).mapToInt(upload -> upload.body().length).average().orElse(0));
         return summary;
     }
 
