@@ -13,6 +13,9 @@ import org.patchlake.core.protocol.InventoryReport;
 import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.http.RequestAuthenticator;
 import org.patchlake.ingest.http.RequestBody;
+import org.patchlake.ingest.landing.GzipJson;
+import org.patchlake.ingest.landing.RawJson;
+import org.patchlake.ingest.landing.SentJson;
 
 /**
  * Mounts protocol v1 on a Javalin app: the standalone ingest server and the web module call the same
@@ -71,19 +74,32 @@ public final class IngestRoutes {
     private void inventory(Context ctx) {
         byte[] raw = raw(ctx);
         RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
-        byte[] sent = bodies.decode(raw, ctx.header("Content-Encoding"));
-        InventoryReport report = json.read(sent, InventoryReport.class);
-        checkIdentity(agent, report.computerId(), report.messageId());
-        receipt(ctx, service.storeInventory(agent.computer(), report, sent));
+        RequestBody.Decoded sent = bodies.decode(raw, ctx.header("Content-Encoding"));
+        ProtocolJson.Parsed<InventoryReport> report = json.parse(sent.json(), InventoryReport.class);
+        checkIdentity(agent, report.value().computerId(), report.value().messageId());
+        receipt(ctx, service.storeInventory(agent.computer(), report.value(), asSent(sent, report)));
     }
 
     private void deliveries(Context ctx) {
         byte[] raw = raw(ctx);
         RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
-        byte[] sent = bodies.decode(raw, ctx.header("Content-Encoding"));
-        DeliveryReport report = json.read(sent, DeliveryReport.class);
-        checkIdentity(agent, report.computerId(), report.messageId());
-        receipt(ctx, service.storeDeliveries(agent.computer(), report, sent));
+        RequestBody.Decoded sent = bodies.decode(raw, ctx.header("Content-Encoding"));
+        ProtocolJson.Parsed<DeliveryReport> report = json.parse(sent.json(), DeliveryReport.class);
+        checkIdentity(agent, report.value().computerId(), report.value().messageId());
+        receipt(ctx, service.storeDeliveries(agent.computer(), report.value(), asSent(sent, report)));
+    }
+
+    /**
+     * How the validated body lands: in the agent's own gzip member when that holds the JSON as one line without a
+     * byte order mark (nothing to change, so nothing to recompress), else as the inflated JSON.
+     */
+    private static SentJson asSent(RequestBody.Decoded sent, ProtocolJson.Parsed<?> parsed) {
+        byte[] json = sent.json();
+        boolean byteOrderMark = json.length >= 3 && (json[0] & 0xff) == 0xEF && (json[1] & 0xff) == 0xBB && (json[2] & 0xff) == 0xBF;
+        if (sent.plainGzipMember() != null && parsed.singleLine() && !byteOrderMark) {
+            return new GzipJson(sent.plainGzipMember());
+        }
+        return new RawJson(json);
     }
 
     private void policies(Context ctx) {
@@ -100,7 +116,7 @@ public final class IngestRoutes {
     }
 
     private byte[] body(Context ctx) {
-        return bodies.decode(raw(ctx), ctx.header("Content-Encoding"));
+        return bodies.decode(raw(ctx), ctx.header("Content-Encoding")).json();
     }
 
     private RequestAuthenticator.Authenticated authenticate(Context ctx, byte[] raw) {

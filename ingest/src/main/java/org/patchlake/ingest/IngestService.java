@@ -34,7 +34,7 @@ import org.patchlake.ingest.landing.LandingKind;
 import org.patchlake.ingest.landing.LandingLayout;
 import org.patchlake.ingest.landing.LandingRecovery;
 import org.patchlake.ingest.landing.LandingWriter;
-import org.patchlake.ingest.landing.RawJson;
+import org.patchlake.ingest.landing.SentJson;
 import org.patchlake.ingest.policy.PolicySource;
 import org.patchlake.ingest.registry.AgentRegistry;
 import org.patchlake.ingest.registry.EnrolledComputer;
@@ -122,17 +122,17 @@ public final class IngestService implements AutoCloseable {
     }
 
     /**
-     * Stores a validated inventory. {@code asSent} is the JSON the agent sent (landed byte for byte); null lands
-     * the report re-serialized.
+     * Stores a validated inventory. {@code asSent} is the JSON the agent sent (landed byte for byte, see
+     * {@link SentJson}); null lands the report re-serialized.
      */
-    public Receipt storeInventory(EnrolledComputer computer, InventoryReport report, byte[] asSent) {
+    public Receipt storeInventory(EnrolledComputer computer, InventoryReport report, SentJson asSent) {
         return store(new LandingEnvelope(report.messageId(), LandingKind.INVENTORY, computer.computerId(), now(),
-                AgentProtocol.VERSION, asSent == null ? report : new RawJson(asSent)));
+                AgentProtocol.VERSION, asSent == null ? report : asSent));
     }
 
-    public Receipt storeDeliveries(EnrolledComputer computer, DeliveryReport report, byte[] asSent) {
+    public Receipt storeDeliveries(EnrolledComputer computer, DeliveryReport report, SentJson asSent) {
         return store(new LandingEnvelope(report.messageId(), LandingKind.DELIVERY, computer.computerId(), now(),
-                AgentProtocol.VERSION, asSent == null ? report : new RawJson(asSent)));
+                AgentProtocol.VERSION, asSent == null ? report : asSent));
     }
 
     /** For the web module: an operational change (kind {@code event}), stored durably and once per message id. */

@@ -1,10 +1,13 @@
 package org.patchlake.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,43 @@ class IngestProtocolTest {
         assertThat(envelope.get("receivedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
         assertThat(envelope.get("payload").get("installedUpdates")).hasSize(300);
         assertThat(LandingFiles.incomingFiles(ingest.landing())).isEmpty();
+    }
+
+    @Test
+    void a_plain_gzip_inventory_lands_in_the_agents_own_compression_without_being_deflated_again() throws Exception {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+        byte[] json = ingest.inventoryJson(agent, "m-spliced");
+        byte[] gzip = ProtocolClient.gzip(json);
+
+        HttpResponse<String> response = ingest.client.send(ingest.client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, "m-spliced",
+                gzip, System.currentTimeMillis(), true));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ingest.server.service().sealLanding();
+        List<Path> files;
+        try (var walk = Files.walk(ingest.landing().resolve("inventory"))) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSize(1);
+        byte[] landed = Files.readAllBytes(files.get(0));
+        assertThat(indexOf(landed, gzip)).as("the agent's gzip member, byte for byte, inside the landing file").isPositive();
+        String line = new String(new GZIPInputStream(new ByteArrayInputStream(landed)).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(line).endsWith(",\"payload\":" + new String(json, StandardCharsets.UTF_8) + "}\n");
+        assertThat(IngestFixture.parse(line).get("messageId").asText()).isEqualTo("m-spliced");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.patchlake.ingest.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -58,13 +59,26 @@ public final class ProtocolJson {
         }
     }
 
+    /** A parsed and validated document, and whether its text had no line break (CR or LF) anywhere. */
+    public record Parsed<T>(T value, boolean singleLine) {
+    }
+
     /** Parses and validates a request body; every failure is a 400 naming the field. */
     public <T> T read(byte[] json, Class<T> type) {
+        return parse(json, type).value();
+    }
+
+    /**
+     * As {@link #read}, also telling whether the text is one line: JSON allows raw line breaks only as whitespace
+     * between tokens, and the parser counts them as it skips them, so this costs nothing.
+     */
+    public <T> Parsed<T> parse(byte[] json, Class<T> type) {
         if (json.length == 0) {
             throw new IngestException(ErrorCode.MALFORMED_JSON, null, "request body is empty; expected a " + type.getSimpleName() + " JSON object");
         }
-        try {
-            return mapper.readValue(json, type);
+        try (JsonParser parser = mapper.createParser(json)) {
+            T value = mapper.readValue(parser, type);
+            return new Parsed<>(value, parser.currentLocation().getLineNr() == 1);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             String prefix = path(e.getPath());

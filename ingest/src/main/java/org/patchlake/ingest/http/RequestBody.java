@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import java.util.zip.ZipException;
 import org.patchlake.core.protocol.ErrorCode;
 import org.patchlake.ingest.IngestException;
@@ -17,6 +20,10 @@ import org.patchlake.ingest.IngestException;
  * upload nor a gzip bomb can exhaust memory.
  */
 public final class RequestBody {
+    private static final int GZIP_HEADER = 10;
+    private static final int GZIP_TRAILER = 8;
+
+    private final ThreadLocal<Inflater> inflaters = ThreadLocal.withInitial(() -> new Inflater(true));
     private final int maxBodyBytes;
     private final int maxDecompressedBytes;
 
@@ -32,7 +39,8 @@ public final class RequestBody {
                     + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
         }
         try {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            // A declared length is read into an array of that size (the container stops the body there).
+            byte[] body = in.readNBytes(declaredLength >= 0 ? (int) declaredLength : maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
                 throw new IngestException(ErrorCode.BODY_TOO_LARGE, "body", "request body exceeds the limit of " + maxBodyBytes + " bytes");
             }
@@ -42,27 +50,80 @@ public final class RequestBody {
         }
     }
 
+    /**
+     * The JSON of a body as sent, and the body itself when landing can keep it compressed: a gzip body that is
+     * one plain member (no optional header fields, nothing after it) is inflated straight into an array of its
+     * declared size with its CRC and size checked; any other gzip takes the general path, which also names
+     * what is wrong with a bad one.
+     */
+    public record Decoded(byte[] json, byte[] plainGzipMember) {
+    }
+
     /** The JSON bytes: the body itself, or the inflated gzip body for {@code Content-Encoding: gzip}. */
-    public byte[] decode(byte[] body, String contentEncoding) {
+    public Decoded decode(byte[] body, String contentEncoding) {
         String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         switch (encoding) {
             case "", "identity" -> {
-                return body;
+                return new Decoded(body, null);
             }
             case "gzip", "x-gzip" -> {
-                return gunzip(body);
+                byte[] json = inflatePlainMember(body);
+                return json != null ? new Decoded(json, body) : new Decoded(gunzip(body), null);
             }
             default -> throw new IngestException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding",
                     "Content-Encoding '" + contentEncoding + "' is not supported; send gzip or identity");
         }
     }
 
+    /** The content of a body that is exactly one intact plain gzip member, or null for anything else. */
+    private byte[] inflatePlainMember(byte[] body) {
+        int length = body.length;
+        if (length < GZIP_HEADER + GZIP_TRAILER || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b || body[2] != 8 || body[3] != 0) {
+            return null;
+        }
+        long declaredSize = littleEndianInt(body, length - 4) & 0xffffffffL;
+        if (declaredSize > maxDecompressedBytes) {
+            throw tooLargeInflated();
+        }
+        byte[] json = new byte[(int) declaredSize];
+        Inflater inflater = inflaters.get();
+        inflater.reset();
+        inflater.setInput(body, GZIP_HEADER, length - GZIP_HEADER);
+        try {
+            int size = 0;
+            while (size < json.length) {
+                int n = inflater.inflate(json, size, json.length - size);
+                if (n == 0) {
+                    break; // finished early, truncated, or a preset dictionary: the general path decides
+                }
+                size += n;
+            }
+            if (size != json.length || !inflater.finished() && (inflater.inflate(new byte[1]) != 0 || !inflater.finished())
+                    || inflater.getRemaining() != GZIP_TRAILER) {
+                return null;
+            }
+        } catch (DataFormatException corrupt) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(json);
+        return littleEndianInt(body, length - GZIP_TRAILER) == (int) crc.getValue() ? json : null;
+    }
+
+    private IngestException tooLargeInflated() {
+        return new IngestException(ErrorCode.BODY_TOO_LARGE, "body", "decompressed request body exceeds the limit of "
+                + maxDecompressedBytes + " bytes");
+    }
+
+    private static int littleEndianInt(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xff) | (bytes[offset + 1] & 0xff) << 8 | (bytes[offset + 2] & 0xff) << 16 | (bytes[offset + 3] & 0xff) << 24;
+    }
+
     private byte[] gunzip(byte[] body) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
             byte[] json = in.readNBytes(maxDecompressedBytes + 1);
             if (json.length > maxDecompressedBytes) {
-                throw new IngestException(ErrorCode.BODY_TOO_LARGE, "body", "decompressed request body exceeds the limit of "
-                        + maxDecompressedBytes + " bytes");
+                throw tooLargeInflated();
             }
             return json;
         } catch (ZipException | EOFException e) {

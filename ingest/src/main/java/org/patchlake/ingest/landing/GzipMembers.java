@@ -16,6 +16,7 @@ import java.util.zip.Inflater;
 public final class GzipMembers {
     private static final int HEADER_LENGTH = 10;
     private static final int TRAILER_LENGTH = 8;
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
     private final ThreadLocal<Deflater> deflaters;
 
@@ -30,10 +31,7 @@ public final class GzipMembers {
         deflater.setInput(data);
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 3 + 64);
-        out.write(0x1f);
-        out.write(0x8b);
-        out.write(8);
-        out.writeBytes(new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xff});
+        out.writeBytes(HEADER);
         byte[] buffer = new byte[Math.max(512, Math.min(data.length, 64 * 1024))];
         while (!deflater.finished()) {
             int n = deflater.deflate(buffer);
@@ -47,12 +45,43 @@ public final class GzipMembers {
     }
 
     /**
-     * Walks the complete, intact members at the start of {@code file} (up to {@code length}), handing each
-     * member's content to {@code content}; returns the byte length of that valid prefix. Anything after it
-     * (a torn member, garbage) is what a crash left behind.
+     * One complete gzip member holding {@code data} uncompressed (a single stored deflate block, RFC 1951 3.2.4):
+     * for the few bytes of an envelope around a payload that is already compressed, where deflating would cost
+     * more than it saves. At most 65,535 bytes.
+     */
+    public static byte[] stored(byte[] data) {
+        if (data.length > 0xffff) {
+            throw new IllegalArgumentException("a stored member holds at most 65535 bytes but got " + data.length);
+        }
+        byte[] member = new byte[HEADER_LENGTH + 5 + data.length + TRAILER_LENGTH];
+        System.arraycopy(HEADER, 0, member, 0, HEADER_LENGTH);
+        int position = HEADER_LENGTH;
+        member[position++] = 1; // BFINAL=1, BTYPE=00 (stored)
+        member[position++] = (byte) data.length;
+        member[position++] = (byte) (data.length >>> 8);
+        member[position++] = (byte) ~data.length;
+        member[position++] = (byte) (~data.length >>> 8);
+        System.arraycopy(data, 0, member, position, data.length);
+        position += data.length;
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        writeIntLittleEndian(member, position, (int) crc.getValue());
+        writeIntLittleEndian(member, position + 4, data.length);
+        return member;
+    }
+
+    /**
+     * Walks the complete, intact members at the start of {@code file} (up to {@code length}) and returns the byte
+     * length of the longest prefix of whole members whose content ends with a line end, handing that content
+     * to {@code content} one group of whole lines at a time. A line may span members (an envelope around a payload kept in the
+     * agent's own gzip member is three members), so a file cut between the members of one line is trimmed back
+     * to the previous line. Anything after the prefix (a torn member, half a line, garbage) is what a crash
+     * left behind.
      */
     public static long validPrefix(byte[] file, int length, Consumer<byte[]> content) {
         int position = 0;
+        int lineEnd = 0;
+        ByteArrayOutputStream pending = new ByteArrayOutputStream();
         while (length - position >= HEADER_LENGTH + TRAILER_LENGTH) {
             if ((file[position] & 0xff) != 0x1f || (file[position + 1] & 0xff) != 0x8b || file[position + 2] != 8
                     || file[position + 3] != 0) {
@@ -85,15 +114,27 @@ public final class GzipMembers {
                         || readIntLittleEndian(file, trailer + 4) != data.length) {
                     break;
                 }
-                content.accept(data);
+                pending.writeBytes(data);
                 position = trailer + TRAILER_LENGTH;
+                if (data.length > 0 && data[data.length - 1] == '\n') {
+                    content.accept(pending.toByteArray());
+                    pending.reset();
+                    lineEnd = position;
+                }
             } catch (DataFormatException corrupt) {
                 break;
             } finally {
                 inflater.end();
             }
         }
-        return position;
+        return lineEnd;
+    }
+
+    private static void writeIntLittleEndian(byte[] bytes, int offset, int value) {
+        bytes[offset] = (byte) value;
+        bytes[offset + 1] = (byte) (value >>> 8);
+        bytes[offset + 2] = (byte) (value >>> 16);
+        bytes[offset + 3] = (byte) (value >>> 24);
     }
 
     private static void writeIntLittleEndian(ByteArrayOutputStream out, int value) {

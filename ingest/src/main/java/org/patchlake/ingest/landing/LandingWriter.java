@@ -35,6 +35,8 @@ import static java.util.Objects.requireNonNull;
 public final class LandingWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LandingWriter.class);
     private static final int MAX_BATCH = 4096;
+    private static final byte[] LINE_END = {'}', '\n'};
+    private static final byte[] LINE_END_MEMBER = GzipMembers.stored(LINE_END);
 
     private final LandingLayout layout;
     private final long rollBytes;
@@ -66,13 +68,19 @@ public final class LandingWriter implements AutoCloseable {
 
     /** Appends one envelope; the future completes when its bytes are durable (or fails with the I/O error). */
     public CompletableFuture<Void> append(LandingEnvelope envelope) {
-        byte[] line;
+        ByteBuffer[] members;
         try {
-            line = line(envelope);
+            if (envelope.payload() instanceof GzipJson compressed) {
+                // Three members, one line: the envelope's head, the agent's gzip member as sent, the closing brace.
+                members = new ByteBuffer[] {ByteBuffer.wrap(GzipMembers.stored(head(envelope))), ByteBuffer.wrap(compressed.member()),
+                        ByteBuffer.wrap(LINE_END_MEMBER)};
+            } else {
+                members = new ByteBuffer[] {ByteBuffer.wrap(gzip.compress(line(envelope)))};
+            }
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot serialize envelope " + envelope.messageId(), e));
         }
-        return enqueue(new Task(envelope, ByteBuffer.wrap(gzip.compress(line)), new CompletableFuture<>()));
+        return enqueue(new Task(envelope, members, new CompletableFuture<>()));
     }
 
     /** The envelope as one JSON line; a {@link RawJson} payload is copied in byte for byte. */
@@ -83,20 +91,24 @@ public final class LandingWriter implements AutoCloseable {
             line[json.length] = '\n';
             return line;
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.json().length + 256);
-        out.writeBytes("{\"messageId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        out.writeBytes(mapper.writeValueAsBytes(envelope.messageId()));
-        out.writeBytes(",\"kind\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        out.writeBytes(mapper.writeValueAsBytes(envelope.kind()));
+        byte[] head = head(envelope);
+        byte[] line = java.util.Arrays.copyOf(head, head.length + raw.json().length + LINE_END.length);
+        System.arraycopy(raw.json(), 0, line, head.length, raw.json().length);
+        System.arraycopy(LINE_END, 0, line, head.length + raw.json().length, LINE_END.length);
+        return line;
+    }
+
+    /** The envelope up to its payload: {@code {"messageId":..,"kind":..,..,"payload":}. */
+    private byte[] head(LandingEnvelope envelope) throws JsonProcessingException {
+        StringBuilder head = new StringBuilder(160);
+        head.append("{\"messageId\":").append(mapper.writeValueAsString(envelope.messageId()))
+                .append(",\"kind\":").append(mapper.writeValueAsString(envelope.kind()));
         if (envelope.computerId() != null) {
-            out.writeBytes(",\"computerId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.writeBytes(mapper.writeValueAsBytes(envelope.computerId()));
+            head.append(",\"computerId\":").append(mapper.writeValueAsString(envelope.computerId()));
         }
-        out.writeBytes((",\"receivedAt\":\"" + envelope.receivedAt() + "\",\"protocolVersion\":" + envelope.protocolVersion()
-                + ",\"payload\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        out.writeBytes(raw.json());
-        out.writeBytes("}\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return out.toByteArray();
+        head.append(",\"receivedAt\":\"").append(envelope.receivedAt()).append("\",\"protocolVersion\":")
+                .append(envelope.protocolVersion()).append(",\"payload\":");
+        return head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Seals every open file into landing (e.g. before an ETL run in a demo, or in tests). */
@@ -171,7 +183,7 @@ public final class LandingWriter implements AutoCloseable {
         }
         byFile.forEach((file, tasks) -> {
             try {
-                file.write(tasks.stream().map(task -> task.member).toArray(ByteBuffer[]::new));
+                file.write(tasks.stream().flatMap(task -> java.util.Arrays.stream(task.members)).toArray(ByteBuffer[]::new));
                 file.force();
                 for (Task task : tasks) {
                     durable.add(DedupIndex.Entry.of(task.envelope));
@@ -263,6 +275,6 @@ public final class LandingWriter implements AutoCloseable {
         dedup.close();
     }
 
-    private record Task(LandingEnvelope envelope, ByteBuffer member, CompletableFuture<Void> done) {
+    private record Task(LandingEnvelope envelope, ByteBuffer[] members, CompletableFuture<Void> done) {
     }
 }

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * "as sent" and ingest does not pay for serializing it again. Raw line breaks, which valid JSON only allows as
  * insignificant whitespace, are turned into spaces so the envelope stays one line.
  */
-public record RawJson(byte[] json) {
+public record RawJson(byte[] json) implements SentJson {
     public RawJson {
         requireNonNull(json, "json is null");
         int start = json.length >= 3 && (json[0] & 0xff) == 0xEF && (json[1] & 0xff) == 0xBB && (json[2] & 0xff) == 0xBF ? 3 : 0;

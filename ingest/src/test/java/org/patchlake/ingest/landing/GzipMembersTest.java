@@ -51,6 +51,29 @@ class GzipMembersTest {
         assertThat(GzipMembers.validPrefix(file, file.length, content -> { })).isEqualTo(first.length);
     }
 
+    @Test
+    void a_line_spread_over_members_is_kept_only_when_every_member_of_it_is_complete() throws IOException {
+        byte[] first = gzip.compress(line("first"));
+        byte[] head = GzipMembers.stored("{\"m\":\"second\",\"payload\":".getBytes(StandardCharsets.UTF_8));
+        byte[] payload = gzip.compress(("{\"kb\":\"" + "KB5034441".repeat(300) + "\"}").getBytes(StandardCharsets.UTF_8));
+        byte[] end = GzipMembers.stored("}\n".getBytes(StandardCharsets.UTF_8));
+        byte[] file = concat(first, head, payload, end);
+
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(file))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")).hasSize(2)
+                    .allSatisfy(text -> assertThat(text).startsWith("{\"m\":").endsWith("}"));
+        }
+        for (int cut = 0; cut <= file.length; cut++) {
+            List<String> contents = new ArrayList<>();
+            long valid = GzipMembers.validPrefix(file, cut, content -> contents.add(new String(content, StandardCharsets.UTF_8)));
+
+            long expectedValid = cut == file.length ? file.length : cut >= first.length ? first.length : 0;
+            assertThat(valid).as("cut at %d", cut).isEqualTo(expectedValid);
+            assertThat(contents).as("cut at %d", cut).hasSize(cut == file.length ? 2 : cut >= first.length ? 1 : 0)
+                    .allSatisfy(text -> assertThat(text).endsWith("}\n"));
+        }
+    }
+
     private static byte[] line(String id) {
         return ("{\"m\":\"" + id + "\"}\n").getBytes(StandardCharsets.UTF_8);
     }
