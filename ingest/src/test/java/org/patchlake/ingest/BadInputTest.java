@@ -61,6 +61,21 @@ class BadInputTest {
     }
 
     @Test
+    void an_unknown_field_or_a_bad_value_inside_an_installed_update_is_rejected_naming_its_path() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+        int second = json.indexOf("\"kb\":\"KB", json.indexOf("\"kb\":\"KB") + 1);
+
+        String unknown = json.substring(0, second) + "\"color\":\"red\"," + json.substring(second);
+        assertError(postInventory("m-1", unknown.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "installedUpdates[1].color");
+        String badSource = json.replaceFirst("\"source\":\"[A-Z_]+\"", "\"source\":\"FLOPPY\"");
+        assertError(postInventory("m-1", badSource.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "installedUpdates[0].source");
+        String numericKb = json.replaceFirst("\"kb\":\"KB[0-9]+\"", "\"kb\":5034441");
+        assertError(postInventory("m-1", numericKb.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "installedUpdates[0].kb");
+        String missingSource = json.replaceFirst(",\"source\":\"[A-Z_]+\"", "");
+        assertError(postInventory("m-1", missingSource.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "installedUpdates[0].source");
+    }
+
+    @Test
     void a_missing_required_field_is_rejected_naming_it() {
         String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
 

@@ -5,21 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.patchlake.ingest.IngestConfig;
 import org.patchlake.ingest.IngestServer;
 import org.patchlake.ingest.IngestService;
@@ -27,136 +26,144 @@ import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.registry.AgentRegistry;
 
 /**
- * {@code ./patchlake bench ingest [--agents 500] [--count 20000] [--seconds 20] [--concurrency 64] [--repeat 3]
- * [--warmup 3000] [--data DIR]}: starts ingest in this JVM over a fresh data directory, runs {@link LoadGenerator} in a separate
- * JVM on loopback (bounded by count and time), then checks landing: every acknowledged message id must be
- * there exactly once. Prints uploads/s and p50/p99 latency per run and the medians.
+ * {@code ./patchlake bench ingest [--runs 3] [--seconds 15] [--count 45000] [--warmup-seconds 10] [--concurrency 64]
+ * [--rate R] [--agents 500] [--installed 300] [--data DIR]}: starts ingest in this JVM over a fresh data directory and
+ * {@link LoadGenerator} in a second JVM on loopback; after an uncounted warm-up it runs {@code --runs} phases, each
+ * bounded by {@code --count} uploads and {@code --seconds}, and after each checks landing: every acknowledged message
+ * id must be there exactly once. Prints uploads/s, p50/p99 latency, CPU per upload of server and generator, and
+ * the medians; about a minute and a half with the defaults.
  */
 public final class IngestBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final double TARGET_RATE = 2_000;
+    private static final double TARGET_P99_MILLIS = 100;
 
     private IngestBench() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = BenchFlags.parse(args);
-        int repeat = Integer.parseInt(flags.getOrDefault("--repeat", "3"));
-        int warmup = Integer.parseInt(flags.getOrDefault("--warmup", "3000"));
+        int runs = Integer.parseInt(flags.getOrDefault("--runs", "3"));
+        int seconds = Integer.parseInt(flags.getOrDefault("--seconds", "15"));
+        int count = Integer.parseInt(flags.getOrDefault("--count", "45000"));
+        int warmupSeconds = Integer.parseInt(flags.getOrDefault("--warmup-seconds", "10"));
         Path data = flags.containsKey("--data") ? Path.of(flags.get("--data")) : Files.createTempDirectory("patchlake-bench-ingest");
         IngestConfig config = IngestConfig.defaults(data).withPort(0).withNode("bench");
         String token = new AgentRegistry(config.ingestDirectory(), new ProtocolJson().mapper(), new SecureRandom(), Clock.systemUTC())
                 .createToken("bench-site", "bench-region", null).clearText();
-        System.out.printf("bench ingest: data %s, %d core(s), server heap %d MiB%n", data, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+        Path ackedDirectory = Files.createTempDirectory("patchlake-bench-acked");
+        int cores = Runtime.getRuntime().availableProcessors();
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "bench ingest: data %s, %d core(s), server heap %d MiB, load average %.1f; %d run(s) of up to %d uploads / %d s, "
+                        + "concurrency %s%n", data, cores, Runtime.getRuntime().maxMemory() >> 20, loadAverage(), runs, count, seconds,
+                flags.getOrDefault("--concurrency", "64") + (flags.containsKey("--rate") ? ", open loop at " + flags.get("--rate") + "/s" : ""));
 
-        List<Map<String, Object>> runs = new ArrayList<>();
-        try (IngestServer server = IngestServer.start(IngestService.open(config))) {
-            if (warmup > 0) {
-                Map<String, String> warmupFlags = new HashMap<>(flags);
-                warmupFlags.put("--count", Integer.toString(warmup));
-                Path acked = Files.createTempFile("bench-warmup", ".txt");
-                JsonNode summary = runGenerator(server.port(), token, warmupFlags, "w-" + System.currentTimeMillis(), acked, new double[1]);
-                System.out.printf("warm-up (not counted): %d acknowledged, %.0f uploads/s%n", summary.get("acknowledged").asInt(),
-                        summary.get("uploadsPerSecond").asDouble());
-                Files.deleteIfExists(acked);
+        List<BenchRun> results = new ArrayList<>();
+        try (IngestServer server = IngestServer.start(IngestService.open(config));
+                Generator generator = Generator.start(server.port(), token, ackedDirectory, flags)) {
+            LandingCheck landing = new LandingCheck(config.landingDirectory());
+            if (warmupSeconds > 0) {
+                JsonNode warmup = generator.run("warmup", count, warmupSeconds).summary();
+                out.printf(Locale.ROOT, "warm-up (not counted): %d acknowledged in %.1f s, %.0f uploads/s%n", warmup.get("acknowledged").asInt(),
+                        warmup.get("seconds").asDouble(), warmup.get("uploadsPerSecond").asDouble());
             }
-            for (int run = 1; run <= repeat; run++) {
-                Path acked = Files.createTempFile("bench-acked", ".txt");
+            for (int run = 1; run <= runs; run++) {
                 long commitsBefore = server.service().groupCommits();
-                double[] serverCpu = new double[1];
-                JsonNode summary = runGenerator(server.port(), token, flags, "r" + run + "-" + System.currentTimeMillis(), acked, serverCpu);
+                long gcBefore = gcMillis();
+                Generator.Phase phase = generator.run("r" + run, count, seconds);
                 long commits = server.service().groupCommits() - commitsBefore;
+                long gc = gcMillis() - gcBefore;
                 server.service().sealLanding();
-                Set<String> ackedIds = new HashSet<>(Files.readAllLines(acked));
-                Map<String, Integer> found = landedIds(config.landingDirectory(), ackedIds);
-                long missing = ackedIds.stream().filter(id -> !found.containsKey(id)).count();
-                long duplicated = found.values().stream().filter(n -> n > 1).count();
-                Map<String, Object> result = new HashMap<>();
-                result.put("uploadsPerSecond", summary.get("uploadsPerSecond").asDouble());
-                result.put("p50", summary.get("p50Millis").asDouble());
-                result.put("p99", summary.get("p99Millis").asDouble());
-                runs.add(result);
-                System.out.printf("run %d: %d sent, %d acknowledged, %d errors in %.1f s = %.0f uploads/s; latency p50 %.1f ms, p99 %.1f ms, "
-                                + "max %.1f ms; %d group commits (%.1f messages per fsync); landing: %d acknowledged found, %d missing, "
-                                + "%d stored twice; mean body %.0f bytes gzip%n",
-                        run, summary.get("sent").asInt(), ackedIds.size(), summary.get("errors").asInt(), summary.get("seconds").asDouble(),
-                        summary.get("uploadsPerSecond").asDouble(), summary.get("p50Millis").asDouble(), summary.get("p99Millis").asDouble(),
-                        summary.get("maxMillis").asDouble(), commits, ackedIds.size() / (double) Math.max(1, commits),
-                        ackedIds.size() - missing, missing, duplicated, summary.get("meanBodyBytes").asDouble());
-                System.out.printf("  CPU per upload: server %.2f ms, load generator %.2f ms (%d cores); system load average %.1f%n",
-                        serverCpu[0] / Math.max(1, summary.get("sent").asInt()), summary.get("generatorCpuMillisPerUpload").asDouble(),
-                        Runtime.getRuntime().availableProcessors(),
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                if (summary.get("errors").asInt() > 0) {
-                    System.out.println("  error samples: " + summary.get("errorSamples"));
-                }
-                Files.deleteIfExists(acked);
+                Set<String> acked = new HashSet<>(Files.readAllLines(ackedDirectory.resolve("r" + run + ".txt")));
+                LandingCheck.Found found = landing.check(acked);
+                BenchRun result = BenchRun.of(phase, acked.size(), found, commits, gc, loadAverage());
+                results.add(result);
+                result.print(out, run, cores);
             }
         }
-        System.out.printf("median of %d run(s): %.0f uploads/s, p50 %.1f ms, p99 %.1f ms%n", runs.size(),
-                median(runs, "uploadsPerSecond"), median(runs, "p50"), median(runs, "p99"));
+        BenchRun.printMedians(out, results, cores, TARGET_RATE, TARGET_P99_MILLIS);
     }
 
-    private static JsonNode runGenerator(int port, String token, Map<String, String> flags, String prefix, Path acked,
-            double[] serverCpuMillis) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + flags.getOrDefault("--generator-heap", "2g"), "-XX:+UseParallelGC",
-                "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(),
-                "--url", "http://127.0.0.1:" + port, "--token", token, "--prefix", prefix, "--acked", acked.toString()));
-        for (String flag : List.of("--agents", "--count", "--seconds", "--concurrency", "--rate", "--installed")) {
-            if (flags.containsKey(flag)) {
-                command.add(flag);
-                command.add(flags.get(flag));
-            }
-        }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String last = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            long cpuAtStart = 0;
-            while ((line = out.readLine()) != null) {
-                if (line.equals("sending")) {
-                    cpuAtStart = LoadGenerator.processCpuNanos();
-                } else if (line.equals("sent")) {
-                    serverCpuMillis[0] = (LoadGenerator.processCpuNanos() - cpuAtStart) / 1e6;
-                } else {
-                    last = line;
-                }
-            }
-        }
-        int exit = process.waitFor();
-        if (exit != 0 || last == null) {
-            throw new IllegalStateException("load generator failed with exit code " + exit);
-        }
-        return MAPPER.readTree(last);
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** How often each of the given ids occurs in sealed inventory landing files. */
-    private static Map<String, Integer> landedIds(Path landing, Set<String> wanted) {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Stream<Path> files = Files.walk(landing.resolve("inventory"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".jsonl.gz")).toList()) {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 65536),
-                        StandardCharsets.UTF_8), 1 << 16)) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        int start = line.indexOf("\"messageId\":\"") + 13;
-                        String id = line.substring(start, line.indexOf('"', start));
-                        if (wanted.contains(id)) {
-                            counts.merge(id, 1, Integer::sum);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read landing " + landing, e);
-        }
-        return counts;
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
-    private static double median(List<Map<String, Object>> runs, String key) {
-        double[] values = runs.stream().mapToDouble(run -> (Double) run.get(key)).sorted().toArray();
-        return values.length == 0 ? 0 : values[values.length / 2];
+    /** The load generator JVM, driven line by line. */
+    static final class Generator implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader lines;
+        private final PrintStream commands;
+
+        private Generator(Process process) {
+            this.process = process;
+            this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        }
+
+        static Generator start(int port, String token, Path ackedDirectory, Map<String, String> flags) throws IOException {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + flags.getOrDefault("--generator-heap", "2g"), "-XX:+UseParallelGC",
+                    "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(),
+                    "--url", "http://127.0.0.1:" + port, "--token", token, "--prefix", "b" + System.currentTimeMillis(),
+                    "--acked-dir", ackedDirectory.toString()));
+            for (String flag : List.of("--agents", "--concurrency", "--rate", "--installed")) {
+                if (flags.containsKey(flag)) {
+                    command.add(flag);
+                    command.add(flags.get(flag));
+                }
+            }
+            Generator generator = new Generator(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            generator.expect("ready");
+            return generator;
+        }
+
+        /** A phase's summary (the generator's JSON line) and the server's CPU while it was sending. */
+        record Phase(JsonNode summary, double serverCpuMillis) {
+        }
+
+        Phase run(String name, int count, int seconds) throws IOException {
+            commands.println("run " + name + " " + count + " " + seconds);
+            expect("sending");
+            long cpuAtStart = LoadGenerator.processCpuNanos();
+            expect("sent");
+            double serverCpuMillis = (LoadGenerator.processCpuNanos() - cpuAtStart) / 1e6;
+            return new Phase(MAPPER.readTree(next()), serverCpuMillis);
+        }
+
+        private void expect(String wanted) throws IOException {
+            String line = next();
+            if (!line.equals(wanted)) {
+                throw new IllegalStateException("load generator said '" + line + "' where '" + wanted + "' was expected");
+            }
+        }
+
+        private String next() throws IOException {
+            String line = lines.readLine();
+            if (line == null) {
+                throw new IllegalStateException("load generator ended early (exit code " + waitForExit() + ")");
+            }
+            return line;
+        }
+
+        private int waitForExit() {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        @Override
+        public void close() {
+            commands.println("exit");
+            commands.close();
+            waitForExit();
+        }
     }
 }

@@ -2,167 +2,90 @@ package org.patchlake.ingest.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.patchlake.ingest.http.ProtocolJson;
 
 /**
- * The bench's load generator, run in its own JVM by {@link IngestBench}: enrolls simulated agents, prepares
- * their gzip inventories (300 installed KBs) before the clock starts, then posts them signed from
- * {@code --concurrency} connections until {@code --count} messages or {@code --seconds} elapse, and prints one
- * JSON summary line. Acknowledged message ids go to {@code --acked FILE} for the landing check.
+ * The bench's load generator, run in its own JVM by {@link IngestBench} and driven over stdin/stdout: enrolls
+ * {@code --agents} simulated agents and makes one inventory template each (300 installed KBs), then for every
+ * phase the bench asks for ({@code run NAME COUNT SECONDS}) prepares COUNT distinct signed-later gzip uploads,
+ * prints {@code sending}, posts them from {@code --concurrency} keep-alive connections until COUNT are sent or
+ * SECONDS elapse, prints {@code sent} and one JSON summary line, and writes the acknowledged message ids to
+ * {@code --acked-dir/NAME.txt}. {@code --rate R} makes the phases open-loop ({@link UploadRun}).
  */
 public final class LoadGenerator {
     private LoadGenerator() {
     }
 
-    record Options(URI url, String token, int agents, int count, int seconds, int concurrency, double rate, String prefix, Path acked,
-            int installed) {
+    record Options(URI url, String token, int agents, int concurrency, double rate, String prefix, Path ackedDirectory, int installed) {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = BenchFlags.parse(args);
         Options options = new Options(URI.create(flags.get("--url")), flags.get("--token"),
-                Integer.parseInt(flags.getOrDefault("--agents", "500")), Integer.parseInt(flags.getOrDefault("--count", "20000")),
-                Integer.parseInt(flags.getOrDefault("--seconds", "20")), Integer.parseInt(flags.getOrDefault("--concurrency", "64")),
-                Double.parseDouble(flags.getOrDefault("--rate", "0")),
-                flags.getOrDefault("--prefix", "bench"), Path.of(flags.get("--acked")),
-                Integer.parseInt(flags.getOrDefault("--installed", "300")));
-        System.out.println(new ObjectMapper().writeValueAsString(run(options)));
+                Integer.parseInt(flags.getOrDefault("--agents", "500")), Integer.parseInt(flags.getOrDefault("--concurrency", "64")),
+                Double.parseDouble(flags.getOrDefault("--rate", "0")), flags.getOrDefault("--prefix", "bench"),
+                Path.of(flags.get("--acked-dir")), Integer.parseInt(flags.getOrDefault("--installed", "300")));
+        ObjectMapper mapper = new ObjectMapper();
+        ProtocolJson json = new ProtocolJson();
+        List<ProtocolClient.Credentials> agents = enroll(new ProtocolClient(options.url(), Clock.systemUTC()), json, options);
+        List<InventoryTemplate> templates = templates(json, agents, options.installed());
+        System.out.println("ready");
+        System.out.flush();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String command;
+        while ((command = commands.readLine()) != null && command.startsWith("run ")) {
+            String[] parts = command.split(" ");
+            String name = parts[1];
+            int count = Integer.parseInt(parts[2]);
+            int seconds = Integer.parseInt(parts[3]);
+            UploadConnection.PreparedUpload[] uploads = prepare(agents, templates, options.prefix() + "-" + name, count);
+            UploadRun.Result result = new UploadRun(options.url(), options.concurrency(), options.rate()).run(uploads, seconds,
+                    () -> {
+                        System.out.println("sending");
+                        System.out.flush();
+                    });
+            System.out.println("sent");
+            writeLines(options.ackedDirectory().resolve(name + ".txt"), result.acknowledgedIds());
+            Map<String, Object> summary = result.summary();
+            summary.put("agents", agents.size());
+            System.out.println(mapper.writeValueAsString(summary));
+            System.out.flush();
+        }
     }
 
-    static Map<String, Object> run(Options options) throws Exception {
-        ProtocolClient client = new ProtocolClient(options.url(), Clock.systemUTC());
-        ProtocolJson json = new ProtocolJson();
-        List<ProtocolClient.Credentials> agents = enroll(client, json, options);
-
-        // Prepare every body (JSON, gzip, SHA-256) before the clock starts: the fleet's CPU is not the server's.
-        // Only the signature is made per request, because it covers the send time.
-        int count = options.count();
+    /** COUNT uploads named PREFIX-i, round robin over the agents, bodies and their hashes made now (untimed). */
+    private static UploadConnection.PreparedUpload[] prepare(List<ProtocolClient.Credentials> agents, List<InventoryTemplate> templates,
+            String prefix, int count) {
         UploadConnection.PreparedUpload[] uploads = new UploadConnection.PreparedUpload[count];
-        int workers = Runtime.getRuntime().availableProcessors();
-        ExecutorService prepare = Executors.newFixedThreadPool(workers);
-        List<Future<?>> prepared = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            prepared.add(prepare.submit(() -> {
-                SampleInventories samples = new SampleInventories(worker);
-                for (int i = worker; i < count; i += workers) {
-                    String id = options.prefix() + "-" + i;
-                    ProtocolClient.Credentials agent = agents.get(i % agents.size());
-                    byte[] body = ProtocolClient.gzip(json.write(samples.inventory(id, agent.computerId(), i, options.installed(), Instant.now())));
-                    uploads[i] = UploadConnection.PreparedUpload.of(agent, id, body);
-                }
-            }));
-        }
-        for (Future<?> future : prepared) {
-            future.get();
-        }
-        prepare.shutdown();
+        IntStream.range(0, count).parallel().forEach(i -> {
+            int agent = i % agents.size();
+            String id = prefix + "-" + i;
+            uploads[i] = UploadConnection.PreparedUpload.of(agents.get(agent), id, templates.get(agent).body(id));
+        });
+        return uploads;
+    }
 
-        long[] latencyNanos = new long[count];
-        boolean[] acknowledged = new boolean[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
-        System.out.println("sending");
-        System.out.flush();
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        long deadline = start + options.seconds() * 1_000_000_000L;
-        // Open loop (--rate R): upload i is due at start + i/R and its latency counts from then, so a server that
-        // falls behind shows it in the percentiles instead of slowing the generator down (no coordinated omission).
-        double nanosPerUpload = options.rate() > 0 ? 1e9 / options.rate() : 0;
-        ExecutorService senders = Executors.newFixedThreadPool(options.concurrency());
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < options.concurrency(); c++) {
-            running.add(senders.submit(() -> {
-                try (UploadConnection connection = new UploadConnection(options.url())) {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        long due = start + (long) (i * nanosPerUpload);
-                        long now;
-                        while ((now = System.nanoTime()) < due) {
-                            LockSupport.parkNanos(due - now);
-                        }
-                        if (now >= deadline) {
-                            break;
-                        }
-                        long sent = nanosPerUpload > 0 ? due : now;
-                        try {
-                            UploadConnection.Answer answer = connection.postInventory(uploads[i], System.currentTimeMillis());
-                            latencyNanos[i] = System.nanoTime() - sent;
-                            if (answer.status() == 200) {
-                                acknowledged[i] = true;
-                            } else {
-                                errors.incrementAndGet();
-                                if (errorSamples.size() < 5) {
-                                    errorSamples.add(answer.status() + " " + answer.body());
-                                }
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            latencyNanos[i] = System.nanoTime() - sent;
-                            errors.incrementAndGet();
-                            if (errorSamples.size() < 5) {
-                                errorSamples.add(e.toString());
-                            }
-                        }
-                    }
-                }
-            }));
-        }
-        for (Future<?> future : running) {
-            future.get();
-        }
-        long elapsed = System.nanoTime() - start;
-        long cpu = processCpuNanos() - cpuStart;
-        System.out.println("sent");
-        System.out.flush();
-        senders.shutdown();
-
-        List<String> ackedIds = new ArrayList<>();
-        long[] sentLatencies = new long[count];
-        int sent = 0;
-        for (int i = 0; i < count; i++) {
-            if (latencyNanos[i] > 0) {
-                sentLatencies[sent++] = latencyNanos[i];
-            }
-            if (acknowledged[i]) {
-                ackedIds.add(uploads[i].messageId());
-            }
-        }
-        writeLines(options.acked(), ackedIds);
-        long[] sorted = Arrays.copyOf(sentLatencies, sent);
-        Arrays.sort(sorted);
-        Map<String, Object> summary = new java.util.LinkedHashMap<>();
-        summary.put("agents", agents.size());
-        summary.put("sent", sent);
-        summary.put("acknowledged", ackedIds.size());
-        summary.put("errors", errors.get());
-        summary.put("errorSamples", errorSamples);
-        summary.put("seconds", elapsed / 1e9);
-        summary.put("uploadsPerSecond", ackedIds.size() / (elapsed / 1e9));
-        summary.put("p50Millis", percentile(sorted, 0.50));
-        summary.put("p99Millis", percentile(sorted, 0.99));
-        summary.put("maxMillis", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        summary.put("generatorCpuMillisPerUpload", sent == 0 ? 0 : cpu / 1e6 / sent);
-        summary.put("meanBodyBytes", Arrays.stream(uploads).mapToInt(upload -> upload.body().length).average().orElse(0));
-        return summary;
+    private static List<InventoryTemplate> templates(ProtocolJson json, List<ProtocolClient.Credentials> agents, int installed) {
+        return IntStream.range(0, agents.size()).parallel()
+                .mapToObj(i -> InventoryTemplate.of(json, new SampleInventories(i), agents.get(i).computerId(), i, installed))
+                .toList();
     }
 
     private static List<ProtocolClient.Credentials> enroll(ProtocolClient client, ProtocolJson json, Options options) throws Exception {
@@ -191,14 +114,6 @@ public final class LoadGenerator {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static double percentile(long[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(fraction * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
     private static void writeLines(Path file, List<String> lines) {
