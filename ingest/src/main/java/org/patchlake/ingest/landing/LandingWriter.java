@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,12 @@ public final class LandingWriter implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
-    private final Object admission = new Object();
+    /** Appenders share it (read lock), so they never queue behind each other; closing takes it alone. */
+    private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
     private final Map<String, LandingFile> openFiles = new HashMap<>();
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicLong groupCommits = new java.util.concurrent.atomic.AtomicLong();
-    private boolean closing;
+    private volatile boolean closing;
 
     public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
             ObjectMapper mapper, Clock clock) {
@@ -99,16 +101,32 @@ public final class LandingWriter implements AutoCloseable {
     }
 
     /** The envelope up to its payload: {@code {"messageId":..,"kind":..,..,"payload":}. */
-    private byte[] head(LandingEnvelope envelope) throws JsonProcessingException {
-        StringBuilder head = new StringBuilder(160);
-        head.append("{\"messageId\":").append(mapper.writeValueAsString(envelope.messageId()))
-                .append(",\"kind\":").append(mapper.writeValueAsString(envelope.kind()));
+    private static byte[] head(LandingEnvelope envelope) {
+        StringBuilder head = new StringBuilder(160).append("{\"messageId\":");
+        appendString(head, envelope.messageId()).append(",\"kind\":");
+        appendString(head, envelope.kind());
         if (envelope.computerId() != null) {
-            head.append(",\"computerId\":").append(mapper.writeValueAsString(envelope.computerId()));
+            appendString(head.append(",\"computerId\":"), envelope.computerId());
         }
         head.append(",\"receivedAt\":\"").append(envelope.receivedAt()).append("\",\"protocolVersion\":")
                 .append(envelope.protocolVersion()).append(",\"payload\":");
         return head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A JSON string (RFC 8259 escapes); ids are validated ASCII, so this rarely escapes anything. */
+    static StringBuilder appendString(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"');
     }
 
     /** Seals every open file into landing (e.g. before an ETL run in a demo, or in tests). */
@@ -117,11 +135,14 @@ public final class LandingWriter implements AutoCloseable {
     }
 
     private CompletableFuture<Void> enqueue(Task task) {
-        synchronized (admission) {
+        admission.readLock().lock();
+        try {
             if (closing) {
                 return CompletableFuture.failedFuture(new IllegalStateException("landing writer is closed"));
             }
             queue.add(task);
+        } finally {
+            admission.readLock().unlock();
         }
         return task.done;
     }
@@ -137,10 +158,13 @@ public final class LandingWriter implements AutoCloseable {
                 break;
             }
             if (first == null) {
-                synchronized (admission) {
+                admission.writeLock().lock();
+                try {
                     if (closing && queue.isEmpty()) {
                         break;
                     }
+                } finally {
+                    admission.writeLock().unlock();
                 }
             } else {
                 batch.add(first);
@@ -264,8 +288,11 @@ public final class LandingWriter implements AutoCloseable {
     /** Stops accepting, writes what is queued, seals every file. */
     @Override
     public void close() {
-        synchronized (admission) {
+        admission.writeLock().lock();
+        try {
             closing = true;
+        } finally {
+            admission.writeLock().unlock();
         }
         try {
             thread.join();
