@@ -22,6 +22,8 @@ import org.patchlake.core.protocol.UpdateSource;
  * {@link ValueInstantiationException} so the error names {@code installedUpdates[3].kb}.
  */
 final class InstalledUpdateDeserializer extends StdDeserializer<InstalledUpdate> implements ResolvableDeserializer {
+    private static final UpdateSource[] SOURCES = UpdateSource.values();
+
     private JsonDeserializer<Object> strings;
     private JsonDeserializer<Object> dates;
     private JsonDeserializer<Object> sources;
@@ -35,6 +37,31 @@ final class InstalledUpdateDeserializer extends StdDeserializer<InstalledUpdate>
         strings = context.findRootValueDeserializer(context.constructType(String.class));
         dates = context.findRootValueDeserializer(context.constructType(LocalDate.class));
         sources = context.findRootValueDeserializer(context.constructType(UpdateSource.class));
+    }
+
+    /** The source by its name read in place (no String per entry); anything else goes to the enum deserializer. */
+    private UpdateSource source(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.hasToken(JsonToken.VALUE_STRING)) {
+            char[] characters = parser.getTextCharacters();
+            int offset = parser.getTextOffset();
+            int length = parser.getTextLength();
+            for (UpdateSource candidate : SOURCES) {
+                String name = candidate.name();
+                if (name.length() == length && matches(name, characters, offset)) {
+                    return candidate;
+                }
+            }
+        }
+        return (UpdateSource) sources.deserialize(parser, context);
+    }
+
+    private static boolean matches(String name, char[] characters, int offset) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) != characters[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -56,7 +83,7 @@ final class InstalledUpdateDeserializer extends StdDeserializer<InstalledUpdate>
                 switch (field) {
                     case "kb" -> kb = isNull ? null : (String) strings.deserialize(parser, context);
                     case "installedOn" -> installedOn = isNull ? null : (LocalDate) dates.deserialize(parser, context);
-                    default -> source = isNull ? null : (UpdateSource) sources.deserialize(parser, context);
+                    default -> source = isNull ? null : source(parser, context);
                 }
             } catch (JsonMappingException invalidValue) {
                 throw JsonMappingException.wrapWithPath(invalidValue, InstalledUpdate.class, field);

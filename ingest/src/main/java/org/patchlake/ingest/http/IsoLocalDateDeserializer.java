@@ -22,26 +22,28 @@ final class IsoLocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
         if (!parser.hasToken(JsonToken.VALUE_STRING)) {
             return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
         }
-        String text = parser.getText();
-        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
+        // Read from the parser's character buffer: no String per date (an inventory has hundreds).
+        char[] characters = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        if (parser.getTextLength() == 10 && characters[offset + 4] == '-' && characters[offset + 7] == '-') {
+            int year = digits(characters, offset, offset + 4);
+            int month = digits(characters, offset + 5, offset + 7);
+            int day = digits(characters, offset + 8, offset + 10);
             if (year >= 0 && month >= 0 && day >= 0) {
                 try {
                     return LocalDate.of(year, month, day);
                 } catch (DateTimeException invalid) {
-                    return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, invalid.getMessage());
+                    return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(), invalid.getMessage());
                 }
             }
         }
-        return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "not a date of the form YYYY-MM-DD");
+        return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(), "not a date of the form YYYY-MM-DD");
     }
 
-    private static int digits(String text, int start, int end) {
+    private static int digits(char[] text, int start, int end) {
         int value = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
