@@ -26,12 +26,12 @@ import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.registry.AgentRegistry;
 
 /**
- * {@code ./patchlake bench ingest [--runs 3] [--seconds 15] [--count 45000] [--warmup-seconds 10] [--concurrency 64]
+ * {@code ./patchlake bench ingest [--runs 3] [--seconds 15] [--count 45000] [--warmup-seconds 15] [--concurrency 64]
  * [--rate R] [--agents 500] [--installed 300] [--data DIR]}: starts ingest in this JVM over a fresh data directory and
  * {@link LoadGenerator} in a second JVM on loopback; after an uncounted warm-up it runs {@code --runs} phases, each
  * bounded by {@code --count} uploads and {@code --seconds}, and after each checks landing: every acknowledged message
  * id must be there exactly once. Prints uploads/s, p50/p99 latency, CPU per upload of server and generator, and
- * the medians; about a minute and a half with the defaults.
+ * the medians; about two minutes with the defaults.
  */
 public final class IngestBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -46,7 +46,7 @@ public final class IngestBench {
         int runs = Integer.parseInt(flags.getOrDefault("--runs", "3"));
         int seconds = Integer.parseInt(flags.getOrDefault("--seconds", "15"));
         int count = Integer.parseInt(flags.getOrDefault("--count", "45000"));
-        int warmupSeconds = Integer.parseInt(flags.getOrDefault("--warmup-seconds", "10"));
+        int warmupSeconds = Integer.parseInt(flags.getOrDefault("--warmup-seconds", "15"));
         Path data = flags.containsKey("--data") ? Path.of(flags.get("--data")) : Files.createTempDirectory("patchlake-bench-ingest");
         IngestConfig config = IngestConfig.defaults(data).withPort(0).withNode("bench");
         String token = new AgentRegistry(config.ingestDirectory(), new ProtocolJson().mapper(), new SecureRandom(), Clock.systemUTC())
