@@ -22,6 +22,8 @@ import org.patchlake.ingest.IngestException;
 public final class RequestBody {
     private static final int GZIP_HEADER = 10;
     private static final int GZIP_TRAILER = 8;
+    /** Deflate expands at most about 1032:1, so a declared size beyond that is a lie, not a reason to allocate. */
+    private static final int MAX_DEFLATE_RATIO = 1032;
 
     private final ThreadLocal<Inflater> inflaters = ThreadLocal.withInitial(() -> new Inflater(true));
     private final int maxBodyBytes;
@@ -82,8 +84,9 @@ public final class RequestBody {
             return null;
         }
         long declaredSize = littleEndianInt(body, length - 4) & 0xffffffffL;
-        if (declaredSize > maxDecompressedBytes) {
-            throw tooLargeInflated();
+        if (declaredSize > maxDecompressedBytes || declaredSize > (long) length * MAX_DEFLATE_RATIO + 1024) {
+            // Too large, or a size deflate cannot reach from this body: the general path decides, inflating no more than the limit.
+            return null;
         }
         byte[] json = new byte[(int) declaredSize];
         Inflater inflater = inflaters.get();
