@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code ./patchlake serve [--data DIR] [--port N] [--host H] [--tls-cert PEM --tls-key PEM | --keystore P12]
@@ -82,8 +83,14 @@ public final class ServeCommand {
      * which owns enrollment tokens), the Jasper exports (reports).
      */
     public static WebServer assemble(WebConfig config, Clock clock) {
+        return assemble(config, clock, UnaryOperator.identity());
+    }
+
+    /** The same wiring with ingest's configuration adjusted (the demo: agent settings, landing file roll). */
+    public static WebServer assemble(WebConfig config, Clock clock, UnaryOperator<IngestConfig> ingestAdjustments) {
         QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()));
-        IngestService ingest = IngestService.open(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()),
+        IngestConfig ingestConfig = ingestAdjustments.apply(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()));
+        IngestService ingest = IngestService.open(ingestConfig,
                 PolicySource.none(), clock); // INTEGRATION POINT (issue 9): remediation policies as the PolicySource
         WebServices.AgentApi agentApi = new WebServices.AgentApi() {
             @Override
