@@ -1,18 +1,14 @@
 package org.patchlake.sample;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.ingest.IngestConfig;
@@ -23,6 +19,7 @@ import org.patchlake.sample.fleet.FleetSpec;
 import org.patchlake.sample.fleet.FleetSummary;
 import org.patchlake.sample.fleet.Organisation;
 import org.patchlake.sample.simulate.FleetSimulator;
+import org.patchlake.sample.simulate.Milestone;
 import org.patchlake.sample.simulate.SimulationClock;
 import org.patchlake.sample.simulate.SimulationConfig;
 import org.patchlake.sample.simulate.SimulationSummary;
@@ -80,7 +77,7 @@ public final class DemoCommand {
             System.err.println("catalog: reusing the catalog imported by an earlier demo from " + catalogSource);
         } else {
             System.err.println("catalog: importing " + catalogSource + " in the background (once; later demos reuse it)");
-            catalogImport = start(List.of(home.resolve("patchlake").toString(), "catalog", "import", catalogSource,
+            catalogImport = DemoEtl.start(List.of(home.resolve("patchlake").toString(), "catalog", "import", catalogSource,
                 "--warehouse", data.resolve("warehouse").toString()), data.resolve("catalog-import.log"));
         }
 
@@ -120,8 +117,20 @@ public final class DemoCommand {
         SimulationConfig simulation = new SimulationConfig(URI.create("http://127.0.0.1:" + port), tokens,
             data.resolve("agents"), scenario.start(), scenario.end(), checkIn, Duration.ofMinutes(10),
             flags.integer("--threads", 2));
+        DemoEtl etl = new DemoEtl(home, data, server, catalogImport, catalogSource);
+        Milestone.Action wave = () -> {
+            // the administrator works from this morning's reports: the ETL run of the night before publishes them
+            etl.runNow(clock.instant(), scenario.span());
+            String bulletin = RemediationWave.worstBulletin(catalog, scenario.patchTuesday(), fleet).bulletinId();
+            DemoUsers.Created admin = users.stream().filter(user -> user.name().equals(DemoUsers.WAVE_USER)).findFirst()
+                .orElseThrow();
+            var created = new RemediationWave(URI.create("http://127.0.0.1:" + port), admin.name(), admin.password())
+                .remediate(bulletin, "demo-wave-" + scenario.patchTuesday());
+            System.err.printf("simulate: %s remediation wave: %s remediates %s on %d computers (%s)%n", clock.instant(),
+                admin.name(), bulletin, created.path("targets").asInt(), created.path("url").asText());
+        };
         SimulationSummary simulated = new FleetSimulator(simulation, clock, fleet)
-            .run(scenario.milestones(catalog, RemediationWave.notYetAvailable()), System.err::println);
+            .run(scenario.milestones(catalog, wave), System.err::println);
         clock.runOnFromHere();
         System.err.printf("simulate: %,d agents, %,d scans, %,d inventories, %,d install attempts, %,d restarts%n",
             simulated.agents(), simulated.scans(), simulated.inventoriesQueued(), simulated.installAttempts(),
@@ -129,10 +138,7 @@ public final class DemoCommand {
         System.err.println("simulate: " + simulated.costs());
 
         steps.begin("running ETL as of " + scenario.end() + ": landing -> warehouse snapshot", "etl");
-        if (catalogImport != null) {
-            await(catalogImport, data.resolve("catalog-import.log"));
-            CatalogCache.remember(data, catalogSource);
-        }
+        etl.awaitCatalog();
         Job job = server.services().etl().start("demo")
             .orElseThrow(() -> new IllegalStateException("an ETL run is already under way"));
         server.services().jobs().await(job, Duration.ofMinutes(30));
@@ -150,20 +156,5 @@ public final class DemoCommand {
         return new IngestConfig(defaults.dataDirectory(), defaults.port(), defaults.node(), defaults.maxBodyBytes(),
             defaults.maxDecompressedBytes(), defaults.clockSkew(), defaults.rollBytes(), Duration.ofDays(1),
             defaults.compressionLevel(), defaults.dedupWindow(), settings);
-    }
-
-    private static Process start(List<String> command, Path log) throws IOException {
-        return new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-            .redirectOutput(log.toFile()).start();
-    }
-
-    private static void await(Process process, Path log) throws IOException, InterruptedException {
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            List<String> lines = Files.readAllLines(log);
-            throw new IllegalStateException("the catalog import failed; its last lines (all in " + log + "):\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
-        }
-        System.err.println("catalog: imported (log: " + log + ")");
     }
 }
