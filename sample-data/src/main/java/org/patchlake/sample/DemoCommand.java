@@ -100,7 +100,7 @@ public final class DemoCommand {
                 "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7)), Duration.ZERO);
         AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
             AgentSettings.DEFAULTS.stalenessDays());
-        WebServer server = ServeCommand.assemble(config, clock, ingest -> demoIngest(ingest, settings));
+        WebServer server = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-demo-shutdown"));
         server.start();
         List<DemoUsers.Created> users = DemoUsers.create(server.services(), new SecureRandom());
