@@ -39,7 +39,7 @@ import org.patchlake.web.jobs.Job;
 public final class DemoCommand {
     static final String USAGE = "usage: patchlake demo [--endpoints N (2000)] [--data DIR (./demo-data)] [--port P (7070)] "
         + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--start UTC time (15 days before the "
-        + "catalog's last Patch Tuesday)] [--days D (22)] [--check-in-hours H (8)] [--threads T (2)]";
+        + "catalog's last Patch Tuesday)] [--days D (22)] [--check-in-hours H (12)] [--threads T (2)]";
     /** Agents scan daily and check in every few hours; the server tells them so. */
     static final int SCAN_INTERVAL_MINUTES = 24 * 60;
     static final Duration ETL_INTERVAL = Duration.ofMinutes(5);
@@ -66,7 +66,7 @@ public final class DemoCommand {
         Path data = Path.of(flags.get("--data", "demo-data")).toAbsolutePath().normalize();
         int endpoints = flags.integer("--endpoints", 2000);
         int port = flags.integer("--port", 7070);
-        Duration checkIn = Duration.ofHours(flags.integer("--check-in-hours", 8));
+        Duration checkIn = Duration.ofHours(flags.integer("--check-in-hours", 12));
         String catalogSource = flags.get("--catalog", CatalogSource.defaultSource(home));
         DemoSteps steps = new DemoSteps(7);
 
@@ -141,8 +141,20 @@ public final class DemoCommand {
         etl.awaitCatalog();
         Job job = server.services().etl().start("demo")
             .orElseThrow(() -> new IllegalStateException("an ETL run is already under way"));
-        server.services().jobs().await(job, Duration.ofMinutes(30));
+        String shown = "";
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!job.finished() && System.nanoTime() < deadline) {
+            server.services().jobs().await(job, Duration.ofSeconds(1));
+            String progress = job.view().progress();
+            if (progress != null && !progress.equals(shown)) {
+                System.err.println("etl: " + progress);
+                shown = progress;
+            }
+        }
         System.err.println("etl: " + job.state());
+        if (job.state() != Job.State.SUCCEEDED) {
+            System.err.println("etl: its output ends with:\n  " + String.join("\n  ", job.view().outputTail()));
+        }
         // from now on the server refreshes the warehouse as it would in production (not during the fast-forward)
         server.services().etl().schedule(ETL_INTERVAL);
 

@@ -96,7 +96,9 @@ public final class FleetSimulator {
             }
             runMilestones(pending, config.end());
             clock.set(config.end());
-            progress.accept(counters.progress(config.end(), agents.size(), System.nanoTime() - started));
+            if (nextReport.minus(Duration.ofDays(1)).isBefore(config.end())) {
+                progress.accept(counters.progress(config.end(), agents.size(), System.nanoTime() - started));
+            }
         } finally {
             pool.shutdownNow();
         }
