@@ -44,7 +44,9 @@ final class DemoReport {
                 return "no snapshot published (see the ETL job on the Jobs page)";
             }
             String snapshot = Files.readString(current).trim();
-            JsonNode marker = new ObjectMapper().readTree(warehouse.resolve(snapshot).resolve("_SNAPSHOT.json").toFile());
+            Path directory = Files.isDirectory(warehouse.resolve(snapshot)) ? warehouse.resolve(snapshot)
+                : warehouse.resolve("snapshots").resolve(snapshot);
+            JsonNode marker = new ObjectMapper().readTree(directory.resolve("_SNAPSHOT.json").toFile());
             StringBuilder line = new StringBuilder(snapshot).append(", data as of ")
                 .append(marker.path("data_as_of").asText());
             JsonNode counts = marker.has("row_counts") ? marker.path("row_counts") : marker.path("counts");
