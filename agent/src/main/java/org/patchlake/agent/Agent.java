@@ -146,7 +146,9 @@ public final class Agent {
         ComputerIdentity computer = endpoint.osIdentity();
         EnrollRequest request = new EnrollRequest(config.enrollmentToken(), computer.hostname(), computer.domain(),
             Scanner.osIdentityOf(computer), computer.hardwareId(), AgentConfig.VERSION,
-            computer.product().contains("Server") ? ComputerClassHint.SERVER : ComputerClassHint.WORKSTATION, null);
+            endpoint.computerClassHint().orElse(
+                computer.product().contains("Server") ? ComputerClassHint.SERVER : ComputerClassHint.WORKSTATION),
+            endpoint.managedLevel().orElse(null));
         try {
             EnrollResponse response = client.enroll(request);
             state.computerId = response.computerId();

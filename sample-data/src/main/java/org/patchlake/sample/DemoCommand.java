@@ -1,22 +1,17 @@
 package org.patchlake.sample;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.protocol.AgentSettings;
+import org.patchlake.ingest.IngestConfig;
 import org.patchlake.sample.fleet.FleetFiles;
 import org.patchlake.sample.fleet.FleetGenerator;
 import org.patchlake.sample.fleet.FleetMember;
@@ -24,6 +19,8 @@ import org.patchlake.sample.fleet.FleetSpec;
 import org.patchlake.sample.fleet.FleetSummary;
 import org.patchlake.sample.fleet.Organisation;
 import org.patchlake.sample.simulate.FleetSimulator;
+import org.patchlake.sample.simulate.Milestone;
+import org.patchlake.sample.simulate.SimulationClock;
 import org.patchlake.sample.simulate.SimulationConfig;
 import org.patchlake.sample.simulate.SimulationSummary;
 import org.patchlake.web.ServeCommand;
@@ -33,14 +30,19 @@ import org.patchlake.web.admin.EnrollmentTokens;
 import org.patchlake.web.jobs.Job;
 
 /**
- * {@code ./patchlake demo [--endpoints N] [--data DIR] [--port P] [--catalog generated|definitions.zip] [--days D]}:
- * imports the catalog, starts the server, creates sample users and enrollment tokens, generates a fleet, runs its
- * agents through the last D days in fast-forward, runs ETL, and leaves the server running.
+ * {@code ./patchlake demo [--endpoints N] [--data DIR] [--port P] [--catalog generated|definitions.zip] [--start T]
+ * [--days D] [--threads T]}: imports the catalog (once; later runs reuse it), generates a fleet, starts the server
+ * on the demo's clock, runs the agents in fast-forward through the weeks around the catalog's last Patch Tuesday
+ * (with a remediation wave after it), runs ETL as of the simulated end, and leaves the server running with its
+ * clock going on from there.
  */
 public final class DemoCommand {
-    static final String USAGE = "usage: patchlake demo [--endpoints N (300)] [--data DIR (./demo-data)] [--port P (7070)] "
-        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--days D (7)] [--threads T (8)]";
-    private static final String MARKER = ".patchlake-demo";
+    static final String USAGE = "usage: patchlake demo [--endpoints N (2000)] [--data DIR (./demo-data)] [--port P (7070)] "
+        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--start UTC time (15 days before the "
+        + "catalog's last Patch Tuesday)] [--days D (22)] [--check-in-hours H (12)] [--threads T (2)]";
+    /** Agents scan daily and check in every few hours; the server tells them so. */
+    static final int SCAN_INTERVAL_MINUTES = 24 * 60;
+    static final Duration ETL_INTERVAL = Duration.ofMinutes(5);
 
     private DemoCommand() {
     }
@@ -52,7 +54,8 @@ public final class DemoCommand {
         System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.agent", "warn");
         Flags flags;
         try {
-            flags = Flags.parse(args, 0, Set.of("--endpoints", "--data", "--port", "--catalog", "--days", "--threads"));
+            flags = Flags.parse(args, 0, Set.of("--endpoints", "--data", "--port", "--catalog", "--start", "--days",
+                "--check-in-hours", "--threads"));
         } catch (IllegalArgumentException e) {
             System.err.println("patchlake demo: " + e.getMessage());
             System.err.println(USAGE);
@@ -61,23 +64,43 @@ public final class DemoCommand {
         }
         Path home = Path.of(System.getProperty("patchlake.home", ".")).toAbsolutePath().normalize();
         Path data = Path.of(flags.get("--data", "demo-data")).toAbsolutePath().normalize();
-        int endpoints = flags.integer("--endpoints", 300);
+        int endpoints = flags.integer("--endpoints", 2000);
         int port = flags.integer("--port", 7070);
-        Duration span = flags.days("--days", 7);
+        Duration checkIn = Duration.ofHours(flags.integer("--check-in-hours", 12));
         String catalogSource = flags.get("--catalog", CatalogSource.defaultSource(home));
-        Steps steps = new Steps(7);
+        DemoSteps steps = new DemoSteps(7);
 
-        steps.begin("preparing " + data);
-        prepare(data);
+        steps.begin("preparing " + data, "prepare");
+        DemoDirectory.prepare(data, catalogSource);
+        Process catalogImport = null;
+        if (CatalogCache.holds(data, catalogSource)) {
+            System.err.println("catalog: reusing the catalog imported by an earlier demo from " + catalogSource);
+        } else {
+            System.err.println("catalog: importing " + catalogSource + " in the background (once; later demos reuse it)");
+            catalogImport = DemoEtl.start(List.of(home.resolve("patchlake").toString(), "catalog", "import", catalogSource,
+                "--warehouse", data.resolve("warehouse").toString()), data.resolve("catalog-import.log"));
+        }
 
-        steps.begin("importing the catalog from " + catalogSource);
-        run(List.of(home.resolve("patchlake").toString(), "catalog", "import", catalogSource, "--warehouse",
-            data.resolve("warehouse").toString()));
+        steps.begin("loading the catalog and generating a fleet of " + endpoints + " computers", "fleet");
+        Catalog catalog = CatalogSource.load(catalogSource);
+        DemoScenario scenario = DemoScenario.around(catalog, flags.has("--start") ? flags.instant("--start", null) : null,
+            flags.has("--days") ? flags.days("--days", 22) : null);
+        System.err.printf("demo: simulating %s to %s%s%n", scenario.start(), scenario.end(), scenario.patchTuesday() == null
+            ? " (no Patch Tuesday of the catalog in it)" : ", Patch Tuesday " + scenario.patchTuesday());
+        FleetSpec spec = new FleetSpec(endpoints, 20261121L, scenario.start(), scenario.span(), Organisation.contoso());
+        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), new FleetGenerator(catalog), spec,
+            count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints));
+        System.err.println("fleet: " + summary);
+        List<FleetMember> fleet = new FleetFiles().readAll(data.resolve("fleet"));
 
-        steps.begin("starting the server on port " + port);
+        steps.begin("starting the server on port " + port + " (on the demo's clock, at " + scenario.start() + ")", "server");
+        SimulationClock clock = new SimulationClock(scenario.start());
         WebConfig config = WebConfig.defaults(data).withPort(port)
-            .withEtl(List.of(home.resolve("patchlake").toString(), "etl"), Duration.ofMinutes(5));
-        WebServer server = ServeCommand.assemble(config, Clock.systemUTC());
+            .withEtl(List.of(home.resolve("patchlake").toString(), "etl", "--as-of", scenario.end().toString(),
+                "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7)), Duration.ZERO);
+        AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
+            AgentSettings.DEFAULTS.stalenessDays());
+        WebServer server = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-demo-shutdown"));
         server.start();
         List<DemoUsers.Created> users = DemoUsers.create(server.services(), new SecureRandom());
@@ -90,84 +113,60 @@ public final class DemoCommand {
             }
         }
 
-        steps.begin("generating a fleet of " + endpoints + " computers");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        Instant start = now.minus(span);
-        Catalog catalog = CatalogSource.load(catalogSource);
-        FleetSpec spec = new FleetSpec(endpoints, 20261121L, start, span, Organisation.contoso());
-        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), new FleetGenerator(catalog), spec,
-            count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints));
-        System.err.println("fleet: " + summary);
-        List<FleetMember> fleet = new FleetFiles().readAll(data.resolve("fleet"));
-
-        steps.begin("running " + endpoints + " agents through " + span.toDays() + " simulated days");
+        steps.begin("running " + endpoints + " agents through " + scenario.span().toDays() + " simulated days", "simulate");
         SimulationConfig simulation = new SimulationConfig(URI.create("http://127.0.0.1:" + port), tokens,
-            data.resolve("agents"), start, now, Duration.ofHours(1), flags.integer("--threads", 8));
-        SimulationSummary simulated = new FleetSimulator(simulation, fleet).run(progress -> System.err.println(progress));
-        System.err.printf("simulate: %,d agents, %,d scans, %,d install attempts, %,d messages sent in %d s%n",
-            simulated.agents(), simulated.scans(), simulated.installAttempts(), simulated.messagesSent(),
-            simulated.elapsed().toSeconds());
+            data.resolve("agents"), scenario.start(), scenario.end(), checkIn, Duration.ofMinutes(10),
+            flags.integer("--threads", 2));
+        DemoEtl etl = new DemoEtl(home, data, server, catalogImport, catalogSource);
+        Milestone.Action wave = () -> {
+            // the administrator works from this morning's reports: the ETL run of the night before publishes them
+            etl.runNow(clock.instant(), scenario.span());
+            String bulletin = RemediationWave.worstBulletin(catalog, scenario.patchTuesday(), fleet).bulletinId();
+            DemoUsers.Created admin = users.stream().filter(user -> user.name().equals(DemoUsers.WAVE_USER)).findFirst()
+                .orElseThrow();
+            var created = new RemediationWave(URI.create("http://127.0.0.1:" + port), admin.name(), admin.password())
+                .remediate(bulletin, "demo-wave-" + scenario.patchTuesday());
+            System.err.printf("simulate: %s remediation wave: %s remediates %s on %d computers (%s)%n", clock.instant(),
+                admin.name(), bulletin, created.path("targets").asInt(), created.path("url").asText());
+        };
+        SimulationSummary simulated = new FleetSimulator(simulation, clock, fleet)
+            .run(scenario.milestones(catalog, wave), System.err::println);
+        clock.runOnFromHere();
+        System.err.printf("simulate: %,d agents, %,d scans, %,d inventories, %,d install attempts, %,d restarts%n",
+            simulated.agents(), simulated.scans(), simulated.inventoriesQueued(), simulated.installAttempts(),
+            simulated.restarts());
+        System.err.println("simulate: " + simulated.costs());
 
-        steps.begin("running ETL: landing -> warehouse snapshot");
-        Job job = server.services().etl().start("demo").orElseThrow(() -> new IllegalStateException("an ETL run is already under way"));
-        server.services().jobs().await(job, Duration.ofMinutes(30));
-        System.err.println("etl: " + job.state());
-
-        steps.begin("ready");
-        System.out.println();
-        System.out.println("Patchlake demo is running at http://localhost:" + port + "  (Ctrl-C stops it)");
-        System.out.println("Data: " + data + "   (ETL runs every 5 minutes)");
-        System.out.println("Sign in as:");
-        for (DemoUsers.Created user : users) {
-            System.out.printf("  %-14s %-22s %-44s %s%n", user.name(), user.password(), user.roles(), user.scope());
+        steps.begin("running ETL as of " + scenario.end() + ": landing -> warehouse snapshot", "etl");
+        etl.awaitCatalog();
+        Job job = server.services().etl().start("demo")
+            .orElseThrow(() -> new IllegalStateException("an ETL run is already under way"));
+        String shown = "";
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!job.finished() && System.nanoTime() < deadline) {
+            server.services().jobs().await(job, Duration.ofSeconds(1));
+            String progress = job.view().progress();
+            if (progress != null && !progress.equals(shown)) {
+                System.err.println("etl: " + progress);
+                shown = progress;
+            }
         }
+        System.err.println("etl: " + job.state());
+        if (job.state() != Job.State.SUCCEEDED) {
+            System.err.println("etl: its output ends with:\n  " + String.join("\n  ", job.view().outputTail()));
+        }
+        // from now on the server refreshes the warehouse as it would in production (not during the fast-forward)
+        server.services().etl().schedule(ETL_INTERVAL);
+
+        String breakdown = steps.finish();
+        DemoReport.print(port, data, users, summary, simulated, breakdown);
         Thread.currentThread().join();
     }
 
-    /** A demo directory is ours to replace only if an earlier demo made it; anything else is left alone. */
-    private static void prepare(Path data) throws IOException {
-        if (Files.exists(data)) {
-            if (!Files.exists(data.resolve(MARKER))) {
-                throw new IllegalStateException(data + " exists and was not made by the demo: give another --data DIR");
-            }
-            try (var paths = Files.walk(data)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(data);
-        Files.writeString(data.resolve(MARKER), "made by ./patchlake demo at " + Instant.now() + "\n");
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).inheritIO().start();
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-    }
-
-    /** "[3/7] starting the server" lines with the time each step took. */
-    private static final class Steps {
-        private final int total;
-        private int current;
-        private long started = System.nanoTime();
-        private final long first = started;
-
-        Steps(int total) {
-            this.total = total;
-        }
-
-        void begin(String what) {
-            long now = System.nanoTime();
-            if (current > 0) {
-                System.err.printf("      (%.1f s)%n", (now - started) / 1e9);
-            }
-            started = now;
-            current++;
-            System.err.printf("[%d/%d] %s   (%.0f s since start, %s)%n", current, total, what, (now - first) / 1e9,
-                Instant.now().atOffset(ZoneOffset.UTC).toLocalTime().truncatedTo(ChronoUnit.SECONDS));
-        }
+    /** Ingest as the demo needs it: the agents' intervals, and landing files rolled daily, not every 5 minutes. */
+    private static IngestConfig demoIngest(IngestConfig defaults, AgentSettings settings) {
+        return new IngestConfig(defaults.dataDirectory(), defaults.port(), defaults.node(), defaults.maxBodyBytes(),
+            defaults.maxDecompressedBytes(), defaults.clockSkew(), defaults.rollBytes(), Duration.ofDays(1),
+            defaults.compressionLevel(), defaults.dedupWindow(), settings);
     }
 }

@@ -13,6 +13,8 @@ import org.patchlake.web.store.UserStore;
 
 /** One sample user per role of DESIGN.md, with fresh random passwords printed at the end of the demo. */
 final class DemoUsers {
+    /** The IT administrator (all regions) who starts the demo's remediation wave. */
+    static final String WAVE_USER = "itadmin";
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     record Created(String name, String password, String roles, String scope) {
@@ -28,6 +30,7 @@ final class DemoUsers {
             new Planned("admin", "Demo Administrator", EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN), Scope.everything()),
             new Planned("secadmin", "Security Administrator", EnumSet.of(Role.SECURITY_ADMIN), Scope.everything()),
             new Planned("emea.manager", "EMEA IT Manager", EnumSet.of(Role.REGIONAL_MANAGER), Scope.of(Set.of("EMEA"), Set.of())),
+            new Planned(WAVE_USER, "IT Administrator", EnumSet.of(Role.IT_ADMIN), Scope.everything()),
             new Planned("na.itadmin", "North America IT Administrator", EnumSet.of(Role.IT_ADMIN),
                 Scope.of(Set.of("North America"), Set.of())),
             new Planned("executive", "Executive", EnumSet.of(Role.EXECUTIVE), Scope.everything()),

@@ -30,6 +30,10 @@ public final class Flags {
         return new Flags(values);
     }
 
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     public String get(String name, String otherwise) {
         return values.getOrDefault(name, otherwise);
     }

@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code ./patchlake serve [--data DIR] [--port N] [--host H] [--tls-cert PEM --tls-key PEM | --keystore P12]
@@ -91,10 +92,16 @@ public final class ServeCommand {
      *                  {@code https://patchlake.example.com}; null: this server's own address and port
      */
     public static WebServer assemble(WebConfig config, Clock clock, String publicUrl) {
+        return assemble(config, clock, publicUrl, UnaryOperator.identity());
+    }
+
+    /** The same wiring with ingest's configuration adjusted (the demo: agent settings, landing file roll). */
+    public static WebServer assemble(WebConfig config, Clock clock, String publicUrl,
+                                     UnaryOperator<IngestConfig> ingestAdjustments) {
         QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()));
         DeferredPolicySource policies = new DeferredPolicySource();
-        IngestService ingest = IngestService.open(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()),
-                policies, clock);
+        IngestConfig ingestConfig = ingestAdjustments.apply(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()));
+        IngestService ingest = IngestService.open(ingestConfig, policies, clock);
         WebServices.AgentApi agentApi = new WebServices.AgentApi() {
             @Override
             public void register(io.javalin.Javalin app) {

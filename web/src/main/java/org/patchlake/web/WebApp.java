@@ -58,7 +58,7 @@ public final class WebApp {
         app.get("/", ctx -> ctx.redirect("/dashboard"));
         app.get("/health", ctx -> health(ctx, services));
         app.get("/metrics", ctx -> metrics(ctx, config, services));
-        new SignInPage(services.auth(), access).register(app);
+        new SignInPage(services.auth(), access, services.clock()).register(app);
         DashboardPage dashboard = new DashboardPage(services);
         app.get("/dashboard", dashboard::handle);
         new ReportPages(services).register(app);

@@ -2,6 +2,8 @@ package org.patchlake.agent.endpoint;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.rules.EndpointFacts;
 
@@ -24,6 +26,16 @@ public interface Endpoint extends EndpointFacts {
 
     /** Runs one installer to completion and returns its exit code; never throws for installer failures. */
     InstallResult install(InstallRequest request);
+
+    /** The computer class the agent was told at deployment, sent at enrollment; empty: guessed from the OS. */
+    default Optional<ComputerClassHint> computerClassHint() {
+        return Optional.empty();
+    }
+
+    /** The managed level (1 most critical .. 4) the agent was told at deployment, sent at enrollment. */
+    default Optional<Integer> managedLevel() {
+        return Optional.empty();
+    }
 
     /** Asks the OS to restart after the request's delay, showing its reason to a logged-on user. */
     void restart(RestartRequest request);

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.protocol.RebootSource;
 import org.patchlake.core.protocol.UpdateSource;
@@ -32,7 +33,8 @@ import org.patchlake.core.rules.Version;
  * A machine described by a {@link SimulatedMachine}, changing state the way Windows does: an install that
  * returns 3010 leaves the update pending until the next restart; 1641 restarts at once; an installed update
  * answers 2359302 (already installed). Time comes from the injected clock, so a simulator can fast-forward:
- * a requested restart happens when the clock passes its time, and so does a configured reimage.
+ * a requested restart happens when the clock passes its time, and so does a configured reimage and every
+ * install Windows Update schedules on its own ({@link SimulatedMachine#scheduledInstalls()}).
  */
 public final class SimulatedEndpoint implements Endpoint {
 
@@ -45,6 +47,7 @@ public final class SimulatedEndpoint implements Endpoint {
     private final Map<String, String> files = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     private final Set<String> pendingKbs = new LinkedHashSet<>();
+    private final java.util.TreeMap<LocalDate, List<String>> scheduled = new java.util.TreeMap<>();
     private Instant lastBootAt;
     private Instant restartAt;
     private boolean reimaged;
@@ -56,6 +59,8 @@ public final class SimulatedEndpoint implements Endpoint {
         machine.installedUpdates().forEach(kb -> installed.put(normaliseKb(kb.kb()), kb.installedOn()));
         machine.registry().forEach((key, values) -> registry.put(lower(key), lowerKeys(values)));
         machine.files().forEach((path, version) -> files.put(lower(path), version));
+        machine.scheduledInstalls().forEach(kb ->
+            scheduled.computeIfAbsent(kb.installedOn(), day -> new ArrayList<>()).add(normaliseKb(kb.kb())));
         lastBootAt = machine.lastBootAt();
         SimulatedMachine.Runtime runtime = machine.runtime();
         if (runtime != null) {
@@ -76,6 +81,30 @@ public final class SimulatedEndpoint implements Endpoint {
         SimulatedMachine.Os os = machine.os();
         return new ComputerIdentity(machine.hostname(), machine.domain(), machine.hardwareId(), os.product(), os.name(), os.version(), os.build(),
             os.architecture());
+    }
+
+    @Override
+    public Optional<ComputerClassHint> computerClassHint() {
+        return Optional.ofNullable(machine.computerClassHint());
+    }
+
+    @Override
+    public Optional<Integer> managedLevel() {
+        return Optional.ofNullable(machine.managedLevel());
+    }
+
+    /**
+     * When the machine next boots by itself (a restart it was asked for, or its reimage), or null: an agent notices
+     * a boot and scans again, so a simulator wakes it then. (Scheduled installs wait for the next regular scan.)
+     */
+    public synchronized Instant nextBootAt() {
+        advance();
+        Instant next = restartAt;
+        SimulatedMachine.Reimage reimage = machine.reimage();
+        if (reimage != null && !reimaged && (next == null || reimage.at().isBefore(next))) {
+            next = reimage.at();
+        }
+        return next;
     }
 
     @Override
@@ -188,10 +217,13 @@ public final class SimulatedEndpoint implements Endpoint {
         advance();
         List<SimulatedMachine.Kb> kbs = new ArrayList<>();
         installed.forEach((kb, on) -> kbs.add(new SimulatedMachine.Kb(kb, on)));
+        List<SimulatedMachine.Kb> stillScheduled = new ArrayList<>();
+        scheduled.forEach((day, dayKbs) -> dayKbs.forEach(kb -> stillScheduled.add(new SimulatedMachine.Kb(kb, day))));
         Map<String, String> currentFiles = new HashMap<>(files);
         return new SimulatedMachine(machine.hostname(), machine.domain(), machine.hardwareId(), machine.os(), lastBootAt, kbs,
             registry, currentFiles, machine.installBehaviour(), machine.defaultInstall(), machine.reimage(),
-            new SimulatedMachine.Runtime(attempts, List.copyOf(pendingKbs), restartAt, reimaged, restarts));
+            new SimulatedMachine.Runtime(attempts, List.copyOf(pendingKbs), restartAt, reimaged, restarts),
+            machine.computerClassHint(), machine.managedLevel(), stillScheduled);
     }
 
     /** Writes {@link #snapshot()} to a file atomically. */
@@ -214,6 +246,7 @@ public final class SimulatedEndpoint implements Endpoint {
             reboot(restartAt);
         }
         if (reimageDue) {
+            installScheduledThrough(LocalDate.ofInstant(reimage.at(), ZoneOffset.UTC).minusDays(1));
             installed.clear();
             reimage.installedUpdates().forEach(kb -> installed.put(normaliseKb(kb.kb()), kb.installedOn()));
             pendingKbs.clear();
@@ -223,6 +256,15 @@ public final class SimulatedEndpoint implements Endpoint {
         }
         if (restartAt != null && !now.isBefore(restartAt)) {
             reboot(restartAt);
+        }
+        installScheduledThrough(LocalDate.ofInstant(now, ZoneOffset.UTC));
+    }
+
+    /** Windows Update installs and restarts overnight: a scheduled update is simply there in the morning. */
+    private void installScheduledThrough(LocalDate day) {
+        while (!scheduled.isEmpty() && !scheduled.firstKey().isAfter(day)) {
+            Map.Entry<LocalDate, List<String>> due = scheduled.pollFirstEntry();
+            due.getValue().forEach(kb -> installed.putIfAbsent(kb, due.getKey()));
         }
     }
 

@@ -15,12 +15,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.patchlake.core.protocol.ComputerClassHint;
 
 /**
  * A machine described by a JSON file (see agent/README.md for an example). {@code registry} maps a key to its
  * values (an empty map: the key exists without values); {@code files} maps a path to its file version;
  * {@code installBehaviour} says per KB what installing it does; {@code defaultInstall} covers every other KB.
  * {@code reimage}, when set, puts the machine back to an older state at a time (a regression).
+ * {@code scheduledInstalls} are updates Windows Update installs on its own, each on its day (the machine's own
+ * patching, without a Patchlake policy). {@code computerClassHint} and {@code managedLevel} are what the agent was
+ * told at deployment and sends when it enrolls (absent: a hint from the OS, no level).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +40,10 @@ public record SimulatedMachine(
     Map<String, InstallBehaviour> installBehaviour,
     InstallBehaviour defaultInstall,
     Reimage reimage,
-    Runtime runtime) {
+    Runtime runtime,
+    ComputerClassHint computerClassHint,
+    Integer managedLevel,
+    List<Kb> scheduledInstalls) {
 
     public SimulatedMachine {
         requireNonNull(hostname, "hostname is null");
@@ -49,6 +56,22 @@ public record SimulatedMachine(
         files = files == null ? Map.of() : Map.copyOf(files);
         installBehaviour = installBehaviour == null ? Map.of() : Map.copyOf(installBehaviour);
         defaultInstall = defaultInstall == null ? InstallBehaviour.SUCCESS : defaultInstall;
+        if (managedLevel != null && (managedLevel < 1 || managedLevel > 4)) {
+            throw new IllegalArgumentException(hostname + ": managedLevel must be 1 to 4 but was " + managedLevel);
+        }
+        scheduledInstalls = scheduledInstalls == null ? List.of() : List.copyOf(scheduledInstalls);
+        for (Kb scheduled : scheduledInstalls) {
+            requireNonNull(scheduled.installedOn(), hostname + ": scheduled install of " + scheduled.kb() + " has no day");
+        }
+    }
+
+    /** A machine without enrollment hints and without scheduled installs (the form before those fields existed). */
+    public SimulatedMachine(String hostname, String domain, String hardwareId, Os os, Instant lastBootAt,
+                            List<Kb> installedUpdates, Map<String, Map<String, String>> registry, Map<String, String> files,
+                            Map<String, InstallBehaviour> installBehaviour, InstallBehaviour defaultInstall, Reimage reimage,
+                            Runtime runtime) {
+        this(hostname, domain, hardwareId, os, lastBootAt, installedUpdates, registry, files, installBehaviour,
+            defaultInstall, reimage, runtime, null, null, null);
     }
 
     /** {@code product} is the catalog's AffectedProduct name. */

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.agent.SettableClock;
+import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.rules.Version;
 
@@ -124,5 +125,36 @@ class SimulatedEndpointTest {
         Files.writeString(file, Files.readString(MACHINE).replace("\"files\"", "\"filez\""));
         assertThatThrownBy(() -> SimulatedEndpoint.load(file, clock)).isInstanceOf(UncheckedIOException.class)
             .hasMessageContaining("typo.json").hasMessageContaining("filez");
+    }
+
+    @Test
+    void scheduled_installs_appear_on_their_day_and_a_restart_is_announced_as_the_next_boot() {
+        SimulatedMachine file = SimulatedMachine.read(MACHINE);
+        SimulatedMachine machine = new SimulatedMachine(file.hostname(), file.domain(), file.hardwareId(), file.os(),
+            file.lastBootAt(), file.installedUpdates(), file.registry(), file.files(), file.installBehaviour(),
+            file.defaultInstall(), null, null, ComputerClassHint.NOTEBOOK, 3,
+            List.of(new SimulatedMachine.Kb("KB5000002", LocalDate.of(2026, 11, 25))));
+        SimulatedEndpoint endpoint = new SimulatedEndpoint(machine, clock);
+        assertThat(endpoint.computerClassHint()).contains(ComputerClassHint.NOTEBOOK);
+        assertThat(endpoint.managedLevel()).contains(3);
+        assertThat(endpoint.isKbInstalled("KB5000002")).as("scheduled, not yet installed").isFalse();
+        assertThat(endpoint.nextBootAt()).isNull();
+
+        clock.set(Instant.parse("2026-11-25T06:00:00Z"));
+        assertThat(endpoint.isKbInstalled("KB5000002")).isTrue();
+        assertThat(endpoint.installedUpdates()).filteredOn(update -> update.kb().equals("KB5000002"))
+            .extracting(InstalledUpdate::installedOn).containsExactly(LocalDate.of(2026, 11, 25));
+        assertThat(endpoint.snapshot().scheduledInstalls()).isEmpty();
+
+        endpoint.restart(new RestartRequest(clock.instant(), Duration.ofMinutes(15), "test"));
+        assertThat(endpoint.nextBootAt()).isEqualTo(Instant.parse("2026-11-25T06:15:00Z"));
+    }
+
+    @Test
+    void a_machine_file_without_hints_leaves_them_to_the_agent() {
+        SimulatedEndpoint endpoint = SimulatedEndpoint.load(MACHINE, clock);
+        assertThat(endpoint.computerClassHint()).isEmpty();
+        assertThat(endpoint.managedLevel()).isEmpty();
+        assertThat(endpoint.snapshot().scheduledInstalls()).isEmpty();
     }
 }

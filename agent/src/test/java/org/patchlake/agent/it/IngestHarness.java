@@ -1,25 +1,16 @@
 package org.patchlake.agent.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.patchlake.agent.SettableClock;
 import org.patchlake.core.protocol.AgentSignature;
 import org.patchlake.core.protocol.Policy;
@@ -28,6 +19,7 @@ import org.patchlake.ingest.IngestConfig;
 import org.patchlake.ingest.IngestServer;
 import org.patchlake.ingest.IngestService;
 import org.patchlake.ingest.http.ProtocolJson;
+import org.patchlake.ingest.landing.LandedEnvelopes;
 import org.patchlake.ingest.registry.AgentRegistry;
 
 /**
@@ -35,8 +27,6 @@ import org.patchlake.ingest.registry.AgentRegistry;
  * again on the same port, a settable list of policies it hands out, and a small package server.
  */
 final class IngestHarness implements AutoCloseable {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final Path data;
     final SettableClock clock;
@@ -89,27 +79,7 @@ final class IngestHarness implements AutoCloseable {
         if (server != null) {
             server.service().sealLanding();
         }
-        List<JsonNode> lines = new ArrayList<>();
-        Path root = data.resolve("landing").resolve(kind);
-        if (!Files.isDirectory(root)) {
-            return lines;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl.gz")).sorted().toList()) {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        if (!line.isBlank()) {
-                            lines.add(MAPPER.readTree(line));
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
+        return LandedEnvelopes.read(data, kind);
     }
 
     @Override

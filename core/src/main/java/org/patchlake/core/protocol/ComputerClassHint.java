@@ -1,8 +1,13 @@
 package org.patchlake.core.protocol;
 
-/** What the agent can tell about the machine's role (chassis type, server OS); the server may override it. */
+/**
+ * What the agent can tell about the machine's role (chassis type, server OS, or what it was told at deployment:
+ * a business-critical server is an organisation's decision, not something Windows knows); the server may override
+ * it. The warehouse's computer_class is the lower-case name.
+ */
 public enum ComputerClassHint {
     WORKSTATION,
     NOTEBOOK,
-    SERVER
+    SERVER,
+    BUSINESS_CRITICAL_SERVER
 }

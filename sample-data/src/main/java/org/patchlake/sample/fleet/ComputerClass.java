@@ -7,7 +7,7 @@ public enum ComputerClass {
     WORKSTATION("workstation", "WS", 0.50, ComputerClassHint.WORKSTATION),
     NOTEBOOK("notebook", "NB", 0.35, ComputerClassHint.NOTEBOOK),
     SERVER("server", "SRV", 0.12, ComputerClassHint.SERVER),
-    BUSINESS_CRITICAL_SERVER("business_critical_server", "BCS", 0.03, ComputerClassHint.SERVER);
+    BUSINESS_CRITICAL_SERVER("business_critical_server", "BCS", 0.03, ComputerClassHint.BUSINESS_CRITICAL_SERVER);
 
     private final String warehouseName;
     private final String hostTag;

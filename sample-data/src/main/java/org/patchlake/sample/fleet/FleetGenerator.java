@@ -80,15 +80,28 @@ public final class FleetGenerator {
         int managedLevel = managedLevel(computerClass, random);
         PatchProfile patchProfile = patchProfile(computerClass, random);
         ReportingProfile reporting = reportingProfile(computerClass, random);
+        // most contractors leave early in the simulated weeks, so the end shows them as not reporting (UNKNOWN)
+        double leaves = random.nextDouble();
         Instant goneAt = reporting == ReportingProfile.GONE
-            ? spec.asOf().plusSeconds((long) (random.nextDouble() * spec.simulationSpan().toSeconds())) : null;
+            ? spec.asOf().plusSeconds((long) (leaves * leaves * spec.simulationSpan().toSeconds())) : null;
         OperatingSystem os = Weighted.pick(computerClass.isServer() ? servers : clients,
             OperatingSystem.Weighted::weight, random).os();
         List<String> machineProducts = products.identify(os.identity()).catalogProducts();
         LocalDate today = LocalDate.ofInstant(spec.asOf(), ZoneOffset.UTC);
 
-        Map<String, LocalDate> installed = history(machineProducts, patchProfile, today, random);
-        Map<String, SimulatedMachine.InstallBehaviour> failures = failures(machineProducts, installed, today, random);
+        LocalDate end = LocalDate.ofInstant(spec.asOf().plus(spec.simulationSpan()), ZoneOffset.UTC);
+        Map<String, LocalDate> patched = history(machineProducts, patchProfile, today, end, random);
+        Map<String, SimulatedMachine.InstallBehaviour> failures = failures(machineProducts, patched, today, end, random);
+        // what is installed by the start; the rest Windows Update installs on its own during the simulation
+        Map<String, LocalDate> installed = new TreeMap<>();
+        List<SimulatedMachine.Kb> scheduled = new ArrayList<>();
+        patched.forEach((kb, on) -> {
+            if (!on.isAfter(today)) {
+                installed.put(kb, on);
+            } else if (!failures.containsKey(kb)) {
+                scheduled.add(new SimulatedMachine.Kb(kb, on));
+            }
+        });
         SimulatedMachine.Reimage reimage = random.nextDouble() < 0.015
             ? reimage(spec, installed, random) : null;
         long bootAgeSeconds = (long) (random.nextDouble() * Duration.ofDays(computerClass.isServer() ? 45 : 10).toSeconds());
@@ -107,7 +120,10 @@ public final class FleetGenerator {
             new SimulatedMachine.InstallBehaviour(null, (long) Weighted.between(random, 60, 900),
                 random.nextDouble() < 0.7, null, null),
             reimage,
-            null);
+            null,
+            computerClass.hint(),
+            managedLevel,
+            scheduled);
         String unit = "OU=" + switch (computerClass) {
             case WORKSTATION -> "Workstations";
             case NOTEBOOK -> "Notebooks";
@@ -118,10 +134,13 @@ public final class FleetGenerator {
             reporting, goneAt, machine);
     }
 
-    /** The updates a machine with these habits has installed by {@code today}, with install dates. */
+    /**
+     * The updates a machine with these habits installs by {@code end} (the end of the simulation), with install
+     * dates: released updates follow after the profile's lag; an abandoned machine stopped years ago.
+     */
     private Map<String, LocalDate> history(List<String> machineProducts, PatchProfile profile, LocalDate today,
-                                           Random random) {
-        LocalDate stop = profile == PatchProfile.ABANDONED ? today.minusDays(Weighted.between(random, 365, 4 * 365)) : today;
+                                           LocalDate end, Random random) {
+        LocalDate stop = profile == PatchProfile.ABANDONED ? today.minusDays(Weighted.between(random, 365, 4 * 365)) : end;
         Map<String, LocalDate> installed = new TreeMap<>();
         for (String product : machineProducts) {
             for (Update update : catalog.updatesForProduct(product)) {
@@ -150,32 +169,41 @@ public final class FleetGenerator {
         return false;
     }
 
-    /** A few machines have an update that will not install cleanly: the ones a remediation wave runs into. */
+    /**
+     * A few machines have updates that will not install cleanly: the ones a remediation wave runs into. One of
+     * them is among the newest (released after {@code today}, up to {@code end}) when the catalog has such.
+     */
     private Map<String, SimulatedMachine.InstallBehaviour> failures(List<String> machineProducts,
-                                                                    Map<String, LocalDate> installed,
-                                                                    LocalDate today, Random random) {
+                                                                    Map<String, LocalDate> patched,
+                                                                    LocalDate today, LocalDate end, Random random) {
         if (random.nextDouble() >= 0.12) {
             return Map.of();
         }
         List<String> missing = new ArrayList<>();
+        List<String> newest = new ArrayList<>();
         for (String product : machineProducts) {
             for (Update update : catalog.updatesForProduct(product)) {
-                if (!installed.containsKey(update.kb()) && !update.released().isBefore(today.minusDays(400))) {
+                if (update.released().isAfter(today) && !update.released().isAfter(end)) {
+                    newest.add(update.kb());
+                } else if (!patched.containsKey(update.kb()) && !update.released().isBefore(today.minusDays(400))
+                    && !update.released().isAfter(today)) {
                     missing.add(update.kb());
                 }
             }
         }
-        if (missing.isEmpty()) {
-            return Map.of();
-        }
         Map<String, SimulatedMachine.InstallBehaviour> failures = new TreeMap<>();
-        int count = 1 + random.nextInt(2);
-        for (int i = 0; i < count; i++) {
-            String kb = missing.get(random.nextInt(missing.size()));
-            failures.put(kb, new SimulatedMachine.InstallBehaviour(FAILURES.get(random.nextInt(FAILURES.size())),
-                (long) Weighted.between(random, 120, 1800), false, null, null));
+        if (!newest.isEmpty()) {
+            failures.put(newest.get(random.nextInt(newest.size())), failing(random));
+        }
+        if (!missing.isEmpty() && (failures.isEmpty() || random.nextBoolean())) {
+            failures.put(missing.get(random.nextInt(missing.size())), failing(random));
         }
         return failures;
+    }
+
+    private static SimulatedMachine.InstallBehaviour failing(Random random) {
+        return new SimulatedMachine.InstallBehaviour(FAILURES.get(random.nextInt(FAILURES.size())),
+            (long) Weighted.between(random, 120, 1800), false, null, null);
     }
 
     /** A reimage during the simulation puts the machine back to an image about a year old: a regression. */

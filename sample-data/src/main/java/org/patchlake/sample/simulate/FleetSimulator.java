@@ -2,42 +2,47 @@ package org.patchlake.sample.simulate;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.patchlake.agent.Agent;
-import org.patchlake.agent.AgentConfig;
-import org.patchlake.agent.AgentFactory;
-import org.patchlake.agent.endpoint.SimulatedEndpoint;
-import org.patchlake.agent.policy.HttpPackageSource;
-import org.patchlake.agent.upload.Backoff;
 import org.patchlake.agent.upload.IngestClient;
 import org.patchlake.sample.fleet.FleetMember;
 
 /**
- * Runs a fleet's real agents, each on its simulated machine, against a real server in fast-forward time: the
- * simulated clock moves one {@code step} per round and every machine that is switched on ticks once. Agents
- * enroll with their site's token on their first tick, scan, upload, run the policies they receive, restart, and
- * spool while their machine is off. Request signatures use the wall clock; everything the agents report uses
- * simulated time.
+ * Runs a fleet's real agents, each on its simulated machine, against a real server in fast-forward time. The
+ * simulation is driven by events: a queue holds every agent's next wake (its regular check-in, a retry, a boot,
+ * the moment a notebook comes back online), so only agents with something to do run. Wakes are rounded up to
+ * the {@code resolution} grid; the clock jumps from one occupied slot to the next, and the agents of a slot tick
+ * in parallel. {@link Milestone}s (an administrator's action) run between slots with the clock at their time.
+ * The clock is shared with the server when it runs on the same {@link SimulationClock}, so requests are signed
+ * and received in simulated time.
  */
 public final class FleetSimulator {
     private final SimulationConfig config;
-    private final List<SimulatedAgent> agents;
     private final SimulationClock clock;
+    private final List<SimulatedAgent> agents;
     private final HttpClient http = IngestClient.defaultHttpClient();
 
-    public FleetSimulator(SimulationConfig config, List<FleetMember> fleet) {
+    public FleetSimulator(SimulationConfig config, SimulationClock clock, List<FleetMember> fleet) {
         this.config = requireNonNull(config, "config is null");
-        this.clock = new SimulationClock(config.start());
+        this.clock = requireNonNull(clock, "clock is null");
+        if (clock.instant().isAfter(config.start())) {
+            throw new IllegalArgumentException("the clock shows " + clock.instant() + ", after the simulation start "
+                + config.start());
+        }
         List<SimulatedAgent> built = new ArrayList<>(fleet.size());
         for (FleetMember member : fleet) {
             String token = config.tokensBySite().get(member.site());
@@ -45,13 +50,22 @@ public final class FleetSimulator {
                 throw new IllegalArgumentException("no enrollment token for site '" + member.site() + "' of "
                     + member.hostname() + " (tokens are for " + config.tokensBySite().keySet() + ")");
             }
-            built.add(new SimulatedAgent(member, token));
+            built.add(new SimulatedAgent(member, token, config.wakeInterval()));
         }
         this.agents = List.copyOf(built);
     }
 
     /** Runs from start to end; {@code progress} hears about every simulated day. */
-    public SimulationSummary run(Consumer<SimulationProgress> progress) throws InterruptedException {
+    public SimulationSummary run(List<Milestone> milestones, Consumer<SimulationProgress> progress)
+        throws InterruptedException {
+        Deque<Milestone> pending = new ArrayDeque<>(milestones.stream()
+            .sorted(Comparator.comparing(Milestone::at)).toList());
+        PriorityQueue<Wake> queue = new PriorityQueue<>(Comparator.comparing(Wake::at).thenComparingInt(Wake::index));
+        for (int i = 0; i < agents.size(); i++) {
+            queue.add(new Wake(config.start().plus(agents.get(i).phase()), i));
+        }
+        SimulatedAgent.Environment environment = new SimulatedAgent.Environment(config.server(),
+            config.stateDirectory(), clock, http, config.start(), config.wakeInterval());
         ExecutorService pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
             Thread thread = new Thread(runnable, "fleet-agent");
             thread.setDaemon(true);
@@ -59,111 +73,107 @@ public final class FleetSimulator {
         });
         Counters counters = new Counters();
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
+        Instant nextReport = config.start().plus(Duration.ofDays(1));
         try {
-            Instant nextReport = config.start().plus(Duration.ofDays(1));
-            for (Instant now = config.start(); !now.isAfter(config.end()); now = now.plus(config.step())) {
-                clock.set(now);
-                round(pool, now, counters);
-                if (!now.isBefore(nextReport) || !now.plus(config.step()).isBefore(config.end())) {
-                    progress.accept(counters.progress(now, agents.size(), System.nanoTime() - started));
+            while (!queue.isEmpty() && !queue.peek().at().isAfter(config.end())) {
+                Instant slot = slotOf(queue.peek().at());
+                runMilestones(pending, slot);
+                clock.set(slot);
+                List<Wake> due = new ArrayList<>();
+                while (!queue.isEmpty() && !queue.peek().at().isAfter(slot)) {
+                    due.add(queue.poll());
+                }
+                for (Wake next : tick(pool, environment, slot, due, counters)) {
+                    if (next != null && !next.at().isAfter(config.end())) {
+                        queue.add(next);
+                    }
+                }
+                while (!slot.isBefore(nextReport)) {
+                    progress.accept(counters.progress(nextReport, agents.size(), System.nanoTime() - started));
                     nextReport = nextReport.plus(Duration.ofDays(1));
                 }
+            }
+            runMilestones(pending, config.end());
+            clock.set(config.end());
+            if (nextReport.minus(Duration.ofDays(1)).isBefore(config.end())) {
+                progress.accept(counters.progress(config.end(), agents.size(), System.nanoTime() - started));
             }
         } finally {
             pool.shutdownNow();
         }
-        return counters.summary(agents.size(), System.nanoTime() - started);
+        return counters.summary(agents.size(), System.nanoTime() - started, processCpuNanos() - cpuStarted);
     }
 
-    private void round(ExecutorService pool, Instant now, Counters counters) throws InterruptedException {
-        List<Future<?>> running = new ArrayList<>(config.threads());
-        int slice = (agents.size() + config.threads() - 1) / config.threads();
-        for (int from = 0; from < agents.size(); from += slice) {
-            List<SimulatedAgent> part = agents.subList(from, Math.min(agents.size(), from + slice));
-            running.add(pool.submit(() -> part.forEach(agent -> agent.tick(now, counters))));
-        }
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("simulation round at " + now + " failed: " + e.getCause(), e.getCause());
-            }
-        }
+    public SimulationSummary run(Consumer<SimulationProgress> progress) throws InterruptedException {
+        return run(List.of(), progress);
     }
 
-    /** One fleet member's agent, created lazily on its first tick (when it is switched on for the first time). */
-    private final class SimulatedAgent {
-        private final FleetMember member;
-        private final String token;
-        private SimulatedEndpoint endpoint;
-        private Agent agent;
-        private boolean enrolled;
+    /** The grid point at or after {@code at}. */
+    private Instant slotOf(Instant at) {
+        long resolution = config.resolution().toMillis();
+        long offset = Duration.between(config.start(), at).toMillis();
+        long slots = Math.floorDiv(offset + resolution - 1, resolution);
+        return config.start().plusMillis(slots * resolution);
+    }
 
-        SimulatedAgent(FleetMember member, String token) {
-            this.member = member;
-            this.token = token;
-        }
-
-        void tick(Instant now, Counters counters) {
-            if (!Presence.online(member, now)) {
-                return;
-            }
-            if (agent == null) {
-                Path state = config.stateDirectory().resolve(member.hostname());
-                AgentConfig agentConfig = AgentConfig.defaults(config.server(), token, state).withoutFsync();
-                endpoint = new SimulatedEndpoint(member.machine(), clock);
-                agent = AgentFactory.create(agentConfig, endpoint, clock, java.time.Clock.systemUTC(),
-                    new Backoff(2, Duration.ofMillis(20), Duration.ofMillis(100), Backoff.REAL_SLEEP), http,
-                    new HttpPackageSource(http, state.resolve("packages"), Duration.ofMinutes(5)));
+    private void runMilestones(Deque<Milestone> pending, Instant upTo) {
+        while (!pending.isEmpty() && !pending.peek().at().isAfter(upTo)) {
+            Milestone milestone = pending.poll();
+            if (milestone.at().isAfter(clock.instant())) {
+                clock.set(milestone.at());
             }
             try {
-                Agent.TickReport report = agent.tick(now);
-                counters.add(report, report.enrolled() && !enrolled);
-                enrolled = report.enrolled();
-            } catch (RuntimeException e) {
-                counters.failed(member.hostname() + " at " + now + ": " + e.getMessage());
+                milestone.action().run();
+            } catch (Exception e) {
+                throw new IllegalStateException("simulation milestone '" + milestone.name() + "' at " + milestone.at()
+                    + " failed: " + e.getMessage(), e);
             }
         }
     }
 
-    /** Thread-safe totals of what the agents did. */
-    static final class Counters {
-        final AtomicLong ticks = new AtomicLong();
-        final AtomicLong enrolled = new AtomicLong();
-        final AtomicLong scans = new AtomicLong();
-        final AtomicLong inventories = new AtomicLong();
-        final AtomicLong attempts = new AtomicLong();
-        final AtomicLong restarts = new AtomicLong();
-        final AtomicLong sent = new AtomicLong();
-        final AtomicLong rejected = new AtomicLong();
-        final AtomicLong failures = new AtomicLong();
-        volatile String lastFailure = "";
-
-        void add(Agent.TickReport report, boolean enrolledNow) {
-            ticks.incrementAndGet();
-            enrolled.addAndGet(enrolledNow ? 1 : 0);
-            scans.addAndGet(report.scanned() ? 1 : 0);
-            inventories.addAndGet(report.inventoryQueued() ? 1 : 0);
-            attempts.addAndGet(report.attempts().size());
-            restarts.addAndGet(report.restarts().size());
-            sent.addAndGet(report.sent());
-            rejected.addAndGet(report.rejected());
+    /** Ticks the due agents in parallel, in as many slices as there are threads; returns their next wakes. */
+    private List<Wake> tick(ExecutorService pool, SimulatedAgent.Environment environment, Instant now, List<Wake> due,
+                            Counters counters) throws InterruptedException {
+        int slices = Math.min(config.threads(), due.size());
+        List<Callable<List<Wake>>> work = new ArrayList<>(slices);
+        for (int slice = 0; slice < slices; slice++) {
+            int first = slice;
+            work.add(() -> {
+                List<Wake> next = new ArrayList<>();
+                for (int i = first; i < due.size(); i += slices) {
+                    int index = due.get(i).index();
+                    Instant at = agents.get(index).tick(now, environment, counters);
+                    next.add(at == null ? null : new Wake(at.isAfter(now) ? at : now.plus(config.resolution()), index));
+                }
+                return next;
+            });
         }
-
-        void failed(String what) {
-            failures.incrementAndGet();
-            lastFailure = what;
+        List<Wake> next = new ArrayList<>(due.size());
+        for (Future<List<Wake>> result : slices == 1 ? List.of(runHere(work.get(0))) : pool.invokeAll(work)) {
+            try {
+                next.addAll(result.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("simulation slot at " + now + " failed: " + e.getCause(), e.getCause());
+            }
         }
+        return next;
+    }
 
-        SimulationProgress progress(Instant now, int agents, long elapsedNanos) {
-            return new SimulationProgress(now, agents, enrolled.get(), scans.get(), inventories.get(), attempts.get(),
-                restarts.get(), sent.get(), rejected.get(), failures.get(), lastFailure, Duration.ofNanos(elapsedNanos));
-        }
+    private static Future<List<Wake>> runHere(Callable<List<Wake>> work) {
+        java.util.concurrent.FutureTask<List<Wake>> task = new java.util.concurrent.FutureTask<>(work);
+        task.run();
+        return task;
+    }
 
-        SimulationSummary summary(int agents, long elapsedNanos) {
-            return new SimulationSummary(agents, ticks.get(), enrolled.get(), scans.get(), inventories.get(),
-                attempts.get(), restarts.get(), sent.get(), rejected.get(), failures.get(), lastFailure,
-                Duration.ofNanos(elapsedNanos));
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
         }
+        return 0;
+    }
+
+    /** An agent's next wake. */
+    private record Wake(Instant at, int index) {
     }
 }

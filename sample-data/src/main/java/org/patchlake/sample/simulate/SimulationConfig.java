@@ -15,12 +15,14 @@ import java.util.Map;
  * @param tokensBySite    an enrollment token for every site of the fleet
  * @param stateDirectory  each agent keeps its state and spool under stateDirectory/hostname
  * @param start           simulated start (the fleet's as-of time)
- * @param end             simulated end; at most the wall clock's now (uploads from the future would be nonsense)
- * @param step            how far the simulated clock moves per round; every online agent ticks once a round
+ * @param end             simulated end
+ * @param wakeInterval    how often an online agent wakes for its timed work: the server's check-in interval (the
+ *                        agent checks in at every wake and scans when its scan interval is up)
+ * @param resolution      wake times are rounded up to this grid; agents due in the same slot tick in parallel
  * @param threads         agents ticked in parallel
  */
 public record SimulationConfig(URI server, Map<String, String> tokensBySite, Path stateDirectory, Instant start,
-                               Instant end, Duration step, int threads) {
+                               Instant end, Duration wakeInterval, Duration resolution, int threads) {
 
     public SimulationConfig {
         requireNonNull(server, "server is null");
@@ -28,12 +30,17 @@ public record SimulationConfig(URI server, Map<String, String> tokensBySite, Pat
         requireNonNull(stateDirectory, "stateDirectory is null");
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
-        requireNonNull(step, "step is null");
+        requireNonNull(wakeInterval, "wakeInterval is null");
+        requireNonNull(resolution, "resolution is null");
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("simulation end " + end + " is not after its start " + start);
         }
-        if (step.isNegative() || step.isZero()) {
-            throw new IllegalArgumentException("step must be positive but was " + step);
+        if (wakeInterval.isNegative() || wakeInterval.isZero() || resolution.isNegative() || resolution.isZero()) {
+            throw new IllegalArgumentException("wakeInterval and resolution must be positive but were " + wakeInterval
+                + " and " + resolution);
+        }
+        if (resolution.compareTo(wakeInterval) > 0) {
+            throw new IllegalArgumentException("resolution " + resolution + " is coarser than the wake interval " + wakeInterval);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1 but was " + threads);

@@ -130,4 +130,25 @@ class FleetGeneratorTest {
     void a_spec_without_endpoints_is_refused() {
         assertThatThrownBy(() -> spec(0, 1)).hasMessageContaining("endpoints must be at least 1 but was 0");
     }
+
+    @Test
+    void machines_carry_their_class_and_level_for_enrollment_and_keep_patching_during_the_simulation() {
+        List<FleetMember> fleet = new FleetGenerator(CATALOG).generate(spec(500, 3));
+        assertThat(fleet).allSatisfy(member -> {
+            assertThat(member.machine().computerClassHint()).isEqualTo(member.computerClass().hint());
+            assertThat(member.machine().managedLevel()).isEqualTo(member.managedLevel());
+        });
+        assertThat(fleet).extracting(member -> member.machine().computerClassHint().name())
+            .contains("WORKSTATION", "NOTEBOOK", "SERVER", "BUSINESS_CRITICAL_SERVER");
+        LocalDate start = LocalDate.ofInstant(AS_OF, ZoneOffset.UTC);
+        LocalDate end = start.plusDays(21);
+        List<SimulatedMachine.Kb> scheduled = fleet.stream()
+            .flatMap(member -> member.machine().scheduledInstalls().stream()).toList();
+        assertThat(scheduled).as("Windows Update goes on installing during the simulation").isNotEmpty()
+            .allSatisfy(kb -> assertThat(kb.installedOn()).isAfter(start).isBeforeOrEqualTo(end));
+        assertThat(fleet).filteredOn(member -> member.patchProfile() == PatchProfile.ABANDONED)
+            .allSatisfy(member -> assertThat(member.machine().scheduledInstalls()).isEmpty());
+        assertThat(fleet).allSatisfy(member -> assertThat(member.machine().scheduledInstalls())
+            .extracting(SimulatedMachine.Kb::kb).noneMatch(member.machine().installBehaviour()::containsKey));
+    }
 }

@@ -18,10 +18,12 @@ public final class SignInPage {
     private final AuthService auth;
     private final AccessControl access;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final java.time.Clock clock;
 
-    public SignInPage(AuthService auth, AccessControl access) {
+    public SignInPage(AuthService auth, AccessControl access, java.time.Clock clock) {
         this.auth = auth;
         this.access = access;
+        this.clock = clock;
     }
 
     public void register(Javalin app) {
@@ -65,7 +67,7 @@ public final class SignInPage {
         }
         AuthService.SignInResult result = auth.signIn(name.trim(), password, ctx.ip());
         if (result instanceof AuthService.SignInResult.Success success) {
-            int maxAge = (int) Math.max(1, Duration.between(java.time.Instant.now(), success.session().expiresAt()).toSeconds());
+            int maxAge = (int) Math.max(1, Duration.between(clock.instant(), success.session().expiresAt()).toSeconds());
             ctx.cookie(access.sessionCookie(success.session().token(), maxAge));
             ctx.removeCookie(AccessControl.SIGN_IN_COOKIE, "/");
             ctx.redirect(next);

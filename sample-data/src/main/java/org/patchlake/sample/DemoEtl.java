@@ -1,0 +1,73 @@
+package org.patchlake.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.patchlake.web.WebServer;
+
+/**
+ * The demo's catalog import (started in the background, awaited before the first ETL run) and the ETL run in the
+ * middle of the simulated weeks: landing sealed by the server, then {@code ./patchlake etl --as-of} the simulated
+ * moment, so the administrator's reports show the fleet as it was then.
+ */
+final class DemoEtl {
+    /** The server's warehouse looks for a new snapshot at most this often (reports' Warehouse.open). */
+    private static final Duration SNAPSHOT_POLL = Duration.ofMillis(2500);
+
+    private final Path home;
+    private final Path data;
+    private final WebServer server;
+    private final String catalogSource;
+    private Process catalogImport;
+
+    DemoEtl(Path home, Path data, WebServer server, Process catalogImport, String catalogSource) {
+        this.home = home;
+        this.data = data;
+        this.server = server;
+        this.catalogImport = catalogImport;
+        this.catalogSource = catalogSource;
+    }
+
+    static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits for the background catalog import, if one runs, and remembers the catalog for the next demo. */
+    void awaitCatalog() throws IOException, InterruptedException {
+        if (catalogImport == null) {
+            return;
+        }
+        System.err.println("catalog: waiting for the background import to finish");
+        await(catalogImport, data.resolve("catalog-import.log"), "the catalog import");
+        CatalogCache.remember(data, catalogSource);
+        catalogImport = null;
+        System.err.println("catalog: imported (log: " + data.resolve("catalog-import.log") + ")");
+    }
+
+    /** Publishes a snapshot as of {@code asOf} and waits until the server's reports read it. */
+    void runNow(Instant asOf, Duration span) throws IOException, InterruptedException {
+        awaitCatalog();
+        long started = System.nanoTime();
+        server.services().agentApi().sealLanding();
+        Path log = data.resolve("etl-" + asOf.toString().replace(':', '-') + ".log");
+        System.err.println("etl: running as of " + asOf + " (log: " + log + ")");
+        await(start(List.of(home.resolve("patchlake").toString(), "etl", "--data", data.toString(), "--as-of",
+            asOf.toString(), "--daily-backfill-days", Long.toString(span.toDays() + 7)), log), log, "ETL as of " + asOf);
+        Thread.sleep(SNAPSHOT_POLL.toMillis());
+        System.err.printf("etl: snapshot as of %s published in %.1f s%n", asOf, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void await(Process process, Path log, String what) throws IOException, InterruptedException {
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            List<String> lines = Files.readAllLines(log);
+            throw new IllegalStateException(what + " failed; its last lines (all in " + log + "):\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+        }
+    }
+}
