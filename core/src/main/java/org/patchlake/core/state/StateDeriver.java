@@ -3,6 +3,8 @@ package org.patchlake.core.state;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,9 @@ import org.patchlake.core.catalog.Update;
  *   <li>REQUIRED: otherwise.</li>
  * </ol>
  * Updates of products the computer does not have are NOT_APPLICABLE and are not reported by
- * {@link #derive(ComputerFacts, Instant, UpdateStateSink)}.
+ * {@link #derive(ComputerFacts, Instant, UpdateStateSink)}; so are updates released after {@code now}'s date (UTC):
+ * a later catalog evaluated against an earlier scan must not make the computer owe an update that did not exist
+ * yet, or the history would show every Patch Tuesday as already missed.
  *
  * <p>Thread-safe. Superseders are indexed per product on first use, so deriving a computer allocates only a
  * sorted copy of its product names.
@@ -59,11 +63,15 @@ public final class StateDeriver {
         String[] products = facts.products().toArray(new String[0]);
         Arrays.sort(products);
         boolean[] pendingOut = new boolean[1];
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (String product : products) {
             ProductSupersedence supersedence = supersedenceOf(product);
             long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
             long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
             for (Update update : catalog.updatesForProduct(product)) {
+                if (notYetReleased(update, today)) {
+                    continue;
+                }
                 emit(update, facts, now, stale, supersedence, installed, pending, pendingOut, sink);
             }
         }
@@ -78,7 +86,8 @@ public final class StateDeriver {
 
     /** The state of one update, NOT_APPLICABLE when the computer lacks its product. */
     public UpdateStateResult stateOf(Update update, ComputerFacts facts, Instant now) {
-        if (!facts.products().contains(update.product())) {
+        if (!facts.products().contains(update.product())
+                || notYetReleased(update, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             return new UpdateStateResult(update, UpdateState.NOT_APPLICABLE, null, facts.failedAttemptsOf(update.kb()));
         }
         ProductSupersedence supersedence = supersedenceOf(update.product());
@@ -88,6 +97,10 @@ public final class StateDeriver {
                 pending, new boolean[1],
                 (u, state, via, attempts) -> result[0] = new UpdateStateResult(u, state, via, attempts));
         return result[0];
+    }
+
+    private static boolean notYetReleased(Update update, LocalDate today) {
+        return update.released() != null && update.released().isAfter(today);
     }
 
     /** Never scanned, or last inventory older than the staleness window. */

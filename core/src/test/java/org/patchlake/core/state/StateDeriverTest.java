@@ -173,6 +173,23 @@ class StateDeriverTest {
                 assertThat(streamed).containsEntry(result.update().updateId(), result.state()));
     }
 
+    @Test
+    void an_update_released_after_the_evaluation_date_is_not_yet_applicable() {
+        Instant beforeMarchRelease = Instant.parse("2019-03-11T23:59:59Z");
+        ComputerFacts facts = ComputerFacts.scanned("c-1", Set.of(WINDOWS, IE), Set.of("KB4487044"),
+                beforeMarchRelease.minus(Duration.ofHours(1)));
+
+        ComputerStates states = deriver.derive(facts, beforeMarchRelease);
+
+        assertThat(states.updates()).extracting(r -> r.update().kb())
+                .containsExactlyInAnyOrder("KB4483235", "KB4480116", "KB4487044");
+        assertThat(deriver.stateOf(catalog.updatesForProduct(WINDOWS).stream()
+                .filter(u -> u.kb().equals("KB4489899")).findFirst().orElseThrow(), facts, beforeMarchRelease).state())
+                .isEqualTo(UpdateState.NOT_APPLICABLE);
+        assertThat(stateOf(deriver.derive(facts, Instant.parse("2019-03-12T00:00:00Z")), "KB4489899", WINDOWS).state())
+                .as("applicable from its release day on").isEqualTo(UpdateState.REQUIRED);
+    }
+
     record Outcome(UpdateState state, String installedVia) {
     }
 
