@@ -26,6 +26,7 @@ import org.patchlake.reports.query.SqlResource;
 import org.patchlake.reports.query.Sorts.BulletinSort;
 import org.patchlake.reports.query.Sorts.ComputerSort;
 import org.patchlake.reports.query.Warehouse;
+import org.patchlake.reports.query.WarehouseSettings;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.reports.sla.SlaPolicies;
 import org.patchlake.reports.sla.SlaQueries;
@@ -36,7 +37,8 @@ import org.patchlake.reports.sla.SlaQueries;
  * statements (rewritten to PostgreSQL syntax, same bound values) on a PostgreSQL loaded with the same data.
  */
 public final class QueryBench {
-    private record Options(Path warehouse, boolean build, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only) {
+    private record Options(Path warehouse, boolean build, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only,
+                           String memoryLimit) {
         static Options parse(String[] args) {
             Path warehouse = null;
             int computers = 200_000;
@@ -44,6 +46,7 @@ public final class QueryBench {
             int pgRuns = 5;
             boolean postgres = true;
             String only = "";
+            String memoryLimit = "6GB";
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--warehouse" -> warehouse = Path.of(args[++i]);
@@ -52,6 +55,7 @@ public final class QueryBench {
                     case "--pg-runs" -> pgRuns = Integer.parseInt(args[++i]);
                     case "--no-postgres" -> postgres = false;
                     case "--only" -> only = args[++i];
+                    case "--memory" -> memoryLimit = args[++i];
                     default -> throw new IllegalArgumentException("bench queries: unknown argument '" + args[i]
                             + "' (--warehouse DIR, --computers N, --runs N, --pg-runs N, --no-postgres, --only NAME-PREFIXES,...)");
                 }
@@ -60,7 +64,7 @@ public final class QueryBench {
             if (build) {
                 warehouse = Path.of("data", "bench", "query-warehouse-" + computers);
             }
-            return new Options(warehouse, build, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only);
+            return new Options(warehouse, build, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only, memoryLimit);
         }
     }
 
@@ -90,7 +94,11 @@ public final class QueryBench {
         if (options.build()) {
             QueryBenchWarehouse.buildIfMissing(options.warehouse(), options.computers());
         }
-        Warehouse warehouse = new Warehouse(options.warehouse(), Duration.ofSeconds(5), Runtime.getRuntime().availableProcessors(), java.time.Clock.systemUTC());
+        // the server's settings (a database file per snapshot beside the warehouse, built once and reused), except
+        // that the bench waits for a switch instead of answering from an older snapshot meanwhile
+        WarehouseSettings settings = WarehouseSettings.serving(options.warehouse());
+        settings = new WarehouseSettings(Duration.ofSeconds(5), settings.threads(), options.memoryLimit(), settings.cacheDirectory(), false, settings.clock());
+        Warehouse warehouse = new Warehouse(options.warehouse(), settings);
         try (QueryLayer layer = new QueryLayer(warehouse, BusinessCalendar.saturdaySunday(Set.of()), (sql, values, nanos) -> {
             if (recording) {
                 recorded.add(new Statement(sql, values));

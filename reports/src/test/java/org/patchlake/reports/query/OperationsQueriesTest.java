@@ -84,6 +84,17 @@ class OperationsQueriesTest {
     }
 
     @Test
+    void reboot_count_counts_every_pending_computer_in_scope_not_only_one_page() {
+        assertThat(layer.deliveries().pendingReboots(Scope.all(), QueryFilter.none(), Page.first(1)).rows()).hasSize(1);
+        assertThat(layer.deliveries().pendingRebootCount(Scope.all(), QueryFilter.none()).single())
+                .isEqualTo(new DeliveryQueries.RebootCount(2, 1, 252.0));
+        assertThat(layer.deliveries().pendingRebootCount(EU, QueryFilter.none()).single())
+                .isEqualTo(new DeliveryQueries.RebootCount(1, 0, 6.0));
+        assertThat(layer.deliveries().pendingRebootCount(EU, QueryFilter.none().withRegions("US")).single())
+                .isEqualTo(new DeliveryQueries.RebootCount(0, 0, null));
+    }
+
+    @Test
     void vulnerabilities_by_severity_and_exploit_status_and_their_trend() {
         assertThat(layer.fleet().vulnerabilities(Scope.all(), QueryFilter.none()).rows()).containsExactly(
                 new VulnerabilityCount("Critical", true, 3, 1, 1, 1, 3, 1),
