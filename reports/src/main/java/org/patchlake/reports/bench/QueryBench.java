@@ -135,10 +135,16 @@ public final class QueryBench {
             String pgVersion = "";
             if (options.postgres()) {
                 long started = System.nanoTime();
-                try (QueryBenchPostgres postgres = QueryBenchPostgres.start()) {
+                Path snapshotDirectory = warehouse.currentSnapshot().directory();
+                Path cluster = settings.cacheDirectory().resolve(QueryBenchPostgres.clusterName(snapshotDirectory.getFileName().toString()));
+                try (QueryBenchPostgres postgres = QueryBenchPostgres.start(cluster)) {
                     pgVersion = postgres.describe();
-                    System.out.printf("%nPostgreSQL %s: loading the same snapshot%n", pgVersion);
-                    postgres.load(warehouse.currentSnapshot().directory());
+                    if (postgres.loaded()) {
+                        System.out.printf("%nPostgreSQL %s: reusing the cluster loaded with this snapshot by an earlier run (%s)%n", pgVersion, cluster);
+                    } else {
+                        System.out.printf("%nPostgreSQL %s: loading the same snapshot into %s%n", pgVersion, cluster);
+                        postgres.load(snapshotDirectory);
+                    }
                     System.out.printf("  postgres ready in %.1f s; %d warm-up + %d measured runs per query%n",
                             (System.nanoTime() - started) / 1e9, 1, options.pgRuns());
                     try (Connection connection = postgres.connect()) {
