@@ -194,7 +194,9 @@ public final class QueryBench {
         cases.add(new Case("8 agent versions", false, () -> layer.fleet().agentVersions(all, none)));
         cases.add(new Case("9 superseded bulletins", false, () -> layer.catalog().supersededBulletins(all, none, Page.first(200))));
         cases.add(new Case("10 regional: regions", false, () -> layer.fleet().regions(all, none)));
-        cases.add(new Case("11 exceptions", false, () -> layer.catalog().exceptions(all, none, 14)));
+        cases.add(new Case("11 exceptions (first 1,000)", false, () -> layer.catalog().exceptions(all, none, 14, Page.first(1000))));
+        cases.add(new Case("11 exceptions per status", false, () -> layer.catalog().exceptionCounts(all, none, 14)));
+        cases.add(new Case("6 computers pending reboot (count)", false, () -> layer.deliveries().pendingRebootCount(all, none)));
         cases.add(new Case("1> vulnerable computers of bulletin", true, () -> layer.compliance().bulletinComputers(all, bulletin, Selection.VULNERABLE, none, Page.first(100))));
         cases.add(new Case("1> bulletin at instant (history)", true, () -> layer.compliance().bulletinAt(all, bulletin, dataAsOf.minus(Duration.ofDays(2)), none)));
         cases.add(new Case("2> one computer", true, () -> layer.computers().computer(all, computer)));

@@ -39,8 +39,11 @@ final class QueryBenchPostgres implements AutoCloseable {
     private final int port;
     private boolean loaded;
 
-    private QueryBenchPostgres(Path directory, Path bin, boolean asPostgresUser, int port, boolean loaded) {
+    private final Path socket;
+
+    private QueryBenchPostgres(Path directory, Path bin, boolean asPostgresUser, int port, boolean loaded, Path socket) {
         this.directory = directory;
+        this.socket = socket;
         this.bin = bin;
         this.asPostgresUser = asPostgresUser;
         this.port = port;
@@ -70,15 +73,17 @@ final class QueryBenchPostgres implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        QueryBenchPostgres pg = new QueryBenchPostgres(directory, bin, root, port, reuse);
+        // the server's Unix socket goes to a short temp path: a socket path may not exceed 107 bytes
+        Path socket = Files.createTempDirectory("pgsock");
+        QueryBenchPostgres pg = new QueryBenchPostgres(directory, bin, root, port, reuse, socket);
         if (root) {
-            run(List.of("chown", "-R", "postgres:postgres", directory.toString()), false);
+            run(List.of("chown", "-R", "postgres:postgres", directory.toString(), socket.toString()), false);
         }
         if (!reuse) {
             pg.runPg(List.of(bin.resolve("initdb").toString(), "-D", directory.resolve("data").toString(), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8", "--no-locale"));
         }
-        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k " + directory
+        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k " + socket
                 + " -c shared_buffers=4GB -c effective_cache_size=12GB -c work_mem=256MB -c maintenance_work_mem=1GB"
                 + " -c max_parallel_workers_per_gather=2 -c random_page_cost=1.1 -c fsync=off -c synchronous_commit=off"
                 + " -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=8GB";
@@ -188,6 +193,7 @@ final class QueryBenchPostgres implements AutoCloseable {
         try {
             runPg(List.of(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop"));
         } finally {
+            delete(socket);
             if (!loaded) {
                 delete(directory);
             }

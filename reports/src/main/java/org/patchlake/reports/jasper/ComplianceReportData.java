@@ -196,6 +196,17 @@ final class ComplianceReportData {
         return new ReportData(result.publishedAt(), parameters, request.scopeDescription(), rows, Map.of(), Map.of());
     }
 
+    /** A report of one page of rows out of {@code total}: says so among its parameters when there are more. */
+    static ReportData pageData(ReportRequest request, QueryResult<?> result, List<Map<String, Object>> rows, long total) {
+        Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+        if (total > rows.size()) {
+            int offset = request.page().offset();
+            parameters.put("rows", offset == 0 ? String.format(Locale.US, "first %,d of %,d", rows.size(), total)
+                    : String.format(Locale.US, "%,d to %,d of %,d", offset + 1, offset + rows.size(), total));
+        }
+        return new ReportData(result.publishedAt(), parameters, request.scopeDescription(), rows, Map.of(), Map.of());
+    }
+
     static ReportData withCounts(ReportData data, String prefix, ComplianceCounts counts) {
         for (Map.Entry<String, Object> count : ResultRows.counts(counts).entrySet()) {
             data = data.withValue(prefix + count.getKey(), count.getValue());

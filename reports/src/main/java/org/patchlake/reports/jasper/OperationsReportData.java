@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
+import org.patchlake.reports.query.CatalogQueries;
 import org.patchlake.reports.query.CatalogQueries.ExceptionRow;
 import org.patchlake.reports.query.DeliveryQueries.PolicyDelivery;
 import org.patchlake.reports.query.FleetQueries.AgentComputer;
@@ -209,19 +210,19 @@ final class OperationsReportData {
 
     ReportData exceptions(ReportRequest request) {
         int days = request.integer("days", 14);
-        QueryResult<ExceptionRow> exceptions = queries.catalog().exceptions(request.scope(), request.filter(), days);
+        // one page of rows and the counts of all of them: a long list is not fetched only to be cut
+        QueryResult<ExceptionRow> exceptions = queries.catalog().exceptions(request.scope(), request.filter(), days, request.page());
+        CatalogQueries.ExceptionCounts counts = queries.catalog().exceptionCounts(request.scope(), request.filter(), days).single();
         Instant now = exceptions.dataAsOf();
-        long[] byStatus = new long[3];
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ExceptionRow exception : exceptions.rows()) {
             Map<String, Object> row = ResultRows.of(exception);
             row.put("status", exception.status().name().toLowerCase(java.util.Locale.ROOT));
             row.put("days_left", exception.expiresAt() == null ? null : Duration.between(now, exception.expiresAt()).toDays());
-            byStatus[exception.status().ordinal()]++;
             rows.add(row);
         }
-        return ComplianceReportData.data(request, exceptions, rows)
-                .withValue("active", byStatus[0]).withValue("expiring", byStatus[1]).withValue("expired", byStatus[2])
+        return ComplianceReportData.pageData(request, exceptions, rows, counts.total())
+                .withValue("active", counts.active()).withValue("expiring", counts.expiring()).withValue("expired", counts.expired())
                 .withValue("expiring_days", (long) days);
     }
 

@@ -149,6 +149,16 @@ class OperationsQueriesTest {
     }
 
     @Test
+    void exceptions_come_a_page_at_a_time_with_the_counts_of_all_of_them() {
+        assertThat(layer.catalog().exceptions(Scope.all(), QueryFilter.none(), 14, new Page(1, 1)).rows())
+                .extracting(ExceptionRow::exceptionId).containsExactly("e1");
+        assertThat(layer.catalog().exceptionCounts(Scope.all(), QueryFilter.none(), 14).single())
+                .isEqualTo(new CatalogQueries.ExceptionCounts(1, 1, 1));
+        assertThat(layer.catalog().exceptionCounts(EU, QueryFilter.none(), 3).single())
+                .isEqualTo(new CatalogQueries.ExceptionCounts(1, 0, 1));
+    }
+
+    @Test
     void bulletin_details_list_updates_cves_and_supersedence() {
         CatalogQueries.BulletinDetail kb = layer.catalog().bulletin("KB5000001").single();
         assertThat(kb.severity()).isEqualTo("Critical");
