@@ -106,8 +106,8 @@ public final class QueryBench {
         })) {
             long opened = System.nanoTime();
             Instant dataAsOf = warehouse.currentSnapshot().dataAsOf();
-            System.out.printf("snapshot %s opened in %.2f s (data as of %s), %d cores%n", warehouse.currentSnapshot().id(),
-                    (System.nanoTime() - opened) / 1e9, dataAsOf, Runtime.getRuntime().availableProcessors());
+            System.out.printf("snapshot %s opened in %.2f s (data as of %s), %d cores, load average %.1f%n", warehouse.currentSnapshot().id(),
+                    (System.nanoTime() - opened) / 1e9, dataAsOf, Runtime.getRuntime().availableProcessors(), loadAverage());
             List<Case> cases = cases(layer, dataAsOf).stream().filter(c -> options.only().isEmpty()
                     || java.util.Arrays.stream(options.only().split(",")).anyMatch(prefix -> c.name().startsWith(prefix))).toList();
             List<Timing> duck = new ArrayList<>();
@@ -210,6 +210,10 @@ public final class QueryBench {
         return cases;
     }
 
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     private static void replay(Connection connection, List<Statement> statements) throws SQLException {
         for (Statement s : statements) {
             try (PreparedStatement ps = connection.prepareStatement(QueryBenchDialect.toPostgres(s.sql().sql()))) {
@@ -261,6 +265,7 @@ public final class QueryBench {
             }
             System.out.println();
         }
+        System.out.printf("%nload average at the end: %.1f", loadAverage());
         System.out.printf("%n%d of %d queries within target (p95; reports < 1000 ms, drill-downs < 200 ms); DuckDB %d runs, PostgreSQL %s %d runs (ms)%n",
                 cases.size() - misses, cases.size(), options.runs(), pgVersion, options.pgRuns());
     }
