@@ -26,6 +26,7 @@ import org.patchlake.reports.query.SqlResource;
 import org.patchlake.reports.query.Sorts.BulletinSort;
 import org.patchlake.reports.query.Sorts.ComputerSort;
 import org.patchlake.reports.query.Warehouse;
+import org.patchlake.reports.query.WarehouseSettings;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.reports.sla.SlaPolicies;
 import org.patchlake.reports.sla.SlaQueries;
@@ -36,7 +37,8 @@ import org.patchlake.reports.sla.SlaQueries;
  * statements (rewritten to PostgreSQL syntax, same bound values) on a PostgreSQL loaded with the same data.
  */
 public final class QueryBench {
-    private record Options(Path warehouse, boolean build, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only) {
+    private record Options(Path warehouse, boolean build, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only,
+                           String memoryLimit) {
         static Options parse(String[] args) {
             Path warehouse = null;
             int computers = 200_000;
@@ -44,6 +46,7 @@ public final class QueryBench {
             int pgRuns = 5;
             boolean postgres = true;
             String only = "";
+            String memoryLimit = "6GB";
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--warehouse" -> warehouse = Path.of(args[++i]);
@@ -52,6 +55,7 @@ public final class QueryBench {
                     case "--pg-runs" -> pgRuns = Integer.parseInt(args[++i]);
                     case "--no-postgres" -> postgres = false;
                     case "--only" -> only = args[++i];
+                    case "--memory" -> memoryLimit = args[++i];
                     default -> throw new IllegalArgumentException("bench queries: unknown argument '" + args[i]
                             + "' (--warehouse DIR, --computers N, --runs N, --pg-runs N, --no-postgres, --only NAME-PREFIXES,...)");
                 }
@@ -60,7 +64,7 @@ public final class QueryBench {
             if (build) {
                 warehouse = Path.of("data", "bench", "query-warehouse-" + computers);
             }
-            return new Options(warehouse, build, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only);
+            return new Options(warehouse, build, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only, memoryLimit);
         }
     }
 
@@ -90,7 +94,11 @@ public final class QueryBench {
         if (options.build()) {
             QueryBenchWarehouse.buildIfMissing(options.warehouse(), options.computers());
         }
-        Warehouse warehouse = new Warehouse(options.warehouse(), Duration.ofSeconds(5), Runtime.getRuntime().availableProcessors(), java.time.Clock.systemUTC());
+        // the server's settings (a database file per snapshot beside the warehouse, built once and reused), except
+        // that the bench waits for a switch instead of answering from an older snapshot meanwhile
+        WarehouseSettings settings = WarehouseSettings.serving(options.warehouse());
+        settings = new WarehouseSettings(Duration.ofSeconds(5), settings.threads(), options.memoryLimit(), settings.cacheDirectory(), false, settings.clock());
+        Warehouse warehouse = new Warehouse(options.warehouse(), settings);
         try (QueryLayer layer = new QueryLayer(warehouse, BusinessCalendar.saturdaySunday(Set.of()), (sql, values, nanos) -> {
             if (recording) {
                 recorded.add(new Statement(sql, values));
@@ -98,8 +106,8 @@ public final class QueryBench {
         })) {
             long opened = System.nanoTime();
             Instant dataAsOf = warehouse.currentSnapshot().dataAsOf();
-            System.out.printf("snapshot %s opened in %.2f s (data as of %s), %d cores%n", warehouse.currentSnapshot().id(),
-                    (System.nanoTime() - opened) / 1e9, dataAsOf, Runtime.getRuntime().availableProcessors());
+            System.out.printf("snapshot %s opened in %.2f s (data as of %s), %d cores, load average %.1f%n", warehouse.currentSnapshot().id(),
+                    (System.nanoTime() - opened) / 1e9, dataAsOf, Runtime.getRuntime().availableProcessors(), loadAverage());
             List<Case> cases = cases(layer, dataAsOf).stream().filter(c -> options.only().isEmpty()
                     || java.util.Arrays.stream(options.only().split(",")).anyMatch(prefix -> c.name().startsWith(prefix))).toList();
             List<Timing> duck = new ArrayList<>();
@@ -127,10 +135,16 @@ public final class QueryBench {
             String pgVersion = "";
             if (options.postgres()) {
                 long started = System.nanoTime();
-                try (QueryBenchPostgres postgres = QueryBenchPostgres.start()) {
+                Path snapshotDirectory = warehouse.currentSnapshot().directory();
+                Path cluster = settings.cacheDirectory().resolve(QueryBenchPostgres.clusterName(snapshotDirectory.getFileName().toString()));
+                try (QueryBenchPostgres postgres = QueryBenchPostgres.start(cluster)) {
                     pgVersion = postgres.describe();
-                    System.out.printf("%nPostgreSQL %s: loading the same snapshot%n", pgVersion);
-                    postgres.load(warehouse.currentSnapshot().directory());
+                    if (postgres.loaded()) {
+                        System.out.printf("%nPostgreSQL %s: reusing the cluster loaded with this snapshot by an earlier run (%s)%n", pgVersion, cluster);
+                    } else {
+                        System.out.printf("%nPostgreSQL %s: loading the same snapshot into %s%n", pgVersion, cluster);
+                        postgres.load(snapshotDirectory);
+                    }
                     System.out.printf("  postgres ready in %.1f s; %d warm-up + %d measured runs per query%n",
                             (System.nanoTime() - started) / 1e9, 1, options.pgRuns());
                     try (Connection connection = postgres.connect()) {
@@ -180,7 +194,9 @@ public final class QueryBench {
         cases.add(new Case("8 agent versions", false, () -> layer.fleet().agentVersions(all, none)));
         cases.add(new Case("9 superseded bulletins", false, () -> layer.catalog().supersededBulletins(all, none, Page.first(200))));
         cases.add(new Case("10 regional: regions", false, () -> layer.fleet().regions(all, none)));
-        cases.add(new Case("11 exceptions", false, () -> layer.catalog().exceptions(all, none, 14)));
+        cases.add(new Case("11 exceptions (first 1,000)", false, () -> layer.catalog().exceptions(all, none, 14, Page.first(1000))));
+        cases.add(new Case("11 exceptions per status", false, () -> layer.catalog().exceptionCounts(all, none, 14)));
+        cases.add(new Case("6 computers pending reboot (count)", false, () -> layer.deliveries().pendingRebootCount(all, none)));
         cases.add(new Case("1> vulnerable computers of bulletin", true, () -> layer.compliance().bulletinComputers(all, bulletin, Selection.VULNERABLE, none, Page.first(100))));
         cases.add(new Case("1> bulletin at instant (history)", true, () -> layer.compliance().bulletinAt(all, bulletin, dataAsOf.minus(Duration.ofDays(2)), none)));
         cases.add(new Case("2> one computer", true, () -> layer.computers().computer(all, computer)));
@@ -192,6 +208,10 @@ public final class QueryBench {
         cases.add(new Case("9> bulletin details", true, () -> layer.catalog().bulletin(bulletin)));
         cases.add(new Case("10> sites of a region", true, () -> layer.fleet().sites(all, none, region)));
         return cases;
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void replay(Connection connection, List<Statement> statements) throws SQLException {
@@ -245,6 +265,7 @@ public final class QueryBench {
             }
             System.out.println();
         }
+        System.out.printf("%nload average at the end: %.1f", loadAverage());
         System.out.printf("%n%d of %d queries within target (p95; reports < 1000 ms, drill-downs < 200 ms); DuckDB %d runs, PostgreSQL %s %d runs (ms)%n",
                 cases.size() - misses, cases.size(), options.runs(), pgVersion, options.pgRuns());
     }

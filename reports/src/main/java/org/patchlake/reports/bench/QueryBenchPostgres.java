@@ -14,6 +14,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.patchlake.reports.query.SnapshotSchema;
@@ -21,24 +25,36 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
 /**
- * A throw-away PostgreSQL cluster for the benchmark: initdb in a temp directory, started on a free loopback
+ * A PostgreSQL cluster for the benchmark: initdb in a cache directory beside the warehouse (kept once loaded, so
+ * later runs on the same snapshot only start it), started on a free loopback
  * port (as the 'postgres' system user when we run as root, since root cannot run postgres), loaded with the
- * same snapshot through CSV + COPY, indexed (postgres_indexes.sql) and analysed; stopped and deleted on close.
+ * same snapshot through CSV + COPY, with the same summaries, indexed (postgres_indexes.sql) and analysed; stopped on close.
  */
 final class QueryBenchPostgres implements AutoCloseable {
+    static final String LOADED = "patchlake-loaded";
+
     private final Path directory;
     private final Path bin;
     private final boolean asPostgresUser;
     private final int port;
+    private boolean loaded;
 
-    private QueryBenchPostgres(Path directory, Path bin, boolean asPostgresUser, int port) {
+    private final Path socket;
+
+    private QueryBenchPostgres(Path directory, Path bin, boolean asPostgresUser, int port, boolean loaded, Path socket) {
         this.directory = directory;
+        this.socket = socket;
         this.bin = bin;
         this.asPostgresUser = asPostgresUser;
         this.port = port;
+        this.loaded = loaded;
     }
 
-    static QueryBenchPostgres start() throws IOException, InterruptedException {
+    /**
+     * Starts PostgreSQL on {@code dataDirectory}: reuses a cluster a previous run loaded there (marker file
+     * {@value #LOADED}), else creates a new one (initdb).
+     */
+    static QueryBenchPostgres start(Path dataDirectory) throws IOException, InterruptedException {
         Path bin;
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             bin = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
@@ -46,24 +62,45 @@ final class QueryBenchPostgres implements AutoCloseable {
                     .orElseThrow(() -> new IOException("no PostgreSQL under /usr/lib/postgresql/*/bin (install Debian's postgresql)"));
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path directory = Files.createTempDirectory("patchlake-bench-pg");
+        Path directory = dataDirectory.toAbsolutePath();
+        boolean reuse = Files.isRegularFile(directory.resolve(LOADED)) && Files.isRegularFile(directory.resolve("data").resolve("PG_VERSION"));
+        if (!reuse) {
+            delete(directory);
+            Files.createDirectories(directory);
+        }
+        Files.deleteIfExists(directory.resolve("data").resolve("postmaster.pid"));
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        QueryBenchPostgres pg = new QueryBenchPostgres(directory, bin, root, port);
+        // the server's Unix socket goes to a short temp path: a socket path may not exceed 107 bytes
+        Path socket = Files.createTempDirectory("pgsock");
+        QueryBenchPostgres pg = new QueryBenchPostgres(directory, bin, root, port, reuse, socket);
         if (root) {
-            run(List.of("chown", "-R", "postgres:postgres", directory.toString()), false);
+            run(List.of("chown", "-R", "postgres:postgres", directory.toString(), socket.toString()), false);
         }
-        pg.runPg(List.of(bin.resolve("initdb").toString(), "-D", directory.resolve("data").toString(), "-U", "postgres",
-                "--auth=trust", "-E", "UTF8", "--no-locale"));
-        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k " + directory
+        if (!reuse) {
+            pg.runPg(List.of(bin.resolve("initdb").toString(), "-D", directory.resolve("data").toString(), "-U", "postgres",
+                    "--auth=trust", "-E", "UTF8", "--no-locale"));
+        }
+        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k " + socket
                 + " -c shared_buffers=4GB -c effective_cache_size=12GB -c work_mem=256MB -c maintenance_work_mem=1GB"
                 + " -c max_parallel_workers_per_gather=2 -c random_page_cost=1.1 -c fsync=off -c synchronous_commit=off"
                 + " -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=8GB";
         pg.runPg(List.of(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-l",
-                directory.resolve("postgres.log").toString(), "-o", options, "-w", "start"));
+                directory.resolve("postgres.log").toString(), "-o", options, "-w", "-t", "600", "start"));
         return pg;
+    }
+
+    /** Names a cluster loaded from one snapshot with the current schema, summaries and indexes. */
+    static String clusterName(String snapshotName) throws IOException {
+        return "postgres-" + snapshotName + "-" + SnapshotSchema.load().fingerprint() + "-"
+                + Integer.toHexString(resource("postgres_indexes.sql").hashCode());
+    }
+
+    /** True when this cluster was loaded by an earlier run (same snapshot, same schema and indexes). */
+    boolean loaded() {
+        return loaded;
     }
 
     Connection connect() throws SQLException {
@@ -74,59 +111,101 @@ final class QueryBenchPostgres implements AutoCloseable {
         return bin.getParent().getFileName() + " on 127.0.0.1:" + port;
     }
 
-    /** Loads every contract table of the snapshot (CSV exported by DuckDB, then COPY), indexes, analyses. */
-    void load(Path snapshot) throws IOException, SQLException {
+    /**
+     * Loads every contract table of the snapshot (CSV exported by DuckDB, then COPY; two tables at a time), the
+     * summaries the query layer computes at snapshot load (the same statements, in PostgreSQL syntax), indexes,
+     * ANALYZE; then marks the cluster loaded so the next run reuses it.
+     */
+    void load(Path snapshot) throws IOException, SQLException, InterruptedException {
         SnapshotSchema schema = SnapshotSchema.load();
         Path csv = Files.createTempDirectory("patchlake-bench-csv");
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement d = duck.createStatement();
-             Connection pg = connect(); Statement p = pg.createStatement()) {
-            CopyManager copy = new CopyManager(pg.unwrap(BaseConnection.class));
+        ExecutorService loaders = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> tables = new ArrayList<>();
             for (String table : schema.tables()) {
+                tables.add(loaders.submit(() -> {
+                    loadTable(schema, snapshot, csv, table);
+                    return null;
+                }));
+            }
+            for (Future<?> table : tables) {
+                try {
+                    table.get();
+                } catch (ExecutionException e) {
+                    throw new SQLException("PostgreSQL load failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            try (Connection pg = connect(); Statement p = pg.createStatement()) {
                 long started = System.nanoTime();
-                p.execute(schema.createStatement(table).replaceFirst("CREATE TABLE ", "CREATE UNLOGGED TABLE "));
-                Path dir = snapshot.resolve(table);
-                long rows = 0;
-                if (Files.isDirectory(dir)) {
-                    Path file = csv.resolve(table + ".csv");
-                    // cast to the contract's column types first (INSERT BY NAME), then export
-                    d.execute(schema.createStatement(table));
-                    d.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + dir + "/**/*.parquet', union_by_name = true)");
-                    String select = table.equals("updates")
-                            ? "SELECT * REPLACE ('{' || array_to_string(supersedes, ',') || '}' AS supersedes)"
-                            : "SELECT *";
-                    d.execute("COPY (" + select + " FROM " + table + ") TO '" + file + "' (FORMAT csv, HEADER false)");
-                    d.execute("DROP TABLE " + table);
-                    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        rows = copy.copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", reader);
+                p.execute(resource("/org/patchlake/reports/query/reference_tables.sql").replaceAll("(?m)^--.*$", ""));
+                for (String statement : schema.derivedTableStatements()) {
+                    p.execute(QueryBenchDialect.toPostgres(statement));
+                }
+                System.out.printf("  postgres: summaries in %.1f s%n", (System.nanoTime() - started) / 1e9);
+                started = System.nanoTime();
+                for (String statement : resource("postgres_indexes.sql").replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!statement.isBlank()) {
+                        p.execute(statement);
                     }
-                    Files.delete(file);
                 }
-                System.out.printf("  postgres: loaded %-22s %,14d rows in %6.1f s%n", table, rows, (System.nanoTime() - started) / 1e9);
+                p.execute("ANALYZE");
+                System.out.printf("  postgres: indexes + ANALYZE in %.1f s%n", (System.nanoTime() - started) / 1e9);
             }
-            long started = System.nanoTime();
-            for (String statement : resource("postgres_indexes.sql").replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    p.execute(statement);
-                }
-            }
-            p.execute(resource("/org/patchlake/reports/query/reference_tables.sql").replaceAll("(?m)^--.*$", ""));
-            p.execute("VACUUM ANALYZE");
-            System.out.printf("  postgres: indexes + VACUUM ANALYZE in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            Files.writeString(directory.resolve(LOADED), snapshot + "\n");
+            loaded = true;
         } finally {
-            try (Stream<Path> files = Files.walk(csv)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            loaders.shutdownNow();
+            delete(csv);
         }
     }
 
+    private void loadTable(SnapshotSchema schema, Path snapshot, Path csv, String table) throws IOException, SQLException {
+        long started = System.nanoTime();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement d = duck.createStatement();
+             Connection pg = connect(); Statement p = pg.createStatement()) {
+            d.execute("SET threads = 1");
+            p.execute(schema.createStatement(table).replaceFirst("CREATE TABLE ", "CREATE UNLOGGED TABLE "));
+            Path dir = snapshot.resolve(table);
+            long rows = 0;
+            if (Files.isDirectory(dir)) {
+                Path file = csv.resolve(table + ".csv");
+                // cast to the contract's column types first (INSERT BY NAME), then export
+                d.execute(schema.createStatement(table));
+                d.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + dir + "/**/*.parquet', union_by_name = true)");
+                String select = table.equals("updates")
+                        ? "SELECT * REPLACE ('{' || array_to_string(supersedes, ',') || '}' AS supersedes)"
+                        : "SELECT *";
+                d.execute("COPY (" + select + " FROM " + table + ") TO '" + file + "' (FORMAT csv, HEADER false)");
+                d.execute("DROP TABLE " + table);
+                CopyManager copy = new CopyManager(pg.unwrap(BaseConnection.class));
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    rows = copy.copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", reader);
+                }
+                Files.delete(file);
+            }
+            System.out.printf("  postgres: loaded %-22s %,14d rows in %6.1f s%n", table, rows, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Stops the server; keeps a loaded cluster for the next run, deletes one whose load did not finish. */
     @Override
     public void close() throws IOException, InterruptedException {
         try {
             runPg(List.of(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop"));
         } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            delete(socket);
+            if (!loaded) {
+                delete(directory);
             }
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 

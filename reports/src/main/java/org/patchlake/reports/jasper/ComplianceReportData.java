@@ -9,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.patchlake.reports.query.ComplianceCounts;
 import org.patchlake.reports.query.ComplianceQueries.Selection;
 import org.patchlake.reports.query.ComplianceRows.BulletinCompliance;
@@ -104,34 +109,65 @@ final class ComplianceReportData {
         return data(request, regions, rows).withDataset("by_region", groups(regions.rows(), "region"));
     }
 
+    /**
+     * The executive summary's queries are independent: they run at the same time on connections of their own
+     * (each leases the current snapshot), so the report waits for the slowest, not for the sum.
+     */
     ReportData executiveSummary(ReportRequest request, OperationsReportData operations) {
-        QueryResult<GroupCompliance> regions = queries.fleet().regions(request.scope(), request.filter());
-        LocalDate to = request.date("to") != null ? request.date("to") : LocalDate.ofInstant(regions.dataAsOf(), ZoneOffset.UTC);
-        LocalDate from = request.date("from") != null ? request.date("from") : to.minusDays(89);
-        List<Map<String, Object>> trend = ResultRows.of(queries.compliance().trend(request.scope(), request.filter(), from, to).rows());
-        List<Map<String, Object>> risks = new ArrayList<>();
-        for (BulletinCompliance bulletin : queries.compliance().byBulletin(request.scope(), request.filter(), BulletinSort.MOST_VULNERABLE).rows()) {
-            if (risks.size() == 8 || bulletin.counts().vulnerable() == 0) {
-                break;
+        ExecutorService parallel = Executors.newFixedThreadPool(6, runnable -> {
+            Thread thread = new Thread(runnable, "executive-summary-query");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<QueryResult<GroupCompliance>> regionsQuery = CompletableFuture.supplyAsync(
+                    () -> queries.fleet().regions(request.scope(), request.filter()), parallel);
+            CompletableFuture<List<BulletinCompliance>> bulletinsQuery = CompletableFuture.supplyAsync(
+                    () -> queries.compliance().byBulletin(request.scope(), request.filter(), BulletinSort.MOST_VULNERABLE).rows(), parallel);
+            CompletableFuture<UnaryOperator<ReportData>> operationsQuery = CompletableFuture.supplyAsync(
+                    () -> operations.executiveValues(request, parallel), parallel);
+            LocalDate to = request.date("to") != null ? request.date("to")
+                    : LocalDate.ofInstant(queries.warehouse().currentSnapshot().dataAsOf(), ZoneOffset.UTC);
+            LocalDate from = request.date("from") != null ? request.date("from") : to.minusDays(89);
+            List<Map<String, Object>> trend = ResultRows.of(queries.compliance().trend(request.scope(), request.filter(), from, to).rows());
+            QueryResult<GroupCompliance> regions = join(regionsQuery);
+            List<Map<String, Object>> risks = new ArrayList<>();
+            for (BulletinCompliance bulletin : join(bulletinsQuery)) {
+                if (risks.size() == 8 || bulletin.counts().vulnerable() == 0) {
+                    break;
+                }
+                Map<String, Object> row = ResultRows.of(bulletin);
+                row.put("vulnerable", bulletin.counts().vulnerable());
+                risks.add(row);
             }
-            Map<String, Object> row = ResultRows.of(bulletin);
-            row.put("vulnerable", bulletin.counts().vulnerable());
-            risks.add(row);
-        }
-        long[] totals = new long[7];
-        for (GroupCompliance region : regions.rows()) {
-            ComplianceCounts c = region.counts();
-            long[] add = {c.applicable(), c.installed(), c.pendingReboot(), c.required(), c.failed(), c.exempt(), c.unknown()};
-            for (int i = 0; i < 7; i++) {
-                totals[i] += add[i];
+            long[] totals = new long[7];
+            for (GroupCompliance region : regions.rows()) {
+                ComplianceCounts c = region.counts();
+                long[] add = {c.applicable(), c.installed(), c.pendingReboot(), c.required(), c.failed(), c.exempt(), c.unknown()};
+                for (int i = 0; i < 7; i++) {
+                    totals[i] += add[i];
+                }
             }
+            ReportData data = data(request, regions, groups(regions.rows(), "region"))
+                    .withDataset("trend", trend)
+                    .withDataset("by_region", groups(regions.rows(), "region"))
+                    .withDataset("top_risks", risks);
+            data = join(operationsQuery).apply(data);
+            return withCounts(data, "total_", new ComplianceCounts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6]));
+        } finally {
+            parallel.shutdownNow();
         }
-        ReportData data = data(request, regions, groups(regions.rows(), "region"))
-                .withDataset("trend", trend)
-                .withDataset("by_region", groups(regions.rows(), "region"))
-                .withDataset("top_risks", risks);
-        data = operations.executiveValues(request, data);
-        return withCounts(data, "total_", new ComplianceCounts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6]));
+    }
+
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     static List<Map<String, Object>> groups(List<GroupCompliance> groups, String name) {
@@ -156,6 +192,17 @@ final class ComplianceReportData {
         if (rows.size() > limit) {
             parameters.put("rows", String.format(Locale.US, "first %,d of %,d", limit, rows.size()));
             rows = rows.subList(0, limit);
+        }
+        return new ReportData(result.publishedAt(), parameters, request.scopeDescription(), rows, Map.of(), Map.of());
+    }
+
+    /** A report of one page of rows out of {@code total}: says so among its parameters when there are more. */
+    static ReportData pageData(ReportRequest request, QueryResult<?> result, List<Map<String, Object>> rows, long total) {
+        Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+        if (total > rows.size()) {
+            int offset = request.page().offset();
+            parameters.put("rows", offset == 0 ? String.format(Locale.US, "first %,d of %,d", rows.size(), total)
+                    : String.format(Locale.US, "%,d to %,d of %,d", offset + 1, offset + rows.size(), total));
         }
         return new ReportData(result.publishedAt(), parameters, request.scopeDescription(), rows, Map.of(), Map.of());
     }

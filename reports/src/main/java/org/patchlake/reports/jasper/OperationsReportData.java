@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import org.patchlake.reports.query.CatalogQueries;
 import org.patchlake.reports.query.CatalogQueries.ExceptionRow;
 import org.patchlake.reports.query.DeliveryQueries.PolicyDelivery;
 import org.patchlake.reports.query.FleetQueries.AgentComputer;
@@ -68,8 +72,12 @@ final class OperationsReportData {
     }
 
     private List<Map<String, Object>> severitySummary(ReportRequest request, QueryResult<SlaAttainment> attainment, int days) {
+        return severitySummary(attainment, queries.sla().timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, days).rows());
+    }
+
+    private static List<Map<String, Object>> severitySummary(QueryResult<SlaAttainment> attainment, List<TimeToPatch> timeToPatchRows) {
         Map<String, TimeToPatch> timeToPatch = new LinkedHashMap<>();
-        for (TimeToPatch row : queries.sla().timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, days).rows()) {
+        for (TimeToPatch row : timeToPatchRows) {
             timeToPatch.put(row.group(), row);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -133,7 +141,7 @@ final class OperationsReportData {
         AgentHealth health = queries.fleet().agentHealth(request.scope(), request.filter(), 14).single();
         return ComplianceReportData.data(request, pending, ResultRows.of(ComplianceReportData.castRecords(pending.rows())))
                 .withValue("computers_in_scope", health.computers())
-                .withValue("computers_pending", (long) pending.rows().size());
+                .withValue("computers_pending", queries.deliveries().pendingRebootCount(request.scope(), request.filter()).single().computers());
     }
 
     ReportData vulnerability(ReportRequest request) {
@@ -202,26 +210,31 @@ final class OperationsReportData {
 
     ReportData exceptions(ReportRequest request) {
         int days = request.integer("days", 14);
-        QueryResult<ExceptionRow> exceptions = queries.catalog().exceptions(request.scope(), request.filter(), days);
+        // one page of rows and the counts of all of them: a long list is not fetched only to be cut
+        QueryResult<ExceptionRow> exceptions = queries.catalog().exceptions(request.scope(), request.filter(), days, request.page());
+        CatalogQueries.ExceptionCounts counts = queries.catalog().exceptionCounts(request.scope(), request.filter(), days).single();
         Instant now = exceptions.dataAsOf();
-        long[] byStatus = new long[3];
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ExceptionRow exception : exceptions.rows()) {
             Map<String, Object> row = ResultRows.of(exception);
             row.put("status", exception.status().name().toLowerCase(java.util.Locale.ROOT));
             row.put("days_left", exception.expiresAt() == null ? null : Duration.between(now, exception.expiresAt()).toDays());
-            byStatus[exception.status().ordinal()]++;
             rows.add(row);
         }
-        return ComplianceReportData.data(request, exceptions, rows)
-                .withValue("active", byStatus[0]).withValue("expiring", byStatus[1]).withValue("expired", byStatus[2])
+        return ComplianceReportData.pageData(request, exceptions, rows, counts.total())
+                .withValue("active", counts.active()).withValue("expiring", counts.expiring()).withValue("expired", counts.expired())
                 .withValue("expiring_days", (long) days);
     }
 
     /** The executive summary's fleet and SLA figures. */
-    ReportData executiveValues(ReportRequest request, ReportData data) {
-        AgentHealth health = queries.fleet().agentHealth(request.scope(), request.filter(), 14).single();
+    /** The executive summary's SLA and fleet figures, queried now, added to the report's data by the returned function. */
+    UnaryOperator<ReportData> executiveValues(ReportRequest request, Executor parallel) {
+        CompletableFuture<List<TimeToPatch>> timeToPatch = CompletableFuture.supplyAsync(() -> queries.sla()
+                .timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, request.integer("days", 14)).rows(), parallel);
+        CompletableFuture<AgentHealth> agentHealth = CompletableFuture.supplyAsync(
+                () -> queries.fleet().agentHealth(request.scope(), request.filter(), 14).single(), parallel);
         QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), request.filter(), policies(request), null);
+        AgentHealth health = ComplianceReportData.join(agentHealth);
         long met = 0, missed = 0, onTrack = 0, atRisk = 0;
         List<SlaSummary> summaries = SlaQueries.summary(attainment);
         for (SlaSummary summary : summaries) {
@@ -230,9 +243,12 @@ final class OperationsReportData {
             onTrack += summary.onTrack();
             atRisk += summary.atRisk();
         }
-        return data.withDataset("sla", severitySummary(request, attainment, request.integer("days", 14)))
+        List<Map<String, Object>> sla = severitySummary(attainment, ComplianceReportData.join(timeToPatch));
+        long[] statuses = {met, missed, onTrack, atRisk};
+        return data -> data.withDataset("sla", sla)
                 .withValue("computers_in_scope", health.computers())
                 .withValue("computers_reporting", health.withAgent() - health.notReporting())
-                .withValue("sla_met", met).withValue("sla_missed", missed).withValue("sla_on_track", onTrack).withValue("sla_at_risk", atRisk);
+                .withValue("sla_met", statuses[0]).withValue("sla_missed", statuses[1])
+                .withValue("sla_on_track", statuses[2]).withValue("sla_at_risk", statuses[3]);
     }
 }

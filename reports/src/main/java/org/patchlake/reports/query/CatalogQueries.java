@@ -43,6 +43,20 @@ public final class CatalogQueries {
     private static final SqlResource DETAIL = SqlResource.load(CatalogQueries.class, "bulletin_detail.sql");
     private static final SqlResource SUPERSEDED = SqlResource.load(CatalogQueries.class, "superseded_bulletins.sql");
     private static final SqlResource EXCEPTIONS = SqlResource.load(CatalogQueries.class, "exceptions.sql");
+    private static final SqlResource EXCEPTION_COUNTS = SqlResource.load(CatalogQueries.class, "exception_counts.sql");
+
+    /** Exceptions in scope per status (report 11's headline), however many there are. */
+    public record ExceptionCounts(long active, long expiring, long expired) {
+        public ExceptionCounts {
+            if (active < 0 || expiring < 0 || expired < 0) {
+                throw new IllegalArgumentException("counts must not be negative");
+            }
+        }
+
+        public long total() {
+            return active + expiring + expired;
+        }
+    }
 
     private final QueryRunner runner;
 
@@ -82,8 +96,27 @@ public final class CatalogQueries {
                 Rows.count(rs, "applicable"), Rows.count(rs, "not_installed")), ComplianceQueries.reported(scope, filter));
     }
 
+    /** Every exception in scope (all rows: prefer the paged variant for long lists). */
     public QueryResult<ExceptionRow> exceptions(Scope scope, QueryFilter filter, int expiringWithinDays) {
+        return exceptions(scope, filter, expiringWithinDays, null);
+    }
+
+    public QueryResult<ExceptionCounts> exceptionCounts(Scope scope, QueryFilter filter, int expiringWithinDays) {
         SqlParameters p = ComplianceQueries.parameters(scope, filter).put("expiring_days", expiringWithinDays);
+        Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
+        reported.put("expiringWithinDays", expiringWithinDays);
+        return runner.run(EXCEPTION_COUNTS, p, rs -> new ExceptionCounts(Rows.count(rs, "active"), Rows.count(rs, "expiring"),
+                Rows.count(rs, "expired")), reported);
+    }
+
+    /** One page of the exceptions in scope, soonest expiry first; {@code pageOrNull} null = every row. */
+    public QueryResult<ExceptionRow> exceptions(Scope scope, QueryFilter filter, int expiringWithinDays, Page pageOrNull) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter).put("expiring_days", expiringWithinDays);
+        if (pageOrNull == null) {
+            p.put("limit", null).put("offset", 0L);
+        } else {
+            pageOrNull.bind(p);
+        }
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("expiringWithinDays", expiringWithinDays);
         return runner.run(EXCEPTIONS, p, rs -> new ExceptionRow(rs.getString("exception_id"), rs.getString("computer_id"),

@@ -33,6 +33,8 @@ public final class ComplianceQueries {
     private static final SqlResource BY_BULLETIN = SqlResource.load(ComplianceQueries.class, "compliance_by_bulletin.sql");
     private static final SqlResource BULLETIN_COMPUTERS = SqlResource.load(ComplianceQueries.class, "bulletin_computers.sql");
     private static final SqlResource BY_COMPUTER = SqlResource.load(ComplianceQueries.class, "compliance_by_computer.sql");
+    private static final SqlResource BY_COMPUTER_TOTALS = SqlResource.load(ComplianceQueries.class, "compliance_by_computer_totals.sql");
+    private static final SqlResource BY_COMPUTER_SEVERITY = SqlResource.load(ComplianceQueries.class, "compliance_by_computer_severity.sql");
     private static final SqlResource BY_UPDATE = SqlResource.load(ComplianceQueries.class, "compliance_by_update.sql");
     private static final SqlResource AS_OF_DAY = SqlResource.load(ComplianceQueries.class, "compliance_as_of_day.sql");
     private static final SqlResource TREND = SqlResource.load(ComplianceQueries.class, "compliance_trend.sql");
@@ -68,7 +70,11 @@ public final class ComplianceQueries {
         page.bind(p);
         Map<String, Object> reported = reported(scope, filter);
         reported.put("sort", sort);
-        return runner.run(BY_COMPUTER.withOrderBy(sort.sql), p, rs -> new ComputerCompliance(rs.getString("computer_id"),
+        // the same rows from the smallest source that can answer: per-computer totals, per computer x severity, or
+        // (with a release-date filter, which needs each bulletin) every computer x bulletin state
+        SqlResource sql = filter.from() != null || filter.to() != null ? BY_COMPUTER
+                : filter.severities().isEmpty() ? BY_COMPUTER_TOTALS : BY_COMPUTER_SEVERITY;
+        return runner.run(sql.withOrderBy(sort.sql), p, rs -> new ComputerCompliance(rs.getString("computer_id"),
                 rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
                 rs.getObject("managed_level") == null ? null : rs.getInt("managed_level"),
                 Rows.instant(rs, "last_inventory_at"), Rows.flag(rs, "pending_reboot_flag"), Rows.counts(rs)), reported);

@@ -37,6 +37,16 @@ public final class DeliveryQueries {
     private static final SqlResource BY_POLICY = SqlResource.load(DeliveryQueries.class, "delivery_by_policy.sql");
     private static final SqlResource RETURN_CODES = SqlResource.load(DeliveryQueries.class, "delivery_return_codes.sql");
     private static final SqlResource REBOOTS = SqlResource.load(DeliveryQueries.class, "reboot_pending.sql");
+    private static final SqlResource REBOOT_COUNT = SqlResource.load(DeliveryQueries.class, "reboot_count.sql");
+
+    /** Report 6 headline: computers pending a restart (all, not a page), updates waiting, longest wait. */
+    public record RebootCount(long computers, long updatesPendingReboot, Double longestHoursPending) {
+        public RebootCount {
+            if (computers < 0 || updatesPendingReboot < 0) {
+                throw new IllegalArgumentException("counts must not be negative");
+            }
+        }
+    }
 
     private final QueryRunner runner;
 
@@ -75,6 +85,13 @@ public final class DeliveryQueries {
                 rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
                 Rows.instant(rs, "pending_reboot_since"), Rows.instant(rs, "last_boot_at"),
                 Rows.nullableDouble(rs, "hours_pending"), Rows.count(rs, "updates_pending_reboot")),
+                ComplianceQueries.reported(scope, filter));
+    }
+
+    /** How many computers {@link #pendingReboots} lists in all (its pages), with the updates waiting for them. */
+    public QueryResult<RebootCount> pendingRebootCount(Scope scope, QueryFilter filter) {
+        return runner.run(REBOOT_COUNT, ComplianceQueries.parameters(scope, filter), rs -> new RebootCount(Rows.count(rs, "computers"),
+                Rows.count(rs, "updates_pending_reboot"), Rows.nullableDouble(rs, "longest_hours_pending")),
                 ComplianceQueries.reported(scope, filter));
     }
 

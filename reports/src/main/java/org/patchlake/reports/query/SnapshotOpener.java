@@ -3,80 +3,131 @@ package org.patchlake.reports.query;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Opens a snapshot directory in a fresh in-memory DuckDB: one view per contract table over
- * {@code <table>/**}{@code /*.parquet} (Spark's part files; {@code _SUCCESS} and {@code .crc} files are not
- * matched). A table the snapshot lacks becomes an empty table of the contract shape. Timestamp-with-time-zone
- * columns (Spark writes UTC-adjusted timestamps) are exposed as plain UTC timestamps so every query compares
- * like with like. View names come from the fixed table list, paths from the file system (quotes escaped);
- * DuckDB cannot bind parameters in DDL.
+ * Opens a snapshot in a DuckDB database of its own, loaded by {@link SnapshotLoader}. Without a cache directory
+ * the database is in memory and loaded at every open. With one, it is built once per snapshot into
+ * {@code <cache>/<snapshot>-<schema fingerprint>.duckdb} (under a temporary name, renamed when complete, so a
+ * crash leaves no half-built file in use) and opened read-only; a later open, also in another process, reuses
+ * it. Snapshots are immutable, so the file never goes stale; a change of the load SQL changes the fingerprint.
  */
 final class SnapshotOpener {
-    private final SnapshotSchema schema;
-    private final int threads;
+    private static final Logger log = LoggerFactory.getLogger(SnapshotOpener.class);
 
-    SnapshotOpener(SnapshotSchema schema, int threads) {
+    private final SnapshotSchema schema;
+    private final SnapshotLoader loader;
+    private final WarehouseSettings settings;
+    private final String fingerprint;
+
+    SnapshotOpener(SnapshotSchema schema, WarehouseSettings settings) {
         this.schema = schema;
-        this.threads = threads;
+        this.loader = new SnapshotLoader(schema);
+        this.settings = settings;
+        this.fingerprint = schema.fingerprint();
     }
 
     DuckDBConnection open(SnapshotInfo info) {
         try {
-            DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-            try (Statement statement = database.createStatement()) {
-                statement.execute("SET threads = " + threads);
-                statement.execute("SET TimeZone = 'UTC'");
-                for (String table : schema.tables()) {
-                    createView(statement, table, info.directory().resolve(table));
+            if (settings.cacheDirectory() == null) {
+                DuckDBConnection database = connect("jdbc:duckdb:", false);
+                try (Statement statement = database.createStatement()) {
+                    loader.load(statement, info);
+                } catch (SQLException | RuntimeException e) {
+                    database.close();
+                    throw e;
                 }
-                statement.execute(schema.referenceTables());
-            } catch (SQLException | RuntimeException e) {
-                database.close();
-                throw e;
+                return database;
             }
-            return database;
+            Path file = cacheFile(info);
+            if (!Files.isRegularFile(file)) {
+                build(info, file);
+            }
+            return connect("jdbc:duckdb:" + file, true);
         } catch (SQLException e) {
             throw new QueryException("cannot open snapshot " + info.id() + " at " + info.directory() + ": " + e.getMessage(), e);
         }
     }
 
-    private void createView(Statement statement, String table, Path directory) throws SQLException {
-        if (!hasParquet(directory)) {
-            statement.execute(schema.createStatement(table));
-            return;
-        }
-        String glob = directory.toAbsolutePath().toString().replace("'", "''") + "/**/*.parquet";
-        String source = "read_parquet('" + glob + "', union_by_name = true)";
-        List<String> replacements = new ArrayList<>();
-        try (ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
-            while (columns.next()) {
-                if (columns.getString("column_type").equals("TIMESTAMP WITH TIME ZONE")) {
-                    String column = '"' + columns.getString("column_name").replace("\"", "\"\"") + '"';
-                    replacements.add("CAST(" + column + " AS TIMESTAMP) AS " + column);
-                }
-            }
-        }
-        String select = replacements.isEmpty() ? "*" : "* REPLACE (" + String.join(", ", replacements) + ")";
-        statement.execute("CREATE VIEW " + table + " AS SELECT " + select + " FROM " + source);
+    Path cacheFile(SnapshotInfo info) {
+        return settings.cacheDirectory().resolve(info.directory().getFileName() + "-" + fingerprint + ".duckdb");
     }
 
-    private static boolean hasParquet(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return false;
+    /** Deletes cached databases of snapshots other than the given ones (their open handles stay readable). */
+    void forgetAllBut(SnapshotInfo... keep) {
+        if (settings.cacheDirectory() == null || !Files.isDirectory(settings.cacheDirectory())) {
+            return;
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(p));
+        java.util.Set<Path> kept = new java.util.HashSet<>();
+        for (SnapshotInfo info : keep) {
+            if (info != null) {
+                kept.add(cacheFile(info));
+            }
+        }
+        try (Stream<Path> files = Files.list(settings.cacheDirectory())) {
+            files.filter(f -> f.getFileName().toString().endsWith(".duckdb") && !kept.contains(f)).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                    log.info("deleted cached snapshot database {}", f);
+                } catch (IOException e) {
+                    log.warn("cannot delete cached snapshot database {}: {}", f, e.getMessage());
+                }
+            });
         } catch (IOException e) {
-            throw new QueryException("cannot list snapshot table directory " + directory + ": " + e.getMessage(), e);
+            log.warn("cannot list {}: {}", settings.cacheDirectory(), e.getMessage());
         }
+    }
+
+    private void build(SnapshotInfo info, Path file) throws SQLException {
+        long started = System.nanoTime();
+        Path building = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".building");
+        try {
+            Files.createDirectories(file.getParent());
+            log.info("loading snapshot {} into {} ...", info.id(), file);
+            try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
+                 Statement statement = database.createStatement()) {
+                loader.load(statement, info);
+                statement.execute("CHECKPOINT");
+            }
+            Files.move(building, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            log.info("snapshot {} loaded in {} s", info.id(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        } catch (IOException e) {
+            throw new QueryException("cannot build the database of snapshot " + info.id() + " at " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(building);
+                Files.deleteIfExists(building.resolveSibling(building.getFileName() + ".wal"));
+            } catch (IOException e) {
+                log.warn("cannot delete {}: {}", building, e.getMessage());
+            }
+        }
+    }
+
+    private DuckDBConnection connect(String url, boolean readOnly) throws SQLException {
+        Properties properties = new Properties();
+        if (readOnly) {
+            properties.setProperty("duckdb.read_only", "true");
+        }
+        DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection(url, properties);
+        try (Statement statement = database.createStatement()) {
+            statement.execute("SET threads = " + settings.threads());
+            statement.execute("SET TimeZone = 'UTC'");
+            if (settings.memoryLimit() != null) {
+                statement.execute("SET memory_limit = '" + settings.memoryLimit() + "'");
+            }
+        } catch (SQLException e) {
+            database.close();
+            throw e;
+        }
+        return database;
     }
 }

@@ -3,7 +3,9 @@ package org.patchlake.reports.query;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +19,38 @@ public final class SnapshotSchema {
 
     private final Map<String, String> createStatements;
     private final String referenceTables;
+    private final List<String> loadStatements;
 
-    private SnapshotSchema(Map<String, String> createStatements, String referenceTables) {
+    private SnapshotSchema(Map<String, String> createStatements, String referenceTables, List<String> loadStatements) {
         this.createStatements = Map.copyOf(createStatements);
         this.referenceTables = referenceTables;
+        this.loadStatements = List.copyOf(loadStatements);
+    }
+
+    /** snapshot_load.sql: the statements that copy a snapshot's src.* views into native tables and summaries. */
+    public List<String> loadStatements() {
+        return loadStatements;
+    }
+
+    /**
+     * The summary statements of snapshot_load.sql (those computed from the loaded tables, not from src.*),
+     * for the benchmark's PostgreSQL, which must answer the same statements over the same tables.
+     */
+    public List<String> derivedTableStatements() {
+        return loadStatements.stream().filter(s -> !s.contains("src.")).toList();
+    }
+
+    /** Changes whenever the schema or the load statements change: part of a cached snapshot database's name. */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(String.join("\n", createStatements.values().stream().sorted().toList()).getBytes(StandardCharsets.UTF_8));
+            digest.update(referenceTables.getBytes(StandardCharsets.UTF_8));
+            digest.update(String.join(";\n", loadStatements).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
     }
 
     /** Statements creating the reference tables (return code meanings) every snapshot database has. */
@@ -37,7 +67,13 @@ public final class SnapshotSchema {
                 statements.put(m.group(1), statement.trim());
             }
         }
-        return new SnapshotSchema(statements, read("reference_tables.sql"));
+        List<String> load = new ArrayList<>();
+        for (String statement : read("snapshot_load.sql").split(";\\s*\\n")) {
+            if (!statement.isBlank()) {
+                load.add(statement.trim());
+            }
+        }
+        return new SnapshotSchema(statements, read("reference_tables.sql"), load);
     }
 
     private static String read(String resource) {

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -14,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The published warehouse, read-only. Follows {@code WH/CURRENT}: at most once per {@code pollInterval}, a
- * lease checks whether ETL switched the pointer; if so the new snapshot is opened (while queries keep running
- * on the old one) and swapped in atomically. The old snapshot's database closes when its last lease closes.
- * ETL must keep the previous snapshot's files until then (see reports/README.md).
+ * lease checks whether ETL switched the pointer; if so the new snapshot is loaded into its own DuckDB database
+ * (see {@link SnapshotOpener}) while queries keep running on the old one, and swapped in atomically when ready:
+ * on a background thread with {@link WarehouseSettings#backgroundSwitch()}, else in the lease that noticed.
+ * The old snapshot's database closes when its last lease closes. The first snapshot is opened by the first
+ * lease (there is nothing older to answer from).
  */
 public final class Warehouse implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
@@ -26,21 +30,35 @@ public final class Warehouse implements AutoCloseable {
     private final SnapshotOpener opener;
     private final Duration pollInterval;
     private final Clock clock;
+    private final ExecutorService builder;
     private final AtomicReference<OpenSnapshot> current = new AtomicReference<>();
     private final ReentrantLock switching = new ReentrantLock();
     private volatile Instant lastCheck = Instant.MIN;
+    private volatile String building;
     private volatile boolean closed;
 
+    /** In-memory snapshot databases, switched in the calling thread (tests, small warehouses). */
     public Warehouse(Path root, Duration pollInterval, int duckdbThreads, Clock clock) {
-        this.root = Objects.requireNonNull(root, "root is null");
-        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval is null");
-        this.clock = Objects.requireNonNull(clock, "clock is null");
-        this.directory = new SnapshotDirectory(root);
-        this.opener = new SnapshotOpener(SnapshotSchema.load(), duckdbThreads);
+        this(root, WarehouseSettings.inMemory(pollInterval, duckdbThreads, clock));
     }
 
+    public Warehouse(Path root, WarehouseSettings settings) {
+        this.root = Objects.requireNonNull(root, "root is null");
+        Objects.requireNonNull(settings, "settings is null");
+        this.pollInterval = settings.pollInterval();
+        this.clock = settings.clock();
+        this.directory = new SnapshotDirectory(root);
+        this.opener = new SnapshotOpener(SnapshotSchema.load(), settings);
+        this.builder = settings.backgroundSwitch() ? Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snapshot-loader " + root.getFileName());
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+    }
+
+    /** The server default ({@link WarehouseSettings#serving(Path)}): cached per-snapshot database files, background switch. */
     public static Warehouse open(Path root) {
-        return new Warehouse(root, Duration.ofSeconds(2), Math.max(1, Runtime.getRuntime().availableProcessors()), Clock.systemUTC());
+        return new Warehouse(root, WarehouseSettings.serving(root));
     }
 
     public Path root() {
@@ -101,31 +119,70 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /** Called with {@link #switching} held. */
     private boolean switchIfChanged() {
-        {
-            lastCheck = clock.instant();
-            String name = directory.currentName().orElse(null);
-            OpenSnapshot old = current.get();
-            if (name == null || (old != null && old.info().directory().getFileName().toString().equals(name))) {
-                return false;
-            }
-            SnapshotInfo info = directory.describe(name);
-            OpenSnapshot fresh = new OpenSnapshot(info, opener.open(info));
-            current.set(fresh);
-            if (old != null) {
-                old.retire();
-            }
-            log.info("warehouse {}: now reading snapshot {} (published {})", root, info.id(), info.publishedAt());
+        lastCheck = clock.instant();
+        String name = directory.currentName().orElse(null);
+        OpenSnapshot old = current.get();
+        if (name == null || (old != null && old.info().directory().getFileName().toString().equals(name)) || name.equals(building)) {
+            return false;
+        }
+        SnapshotInfo info = directory.describe(name);
+        if (old == null || builder == null) {
+            install(new OpenSnapshot(info, opener.open(info)));
             return true;
         }
+        building = name;
+        builder.execute(() -> {
+            try {
+                OpenSnapshot fresh = new OpenSnapshot(info, opener.open(info));
+                switching.lock();
+                try {
+                    if (closed) {
+                        fresh.retire();
+                    } else {
+                        install(fresh);
+                    }
+                } finally {
+                    switching.unlock();
+                }
+            } catch (RuntimeException e) {
+                log.error("warehouse {}: cannot load snapshot {}; still answering from the previous one: {}", root, name, e.getMessage(), e);
+            } finally {
+                building = null;
+            }
+        });
+        return false;
+    }
+
+    private void install(OpenSnapshot fresh) {
+        OpenSnapshot old = current.getAndSet(fresh);
+        if (old != null) {
+            old.retire();
+        }
+        opener.forgetAllBut(fresh.info(), old == null ? null : old.info());
+        log.info("warehouse {}: now reading snapshot {} (published {})", root, fresh.info().id(), fresh.info().publishedAt());
+    }
+
+    /** True while a newly published snapshot is being loaded in the background. */
+    public boolean switching() {
+        return building != null;
     }
 
     @Override
     public void close() {
         closed = true;
-        OpenSnapshot snapshot = current.getAndSet(null);
-        if (snapshot != null) {
-            snapshot.retire();
+        if (builder != null) {
+            builder.shutdown();
+        }
+        switching.lock();
+        try {
+            OpenSnapshot snapshot = current.getAndSet(null);
+            if (snapshot != null) {
+                snapshot.retire();
+            }
+        } finally {
+            switching.unlock();
         }
     }
 }

@@ -23,3 +23,8 @@ CREATE INDEX ON compliance_daily (bulletin_id, day);
 CREATE INDEX ON update_cves (kb, product);
 CREATE INDEX ON update_supersedence (kb, product);
 CREATE INDEX ON exceptions (computer_id);
+CREATE INDEX ON update_state_history_by_bulletin (bulletin_id);
+CREATE INDEX ON computer_counts (computer_id);
+CREATE INDEX ON computer_severity_counts (computer_id);
+CREATE INDEX ON bulletin_state_summary (bulletin_id);
+CREATE INDEX ON compliance_daily_rollup (day);

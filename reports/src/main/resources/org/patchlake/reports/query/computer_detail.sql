@@ -6,14 +6,11 @@ WITH last_scan AS (
   ORDER BY scanned_at DESC
   LIMIT 1
 ), counts AS (
-  SELECT count(*) AS applicable,
-         count_if(state = 'INSTALLED') AS installed,
-         count_if(state = 'INSTALLED_PENDING_REBOOT') AS pending_reboot,
-         count_if(state = 'REQUIRED') AS required,
-         count_if(state = 'FAILED') AS failed,
-         count_if(state = 'EXEMPT') AS exempt,
-         count_if(state = 'UNKNOWN') AS unknown
-  FROM bulletin_state
+  -- computer_counts: the computer's bulletin-state counts, computed when the snapshot was loaded
+  SELECT coalesce(sum(applicable), 0) AS applicable, coalesce(sum(installed), 0) AS installed,
+         coalesce(sum(pending_reboot), 0) AS pending_reboot, coalesce(sum(required), 0) AS required,
+         coalesce(sum(failed), 0) AS failed, coalesce(sum(exempt), 0) AS exempt, coalesce(sum(unknown), 0) AS unknown
+  FROM computer_counts
   WHERE computer_id = :computer_id
 )
 SELECT c.computer_id, c.hostname, c.domain, c.region, c.site, c.ou, c.computer_class, c.managed_level,

@@ -1,5 +1,5 @@
 -- Report 11: exceptions with their status at :as_of: EXPIRED (expires_at passed), EXPIRING (active, expires
--- within :expiring_days days), ACTIVE. Scoped through the computer's region and site.
+-- within :expiring_days days), ACTIVE. Scoped through the computer's region and site. :limit NULL = every row.
 SELECT e.exception_id, e.computer_id, c.hostname, c.region, c.site, e.bulletin_id, b.title, b.vendor_severity AS severity,
        e.owner, e.reason, e.granted_at, e.expires_at,
        CASE WHEN e.expires_at <= :as_of::TIMESTAMP THEN 'EXPIRED'
@@ -13,3 +13,4 @@ WHERE (e.granted_at IS NULL OR e.granted_at <= :as_of::TIMESTAMP)
   AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
   AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
 ORDER BY e.expires_at, e.exception_id
+LIMIT :limit OFFSET :offset

@@ -1,8 +1,7 @@
 -- Report 6: computers pending a restart, longest first, with the updates waiting for it.
+-- computer_pending_reboot_updates: update_state's INSTALLED_PENDING_REBOOT rows per computer (snapshot load).
 WITH waiting AS (
-  SELECT computer_id, count(*) AS updates_pending_reboot
-  FROM update_state WHERE state = 'INSTALLED_PENDING_REBOOT'
-  GROUP BY computer_id
+  SELECT computer_id, updates_pending_reboot FROM computer_pending_reboot_updates
 )
 SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.pending_reboot_since, c.last_boot_at,
        epoch(:as_of::TIMESTAMP - c.pending_reboot_since) / 3600.0 AS hours_pending,

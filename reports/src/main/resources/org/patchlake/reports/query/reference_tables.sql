@@ -17,11 +17,3 @@ CREATE TABLE return_code_meanings AS SELECT * FROM (VALUES
   (2148468767, 'CBS_E_SOURCE_MISSING (0x800F081F): source files not found'),
   (2148469026, '0x800F0922: servicing could not complete (e.g. system reserved partition full)')
 ) AS t(code, meaning);
--- Summaries computed once when a snapshot is opened (one scan each), so the report queries that only need counts
--- per bulletin / update x region x site x class x state read ~10^5 rows instead of every computer x bulletin.
-CREATE TABLE bulletin_state_summary AS
-SELECT bulletin_id, region, site, computer_class, state, count(*) AS computers
-FROM bulletin_state GROUP BY bulletin_id, region, site, computer_class, state;
-CREATE TABLE update_state_summary AS
-SELECT update_id, region, site, computer_class, state, count(*) AS computers
-FROM update_state GROUP BY update_id, region, site, computer_class, state;

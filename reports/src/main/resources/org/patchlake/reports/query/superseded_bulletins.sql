@@ -5,8 +5,9 @@ WITH superseding AS (
   FROM updates u JOIN update_supersedence s ON s.kb = u.kb AND s.product = u.product
   GROUP BY u.bulletin_id
 ), open_pairs AS (
-  SELECT bs.bulletin_id, count(*) AS applicable, count_if(bs.state <> 'INSTALLED') AS not_installed
-  FROM bulletin_state bs
+  SELECT bs.bulletin_id, sum(bs.computers) AS applicable,
+         coalesce(sum(bs.computers) FILTER (WHERE bs.state <> 'INSTALLED'), 0) AS not_installed
+  FROM bulletin_state_summary bs
   WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
   GROUP BY bs.bulletin_id
 )

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,24 @@ class ComplianceQueriesTest {
 
         QueryResult<ComplianceRows.ComputerCompliance> us = queries.byComputer(Scope.regions("US"), QueryFilter.none(), ComputerSort.HOSTNAME, Page.first(100));
         assertThat(us.rows()).extracting(ComplianceRows.ComputerCompliance::computerId).containsExactly("c5", "c4", "c6");
+    }
+
+    @Test
+    void compliance_by_computer_gives_the_same_rows_from_its_summaries_as_from_every_bulletin_state() {
+        // no date filter: per-computer totals; severity filter: per computer x severity; a date filter (here one
+        // that excludes nothing) makes the query read every computer x bulletin state
+        QueryFilter everyRelease = QueryFilter.none().between(LocalDate.of(1990, 1, 1), LocalDate.of(2100, 1, 1));
+        for (Scope scope : List.of(Scope.all(), EU, Scope.sites("us-nyc"))) {
+            for (ComputerSort sort : ComputerSort.values()) {
+                assertThat(queries.byComputer(scope, QueryFilter.none(), sort, Page.first(100)).rows())
+                        .isNotEmpty()
+                        .isEqualTo(queries.byComputer(scope, everyRelease, sort, Page.first(100)).rows());
+                assertThat(queries.byComputer(scope, QueryFilter.none().withSeverities("Critical"), sort, Page.first(100)).rows())
+                        .isEqualTo(queries.byComputer(scope, everyRelease.withSeverities("Critical"), sort, Page.first(100)).rows());
+            }
+        }
+        assertThat(queries.byComputer(Scope.all(), QueryFilter.none().withSeverities("Important"), ComputerSort.HOSTNAME, Page.first(100)).rows())
+                .isNotEqualTo(queries.byComputer(Scope.all(), QueryFilter.none(), ComputerSort.HOSTNAME, Page.first(100)).rows());
     }
 
     @Test

@@ -84,6 +84,17 @@ class OperationsQueriesTest {
     }
 
     @Test
+    void reboot_count_counts_every_pending_computer_in_scope_not_only_one_page() {
+        assertThat(layer.deliveries().pendingReboots(Scope.all(), QueryFilter.none(), Page.first(1)).rows()).hasSize(1);
+        assertThat(layer.deliveries().pendingRebootCount(Scope.all(), QueryFilter.none()).single())
+                .isEqualTo(new DeliveryQueries.RebootCount(2, 1, 252.0));
+        assertThat(layer.deliveries().pendingRebootCount(EU, QueryFilter.none()).single())
+                .isEqualTo(new DeliveryQueries.RebootCount(1, 0, 6.0));
+        assertThat(layer.deliveries().pendingRebootCount(EU, QueryFilter.none().withRegions("US")).single())
+                .isEqualTo(new DeliveryQueries.RebootCount(0, 0, null));
+    }
+
+    @Test
     void vulnerabilities_by_severity_and_exploit_status_and_their_trend() {
         assertThat(layer.fleet().vulnerabilities(Scope.all(), QueryFilter.none()).rows()).containsExactly(
                 new VulnerabilityCount("Critical", true, 3, 1, 1, 1, 3, 1),
@@ -135,6 +146,16 @@ class OperationsQueriesTest {
         assertThat(layer.catalog().exceptions(EU, QueryFilter.none(), 3).rows())
                 .extracting(ExceptionRow::exceptionId, ExceptionRow::status)
                 .containsExactly(tuple("e2", ExceptionStatus.EXPIRED), tuple("e1", ExceptionStatus.ACTIVE));
+    }
+
+    @Test
+    void exceptions_come_a_page_at_a_time_with_the_counts_of_all_of_them() {
+        assertThat(layer.catalog().exceptions(Scope.all(), QueryFilter.none(), 14, new Page(1, 1)).rows())
+                .extracting(ExceptionRow::exceptionId).containsExactly("e1");
+        assertThat(layer.catalog().exceptionCounts(Scope.all(), QueryFilter.none(), 14).single())
+                .isEqualTo(new CatalogQueries.ExceptionCounts(1, 1, 1));
+        assertThat(layer.catalog().exceptionCounts(EU, QueryFilter.none(), 3).single())
+                .isEqualTo(new CatalogQueries.ExceptionCounts(1, 0, 1));
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +85,42 @@ class WarehouseTest {
             FixtureWarehouse.publish(warehouseDirectory, SECOND, C3_PATCHED, Instant.parse("2026-11-20T16:00:00Z"));
             assertThat(readers.get(60, TimeUnit.SECONDS)).isBetween(1L, 2L);
             assertThat(warehouse.currentSnapshot().id()).isEqualTo(SECOND);
+        }
+    }
+
+    @Test
+    void with_a_cache_directory_a_new_snapshot_loads_in_the_background_and_its_database_file_is_reused() throws Exception {
+        FixtureWarehouse.publish(warehouseDirectory, FIRST, null, FixtureWarehouse.PUBLISHED_AT);
+        Path cache = warehouseDirectory.resolveSibling(warehouseDirectory.getFileName() + "-query-cache");
+        WarehouseSettings settings = new WarehouseSettings(Duration.ZERO, 2, "1GB", cache, true, Clock.systemUTC());
+        try (Warehouse warehouse = new Warehouse(warehouseDirectory, settings)) {
+            assertThat(warehouse.currentSnapshot().id()).isEqualTo(FIRST);
+
+            FixtureWarehouse.publish(warehouseDirectory, SECOND, C3_PATCHED, Instant.parse("2026-11-20T16:00:00Z"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!warehouse.currentSnapshot().id().equals(SECOND)) {
+                assertThat(System.nanoTime()).as("switched to the second snapshot within 60 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            try (SnapshotLease lease = warehouse.lease()) {
+                assertThat(installed(lease)).isEqualTo(3);
+            }
+        }
+        Path file;
+        try (Stream<Path> files = Files.list(cache)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith(SECOND)).findFirst().orElseThrow();
+        }
+        FileTime built = Files.getLastModifiedTime(file);
+        try (Warehouse reopened = new Warehouse(warehouseDirectory, settings); SnapshotLease lease = reopened.lease()) {
+            assertThat(lease.snapshot().id()).isEqualTo(SECOND);
+            assertThat(installed(lease)).isEqualTo(3);
+        }
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(built);
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the first snapshot's database is deleted").containsExactly(file.getFileName().toString());
+        }
+        try (Stream<Path> files = Files.walk(cache)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

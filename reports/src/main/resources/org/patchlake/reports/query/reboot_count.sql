@@ -1,0 +1,12 @@
+-- Report 6 headline: how many computers in scope and filter are pending a restart (the same computers as
+-- reboot_pending.sql, all of them rather than a page), the updates waiting for it, the longest wait in hours.
+SELECT count(*) AS computers,
+       coalesce(sum(coalesce(w.updates_pending_reboot, 0)), 0) AS updates_pending_reboot,
+       max(epoch(:as_of::TIMESTAMP - c.pending_reboot_since)) / 3600.0 AS longest_hours_pending
+FROM computers c
+LEFT JOIN computer_pending_reboot_updates w ON w.computer_id = c.computer_id
+WHERE (c.pending_reboot OR w.updates_pending_reboot > 0)
+  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
+  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
+  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
+  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))

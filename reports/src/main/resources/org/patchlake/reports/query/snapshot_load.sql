@@ -1,0 +1,96 @@
+-- Loads one published snapshot into a DuckDB database of its own (native tables), once per snapshot. The
+-- loader first exposes each table of the snapshot as a view src.<table> over its Parquet files (an empty
+-- table of the contract shape when the snapshot lacks it), then runs these statements, then drops src.
+-- Why native tables: compressed columnar storage read through DuckDB's buffer cache, with zone maps (min/max
+-- per row group) that skip everything but one computer's or one bulletin's rows when the table is sorted by
+-- that key; and summaries computed here once, so report queries read thousands of rows, not tens of millions.
+-- Statements are separated by a semicolon at the end of a line.
+CREATE TABLE computers AS SELECT * FROM src.computers ORDER BY computer_id;
+CREATE TABLE bulletins AS SELECT * FROM src.bulletins ORDER BY bulletin_id;
+CREATE TABLE updates AS SELECT * FROM src.updates ORDER BY update_id;
+CREATE TABLE update_cves AS SELECT * FROM src.update_cves ORDER BY kb, product;
+CREATE TABLE update_supersedence AS SELECT * FROM src.update_supersedence ORDER BY kb, product;
+CREATE TABLE products AS SELECT * FROM src.products;
+CREATE TABLE exceptions AS SELECT * FROM src.exceptions;
+CREATE TABLE policies AS SELECT * FROM src.policies;
+CREATE TABLE quarantine AS SELECT * FROM src.quarantine;
+CREATE TABLE deliveries AS SELECT * FROM src.deliveries ORDER BY computer_id, started_at;
+CREATE TABLE scans AS SELECT * FROM src.scans ORDER BY computer_id, scanned_at;
+-- by bulletin: drill-down to a bulletin's computers, SLA attainment, rollout curves read one bulletin's rows
+CREATE TABLE bulletin_state AS SELECT * FROM src.bulletin_state ORDER BY bulletin_id, computer_id;
+-- by computer: a computer's updates
+CREATE TABLE update_state AS SELECT * FROM src.update_state ORDER BY computer_id, update_id;
+-- by computer: a computer's install history
+CREATE TABLE update_state_history AS SELECT * FROM src.update_state_history ORDER BY computer_id, valid_from;
+-- the same history by bulletin, only the columns "one bulletin at an instant" reads
+CREATE TABLE update_state_history_by_bulletin AS
+SELECT bulletin_id, computer_id, region, site, computer_class, state, valid_from, valid_to
+FROM update_state_history ORDER BY bulletin_id, computer_id;
+CREATE TABLE compliance_daily AS SELECT * FROM src.compliance_daily ORDER BY day, bulletin_id;
+-- Summaries. Counts per bulletin / update x region x site x class x state (reports 1, 3, 9, 10).
+CREATE TABLE bulletin_state_summary AS
+SELECT bulletin_id, region, site, computer_class, state, count(*) AS computers
+FROM bulletin_state GROUP BY bulletin_id, region, site, computer_class, state ORDER BY bulletin_id;
+CREATE TABLE update_state_summary AS
+SELECT update_id, bulletin_id, region, site, computer_class, state, count(*) AS computers
+FROM update_state GROUP BY update_id, bulletin_id, region, site, computer_class, state ORDER BY update_id;
+-- Bulletin-state counts per computer x vendor severity (report 2 with a severity filter) ...
+CREATE TABLE computer_severity_counts AS
+SELECT bs.computer_id, bs.region, bs.site, bs.computer_class, b.vendor_severity AS severity,
+       count(*) AS applicable,
+       count_if(bs.state = 'INSTALLED') AS installed,
+       count_if(bs.state = 'INSTALLED_PENDING_REBOOT') AS pending_reboot,
+       count_if(bs.state = 'REQUIRED') AS required,
+       count_if(bs.state = 'FAILED') AS failed,
+       count_if(bs.state = 'EXEMPT') AS exempt,
+       count_if(bs.state = 'UNKNOWN') AS unknown
+FROM bulletin_state bs
+JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
+GROUP BY bs.computer_id, bs.region, bs.site, bs.computer_class, b.vendor_severity ORDER BY bs.computer_id;
+-- ... and per computer (report 2 without one, one computer's counts), bulletins of every severity, with the
+-- computer's attributes, so the most vulnerable computers are a top-N over one row per computer. (A computer's
+-- bulletin_state rows carry its own region, site and class, so there is one row per computer.)
+CREATE TABLE computer_counts AS
+WITH counts AS (
+  SELECT computer_id, region, site, computer_class,
+         count(*) AS applicable,
+         count_if(state = 'INSTALLED') AS installed,
+         count_if(state = 'INSTALLED_PENDING_REBOOT') AS pending_reboot,
+         count_if(state = 'REQUIRED') AS required,
+         count_if(state = 'FAILED') AS failed,
+         count_if(state = 'EXEMPT') AS exempt,
+         count_if(state = 'UNKNOWN') AS unknown
+  FROM bulletin_state
+  GROUP BY computer_id, region, site, computer_class
+)
+SELECT k.computer_id, k.region, k.site, k.computer_class, c.hostname, c.managed_level, c.last_inventory_at,
+       coalesce(c.pending_reboot, false) AS pending_reboot_flag,
+       k.applicable, k.installed, k.pending_reboot, k.required, k.failed, k.exempt, k.unknown,
+       k.pending_reboot + k.required + k.failed AS vulnerable
+FROM counts k
+JOIN computers c ON c.computer_id = k.computer_id
+ORDER BY k.computer_id;
+-- Updates installed and waiting for a restart, per computer (report 6).
+CREATE TABLE computer_pending_reboot_updates AS
+SELECT computer_id, count(*) AS updates_pending_reboot
+FROM update_state WHERE state = 'INSTALLED_PENDING_REBOOT'
+GROUP BY computer_id ORDER BY computer_id;
+-- Vulnerable updates per computer x severity x exploit status (report 7).
+CREATE TABLE vulnerable_update_counts AS
+SELECT us.computer_id, us.region, us.site, us.computer_class, b.vendor_severity AS severity, b.exploited,
+       count(*) AS vulnerable_updates,
+       count_if(us.state = 'REQUIRED') AS required,
+       count_if(us.state = 'FAILED') AS failed,
+       count_if(us.state = 'INSTALLED_PENDING_REBOOT') AS pending_reboot
+FROM update_state us
+JOIN bulletins b ON b.bulletin_id = us.bulletin_id
+WHERE us.state IN ('REQUIRED', 'FAILED', 'INSTALLED_PENDING_REBOOT')
+GROUP BY us.computer_id, us.region, us.site, us.computer_class, b.vendor_severity, b.exploited ORDER BY us.computer_id;
+-- compliance_daily without the bulletin dimension (trend charts of reports 1, 7 and 12).
+CREATE TABLE compliance_daily_rollup AS
+SELECT d.day, d.region, d.site, d.computer_class, b.vendor_severity AS severity, b.exploited,
+       sum(d.applicable) AS applicable, sum(d.installed) AS installed, sum(d.pending_reboot) AS pending_reboot,
+       sum(d.required) AS required, sum(d.failed) AS failed, sum(d.exempt) AS exempt, sum(d.unknown) AS unknown
+FROM compliance_daily d
+JOIN bulletins b ON b.bulletin_id = d.bulletin_id
+GROUP BY d.day, d.region, d.site, d.computer_class, b.vendor_severity, b.exploited ORDER BY d.day;
