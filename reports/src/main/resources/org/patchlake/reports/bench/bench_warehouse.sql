@@ -169,7 +169,8 @@ WHERE c.last_inventory_at IS NOT NULL;
 CREATE TABLE exceptions AS
 SELECT 'x-' || row_number() OVER (ORDER BY computer_id, bulletin_id) AS exception_id, computer_id, bulletin_id,
        'owner-' || (hash(computer_id) % 20) AS owner, 'business justification' AS reason,
-       first_applicable_at AS granted_at, getvariable('as_of') + to_days((hash(computer_id || bulletin_id) % 120)::INTEGER - 30) AS expires_at
+       first_applicable_at AS created_at, getvariable('as_of') + to_days((hash(computer_id || bulletin_id) % 120)::INTEGER - 30) AS expires_at,
+       false AS revoked, NULL::BOOLEAN AS active, first_applicable_at AS updated_at
 FROM bulletin_state WHERE state = 'EXEMPT';
 
 CREATE TABLE update_cves AS

@@ -28,6 +28,6 @@ CREATE TABLE scans (message_id VARCHAR, computer_id VARCHAR, scanned_at TIMESTAM
 CREATE TABLE compliance_daily (day DATE, bulletin_id VARCHAR, region VARCHAR, site VARCHAR, computer_class VARCHAR,
   applicable BIGINT, installed BIGINT, pending_reboot BIGINT, required BIGINT, failed BIGINT, exempt BIGINT, unknown BIGINT);
 CREATE TABLE exceptions (exception_id VARCHAR, computer_id VARCHAR, bulletin_id VARCHAR, owner VARCHAR, reason VARCHAR,
-  granted_at TIMESTAMP, expires_at TIMESTAMP);
+  created_at TIMESTAMP, expires_at TIMESTAMP, revoked BOOLEAN, active BOOLEAN, updated_at TIMESTAMP);
 CREATE TABLE policies (policy_id VARCHAR, name VARCHAR, created_at TIMESTAMP);
 CREATE TABLE quarantine (file VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR);

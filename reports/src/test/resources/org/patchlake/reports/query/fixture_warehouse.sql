@@ -117,8 +117,9 @@ INSERT INTO scans VALUES
  ('s3','c5','2026-11-20 08:00','2026-11-20 08:02','1.3.0',9000,2,'0x8024402C',80,false);
 
 INSERT INTO exceptions VALUES
- ('e1','c3','KB5000002','alice','legacy line-of-business app','2026-10-20 00:00','2026-11-25 00:00'),
- ('e2','c1','KB5000001','bob','pilot testing','2026-10-01 00:00','2026-11-01 00:00'),
- ('e3','c5','KB5000002','carol','vendor support contract','2026-10-01 00:00','2027-03-01 00:00');
+ ('e1','c3','KB5000002','alice','legacy line-of-business app','2026-10-20 00:00','2026-11-25 00:00',false,true,'2026-10-20 00:00'),
+ ('e2','c1','KB5000001','bob','pilot testing','2026-10-01 00:00','2026-11-01 00:00',false,false,'2026-10-01 00:00'),
+ ('e3','c5','KB5000002','carol','vendor support contract','2026-10-01 00:00','2027-03-01 00:00',false,true,'2026-10-01 00:00'),
+ ('e4','c2','KB5000002','dave','revoked: the app was retired','2026-10-05 00:00','2027-01-01 00:00',true,false,'2026-10-06 00:00');
 
 INSERT INTO policies VALUES ('P-1','Roll out KB5000001','2026-11-03 08:00'), ('P-2','Roll out KB5000002','2026-10-19 20:00');
