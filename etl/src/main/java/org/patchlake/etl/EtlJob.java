@@ -121,9 +121,8 @@ public final class EtlJob {
     Dataset<Row> allComputers = everyComputer ? evaluatedNow
         : evaluatedNow.unionByName(DirtyComputers.carried(previousLatest, dirty));
     // computer_latest (with the history rows this run closed) is the one full write of per-computer state; the
-    // current-state tables below are read from it. Range-partitioned and sorted by computer: readers prune.
-    counts.put("computer_latest", publisher.write("computer_latest",
-        allComputers.repartitionByRange(config.shufflePartitions(), col("computer_id")), "computer_id"));
+    // current-state tables below are read from it. Each file sorted by computer (no shuffle): readers prune.
+    counts.put("computer_latest", publisher.write("computer_latest", allComputers, "computer_id"));
     Dataset<Row> evaluated = spark.read().parquet(publisher.tableDir("computer_latest"));
     progress.stage("evaluate computers", everyComputer ? counts.get("computer_latest") : dirtyCount);
 

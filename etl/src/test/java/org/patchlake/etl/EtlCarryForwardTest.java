@@ -95,7 +95,7 @@ class EtlCarryForwardTest {
     try {
       etl.run(RUN2);
       return null;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException (checked) reaches here undeclared through Scala
       return e;
     } finally {
       done.set(true);

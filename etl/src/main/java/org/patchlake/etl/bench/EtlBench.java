@@ -37,7 +37,7 @@ public final class EtlBench {
   private static volatile boolean timedOut;
 
   /** One timed ETL run; summary null when it failed or was cancelled. */
-  record Run(String name, int inventories, EtlSummary summary, long peakHeap, String failure) {
+  record Run(String name, int inventories, EtlSummary summary, long peakHeap, double cpuSeconds, String failure) {
     double seconds() {
       return summary == null ? Double.NaN : summary.elapsed().toMillis() / 1000.0;
     }
@@ -126,40 +126,46 @@ public final class EtlBench {
   }
 
   private static Run run(SparkSession spark, String name, int inventories, EtlConfig config, PrintStream out) {
-    if (timedOut) return new Run(name, inventories, null, 0, "skipped: time limit");
+    if (timedOut) return new Run(name, inventories, null, 0, Double.NaN, "skipped: time limit");
     out.printf(Locale.ROOT, "bench etl: %s: %,d inventories, load average %.1f%n", name, inventories, loadAverage());
     resetPeakHeap();
+    long cpu = processCpuNanos();
     try {
       EtlSummary summary = new EtlJob(spark, config, new EtlProgress(System.err)).run();
       long heap = peakHeap();
+      double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
       out.print(summary.format());
-      out.printf(Locale.ROOT, "bench etl: %s: %.1f s, peak heap %,d MB, load average %.1f%n", name,
-          summary.elapsed().toMillis() / 1000.0, heap >> 20, loadAverage());
-      return new Run(name, inventories, summary, heap, null);
+      out.printf(Locale.ROOT, "bench etl: %s: %.1f s (process CPU %.1f s), peak heap %,d MB, load average %.1f%n",
+          name, summary.elapsed().toMillis() / 1000.0, cpuSeconds, heap >> 20, loadAverage());
+      return new Run(name, inventories, summary, heap, cpuSeconds, null);
     } catch (RuntimeException e) {
       out.println("bench etl: " + name + " failed: " + e.getMessage());
-      return new Run(name, inventories, null, peakHeap(), String.valueOf(e.getMessage()));
+      return new Run(name, inventories, null, peakHeap(), (processCpuNanos() - cpu) / 1e9, String.valueOf(e.getMessage()));
     }
   }
 
   private static void printTable(PrintStream out, List<Integer> sizes, List<List<Run>> table, double sessionSeconds,
       double totalSeconds) {
     out.println();
-    out.println("endpoints  full_s  update_state_rows  full_heap_mb  hour_inv  hour_s  hour_heap_mb  slice_inv  slice_s"
-        + "  full_s_per_1k");
+    out.println("endpoints  full_s  full_cpu_s  update_state_rows  full_heap_mb  hour_inv  hour_s  hour_cpu_s"
+        + "  hour_evaluated  hour_heap_mb  slice_inv  slice_s  slice_cpu_s");
     for (List<Run> size : table) {
       Run full = size.get(0);
       Run hour = size.get(1);
       Run slice = size.get(2);
       int n = full.inventories();
-      out.printf(Locale.ROOT, "%9d  %6.1f  %17d  %12d  %8d  %6.1f  %12d  %9d  %7.1f  %13.2f%n", n, full.seconds(),
+      out.printf(Locale.ROOT, "%9d  %6.1f  %10.1f  %17d  %12d  %8d  %6.1f  %10.1f  %14d  %12d  %9d  %7.1f  %11.1f%n",
+          n, full.seconds(), full.cpuSeconds(),
           full.summary() == null ? -1 : full.summary().rowCounts().getOrDefault("update_state", 0L),
-          full.peakHeap() >> 20, hour.inventories(), hour.seconds(), hour.peakHeap() >> 20, slice.inventories(),
-          slice.seconds(), full.seconds() / (n / 1000.0));
+          full.peakHeap() >> 20, hour.inventories(), hour.seconds(), hour.cpuSeconds(),
+          hour.summary() == null ? -1 : hour.summary().evaluatedComputers(), hour.peakHeap() >> 20,
+          slice.inventories(), slice.seconds(), slice.cpuSeconds());
     }
     out.printf(Locale.ROOT, "Spark session start %.1f s (a scheduled run pays it again: own process); bench total"
         + " %.1f s; load average %.1f at end; %d cores, max heap %d MB%n", sessionSeconds, totalSeconds, loadAverage(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    out.println("cpu_s: process CPU time of the run (all threads; 2 cores give at most 2 s per second): steadier than"
+        + " wall time on a shared machine; peak heap: sum of the heap pools' peaks (an upper bound)");
     out.println("targets (issue 4): 200,000 full < 600 s; hour (50,000 inventories) < 120 s; upload visible within"
         + " 300 s = schedule interval + slice run + process start");
   }
@@ -171,6 +177,10 @@ public final class EtlBench {
       if (Files.exists(candidate)) return candidate;
     }
     throw new IllegalArgumentException("definitions.zip not found at " + definitions + " (--definitions FILE)");
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double loadAverage() {
