@@ -152,6 +152,31 @@ class EtlCarryForwardTest {
     assertThat(second.rowCounts()).containsEntry("scans", 7L).containsEntry("quarantine", 1L);
   }
 
+  @Test
+  void duckdb_reads_segmented_history_through_the_glob_reports_use_and_sees_only_contract_columns() throws Exception {
+    Path history = temp.resolve("incremental/warehouse/snapshots").resolve(incremental.current())
+        .resolve("update_state_history");
+    try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+         java.sql.PreparedStatement statement = duckdb.prepareStatement(
+             "SELECT * FROM read_parquet(?, union_by_name = true)")) {
+      statement.setString(1, history + "/**/*.parquet");
+      long rows = 0;
+      long open = 0;
+      try (java.sql.ResultSet result = statement.executeQuery()) {
+        java.sql.ResultSetMetaData meta = result.getMetaData();
+        List<String> columns = new java.util.ArrayList<>();
+        for (int column = 1; column <= meta.getColumnCount(); column++) columns.add(meta.getColumnName(column));
+        assertThat(columns).containsExactlyInAnyOrder(org.patchlake.etl.warehouse.TableSchemas.HISTORY.fieldNames());
+        while (result.next()) {
+          rows++;
+          if (result.getObject("valid_to") == null) open++;
+        }
+      }
+      assertThat(rows).isEqualTo(incremental.table("update_state_history").count()).isGreaterThan(open);
+      assertThat(open).isEqualTo(incremental.table("update_state").count());
+    }
+  }
+
   static List<String> sorted(Dataset<Row> table) {
     return table.toJSON().collectAsList().stream().sorted().toList();
   }
