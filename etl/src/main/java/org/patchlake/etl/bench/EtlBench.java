@@ -138,7 +138,7 @@ public final class EtlBench {
       out.printf(Locale.ROOT, "bench etl: %s: %.1f s (process CPU %.1f s), peak heap %,d MB, load average %.1f%n",
           name, summary.elapsed().toMillis() / 1000.0, cpuSeconds, heap >> 20, loadAverage());
       return new Run(name, inventories, summary, heap, cpuSeconds, null);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a cancelled job's SparkException is checked but reaches here undeclared
       out.println("bench etl: " + name + " failed: " + e.getMessage());
       return new Run(name, inventories, null, peakHeap(), (processCpuNanos() - cpu) / 1e9, String.valueOf(e.getMessage()));
     }
