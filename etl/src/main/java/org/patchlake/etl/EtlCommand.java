@@ -1,6 +1,7 @@
 package org.patchlake.etl;
 
 import org.apache.spark.sql.SparkSession;
+import org.patchlake.etl.spark.SparkSessions;
 
 /** {@code ./patchlake etl --data DIR [--master local[*]|spark://host:port]}: one incremental run, then a summary. */
 public final class EtlCommand {
@@ -35,19 +36,6 @@ public final class EtlCommand {
 
   /** The session for a run: the master from the config, or the one spark-submit provides when it is null. */
   public static SparkSession session(EtlConfig config) {
-    SparkSession.Builder builder = SparkSession.builder().appName("patchlake-etl")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.datetime.java8API.enabled", "true")
-        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        .config("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
-    if (config.jars() != null) builder.config("spark.jars", config.jars());
-    if (config.master() != null) {
-      builder.master(config.master());
-      if (config.master().startsWith("local")) {
-        builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-      }
-    }
-    return builder.getOrCreate();
+    return SparkSessions.create("patchlake-etl", config.master(), config.shufflePartitions(), config.jars());
   }
 }

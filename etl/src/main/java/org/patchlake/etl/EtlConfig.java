@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param dedupWindowDays   message ids remembered across runs for deduplication
  * @param dailyBackfillDays compliance_daily is recomputed for touched days at most this far back
  * @param shufflePartitions spark.sql.shuffle.partitions
+ * @param reevaluateAll     evaluate every computer, not only those with new data or near staleness (an incremental
+ *                          run does this by itself when the catalog or the state policy changed)
  * @param jars              comma-separated jars shipped to executors (spark.jars): the shaded job jar when the
  *                          job is started with --master spark://... without spark-submit; null otherwise
  */
@@ -39,6 +41,7 @@ public record EtlConfig(
     int dedupWindowDays,
     int dailyBackfillDays,
     int shufflePartitions,
+    boolean reevaluateAll,
     String jars) {
 
   public EtlConfig {
@@ -55,27 +58,37 @@ public record EtlConfig(
   public static EtlConfig forData(String data) {
     String base = data.endsWith("/") ? data.substring(0, data.length() - 1) : data;
     return new EtlConfig(base + "/landing", base + "/warehouse", "local[*]", Optional.empty(), 14, 3, 5, 30, 14, 8,
-        null);
+        false, null);
   }
 
   public EtlConfig withMaster(String newMaster) {
     return new EtlConfig(landing, warehouse, newMaster, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars);
   }
 
   public EtlConfig withAsOf(Instant instant) {
     return new EtlConfig(landing, warehouse, master, Optional.of(instant), stalenessDays, allowedRetries,
-        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
+        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars);
   }
 
   public EtlConfig withShufflePartitions(int partitions) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, partitions, jars);
+        dedupWindowDays, dailyBackfillDays, partitions, reevaluateAll, jars);
   }
 
   public EtlConfig withKeepSnapshots(int keep) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keep,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, jars);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars);
+  }
+
+  public EtlConfig withReevaluateAll(boolean all) {
+    return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, all, jars);
+  }
+
+  /** The state rules' settings, recorded in each snapshot: a change re-evaluates every computer. */
+  public String statePolicy() {
+    return "staleness_days=" + stalenessDays + ",allowed_retries=" + allowedRetries;
   }
 
   /** The clock of this run: pinned, or now (millisecond precision, like the timestamps we store). */
@@ -92,7 +105,7 @@ public record EtlConfig(
                              [--warehouse DIR] [--landing DIR] [--as-of 2026-11-21T10:00:00Z]
                              [--staleness-days 14] [--retries 3] [--keep-snapshots 5]
                              [--dedup-window-days 30] [--daily-backfill-days 14] [--partitions 8]
-                             [--jars patchlake-etl-VERSION-shaded.jar]
+                             [--reevaluate-all] [--jars patchlake-etl-VERSION-shaded.jar]
       DIR may be a local path or a Hadoop URI (hdfs://..., s3a://...).""";
 
   /** Parses command-line flags; throws IllegalArgumentException naming the flag on bad input. */
@@ -109,10 +122,15 @@ public record EtlConfig(
     int backfill = 14;
     int partitions = 8;
     String jars = null;
+    boolean reevaluateAll = false;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
       if (flag.equals("-h") || flag.equals("--help")) throw new IllegalArgumentException(USAGE);
+      if (flag.equals("--reevaluate-all")) {
+        reevaluateAll = true;
+        continue;
+      }
       if (rest.isEmpty()) throw new IllegalArgumentException("flag " + flag + " needs a value\n" + USAGE);
       String value = rest.remove(0);
       switch (flag) {
@@ -136,7 +154,7 @@ public record EtlConfig(
     }
     EtlConfig base = forData(data == null ? "data" : data);
     return new EtlConfig(landing != null ? landing : base.landing(), warehouse != null ? warehouse : base.warehouse(),
-        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, jars);
+        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, reevaluateAll, jars);
   }
 
   private static int parseInt(String flag, String value) {

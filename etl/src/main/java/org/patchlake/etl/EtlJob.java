@@ -23,6 +23,8 @@ import org.patchlake.core.state.StatePolicy;
 import org.patchlake.etl.landing.EtlManifest;
 import org.patchlake.etl.landing.LandingFiles;
 import org.patchlake.etl.landing.LandingReader;
+import org.patchlake.etl.landing.LandingSchemas;
+import org.patchlake.etl.publish.SegmentedTables;
 import org.patchlake.etl.publish.SnapshotPublisher;
 import org.patchlake.etl.publish.SnapshotRetention;
 import org.patchlake.etl.transform.CatalogIndex;
@@ -31,6 +33,7 @@ import org.patchlake.etl.transform.ComputerEvaluator;
 import org.patchlake.etl.transform.ComputerInputs;
 import org.patchlake.etl.transform.ComputerSchemas;
 import org.patchlake.etl.transform.DeliveryFailures;
+import org.patchlake.etl.transform.DirtyComputers;
 import org.patchlake.etl.transform.Evaluation;
 import org.patchlake.etl.transform.Events;
 import org.patchlake.etl.transform.Facts;
@@ -43,7 +46,7 @@ import org.patchlake.etl.warehouse.Warehouse;
 
 /** One ETL run: new landing files in, one new published snapshot out. See etl/README.md for the stages. */
 public final class EtlJob {
-  private static final String EVALUATED = "_evaluated";
+  private static final String HISTORY_OPEN = "open";
 
   private final SparkSession spark;
   private final EtlConfig config;
@@ -61,6 +64,8 @@ public final class EtlJob {
     spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
+    // Row groups of 16 MB instead of 128: readers filtering on computer_id (files are sorted by it) skip more.
+    spark.sparkContext().hadoopConfiguration().setInt("parquet.block.size", 16 << 20);
   }
 
   public EtlSummary run() {
@@ -88,61 +93,77 @@ public final class EtlJob {
     progress.stage("deduplicate", acceptedCount);
 
     SnapshotPublisher publisher = new SnapshotPublisher(warehouse, startedAt);
+    SegmentedTables segmented = new SegmentedTables(spark, warehouse, previous.name(), publisher);
     Map<String, Long> counts = new LinkedHashMap<>();
-    Dataset<Row> newDeliveries = Facts.deliveries(spark, accepted);
-    Dataset<Row> previousDeliveries = previous.read("deliveries", TableSchemas.DELIVERIES);
-    Dataset<Row> failures = DeliveryFailures.perComputer(previousDeliveries.select("computer_id", "kb", "outcome",
-        "started_at", "ended_at").unionByName(newDeliveries.select("computer_id", "kb", "outcome", "started_at",
-        "ended_at")));
     Dataset<Row> exceptions = Events.exceptions(previous.read("exceptions", TableSchemas.EXCEPTIONS), accepted, asOf);
     counts.put("exceptions", publisher.write("exceptions", exceptions));
     Dataset<Row> exceptionsWritten = spark.read().parquet(publisher.tableDir("exceptions"));
-    Dataset<Row> inputs = ComputerInputs.build(previous.read("computer_latest", ComputerSchemas.LATEST), accepted,
-        failures, Events.exemptions(exceptionsWritten));
+
+    Dataset<Row> previousLatest = previous.read("computer_latest", ComputerSchemas.LATEST);
+    boolean everyComputer = reevaluateEveryComputer(previous, catalog, asOf);
+    Dataset<Row> dirty = everyComputer ? null : DirtyComputers.ids(previousLatest, accepted, exceptionsWritten, asOf,
+        config.staleness()).persist(StorageLevel.MEMORY_AND_DISK());
+    long dirtyCount = everyComputer ? -1 : dirty.count();
+    progress.stage(everyComputer ? "select computers: all" : "select computers: dirty", Math.max(0, dirtyCount));
+
+    Dataset<Row> newDeliveries = Facts.deliveries(spark, accepted);
+    Dataset<Row> previousDeliveries = previous.read("deliveries", TableSchemas.DELIVERIES);
+    Dataset<Row> deliveryFacts = previousDeliveries.select("computer_id", "kb", "outcome", "started_at", "ended_at");
+    if (!everyComputer) deliveryFacts = DirtyComputers.of(deliveryFacts, dirty);
+    Dataset<Row> failures = DeliveryFailures.perComputer(deliveryFacts.unionByName(
+        newDeliveries.select("computer_id", "kb", "outcome", "started_at", "ended_at")));
+    Dataset<Row> inputs = ComputerInputs.build(everyComputer ? previousLatest : DirtyComputers.of(previousLatest, dirty),
+        accepted, failures, Events.exemptions(exceptionsWritten));
     Broadcast<ComputerEvaluator> evaluator = spark.sparkContext().broadcast(
         new ComputerEvaluator(catalog, new StatePolicy(config.allowedRetries(), config.staleness()), asOf),
         scala.reflect.ClassTag$.MODULE$.apply(ComputerEvaluator.class));
-    long evaluatedCount = publisher.write(EVALUATED, Evaluation.evaluate(inputs, evaluator));
-    Dataset<Row> evaluated = spark.read().parquet(publisher.tableDir(EVALUATED));
-    progress.stage("evaluate computers", evaluatedCount);
+    Dataset<Row> evaluatedNow = Evaluation.evaluate(inputs, evaluator);
+    Dataset<Row> allComputers = everyComputer ? evaluatedNow
+        : evaluatedNow.unionByName(DirtyComputers.carried(previousLatest, dirty));
+    // computer_latest (with the history rows this run closed) is the one full write of per-computer state; the
+    // current-state tables below are read from it. Each file sorted by computer (no shuffle): readers prune.
+    counts.put("computer_latest", publisher.write("computer_latest", allComputers, "computer_id"));
+    Dataset<Row> evaluated = spark.read().parquet(publisher.tableDir("computer_latest"));
+    progress.stage("evaluate computers", everyComputer ? counts.get("computer_latest") : dirtyCount);
 
-    counts.put("computer_latest", publisher.write("computer_latest", SnapshotViews.computerLatest(evaluated)));
     counts.put("computers", publisher.write("computers", SnapshotViews.computers(evaluated)));
     counts.put("update_state", publisher.write("update_state", SnapshotViews.updateState(evaluated)));
     counts.put("bulletin_state", publisher.write("bulletin_state", SnapshotViews.bulletinState(evaluated)));
     progress.stage("write current state", counts.get("update_state"));
-    counts.put("update_state_history", publisher.write("update_state_history",
-        SnapshotViews.history(previous.read("update_state_history", TableSchemas.HISTORY), evaluated)));
-    Dataset<Row> history = spark.read().parquet(publisher.tableDir("update_state_history"));
-    progress.stage("write history", counts.get("update_state_history"));
+    long open = publisher.write("update_state_history/" + HISTORY_OPEN, SnapshotViews.openHistory(evaluated));
+    long closed = segmented.append("update_state_history", TableSchemas.HISTORY, SnapshotViews.closedHistory(evaluated),
+        rows -> rows.where(col("valid_to").isNotNull()));
+    counts.put("update_state_history", open + closed);
+    Dataset<Row> history = previous.readFrom(publisher.tableDir("update_state_history"), TableSchemas.HISTORY);
+    progress.stage("write history (new segment)", counts.get("update_state_history"));
 
     Dataset<Row> newScans = Facts.scans(accepted);
     LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
     LocalDate from = firstTouchedDay(newScans, evaluated).map(day -> day.isBefore(today) ? day : today).orElse(today);
     LocalDate earliest = today.minusDays(config.dailyBackfillDays());
+    LocalDate recomputeFrom = from.isBefore(earliest) ? earliest : from;
     counts.put("compliance_daily", publisher.write("compliance_daily", ComplianceDaily.update(
         previous.read("compliance_daily", TableSchemas.COMPLIANCE_DAILY), history,
-        from.isBefore(earliest) ? earliest : from, today)));
-    progress.stage("compliance_daily from " + (from.isBefore(earliest) ? earliest : from), counts.get("compliance_daily"));
+        spark.read().parquet(publisher.tableDir("bulletin_state")), recomputeFrom, today)));
+    progress.stage("compliance_daily from " + recomputeFrom, counts.get("compliance_daily"));
 
     Dataset<Row> computers = spark.read().parquet(publisher.tableDir("computers"));
-    counts.put("scans", publisher.write("scans", previous.read("scans", TableSchemas.SCANS).unionByName(newScans)));
-    counts.put("deliveries", publisher.write("deliveries",
-        previousDeliveries.unionByName(Facts.withPlace(newDeliveries, computers))));
+    counts.put("scans", segmented.append("scans", TableSchemas.SCANS, newScans, rows -> rows));
+    counts.put("deliveries", segmented.append("deliveries", TableSchemas.DELIVERIES,
+        Facts.withPlace(newDeliveries, computers), rows -> rows));
     counts.put("policies", publisher.write("policies",
         Events.policies(previous.read("policies", TableSchemas.POLICIES), accepted)));
-    counts.put("quarantine", publisher.write("quarantine",
-        previous.read("quarantine", org.patchlake.etl.landing.LandingSchemas.QUARANTINE).unionByName(newQuarantine)));
+    counts.put("quarantine", segmented.append("quarantine", LandingSchemas.QUARANTINE, newQuarantine, rows -> rows));
     Instant dedupSince = asOf.minus(java.time.Duration.ofDays(config.dedupWindowDays()));
-    counts.put("seen_messages", publisher.write("seen_messages", seen.where(col("received_at").geq(lit(dedupSince)))
-        .unionByName(accepted.select("kind", "computer_id", "message_id", "received_at"))));
+    counts.put("seen_messages", segmented.append("seen_messages", TableSchemas.SEEN_MESSAGES,
+        accepted.select("kind", "computer_id", "message_id", "received_at"),
+        rows -> rows.where(col("received_at").geq(lit(dedupSince)))));
     publisher.copyCatalog(warehouse.currentCatalogDir());
     Instant dataAsOf = maxReceived(evaluated);
     long regressions = history.where(col("regression")).count();
-    publisher.deleteWork(EVALUATED);
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));
 
-    publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), counts);
+    publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), config.statePolicy(), counts);
     java.util.Set<String> processed = new java.util.HashSet<>(manifest.files());
     processed.addAll(newFiles);
     new EtlManifest(allFiles.stream().filter(processed::contains).toList(), publisher.name())
@@ -151,9 +172,24 @@ public final class EtlJob {
     progress.stage("publish " + publisher.name() + (pruned.isEmpty() ? "" : ", pruned " + pruned.size()), 0);
     records.unpersist();
     accepted.unpersist();
+    if (dirty != null) dirty.unpersist();
     return new EtlSummary(publisher.name(), catalog.version(), newFiles.size(), recordCount, acceptedCount,
         recordCount - acceptedCount - quarantinedCount, quarantinedCount, counts.get("computers"), regressions,
-        counts, progress.elapsed(), true);
+        counts, progress.elapsed(), true, everyComputer ? counts.get("computers") : dirtyCount);
+  }
+
+  /**
+   * Every computer is evaluated on the first run, when asked, when the catalog version or the state policy
+   * differs from the published snapshot's, or when the clock went back; otherwise only dirty computers are
+   * ({@link DirtyComputers}).
+   */
+  private boolean reevaluateEveryComputer(SnapshotTables previous, CatalogIndex catalog, Instant asOf) {
+    if (config.reevaluateAll() || previous.name().isEmpty()) return true;
+    boolean sameCatalog = previous.marker("catalog_version").filter(catalog.version()::equals).isPresent();
+    boolean samePolicy = previous.marker("state_policy").filter(config.statePolicy()::equals).isPresent();
+    boolean clockForward = previous.marker("evaluated_at").map(Instant::parse).filter(at -> !asOf.isBefore(at))
+        .isPresent();
+    return !(sameCatalog && samePolicy && clockForward);
   }
 
   /** The earliest day this run changed: new scans (late ones included) and history rows closed now. */

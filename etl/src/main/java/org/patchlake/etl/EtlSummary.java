@@ -9,7 +9,7 @@ import java.util.Map;
 /** What a run did, printed at its end and returned to callers (tests, the benchmark, the scheduler). */
 public record EtlSummary(String snapshot, String catalogVersion, int landingFiles, long records, long accepted,
     long duplicates, long quarantined, long computers, long regressions, Map<String, Long> rowCounts,
-    Duration elapsed, boolean published) {
+    Duration elapsed, boolean published, long evaluatedComputers) {
 
   public EtlSummary {
     requireNonNull(rowCounts, "rowCounts is null");
@@ -24,7 +24,8 @@ public record EtlSummary(String snapshot, String catalogVersion, int landingFile
     text.append(String.format(Locale.ROOT,
         "etl: %d new landing files, %,d records: %,d accepted, %,d duplicates, %,d quarantined%n",
         landingFiles, records, accepted, duplicates, quarantined));
-    text.append(String.format(Locale.ROOT, "etl: %,d computers, %,d regressions in history%n", computers, regressions));
+    text.append(String.format(Locale.ROOT, "etl: %,d computers (%,d evaluated, the rest carried forward unchanged),"
+        + " %,d regressions in history%n", computers, evaluatedComputers, regressions));
     rowCounts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
         text.append(String.format(Locale.ROOT, "etl:   %-22s %,14d rows%n", entry.getKey(), entry.getValue())));
     return text.toString();

@@ -44,8 +44,10 @@ public final class EtlRunner {
     }
   }
 
+  /** A table of the published snapshot, flat or segmented (read recursively, as DuckDB's glob does). */
   public Dataset<Row> table(String name) {
-    return spark.read().parquet(warehouse().resolve("snapshots").resolve(current()).resolve(name).toString());
+    return spark.read().option("recursiveFileLookup", "true")
+        .parquet(warehouse().resolve("snapshots").resolve(current()).resolve(name).toString());
   }
 
   /** update_state as "computer kb" -> state, for exact comparison with hand-written expectations. */

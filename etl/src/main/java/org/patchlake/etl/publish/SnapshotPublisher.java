@@ -54,8 +54,17 @@ public final class SnapshotPublisher {
 
   /** Writes a table; returns its row count (observed while writing, no second pass). */
   public long write(String table, Dataset<Row> rows) {
-    org.apache.spark.sql.Observation observation = new org.apache.spark.sql.Observation("rows-" + table);
-    rows.observe(observation, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"))
+    return write(table, rows, null);
+  }
+
+  /**
+   * Writes a table sorted by {@code sortColumn} within each file (with the small row groups of the session, so
+   * readers that filter on that column skip most of a file), or as it comes when null.
+   */
+  public long write(String table, Dataset<Row> rows, String sortColumn) {
+    org.apache.spark.sql.Observation observation = new org.apache.spark.sql.Observation("rows-" + table.replace('/', '-'));
+    Dataset<Row> ordered = sortColumn == null ? rows : rows.sortWithinPartitions(sortColumn);
+    ordered.observe(observation, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"))
         .write().mode(SaveMode.Overwrite).parquet(tableDir(table));
     try {
       Object value = observation.getAsJava().get("rows");
@@ -82,7 +91,7 @@ public final class SnapshotPublisher {
 
   /** Writes _SNAPSHOT.json and then moves WH/CURRENT to this snapshot. */
   public void publish(Instant publishedAt, Instant dataAsOf, Instant evaluatedAt, String catalogVersion,
-      Map<String, Long> rowCounts) {
+      String statePolicy, Map<String, Long> rowCounts) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode marker = json.createObjectNode();
     marker.put("id", name);
@@ -90,6 +99,7 @@ public final class SnapshotPublisher {
     marker.put("data_as_of", dataAsOf == null ? null : dataAsOf.toString());
     marker.put("evaluated_at", evaluatedAt.toString());
     marker.put("catalog_version", catalogVersion);
+    marker.put("state_policy", statePolicy);
     ObjectNode counts = marker.putObject("row_counts");
     rowCounts.forEach(counts::put);
     try {

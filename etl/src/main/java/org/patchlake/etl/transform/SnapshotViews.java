@@ -12,10 +12,6 @@ import org.apache.spark.sql.Row;
 public final class SnapshotViews {
   private SnapshotViews() {}
 
-  public static Dataset<Row> computerLatest(Dataset<Row> evaluated) {
-    return evaluated.drop("transitions");
-  }
-
   public static Dataset<Row> computers(Dataset<Row> evaluated) {
     return evaluated.select(col("computer_id"), col("hostname"), col("domain"), col("region"), col("site"),
         col("ou"), col("computer_class"), col("managed_level"), col("os_product"), col("os_name"),
@@ -44,21 +40,29 @@ public final class SnapshotViews {
             col("region"), col("site"), col("computer_class"), col("managed_level"));
   }
 
-  /** History: rows closed in earlier runs, rows closed now, and the open rows (valid_to null) of every state. */
-  public static Dataset<Row> history(Dataset<Row> previousHistory, Dataset<Row> evaluated) {
-    Dataset<Row> closedBefore = previousHistory.where(col("valid_to").isNotNull());
-    Dataset<Row> closedNow = evaluated.select(col("computer_id"), col("region"), col("site"),
+  /** History rows closed by this run (a new segment of update_state_history; earlier ones are carried). */
+  public static Dataset<Row> closedHistory(Dataset<Row> evaluated) {
+    return evaluated.select(col("computer_id"), col("region"), col("site"),
             col("computer_class"), explode(col("transitions")).as("t"))
         .select(col("computer_id"), col("t.update_id").as("update_id"), col("t.bulletin_id").as("bulletin_id"),
             col("t.state").as("state"), col("t.valid_from").as("valid_from"), col("t.valid_to").as("valid_to"),
             col("region"), col("site"), col("computer_class"), col("t.regression").as("regression"))
         .where(col("valid_to").gt(col("valid_from")));
-    Dataset<Row> open = evaluated.select(col("computer_id"), col("region"), col("site"),
+  }
+
+  /** The open history rows (valid_to null): the current state of every applicable update. */
+  public static Dataset<Row> openHistory(Dataset<Row> evaluated) {
+    return evaluated.select(col("computer_id"), col("region"), col("site"),
             col("computer_class"), explode(col("states")).as("s"))
         .select(col("computer_id"), col("s.update_id").as("update_id"), col("s.bulletin_id").as("bulletin_id"),
             col("s.state").as("state"), col("s.state_since").as("valid_from"),
             lit(null).cast("timestamp").as("valid_to"), col("region"), col("site"), col("computer_class"),
             col("s.regression").as("regression"));
-    return closedBefore.unionByName(closedNow).unionByName(open);
+  }
+
+  /** History: rows closed in earlier runs, rows closed now, and the open rows (valid_to null) of every state. */
+  public static Dataset<Row> history(Dataset<Row> previousHistory, Dataset<Row> evaluated) {
+    return previousHistory.where(col("valid_to").isNotNull()).unionByName(closedHistory(evaluated))
+        .unionByName(openHistory(evaluated));
   }
 }

@@ -9,7 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-/** Reads tables of the published snapshot, the starting point of an incremental run. */
+/** Reads tables of the published snapshot (flat or segmented, see SegmentedTables), the start of an incremental run. */
 public final class SnapshotTables {
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -25,13 +25,31 @@ public final class SnapshotTables {
     return snapshot;
   }
 
+  /** A top-level text field of the published snapshot's _SNAPSHOT.json (catalog_version, evaluated_at, ...). */
+  public Optional<String> marker(String field) {
+    if (snapshot.isEmpty()) return Optional.empty();
+    String file = warehouse.snapshotDir(snapshot.get()) + "/_SNAPSHOT.json";
+    try {
+      com.fasterxml.jackson.databind.JsonNode value =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(warehouse.readText(file)).get(field);
+      return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** A table directory of any snapshot (flat or segmented), read with {@code schema}. */
+  public Dataset<Row> readFrom(String dir, StructType schema) {
+    return spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(dir);
+  }
+
   /** The table as published, or an empty table of that schema on the first run. */
   public Dataset<Row> read(String table, StructType schema) {
     if (snapshot.isPresent()) {
       Path dir = new Path(warehouse.snapshotDir(snapshot.get()), table);
       try {
         if (dir.getFileSystem(warehouse.hadoop()).exists(dir)) {
-          return spark.read().schema(schema).parquet(dir.toString());
+          return spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(dir.toString());
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + dir, e);

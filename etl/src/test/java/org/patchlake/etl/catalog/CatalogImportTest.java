@@ -154,7 +154,7 @@ class CatalogImportTest {
         Row update = spark.read().parquet(version.resolve("updates").toString()).first();
         assertThat(update.getString(update.fieldIndex("severity"))).isEqualTo(Severity.CRITICAL.label());
         assertThat(update.<String>getList(update.fieldIndex("supersedes"))).containsExactly("KB5033372");
-        assertThat(update.getDate(update.fieldIndex("released")).toLocalDate()).isEqualTo(LocalDate.of(2024, 1, 9));
+        assertThat(update.getLocalDate(update.fieldIndex("released"))).isEqualTo(LocalDate.of(2024, 1, 9));
     }
 
     @Test

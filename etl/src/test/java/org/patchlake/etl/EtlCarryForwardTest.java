@@ -1,0 +1,197 @@
+package org.patchlake.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental run evaluates only dirty computers and carries the rest, and the append-only tables, forward
+ * from the previous snapshot. It must give exactly the tables of a run that re-evaluates every computer, also
+ * after a run that was killed half-way through writing its snapshot.
+ */
+class EtlCarryForwardTest {
+  static final Instant RUN2 = EtlFleetTest.AS_OF.plus(Duration.ofDays(2));
+  static final List<String> TABLES = List.of("computers", "update_state", "bulletin_state", "update_state_history",
+      "compliance_daily", "deliveries", "scans", "exceptions", "quarantine", "policies", "computer_latest",
+      "seen_messages");
+
+  static SparkSession spark;
+  @TempDir static Path temp;
+  static EtlRunner incremental;
+  static EtlRunner everyComputer;
+  static EtlSummary second;
+  static String firstSnapshot;
+  static Map<String, List<String>> firstTables = new java.util.HashMap<>();
+  static Throwable killed;
+
+  @BeforeAll
+  static void runBothWays() throws Exception {
+    spark = TestSpark.start();
+    Path data = temp.resolve("incremental");
+    EtlFleetTest.writeFleet(spark, data);
+    // c7 is reporting at the first run and passes the 14-day staleness window before the second, with no new data.
+    Instant c7Scan = EtlFleetTest.AS_OF.minus(Duration.ofDays(13));
+    new LandingFixture(data.resolve("landing"))
+        .enrollment("enroll-c7", "c7", Instant.parse("2026-10-01T00:00:00Z"), "EU", "Rome", "server")
+        .inventory("inv-c7", "c7", c7Scan, c7Scan, List.of(), Map.of("KB100", "2026-10-20"))
+        .flush("inventory", "2026-11-08", "node1-000009");
+    incremental = new EtlRunner(spark, data);
+    incremental.run(EtlFleetTest.AS_OF);
+    firstSnapshot = incremental.current();
+    for (String table : TABLES) firstTables.put(table, sorted(incremental.table(table)));
+    copyTree(data, temp.resolve("every-computer"));
+    everyComputer = new EtlRunner(spark, temp.resolve("every-computer"));
+
+    // Second batch: c1 rescans (pending reboot gone) and gets an exception, c3's fourth attempt succeeds, a bad line.
+    // c2 has nothing new and is far from stale: it is carried forward.
+    Instant scan = RUN2.minus(Duration.ofHours(2));
+    for (Path landing : List.of(data.resolve("landing"), temp.resolve("every-computer/landing"))) {
+      new LandingFixture(landing)
+          .inventory("inv-c1-2", "c1", scan, scan, List.of(), Map.of("KB200", "2026-11-01", "KB300", "2026-11-01"))
+          .raw("not json")
+          .flush("inventory", "2026-11-23", "node1-000010");
+      new LandingFixture(landing)
+          .delivery("del-5", "c3", scan, "KB300", 4, "succeeded", 0).flush("delivery", "2026-11-23", "node1-000011");
+      new LandingFixture(landing).exception("evt-2", "x-2", "c1", "KB100", scan, Instant.parse("2027-01-01T00:00:00Z"))
+          .flush("event", "2026-11-23", "web-000002");
+    }
+    killed = killHalfWay(incremental, data);
+    second = incremental.run(RUN2);
+    everyComputer.run(EtlConfig.forData(temp.resolve("every-computer").toString()).withAsOf(RUN2)
+        .withShufflePartitions(4).withReevaluateAll(true));
+  }
+
+  /** Starts a run and cancels its Spark jobs once it has linked segments into its new snapshot directory. */
+  private static Throwable killHalfWay(EtlRunner etl, Path data) throws Exception {
+    AtomicBoolean done = new AtomicBoolean();
+    CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
+      while (!done.get()) {
+        try (Stream<Path> dirs = Files.list(data.resolve("warehouse/snapshots"))) {
+          if (dirs.anyMatch(dir -> Files.exists(dir.resolve("scans")) && !dir.getFileName().toString().equals(firstSnapshot))) {
+            spark.sparkContext().cancelAllJobs();
+          }
+          Thread.sleep(10);
+        } catch (IOException | InterruptedException e) {
+          return;
+        }
+      }
+    });
+    try {
+      etl.run(RUN2);
+      return null;
+    } catch (Exception e) { // SparkException (checked) reaches here undeclared through Scala
+      return e;
+    } finally {
+      done.set(true);
+      killer.get();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void a_run_killed_after_linking_segments_leaves_the_published_snapshot_as_it_was() {
+    assertThat(killed).as("the half-way run failed").isNotNull();
+    // The retried run published; the killed run's directory was never published nor did it change the first one.
+    assertThat(second.published()).isTrue();
+    Path first = temp.resolve("incremental/warehouse/snapshots").resolve(firstSnapshot);
+    for (String table : TABLES) {
+      assertThat(sorted(spark.read().option("recursiveFileLookup", "true").parquet(first.resolve(table).toString())))
+          .as(table).isEqualTo(firstTables.get(table));
+    }
+  }
+
+  @Test
+  void an_incremental_run_gives_the_tables_of_a_run_that_evaluates_every_computer() {
+    for (String table : TABLES) {
+      assertThat(sorted(incremental.table(table))).as(table).isEqualTo(sorted(everyComputer.table(table)));
+    }
+  }
+
+  @Test
+  void only_dirty_computers_are_evaluated() {
+    // c1 (scan, exception), c3 (delivery), c5 (exception), c4 and c6 (stale, never scanned), c7 (turns stale);
+    // c2 is carried forward.
+    assertThat(second.evaluatedComputers()).isEqualTo(6);
+    assertThat(second.computers()).isEqualTo(7);
+  }
+
+  @Test
+  void a_computer_passing_the_staleness_window_without_new_data_becomes_unknown() {
+    assertThat(incremental.updateStates()).containsEntry("c7 KB100", "UNKNOWN");
+    Row c7 = incremental.table("computers").where("computer_id = 'c7'").first();
+    assertThat(c7.<Boolean>getAs("reporting")).isFalse();
+  }
+
+  @Test
+  void append_only_tables_reuse_the_previous_snapshot_segments() throws IOException {
+    Path scans = temp.resolve("incremental/warehouse/snapshots").resolve(incremental.current()).resolve("scans");
+    try (Stream<Path> segments = Files.list(scans)) {
+      assertThat(segments.map(path -> path.getFileName().toString()))
+          .anyMatch(name -> name.equals("L0-" + firstSnapshot)).anyMatch(name -> name.equals("L0-" + incremental.current()));
+    }
+    assertThat(second.rowCounts()).containsEntry("scans", 7L).containsEntry("quarantine", 1L);
+  }
+
+  @Test
+  void duckdb_reads_segmented_history_through_the_glob_reports_use_and_sees_only_contract_columns() throws Exception {
+    Path history = temp.resolve("incremental/warehouse/snapshots").resolve(incremental.current())
+        .resolve("update_state_history");
+    try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+         java.sql.PreparedStatement statement = duckdb.prepareStatement(
+             "SELECT * FROM read_parquet(?, union_by_name = true)")) {
+      statement.setString(1, history + "/**/*.parquet");
+      long rows = 0;
+      long open = 0;
+      try (java.sql.ResultSet result = statement.executeQuery()) {
+        java.sql.ResultSetMetaData meta = result.getMetaData();
+        List<String> columns = new java.util.ArrayList<>();
+        for (int column = 1; column <= meta.getColumnCount(); column++) columns.add(meta.getColumnName(column));
+        assertThat(columns).containsExactlyInAnyOrder(org.patchlake.etl.warehouse.TableSchemas.HISTORY.fieldNames());
+        while (result.next()) {
+          rows++;
+          if (result.getObject("valid_to") == null) open++;
+        }
+      }
+      assertThat(rows).isEqualTo(incremental.table("update_state_history").count()).isGreaterThan(open);
+      assertThat(open).isEqualTo(incremental.table("update_state").count());
+    }
+  }
+
+  static List<String> sorted(Dataset<Row> table) {
+    return table.toJSON().collectAsList().stream().sorted().toList();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+}
