@@ -180,16 +180,18 @@ public final class EtlJob {
 
   /**
    * Every computer is evaluated on the first run, when asked, when the catalog version or the state policy
-   * differs from the published snapshot's, or when the clock went back; otherwise only dirty computers are
+   * differs from the published snapshot's, when the clock went back, or when a catalog update's release day came
+   * since the last run (updates become applicable on their release day, core's rule); otherwise only dirty computers are
    * ({@link DirtyComputers}).
    */
   private boolean reevaluateEveryComputer(SnapshotTables previous, CatalogIndex catalog, Instant asOf) {
     if (config.reevaluateAll() || previous.name().isEmpty()) return true;
     boolean sameCatalog = previous.marker("catalog_version").filter(catalog.version()::equals).isPresent();
     boolean samePolicy = previous.marker("state_policy").filter(config.statePolicy()::equals).isPresent();
-    boolean clockForward = previous.marker("evaluated_at").map(Instant::parse).filter(at -> !asOf.isBefore(at))
-        .isPresent();
-    return !(sameCatalog && samePolicy && clockForward);
+    Optional<Instant> evaluatedAt = previous.marker("evaluated_at").map(Instant::parse);
+    boolean clockForward = evaluatedAt.filter(at -> !asOf.isBefore(at)).isPresent();
+    boolean releaseCrossed = evaluatedAt.filter(at -> catalog.releasedBetween(at, asOf)).isPresent();
+    return !(sameCatalog && samePolicy && clockForward) || releaseCrossed;
   }
 
   /** The earliest day this run changed: new scans (late ones included) and history rows closed now. */

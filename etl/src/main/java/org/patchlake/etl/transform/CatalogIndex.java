@@ -3,7 +3,9 @@ package org.patchlake.etl.transform;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.patchlake.core.catalog.Catalog;
@@ -55,6 +57,14 @@ public final class CatalogIndex implements Serializable {
 
   public int updateCount() {
     return updates.size();
+  }
+
+  /** Whether some update's release day is after {@code from}'s day and on or before {@code to}'s (UTC). */
+  public boolean releasedBetween(Instant from, Instant to) {
+    LocalDate after = LocalDate.ofInstant(from, ZoneOffset.UTC);
+    LocalDate upTo = LocalDate.ofInstant(to, ZoneOffset.UTC);
+    return updates.stream().anyMatch(u -> u.released() != null && u.released().isAfter(after)
+        && !u.released().isAfter(upTo));
   }
 
   /** The core catalog, built on first use in each JVM. */
