@@ -155,6 +155,31 @@ class AgentAgainstIngestTest {
     }
 
     @Test
+    void a_rescan_and_a_restart_asked_for_at_check_in_run_once_and_the_restart_waits_for_its_notice() {
+        agent.tick(START);
+        Instant issued = START.plus(Duration.ofMinutes(30));
+        ingest.actions.set(List.of(
+            new org.patchlake.core.protocol.ComputerAction("act-1", org.patchlake.core.protocol.ComputerAction.Kind.RESCAN, issued, 0, null),
+            new org.patchlake.core.protocol.ComputerAction("act-2", org.patchlake.core.protocol.ComputerAction.Kind.RESTART, issued, 10,
+                "Restart for KB4489899")));
+        Instant bootBefore = machine.lastBootAt();
+
+        Agent.TickReport checkIn = tickAfter(Duration.ofMinutes(61));
+        assertThat(checkIn.checkedIn()).isTrue();
+        assertThat(checkIn.scanned()).as("rescan now").isTrue();
+        assertThat(machine.lastBootAt()).as("the notice has not passed yet").isEqualTo(bootBefore);
+        Agent.TickReport afterNotice = tickAfter(Duration.ofMinutes(11));
+        assertThat(machine.lastBootAt()).as("restarted after the notice").isAfter(bootBefore);
+        assertThat(afterNotice.scanned()).as("a restart triggers a rescan").isTrue();
+        Instant firstRestart = machine.lastBootAt();
+
+        Agent.TickReport nextCheckIn = tickAfter(Duration.ofMinutes(61));
+        assertThat(nextCheckIn.checkedIn()).isTrue();
+        assertThat(machine.lastBootAt()).as("an action id runs once, though the server still lists it").isEqualTo(firstRestart);
+        assertThat(tickAfter(Duration.ofMinutes(15)).scanned()).isFalse();
+    }
+
+    @Test
     void retries_stop_at_the_policy_maximum_and_not_applicable_is_final() {
         ingest.policies.set(List.of(policy("p-2", List.of(update("KB4493509"), update("KB4497934")), START,
             RebootSettings.NEVER, 2)));

@@ -32,6 +32,7 @@ final class IngestHarness implements AutoCloseable {
     final SettableClock clock;
     final String token;
     final AtomicReference<List<Policy>> policies = new AtomicReference<>(List.of());
+    final AtomicReference<List<org.patchlake.core.protocol.ComputerAction>> actions = new AtomicReference<>(List.of());
     private final HttpServer packages;
     private IngestServer server;
     private int port;
@@ -49,7 +50,7 @@ final class IngestHarness implements AutoCloseable {
     void start() {
         IngestConfig config = IngestConfig.defaults(data).withPort(port);
         server = IngestServer.start(IngestService.open(config,
-            (computerId, now, settings) -> new PolicySet(computerId, now, policies.get(), settings), clock));
+            (computerId, now, settings) -> new PolicySet(computerId, now, policies.get(), settings, actions.get()), clock));
         port = server.port();
     }
 

@@ -21,6 +21,7 @@ public final class Layout {
     private static final List<NavItem> NAV = List.of(
             new NavItem("/dashboard", "Dashboard", Permission.VIEW_DASHBOARD),
             new NavItem("/reports", "Reports", null),
+            new NavItem("/remediation", "Remediation", Permission.REMEDIATE),
             new NavItem("/admin/users", "Users", Permission.MANAGE_USERS),
             new NavItem("/admin/tokens", "Enrollment tokens", Permission.MANAGE_ENROLLMENT_TOKENS),
             new NavItem("/admin/severities", "Custom severity", Permission.MANAGE_SEVERITY),
