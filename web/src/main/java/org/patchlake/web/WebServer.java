@@ -16,6 +16,7 @@ import org.patchlake.web.jobs.JobRunner;
 import org.patchlake.web.metrics.Metrics;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
+import org.patchlake.web.schedule.ScheduleService;
 import org.patchlake.web.store.AuditLog;
 import org.patchlake.web.store.ComplianceStore;
 import org.patchlake.web.store.OpsDatabase;
@@ -84,9 +85,11 @@ public final class WebServer implements AutoCloseable {
             JobRunner jobs = new JobRunner(clock);
             EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics,
                     edges.agentApi()::sealLanding);
+            ExportService exports = edges.exports().apply(reports);
+            ScheduleService schedules = new ScheduleService(database, config.mail(), users, reports, exports, audit, metrics, clock);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
-                    compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
-                    edges.agentApi());
+                    compliance, edges.tokens(), reports, exports, jobs, etl, metrics, audit,
+                    edges.agentApi(), schedules);
             return new WebServer(config, database, services, edges.onClose());
         } catch (RuntimeException e) {
             database.close();
@@ -110,6 +113,7 @@ public final class WebServer implements AutoCloseable {
             app.start(config.host(), config.port());
         }
         services.etl().schedule(config.etlInterval());
+        services.schedules().start();
         return app.port();
     }
 
@@ -123,6 +127,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        services.schedules().close();
         services.etl().close();
         app.stop();
         services.agentApi().close();
