@@ -267,7 +267,8 @@ class ScheduledMailTest {
         keep(pdf, "executive-summary-eu.pdf");
         String pdfText = pdfText(pdf);
         // EU: c1, c2, c3 -> KB5000001 installed on c1 and c2, required on c3; KB5000002 required on c1, exempt on c3; MS08-067 installed on c2
-        assertThat(pdfText).contains("Scope: regions EU", "applicable 6 = installed 3 + pending reboot 0 + required 2 + failed 0 + exempt 1 + unknown 0")
+        assertThat(pdfText).contains("Scope: regions EU", "applicable 6 = installed 3 + pending reboot 0 + required 2 + failed 0 + exempt 1 + unknown 0",
+                        "60.0 %", "compliance: 3 installed of 5")
                 .doesNotContain("us-nyc", "applicable 11");
         assertThat(awaitDeliveries(id, 1).get(0).trigger()).isEqualTo(Delivery.Trigger.MANUAL);
 
