@@ -31,6 +31,7 @@ public final class OpsDatabase implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of(
             "V1__initial.sql",
             "V2__default_sla_policies.sql",
+            "V3__remediation.sql",
             "V4__schedules.sql");
 
     private final JdbcConnectionPool pool;
