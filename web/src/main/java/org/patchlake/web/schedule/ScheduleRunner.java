@@ -150,12 +150,11 @@ public final class ScheduleRunner implements AutoCloseable {
             result = ScheduleSender.Result.failed(true, SmtpMailer.describe(e), null, null);
         }
         Instant finished = clock.instant();
-        store.log(new Delivery(0, schedule.id(), trigger, dueAt, attempt, started, finished, definition.recipients(),
+        Schedule.State state = nextState(schedule, trigger, attempt, result, finished);
+        store.record(new Delivery(0, schedule.id(), trigger, dueAt, attempt, started, finished, definition.recipients(),
                 definition.format().name(), result.sizeBytes(), result.snapshot() == null ? null : result.snapshot().id(),
                 result.snapshot() == null ? null : result.snapshot().dataAsOf(),
-                result.sent() ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, result.smtpResponse(), result.error()));
-        Schedule.State state = nextState(schedule, trigger, attempt, result, finished);
-        store.updateState(schedule.id(), state);
+                result.sent() ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, result.smtpResponse(), result.error()), state);
         metrics.increment("patchlake_schedule_deliveries_total", "Scheduled report mails by outcome",
                 "outcome", result.sent() ? "sent" : "failed");
         if (result.sent()) {

@@ -68,8 +68,27 @@ public final class ScheduleStore {
         }
     }
 
-    public void updateState(long id, Schedule.State state) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("update_state"))) {
+    /** Logs an attempt and stores the schedule's new state in one transaction (a reader never sees one without the other). */
+    public void record(Delivery delivery, Schedule.State state) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                updateState(c, delivery.scheduleId(), state);
+                log(c, delivery);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the delivery of schedule " + delivery.scheduleId(), e);
+        }
+    }
+
+    private static void updateState(Connection c, long id, Schedule.State state) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SQL.get("update_state"))) {
             timestamp(s, 1, state.nextRunAt());
             timestamp(s, 2, state.retryAt());
             s.setInt(3, state.retryAttempt());
@@ -80,8 +99,6 @@ public final class ScheduleStore {
             timestamp(s, 8, state.failingSince());
             s.setLong(9, id);
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the run of schedule " + id, e);
         }
     }
 
@@ -156,8 +173,8 @@ public final class ScheduleStore {
         }
     }
 
-    public void log(Delivery delivery) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("insert_delivery"))) {
+    private static void log(Connection c, Delivery delivery) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SQL.get("insert_delivery"))) {
             s.setLong(1, delivery.scheduleId());
             s.setString(2, delivery.trigger().name());
             s.setTimestamp(3, Timestamp.from(delivery.dueAt()));
@@ -177,8 +194,6 @@ public final class ScheduleStore {
             s.setString(13, truncate(delivery.smtpResponse(), 2000));
             s.setString(14, truncate(delivery.error(), 2000));
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot log delivery of schedule " + delivery.scheduleId(), e);
         }
     }
 

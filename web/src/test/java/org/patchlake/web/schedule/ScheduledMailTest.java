@@ -325,6 +325,9 @@ class ScheduledMailTest {
         assertThat(list).contains("class=\"failing\"", "failing: 3 attempts in a row since 2026-11-23 06:00");
         String detail = security.getHtml("/schedules/" + id).body();
         assertThat(detail).contains("outcome-failed", "Connection refused");
+        Files.createDirectories(Path.of("target", "schedule-mails"));
+        Files.writeString(Path.of("target", "schedule-mails", "schedules-failing.html"), list);
+        Files.writeString(Path.of("target", "schedule-mails", "schedule-failing.html"), detail);
         assertThat(server.server().services().metrics().render()).contains("patchlake_schedules_failing 1");
 
         mail = startMail(port);
@@ -364,7 +367,7 @@ class ScheduledMailTest {
                 + "(first due 2026-11-23 06:00 UTC); this one mail stands for all of them");
         schedules().wakeUp();
         assertThat(mail.waitForIncomingEmail(500, 2)).as("one mail, not one per missed hour").isFalse();
-        List<Delivery> deliveries = schedules().deliveries(id, 100);
+        List<Delivery> deliveries = awaitDeliveries(id, 1);
         assertThat(deliveries).hasSize(1);
         assertThat(deliveries.get(0).trigger()).isEqualTo(Delivery.Trigger.CATCH_UP);
         User sec = restarted.services().users().findByName("sec").orElseThrow();
