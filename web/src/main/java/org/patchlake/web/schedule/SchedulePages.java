@@ -88,9 +88,11 @@ public final class SchedulePages {
                 .append(fact("Last sent", Html.time(schedule.lastRunAt(), zone)))
                 .append("<dt>Status</dt><dd id=\"status\">").append(status(schedule, zone)).append("</dd>")
                 .append(fact("Changed", (schedule.updatedBy() == null ? "" : schedule.updatedBy() + ", ") + Html.time(schedule.updatedAt(), zone)))
-                .append("</dl><p><form method=\"post\" action=\"/schedules/").append(schedule.id()).append("/send\" class=\"inline\">")
+                .append("</dl><p><form method=\"post\" action=\"/schedules/").append(schedule.id()).append("/send\" class=\"inline\" data-confirm=\"")
+                .append(h("Send " + d.report().title() + " to " + d.recipients().size() + " recipient(s) now?")).append("\">")
                 .append(Layout.csrfField(viewer)).append("<button type=\"submit\" id=\"send-now\">Send now</button></form> ")
-                .append("<form method=\"post\" action=\"/schedules/").append(schedule.id()).append("/delete\" class=\"inline\">")
+                .append("<form method=\"post\" action=\"/schedules/").append(schedule.id()).append("/delete\" class=\"inline\" data-confirm=\"")
+                .append(h("Delete schedule " + schedule.id() + " (" + d.subject() + ")? Its delivery log goes with it.")).append("\">")
                 .append(Layout.csrfField(viewer)).append("<button type=\"submit\" id=\"delete\" class=\"danger\">Delete</button></form></p>")
                 .append("<h2>Deliveries</h2><table class=\"report\" id=\"deliveries\"><thead><tr><th>Started</th><th>Trigger</th>"
                         + "<th class=\"num\">Attempt</th><th>Outcome</th><th>Recipients</th><th class=\"num\">Size</th><th>Snapshot</th>"

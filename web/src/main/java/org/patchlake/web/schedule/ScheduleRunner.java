@@ -154,7 +154,8 @@ public final class ScheduleRunner implements AutoCloseable {
         store.record(new Delivery(0, schedule.id(), trigger, dueAt, attempt, started, finished, definition.recipients(),
                 definition.format().name(), result.sizeBytes(), result.snapshot() == null ? null : result.snapshot().id(),
                 result.snapshot() == null ? null : result.snapshot().dataAsOf(),
-                result.sent() ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, result.smtpResponse(), result.error()), state);
+                result.sent() ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, result.smtpResponse(), result.error()), state,
+                schedule.updatedAt());
         metrics.increment("patchlake_schedule_deliveries_total", "Scheduled report mails by outcome",
                 "outcome", result.sent() ? "sent" : "failed");
         if (result.sent()) {

@@ -68,12 +68,16 @@ public final class ScheduleStore {
         }
     }
 
-    /** Logs an attempt and stores the schedule's new state in one transaction (a reader never sees one without the other). */
-    public void record(Delivery delivery, Schedule.State state) {
+    /**
+     * Logs an attempt and stores the schedule's new state in one transaction (a reader never sees one without the
+     * other). {@code definitionUpdatedAt} is the schedule's change time when the run began: if someone edited it
+     * meanwhile, the edit's next run and retry stand.
+     */
+    public void record(Delivery delivery, Schedule.State state, Instant definitionUpdatedAt) {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                updateState(c, delivery.scheduleId(), state);
+                updateState(c, delivery.scheduleId(), state, definitionUpdatedAt);
                 log(c, delivery);
                 c.commit();
             } catch (SQLException e) {
@@ -87,17 +91,19 @@ public final class ScheduleStore {
         }
     }
 
-    private static void updateState(Connection c, long id, Schedule.State state) throws SQLException {
+    private static void updateState(Connection c, long id, Schedule.State state, Instant definitionUpdatedAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SQL.get("update_state"))) {
-            timestamp(s, 1, state.nextRunAt());
-            timestamp(s, 2, state.retryAt());
-            s.setInt(3, state.retryAttempt());
-            s.setBoolean(4, state.clearSendRequest());
-            timestamp(s, 5, state.lastRunAt());
-            s.setString(6, truncate(state.lastStatus(), 2000));
-            s.setInt(7, state.consecutiveFailures());
-            timestamp(s, 8, state.failingSince());
-            s.setLong(9, id);
+            timestamp(s, 1, definitionUpdatedAt);
+            timestamp(s, 2, state.nextRunAt());
+            timestamp(s, 3, definitionUpdatedAt);
+            timestamp(s, 4, state.retryAt());
+            s.setInt(5, state.retryAttempt());
+            s.setBoolean(6, state.clearSendRequest());
+            timestamp(s, 7, state.lastRunAt());
+            s.setString(8, truncate(state.lastStatus(), 2000));
+            s.setInt(9, state.consecutiveFailures());
+            timestamp(s, 10, state.failingSince());
+            s.setLong(11, id);
             s.executeUpdate();
         }
     }

@@ -11,7 +11,10 @@ UPDATE schedules SET report_id = ?, parameters = ?, format = ?, recipients = ?, 
 WHERE id = ?;
 
 -- name: update_state
-UPDATE schedules SET next_run_at = ?, retry_at = ?, retry_attempt = ?,
+-- next_run_at and retry_at stay as an edit made during the run set them (updated_at differs from the run's copy).
+UPDATE schedules SET next_run_at = CASE WHEN updated_at IS NOT DISTINCT FROM ? THEN ? ELSE next_run_at END,
+                     retry_at = CASE WHEN updated_at IS NOT DISTINCT FROM ? THEN ? ELSE retry_at END,
+                     retry_attempt = ?,
                      send_requested_at = CASE WHEN ? THEN NULL ELSE send_requested_at END,
                      last_run_at = ?, last_status = ?, consecutive_failures = ?, failing_since = ?
 WHERE id = ?;
