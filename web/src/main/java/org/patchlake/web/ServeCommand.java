@@ -9,6 +9,7 @@ import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.auth.User;
+import org.patchlake.web.schedule.MailArguments;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.Warehouse;
 import org.patchlake.reports.sla.BusinessCalendar;
@@ -39,7 +40,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code ./patchlake serve [--data DIR] [--port N] [--host H] [--tls-cert PEM --tls-key PEM | --keystore P12]
- * [--etl-interval 5m|0] [--etl-command CMD] [--metrics-token T]}: the web UI, the reports and the agent API on one
+ * [--etl-interval 5m|0] [--etl-command CMD] [--metrics-token T] [--smtp-host H ...]}: the web UI, the reports and the agent API on one
  * port. {@code ./patchlake serve --data DIR --create-admin NAME} creates the first administrator (password from
  * PATCHLAKE_ADMIN_PASSWORD or asked for) and exits.
  */
@@ -180,6 +181,8 @@ public final class ServeCommand {
                 Usage: ./patchlake serve [--data DIR] [--port N] [--host ADDRESS]
                                          [--tls-cert CERT.pem --tls-key KEY.pem | --keystore FILE.p12 [--keystore-password P]]
                                          [--etl-interval 5m|30s|1h|0] [--etl-command "CMD ARGS"] [--metrics-token TOKEN]
+                                         [--smtp-host H [--smtp-port N] [--smtp-security none|starttls|tls]
+                                          [--smtp-user U (password from PATCHLAKE_SMTP_PASSWORD)] [--mail-from ADDRESS]]
                        ./patchlake serve [--data DIR] --create-admin NAME   (password from PATCHLAKE_ADMIN_PASSWORD or prompted)
                 Defaults: --data ./data --port 7070 --host 0.0.0.0 --etl-interval 5m (ETL command: ./patchlake etl)""";
 
@@ -195,6 +198,7 @@ public final class ServeCommand {
             String etlCommand = null;
             String metricsToken = environment.get("PATCHLAKE_METRICS_TOKEN");
             String createAdmin = null;
+            MailArguments mail = new MailArguments(environment);
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--help") || flag.equals("-h")) {
@@ -216,7 +220,11 @@ public final class ServeCommand {
                     case "--etl-command" -> etlCommand = value;
                     case "--metrics-token" -> metricsToken = value;
                     case "--create-admin" -> createAdmin = value;
-                    default -> throw new IllegalArgumentException("unknown argument: " + flag);
+                    default -> {
+                        if (!mail.accept(flag, value)) {
+                            throw new IllegalArgumentException("unknown argument: " + flag);
+                        }
+                    }
                 }
             }
             List<String> command;
@@ -229,7 +237,7 @@ public final class ServeCommand {
             }
             WebConfig.Tls tls = cert == null && key == null && keystore == null ? null : new WebConfig.Tls(cert, key, keystore, keystorePassword);
             WebConfig config = WebConfig.defaults(data).withPort(port).withHost(host).withTls(tls).withEtl(command, interval)
-                    .withSecurity(PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), metricsToken);
+                    .withSecurity(PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), metricsToken).withMail(mail.config());
             return new ServeArguments(config, createAdmin, false);
         }
 

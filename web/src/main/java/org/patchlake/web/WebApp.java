@@ -67,6 +67,7 @@ public final class WebApp {
         new TokenPages(services).register(app);
         new JobPages(services).register(app);
         new ApiRoutes(services).register(app);
+        services.schedules().register(app, services.json());
         services.agentApi().register(app);
         return app;
     }

@@ -2,6 +2,7 @@ package org.patchlake.web;
 
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.schedule.MailConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +16,11 @@ import static java.util.Objects.requireNonNull;
  * @param etlCommand  the command that runs ETL (without {@code --data}); empty = ETL cannot be started from here
  * @param etlInterval how often serve runs ETL; zero = never on its own
  * @param metricsToken when set, {@code /metrics} needs {@code Authorization: Bearer <token>}
+ * @param mail         SMTP server and delivery policy for scheduled reports
  */
 public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List<String> etlCommand, Duration etlInterval,
                         Duration etlTimeout, Duration sessionLifetime, int bcryptCost, SignInLimiter.Limits signInLimits,
-                        String metricsToken, long maxRequestBytes) {
+                        String metricsToken, long maxRequestBytes, MailConfig mail) {
     /** TLS from PEM files (certificate chain + PKCS#8 key) or from a PKCS#12 keystore. */
     public record Tls(Path certificate, Path privateKey, Path keystore, String keystorePassword) {
         public Tls {
@@ -44,36 +46,43 @@ public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List
         if (maxRequestBytes < 1024) {
             throw new IllegalArgumentException("maxRequestBytes must be at least 1024, was " + maxRequestBytes);
         }
+        requireNonNull(mail, "mail is null");
     }
 
     public static WebConfig defaults(Path dataDirectory) {
         return new WebConfig(dataDirectory, "0.0.0.0", 7070, null, List.of(), Duration.ofMinutes(5), Duration.ofHours(2),
-                Duration.ofHours(8), PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), null, 16L * 1024 * 1024);
+                Duration.ofHours(8), PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), null, 16L * 1024 * 1024,
+                MailConfig.notConfigured());
     }
 
     public WebConfig withPort(int newPort) {
         return new WebConfig(dataDirectory, host, newPort, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes);
+                signInLimits, metricsToken, maxRequestBytes, mail);
     }
 
     public WebConfig withHost(String newHost) {
         return new WebConfig(dataDirectory, newHost, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes);
+                signInLimits, metricsToken, maxRequestBytes, mail);
     }
 
     public WebConfig withTls(Tls newTls) {
         return new WebConfig(dataDirectory, host, port, newTls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes);
+                signInLimits, metricsToken, maxRequestBytes, mail);
     }
 
     public WebConfig withEtl(List<String> command, Duration interval) {
         return new WebConfig(dataDirectory, host, port, tls, command, interval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes);
+                signInLimits, metricsToken, maxRequestBytes, mail);
     }
 
     public WebConfig withSecurity(int newBcryptCost, SignInLimiter.Limits newLimits, String newMetricsToken) {
         return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, newBcryptCost,
-                newLimits, newMetricsToken, maxRequestBytes);
+                newLimits, newMetricsToken, maxRequestBytes, mail);
+    }
+
+    public WebConfig withMail(MailConfig newMail) {
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+                signInLimits, metricsToken, maxRequestBytes, newMail);
     }
 
     public Path opsDirectory() {

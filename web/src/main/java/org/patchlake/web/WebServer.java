@@ -18,6 +18,7 @@ import org.patchlake.web.remediation.Remediation;
 import org.patchlake.web.remediation.RemediationWarehouse;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
+import org.patchlake.web.schedule.ScheduleService;
 import org.patchlake.web.store.AuditLog;
 import org.patchlake.web.store.ComplianceStore;
 import org.patchlake.web.store.OpsDatabase;
@@ -96,9 +97,11 @@ public final class WebServer implements AutoCloseable {
             JobRunner jobs = new JobRunner(clock);
             EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics,
                     edges.agentApi()::sealLanding);
+            ExportService exports = edges.exports().apply(reports);
+            ScheduleService schedules = new ScheduleService(database, config.mail(), users, reports, exports, audit, metrics, clock);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
-                    compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
-                    edges.agentApi());
+                    compliance, edges.tokens(), reports, exports, jobs, etl, metrics, audit,
+                    edges.agentApi(), schedules);
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
                     config.dataDirectory().resolve("packages"));
             return new WebServer(config, database, services, edges.onClose(), remediation);
@@ -124,6 +127,7 @@ public final class WebServer implements AutoCloseable {
             app.start(config.host(), config.port());
         }
         services.etl().schedule(config.etlInterval());
+        services.schedules().start();
         return app.port();
     }
 
@@ -142,6 +146,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        services.schedules().close();
         services.etl().close();
         app.stop();
         services.agentApi().close();

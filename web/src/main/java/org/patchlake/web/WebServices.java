@@ -10,6 +10,7 @@ import org.patchlake.web.jobs.JobRunner;
 import org.patchlake.web.metrics.Metrics;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
+import org.patchlake.web.schedule.ScheduleService;
 import org.patchlake.web.store.AuditLog;
 import org.patchlake.web.store.UserStore;
 
@@ -24,7 +25,7 @@ import static java.util.Objects.requireNonNull;
 public record WebServices(Clock clock, ObjectMapper json, AuthService auth, UserStore users, UserAdministration userAdministration,
                           ComplianceAdministration compliance, EnrollmentTokens tokens, ReportService reports,
                           ExportService exports, JobRunner jobs, EtlRunner etl, Metrics metrics, AuditLog audit,
-                          AgentApi agentApi) {
+                          AgentApi agentApi, ScheduleService schedules) {
     /** Mounts the agent API (ingest) routes on the app; {@link #NONE} until ingest is wired in. */
     public interface AgentApi {
         AgentApi NONE = app -> { };
@@ -58,5 +59,6 @@ public record WebServices(Clock clock, ObjectMapper json, AuthService auth, User
         requireNonNull(metrics, "metrics is null");
         requireNonNull(audit, "audit is null");
         requireNonNull(agentApi, "agentApi is null");
+        requireNonNull(schedules, "schedules is null");
     }
 }

@@ -58,6 +58,8 @@ class RouteAccessTest {
             routes.put("/reports/" + report, SUMMARY);
             routes.put("/api/v1/reports/" + report, SUMMARY);
         }
+        routes.put("/schedules", Set.of("sec", "rm-eu"));
+        routes.put("/api/v1/schedules", Set.of("sec", "rm-eu"));
         routes.put("/reports/agent-health", AGENT_HEALTH);
         routes.put("/api/v1/reports/agent-health", AGENT_HEALTH);
         routes.put("/bulletins/KB5034441", COMPLIANCE);

@@ -27,6 +27,7 @@ public final class Layout {
             new NavItem("/admin/severities", "Custom severity", Permission.MANAGE_SEVERITY),
             new NavItem("/admin/sla-policies", "SLA policies", Permission.MANAGE_SLA_POLICIES),
             new NavItem("/admin/exceptions", "Exceptions", Permission.MANAGE_EXCEPTIONS),
+            new NavItem("/schedules", "Schedules", Permission.MANAGE_SCHEDULES),
             new NavItem("/jobs", "Jobs", Permission.RUN_JOBS),
             new NavItem("/admin/audit", "Audit log", Permission.VIEW_AUDIT));
 

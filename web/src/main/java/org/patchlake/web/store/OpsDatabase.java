@@ -28,7 +28,11 @@ import static java.util.Objects.requireNonNull;
 public final class OpsDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsDatabase.class);
     /** Every migration, in order. Append only; never edit a released one. */
-    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__default_sla_policies.sql", "V3__remediation.sql");
+    static final List<String> MIGRATIONS = List.of(
+            "V1__initial.sql",
+            "V2__default_sla_policies.sql",
+            "V3__remediation.sql",
+            "V4__schedules.sql");
 
     private final JdbcConnectionPool pool;
 
@@ -81,13 +85,35 @@ public final class OpsDatabase implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL,"
                         + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
             }
-            int current = schemaVersion();
-            for (int i = current; i < MIGRATIONS.size(); i++) {
-                apply(c, i + 1, MIGRATIONS.get(i));
+            java.util.Set<Integer> applied = appliedVersions(c);
+            for (String migration : MIGRATIONS) {
+                int version = version(migration);
+                if (!applied.contains(version)) {
+                    apply(c, version, migration);
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("cannot migrate the operational store", e);
         }
+    }
+
+    /** The version in a migration's name ({@code V4__schedules.sql} is 4); versions may have gaps while branches merge. */
+    static int version(String migration) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("V([0-9]+)__.+\\.sql").matcher(migration);
+        if (!m.matches()) {
+            throw new IllegalStateException("migration name is not V<n>__<name>.sql: " + migration);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> versions = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
     }
 
     private void apply(Connection c, int version, String name) throws SQLException {

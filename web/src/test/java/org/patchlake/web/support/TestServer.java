@@ -52,11 +52,27 @@ public final class TestServer implements AutoCloseable {
                       java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
                       org.patchlake.web.remediation.RemediationWarehouse remediation) {
+        this(data, limits, etlCommand, reports, exports, remediation, java.util.function.UnaryOperator.identity(), Clock.systemUTC());
+    }
+
+    /** With a changed configuration (e.g. mail) and a clock the test drives (issue 10 tests). */
+    public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
+                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                      java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
+                      java.util.function.UnaryOperator<WebConfig> configure, Clock clock) {
+        this(data, limits, etlCommand, reports, exports, org.patchlake.web.remediation.RemediationWarehouse.none(), configure, clock);
+    }
+
+    private TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
+                       java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
+                       org.patchlake.web.remediation.RemediationWarehouse remediation,
+                       java.util.function.UnaryOperator<WebConfig> configure, Clock clock) {
         this.data = data;
-        WebConfig config = WebConfig.defaults(data).withHost("127.0.0.1").withPort(0)
-                .withEtl(etlCommand, Duration.ZERO).withSecurity(4, limits, null);
+        WebConfig config = configure.apply(WebConfig.defaults(data).withHost("127.0.0.1").withPort(0)
+                .withEtl(etlCommand, Duration.ZERO).withSecurity(4, limits, null));
         server = WebServer.assemble(config, new WebServer.Edges(reports, exports,
-                new EnrollmentTokens.Unavailable(), WebServices.AgentApi.NONE, () -> { }, remediation), Clock.systemUTC());
+                new EnrollmentTokens.Unavailable(), WebServices.AgentApi.NONE, () -> { }, remediation), clock);
         UserStore users = server.services().users();
         String hash = new org.patchlake.web.auth.PasswordHasher(4).hash(PASSWORD);
         users.create("sec", details("Sam Security", EnumSet.of(Role.SECURITY_ADMIN), Scope.everything()), hash);
