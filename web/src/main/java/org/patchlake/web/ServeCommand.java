@@ -5,6 +5,7 @@ import org.patchlake.ingest.IngestRoutes;
 import org.patchlake.ingest.IngestService;
 import org.patchlake.ingest.policy.PolicySource;
 import org.patchlake.web.admin.IngestEnrollmentTokens;
+import org.patchlake.web.metrics.QueryTimings;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
@@ -13,7 +14,6 @@ import org.patchlake.web.auth.User;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.Warehouse;
 import org.patchlake.reports.sla.BusinessCalendar;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.reports.jasper.ReportEngine;
 import org.patchlake.web.warehouse.JasperExportService;
 import org.patchlake.web.warehouse.WarehouseReportService;
@@ -82,7 +82,8 @@ public final class ServeCommand {
      * which owns enrollment tokens), the Jasper exports (reports).
      */
     public static WebServer assemble(WebConfig config, Clock clock) {
-        QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()));
+        QueryTimings timings = new QueryTimings();
+        QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()), timings);
         IngestService ingest = IngestService.open(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()),
                 PolicySource.none(), clock); // INTEGRATION POINT (issue 9): remediation policies as the PolicySource
         WebServices.AgentApi agentApi = new WebServices.AgentApi() {
@@ -102,12 +103,13 @@ public final class ServeCommand {
             }
         };
         WebServer.Edges edges = new WebServer.Edges(
-                store -> new WarehouseReportService(queries, store::slaPolicies,
-                        bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+                store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), clock),
                 new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close);
         try {
-            return WebServer.assemble(config, edges, clock);
+            WebServer server = WebServer.assemble(config, edges, clock);
+            timings.bind(server.services().metrics());
+            return server;
         } catch (RuntimeException e) {
             ingest.close();
             queries.close();

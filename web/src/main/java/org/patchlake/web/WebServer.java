@@ -10,6 +10,9 @@ import org.patchlake.web.admin.UserAdministration;
 import org.patchlake.web.auth.AuthService;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.cache.CacheWarmer;
+import org.patchlake.web.cache.CachedReportService;
+import org.patchlake.web.cache.SnapshotCache;
 import org.patchlake.web.events.EventLanding;
 import org.patchlake.web.jobs.EtlRunner;
 import org.patchlake.web.jobs.JobRunner;
@@ -46,16 +49,22 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** The report cache's budget in table cells (a cell is a few dozen bytes: about 150 MB). */
+    private static final long REPORT_CACHE_CELLS = 4_000_000;
+    private static final java.time.Duration CACHE_WARM_INTERVAL = java.time.Duration.ofSeconds(5);
+
     private final WebConfig config;
     private final OpsDatabase database;
     private final WebServices services;
     private final Javalin app;
     private final Runnable onClose;
+    private final CacheWarmer warmer;
 
-    private WebServer(WebConfig config, OpsDatabase database, WebServices services, Runnable onClose) {
+    private WebServer(WebConfig config, OpsDatabase database, WebServices services, CacheWarmer warmer, Runnable onClose) {
         this.config = config;
         this.database = database;
         this.services = services;
+        this.warmer = warmer;
         this.onClose = onClose;
         this.app = WebApp.create(config, services);
     }
@@ -79,15 +88,17 @@ public final class WebServer implements AutoCloseable {
             EventLanding events = new EventLanding(config.landingDirectory(), "web-" + hostName(), clock, json);
             ComplianceStore complianceStore = new ComplianceStore(database, json);
             ComplianceAdministration compliance = new ComplianceAdministration(complianceStore, audit, events, clock);
-            ReportService reports = edges.reports().apply(complianceStore);
             Metrics metrics = new Metrics();
+            SnapshotCache cache = new SnapshotCache(REPORT_CACHE_CELLS, metrics);
+            ReportService reports = new CachedReportService(edges.reports().apply(complianceStore), cache,
+                    complianceStore::settingsVersion);
             JobRunner jobs = new JobRunner(clock);
             EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics,
                     edges.agentApi()::sealLanding);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
                     compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
                     edges.agentApi());
-            return new WebServer(config, database, services, edges.onClose());
+            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics), edges.onClose());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -110,6 +121,7 @@ public final class WebServer implements AutoCloseable {
             app.start(config.host(), config.port());
         }
         services.etl().schedule(config.etlInterval());
+        warmer.start(CACHE_WARM_INTERVAL);
         return app.port();
     }
 
@@ -123,6 +135,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        warmer.close();
         services.etl().close();
         app.stop();
         services.agentApi().close();

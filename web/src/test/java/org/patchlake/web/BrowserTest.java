@@ -14,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.auth.SignInLimiter;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.support.TestServer;
 import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.web.warehouse.JasperExportService;
@@ -57,8 +56,7 @@ class BrowserTest {
         Path warehouse = data.resolve("warehouse");
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
-                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), java.time.Clock.systemUTC()));
         downloads = Files.createDirectories(data.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();

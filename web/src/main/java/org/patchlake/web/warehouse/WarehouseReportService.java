@@ -28,6 +28,9 @@ import org.patchlake.web.report.ReportService;
 import org.patchlake.web.report.ReportTable;
 import org.patchlake.web.report.SnapshotInfo;
 
+import org.patchlake.web.store.ComplianceStore;
+import org.patchlake.web.store.CustomSeverity;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,7 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -56,14 +59,20 @@ public final class WarehouseReportService implements ReportService {
 
     /**
      * @param slaPolicies    the SLA policies of the operational store (read on each SLA query)
-     * @param customSeverity a bulletin's custom severity, or null
+     * @param customSeverities the custom severity per bulletin id (read once per report that shows severities)
      */
     public WarehouseReportService(QueryLayer queries, Supplier<List<org.patchlake.web.store.SlaPolicy>> slaPolicies,
-                                  Function<String, String> customSeverity) {
+                                  Supplier<Map<String, String>> customSeverities) {
         this.queries = requireNonNull(queries, "queries is null");
         this.warehouseRoot = queries.warehouse().root();
         Supplier<List<SlaPolicy>> converted = () -> SlaPolicyConversion.convert(slaPolicies.get());
-        this.reports = new WarehouseReports(queries, converted, customSeverity);
+        this.reports = new WarehouseReports(queries, converted, customSeverities);
+    }
+
+    /** Over the query layer, with the SLA policies and custom severities of the operational store. */
+    public static WarehouseReportService over(QueryLayer queries, ComplianceStore store) {
+        return new WarehouseReportService(queries, store::slaPolicies,
+                () -> store.severities().stream().collect(Collectors.toMap(CustomSeverity::bulletinId, CustomSeverity::severity)));
     }
 
     static org.patchlake.reports.query.Scope scope(Scope scope) {

@@ -10,7 +10,6 @@ import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.Report;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
 
@@ -36,8 +35,7 @@ class WarehouseReportsTest {
         Path warehouse = data.resolve("warehouse");
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
-                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)));
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store));
     }
 
     @AfterAll
