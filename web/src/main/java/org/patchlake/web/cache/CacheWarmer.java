@@ -24,7 +24,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * When a new snapshot is published, drops the cached results of older ones and computes the dashboard (and the
  * form choices) for the scope of every user who may see it, in the background, so the first viewer after an ETL
- * run does not wait for the dashboard's queries.
+ * run does not wait for the dashboard's queries. Scopes of users created later are warmed at the next check.
  */
 public final class CacheWarmer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CacheWarmer.class);
@@ -40,6 +40,7 @@ public final class CacheWarmer implements AutoCloseable {
         return t;
     });
     private volatile String warmed;
+    private final java.util.Set<String> warmedScopes = new java.util.HashSet<>();
 
     public CacheWarmer(ReportService reports, SnapshotCache cache, Supplier<List<User>> users, Metrics metrics) {
         this.reports = requireNonNull(reports, "reports is null");
@@ -61,22 +62,31 @@ public final class CacheWarmer implements AutoCloseable {
     void warmIfNew() {
         try {
             Optional<SnapshotInfo> snapshot = reports.snapshot();
-            if (snapshot.isEmpty() || snapshot.get().id().equals(warmed)) {
+            if (snapshot.isEmpty()) {
                 return;
             }
             String id = snapshot.get().id();
-            cache.retainOnly(id);
-            long started = System.nanoTime();
+            if (!id.equals(warmed)) {
+                cache.retainOnly(id);
+                warmedScopes.clear();
+            }
             Map<String, Scope> scopes = new LinkedHashMap<>();
             for (User user : users.get()) {
-                if (!user.disabled() && user.can(Permission.VIEW_DASHBOARD)) {
-                    scopes.putIfAbsent(CachedReportService.key(user.scope()), user.scope());
+                String key = CachedReportService.key(user.scope());
+                if (!user.disabled() && user.can(Permission.VIEW_DASHBOARD) && !warmedScopes.contains(key)) {
+                    scopes.putIfAbsent(key, user.scope());
                 }
             }
-            for (Scope scope : scopes.values()) {
-                reports.dashboard(scope);
-                reports.regions(scope);
-                reports.sites(scope);
+            if (scopes.isEmpty()) {
+                warmed = id;
+                return;
+            }
+            long started = System.nanoTime();
+            for (Map.Entry<String, Scope> scope : scopes.entrySet()) {
+                reports.dashboard(scope.getValue());
+                reports.regions(scope.getValue());
+                reports.sites(scope.getValue());
+                warmedScopes.add(scope.getKey());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             metrics.observe("patchlake_report_cache_warm_seconds", "Time to compute the dashboards of a new snapshot", seconds);
