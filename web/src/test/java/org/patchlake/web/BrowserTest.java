@@ -126,6 +126,12 @@ class BrowserTest {
         browser.findElement(By.linkText("Reports")).click();
         browser.findElement(By.linkText("Compliance by Bulletin")).click();
         browser.findElement(By.id("export-pdf")).click();
+        // the export runs as a job: its page refreshes itself until the file is ready, then offers it
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> !driver.findElements(By.id("download")).isEmpty());
+        assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("SUCCEEDED");
+        screenshot("06-export-job");
+        browser.findElement(By.id("download")).click();
         Path pdf = awaitDownload(".pdf");
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -136,7 +142,7 @@ class BrowserTest {
 
         browser.get(server.url("/computers/c4"));
         assertThat(browser.findElement(By.id("error")).getText()).contains("not found in your scope");
-        screenshot("06-other-region-computer");
+        screenshot("07-other-region-computer");
     }
 
     private static Path awaitDownload(String suffix) throws Exception {
@@ -168,10 +174,10 @@ class BrowserTest {
         browser.findElement(By.cssSelector("form.admin button[type=submit]")).click();
         assertThat(browser.findElement(By.id("notice")).getText()).contains("granted exception");
         assertThat(browser.findElement(By.id("exceptions")).getText()).contains("c4", "KB5000001", "NYC desktop team", "active");
-        screenshot("07-exceptions");
+        screenshot("08-exceptions");
         browser.get(server.url("/reports/sla-attainment"));
-        screenshot("08-sla-attainment");
+        screenshot("09-sla-attainment");
         browser.get(server.url("/reports/agent-health"));
-        screenshot("09-agent-health");
+        screenshot("10-agent-health");
     }
 }

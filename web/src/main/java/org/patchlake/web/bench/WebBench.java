@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code ./patchlake bench web --warehouse DIR [--viewers 50] [--seconds 60] [--think-ms 1000]}: a bounded loopback
+ * {@code ./patchlake bench web --warehouse DIR [--viewers 50] [--seconds 60] [--think-ms 3000]}: a bounded loopback
  * load tool. It starts the production server wiring on 127.0.0.1 over the warehouse DIR (a temporary data directory
  * with bench users: one security administrator, one regional manager per region), opens every page kind once per
  * user (the cold figures: first visit after a snapshot), then runs N virtual viewers for the given time, each signed
@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  */
 public final class WebBench {
     private static final String USAGE = "usage: ./patchlake bench web --warehouse DIR | --url URL --user NAME --password P "
-            + "(or PATCHLAKE_BENCH_PASSWORD)  [--viewers 50] [--seconds 60] [--think-ms 1000]";
+            + "(or PATCHLAKE_BENCH_PASSWORD)  [--viewers 50] [--seconds 60] [--think-ms 3000]";
 
     private WebBench() {
     }
@@ -33,7 +33,7 @@ public final class WebBench {
         String password = System.getenv("PATCHLAKE_BENCH_PASSWORD");
         int viewers = 50;
         int seconds = 60;
-        int thinkMillis = 1000;
+        int thinkMillis = 3000;
         try {
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {

@@ -2,12 +2,17 @@ package org.patchlake.web.cache;
 
 import org.patchlake.web.metrics.Metrics;
 
+import org.patchlake.web.http.WebException;
+
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -19,7 +24,9 @@ import static java.util.Objects.requireNonNull;
  * changes, so an entry stays right as long as its key names the current snapshot and settings; older entries are
  * dropped when a new snapshot is published ({@link #retainOnly}) or age out. Bounded by a weight (table cells) in
  * least-recently-used order. Concurrent requests for the same key wait for one computation instead of all
- * running the same query (single flight).
+ * running the same query (single flight), and at most {@code concurrentComputations} different results are computed
+ * at a time (the others queue in arrival order): fifty viewers opening fifty different drill-downs at once would
+ * otherwise run fifty warehouse queries on a few cores, every one of them slow, and cached pages with them.
  */
 public final class SnapshotCache {
     private static final String HELP_HITS = "Report results served from the snapshot cache";
@@ -30,16 +37,29 @@ public final class SnapshotCache {
 
     private final long maxWeight;
     private final Metrics metrics;
+    private final Semaphore computing;
+    private final Duration maxWait;
     private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long weight;
 
-    public SnapshotCache(long maxWeight, Metrics metrics) {
+    /**
+     * @param concurrentComputations how many results may be computed at the same time
+     * @param maxWait                how long a request waits for its turn before it is answered 503 (busy)
+     */
+    public SnapshotCache(long maxWeight, int concurrentComputations, Duration maxWait, Metrics metrics) {
         if (maxWeight < 1) {
             throw new IllegalArgumentException("maxWeight must be positive, was " + maxWeight);
         }
+        if (concurrentComputations < 1) {
+            throw new IllegalArgumentException("concurrentComputations must be positive, was " + concurrentComputations);
+        }
         this.maxWeight = maxWeight;
+        this.computing = new Semaphore(concurrentComputations, true);
+        this.maxWait = requireNonNull(maxWait, "maxWait is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         metrics.gauge("patchlake_report_cache_weight", "Table cells held by the report cache", this::weight);
+        metrics.gauge("patchlake_report_computations_waiting", "Report computations waiting for their turn",
+                computing::getQueueLength);
     }
 
     /**
@@ -68,7 +88,7 @@ public final class SnapshotCache {
         metrics.increment("patchlake_report_cache_misses_total", HELP_MISSES, "kind", kind);
         T value;
         try {
-            value = compute.get();
+            value = computeInTurn(kind, compute);
         } catch (RuntimeException | Error e) {
             synchronized (this) {
                 entries.remove(fullKey, entry);
@@ -88,6 +108,26 @@ public final class SnapshotCache {
             }
         }
         return value;
+    }
+
+    private <T> T computeInTurn(String kind, Supplier<T> compute) {
+        boolean acquired;
+        try {
+            acquired = computing.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WebException(503, "busy", "interrupted while waiting to compute " + kind);
+        }
+        if (!acquired) {
+            metrics.increment("patchlake_report_busy_total", "Report requests refused after waiting for their turn", "kind", kind);
+            throw new WebException(503, "busy", "the server is busy computing other reports (waited " + maxWait.toSeconds()
+                    + " s for " + kind + "); try again shortly");
+        }
+        try {
+            return compute.get();
+        } finally {
+            computing.release();
+        }
     }
 
     private void evict() {
