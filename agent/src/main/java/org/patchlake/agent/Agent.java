@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.patchlake.agent.endpoint.ComputerIdentity;
 import org.patchlake.agent.endpoint.Endpoint;
+import org.patchlake.agent.endpoint.RestartRequest;
 import org.patchlake.agent.policy.PolicyRunner;
 import org.patchlake.agent.policy.RestartRecord;
 import org.patchlake.agent.scan.Scanner;
@@ -24,6 +25,7 @@ import org.patchlake.agent.upload.IngestClient;
 import org.patchlake.agent.upload.IngestRejectedException;
 import org.patchlake.agent.upload.IngestUnavailableException;
 import org.patchlake.agent.upload.SendOutcome;
+import org.patchlake.core.protocol.ComputerAction;
 import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.DeliveryAttempt;
 import org.patchlake.core.protocol.DeliveryReport;
@@ -44,6 +46,8 @@ public final class Agent {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     private static final Duration ENROLL_RETRY = Duration.ofMinutes(5);
     private static final Duration CHECK_IN_RETRY = Duration.ofMinutes(5);
+    private static final int MAX_ACTIONS_REMEMBERED = 500;
+    private static final String RESTART_NOTICE = "Your administrator restarts this computer to finish installing security updates.";
 
     /** What one tick did, for logs, tests and the simulator. */
     public record TickReport(boolean enrolled, boolean checkedIn, boolean scanned, boolean inventoryQueued,
@@ -166,6 +170,7 @@ public final class Agent {
             PolicySet set = client.policies(credentials);
             state.policies = new ArrayList<>(set.policies());
             state.settings = set.settings();
+            runActions(set.actions(), now);
             state.nextCheckInAt = now.plus(Duration.ofMinutes(set.settings().checkInIntervalMinutes()));
             return true;
         } catch (IngestUnavailableException | IngestRejectedException e) {
@@ -173,6 +178,28 @@ public final class Agent {
             LOG.warn("check-in failed (keeping {} known policies), next try at {}: {}", state.policies.size(),
                 state.nextCheckInAt, e.getMessage());
             return false;
+        }
+    }
+
+    /** Runs each one-off action once: a rescan on this tick, a restart after its notice. */
+    private void runActions(List<ComputerAction> actions, Instant now) {
+        for (ComputerAction action : actions) {
+            if (state.actionsDone.contains(action.actionId())) {
+                continue;
+            }
+            switch (action.kind()) {
+                case RESCAN -> state.rescanRequested = true;
+                case RESTART -> {
+                    String message = action.noticeMessage() == null ? RESTART_NOTICE : action.noticeMessage();
+                    endpoint.restart(new RestartRequest(now, Duration.ofMinutes(action.noticeMinutes()),
+                        message + " (action " + action.actionId() + ")"));
+                }
+            }
+            LOG.info("action {} ({}) issued {}: run", action.actionId(), action.kind(), action.issuedAt());
+            state.actionsDone.add(action.actionId());
+            while (state.actionsDone.size() > MAX_ACTIONS_REMEMBERED) {
+                state.actionsDone.remove(0);
+            }
         }
     }
 

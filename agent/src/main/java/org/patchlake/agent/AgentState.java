@@ -42,6 +42,8 @@ final class AgentState {
     boolean rescanRequested;
     Map<String, UpdateProgress> progress = new LinkedHashMap<>();
     List<RestartRecord> restarts = new ArrayList<>();
+    /** Ids of one-off actions (rescan, restart) already run, newest last; bounded. */
+    List<String> actionsDone = new ArrayList<>();
 
     boolean enrolled() {
         return computerId != null && agentSecret != null;

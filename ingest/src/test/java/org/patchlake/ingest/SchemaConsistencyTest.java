@@ -54,6 +54,7 @@ class SchemaConsistencyTest {
                 Arguments.of("policy-set.json", "/$defs/PolicyUpdate", PolicyUpdate.class),
                 Arguments.of("policy-set.json", "/$defs/MaintenanceWindow", MaintenanceWindow.class),
                 Arguments.of("policy-set.json", "/$defs/RebootSettings", RebootSettings.class),
+                Arguments.of("policy-set.json", "/$defs/ComputerAction", org.patchlake.core.protocol.ComputerAction.class),
                 Arguments.of("common.json", "/$defs/OsIdentity", OsIdentity.class),
                 Arguments.of("common.json", "/$defs/AgentSettings", AgentSettings.class),
                 Arguments.of("ack.json", "", Ack.class),

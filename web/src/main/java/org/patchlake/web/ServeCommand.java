@@ -3,7 +3,6 @@ package org.patchlake.web;
 import org.patchlake.ingest.IngestConfig;
 import org.patchlake.ingest.IngestRoutes;
 import org.patchlake.ingest.IngestService;
-import org.patchlake.ingest.policy.PolicySource;
 import org.patchlake.web.admin.IngestEnrollmentTokens;
 import org.patchlake.web.metrics.QueryTimings;
 import org.patchlake.web.auth.PasswordHasher;
@@ -20,6 +19,8 @@ import org.patchlake.web.warehouse.WarehouseReportService;
 import org.patchlake.web.store.AuditLog;
 import org.patchlake.web.store.OpsDatabase;
 import org.patchlake.web.store.UserStore;
+import org.patchlake.web.remediation.DeferredPolicySource;
+import org.patchlake.web.remediation.QueryLayerRemediationWarehouse;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -64,7 +65,7 @@ public final class ServeCommand {
             return;
         }
         Clock clock = Clock.systemUTC();
-        WebServer server = assemble(arguments.config(), clock);
+        WebServer server = assemble(arguments.config(), clock, System.getenv("PATCHLAKE_PUBLIC_URL"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-shutdown"));
         int port = server.start();
         WebConfig config = arguments.config();
@@ -82,10 +83,19 @@ public final class ServeCommand {
      * which owns enrollment tokens), the Jasper exports (reports).
      */
     public static WebServer assemble(WebConfig config, Clock clock) {
+        return assemble(config, clock, null);
+    }
+
+    /**
+     * @param publicUrl how agents reach this server (package downloads in their policies), e.g.
+     *                  {@code https://patchlake.example.com}; null: this server's own address and port
+     */
+    public static WebServer assemble(WebConfig config, Clock clock, String publicUrl) {
         QueryTimings timings = new QueryTimings();
         QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()), timings);
+        DeferredPolicySource policies = new DeferredPolicySource();
         IngestService ingest = IngestService.open(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()),
-                PolicySource.none(), clock); // INTEGRATION POINT (issue 9): remediation policies as the PolicySource
+                policies, clock);
         WebServices.AgentApi agentApi = new WebServices.AgentApi() {
             @Override
             public void register(io.javalin.Javalin app) {
@@ -105,10 +115,13 @@ public final class ServeCommand {
         WebServer.Edges edges = new WebServer.Edges(
                 store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), clock),
-                new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close);
+                new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
         try {
             WebServer server = WebServer.assemble(config, edges, clock);
             timings.bind(server.services().metrics());
+            policies.set(server.remediation().policySource(() -> publicUrl != null ? publicUrl.replaceAll("/+$", "")
+                    : (config.tls() != null ? "https" : "http") + "://" + (config.host().equals("0.0.0.0") || config.host().equals("::")
+                    ? "127.0.0.1" : config.host()) + ":" + server.app().port()));
             return server;
         } catch (RuntimeException e) {
             ingest.close();

@@ -17,6 +17,8 @@ import org.patchlake.web.events.EventLanding;
 import org.patchlake.web.jobs.EtlRunner;
 import org.patchlake.web.jobs.JobRunner;
 import org.patchlake.web.metrics.Metrics;
+import org.patchlake.web.remediation.Remediation;
+import org.patchlake.web.remediation.RemediationWarehouse;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.store.AuditLog;
@@ -39,13 +41,20 @@ import static java.util.Objects.requireNonNull;
 public final class WebServer implements AutoCloseable {
     /** The parts owned by other modules. */
     public record Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
-                        WebServices.AgentApi agentApi, Runnable onClose) {
+                        WebServices.AgentApi agentApi, Runnable onClose, RemediationWarehouse remediationWarehouse) {
         public Edges {
+            requireNonNull(remediationWarehouse, "remediationWarehouse is null");
             requireNonNull(onClose, "onClose is null");
             requireNonNull(reports, "reports is null");
             requireNonNull(exports, "exports is null");
             requireNonNull(tokens, "tokens is null");
             requireNonNull(agentApi, "agentApi is null");
+        }
+
+        /** Without a warehouse for remediation (it then refuses to create policies). */
+        public Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
+                     WebServices.AgentApi agentApi, Runnable onClose) {
+            this(reports, exports, tokens, agentApi, onClose, RemediationWarehouse.none());
         }
     }
 
@@ -61,14 +70,18 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final Runnable onClose;
     private final CacheWarmer warmer;
+    private final Remediation remediation;
 
-    private WebServer(WebConfig config, OpsDatabase database, WebServices services, CacheWarmer warmer, Runnable onClose) {
+    private WebServer(WebConfig config, OpsDatabase database, WebServices services, CacheWarmer warmer, Runnable onClose,
+                      Remediation remediation) {
         this.config = config;
         this.database = database;
         this.services = services;
         this.warmer = warmer;
         this.onClose = onClose;
+        this.remediation = remediation;
         this.app = WebApp.create(config, services);
+        remediation.register(app);
     }
 
     public static ObjectMapper json() {
@@ -101,7 +114,10 @@ public final class WebServer implements AutoCloseable {
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
                     compliance, edges.tokens(), reports, edges.exports().apply(reports), jobs, etl, metrics, audit,
                     edges.agentApi());
-            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics), edges.onClose());
+            Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
+                    config.dataDirectory().resolve("packages"));
+            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics), edges.onClose(),
+                    remediation);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -130,6 +146,11 @@ public final class WebServer implements AutoCloseable {
 
     public WebServices services() {
         return services;
+    }
+
+    /** Remediation (issue 9): its policy source is what ingest serves agents at check-in. */
+    public Remediation remediation() {
+        return remediation;
     }
 
     public Javalin app() {

@@ -9,8 +9,9 @@ WITH in_window AS (
     AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
     AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
 ), ranked AS (
-  SELECT policy_id, computer_id, update_id, outcome,
-         row_number() OVER (PARTITION BY policy_id, computer_id, update_id ORDER BY started_at DESC, attempt DESC) AS newest
+  -- agents report the KB only (update_id null): a computer x KB is then the unit, never all KBs of a computer at once
+  SELECT policy_id, computer_id, coalesce(update_id, kb) AS update_id, outcome,
+         row_number() OVER (PARTITION BY policy_id, computer_id, coalesce(update_id, kb) ORDER BY started_at DESC, attempt DESC) AS newest
   FROM in_window
 ), latest AS (
   SELECT policy_id, computer_id, update_id, outcome FROM ranked WHERE newest = 1

@@ -27,7 +27,7 @@ public final class AccessControl {
     public static final String CSRF_FIELD = "_csrf";
     private static final String VIEWER = "patchlake.viewer";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final List<String> PUBLIC_PREFIXES = List.of("/static/", "/api/agent/");
+    private static final List<String> PUBLIC_PREFIXES = List.of("/static/", "/api/agent/", "/packages/");
     private static final Set<String> PUBLIC_PATHS = Set.of("/sign-in", "/health", "/metrics", "/api/v1/openapi.json",
             "/favicon.ico");
 

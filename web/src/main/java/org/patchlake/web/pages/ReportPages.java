@@ -18,6 +18,7 @@ import org.patchlake.web.report.ReportParameter;
 import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.report.ReportParametersParser;
 import org.patchlake.web.report.ReportResult;
+import org.patchlake.web.remediation.RemediationRowActions;
 
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -82,7 +83,8 @@ public final class ReportPages {
         observe(report.id(), started);
         String body = "<p class=\"muted\">" + h(report.description()) + "</p>"
                 + form(report, parameters, viewer.user().scope()) + exportLinks(report, parameters, viewer)
-                + ReportView.render(result, parameters, viewer.user().timeZone());
+                + ReportView.render(result, parameters, viewer.user().timeZone(), (table, row) ->
+                RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
         ctx.html(Layout.page(viewer, report.title(), java.util.Optional.of(result.snapshot()), true, body));
     }
 
@@ -95,7 +97,8 @@ public final class ReportPages {
                 .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
         observe("computer", started);
         ctx.html(Layout.page(viewer, result.title(), java.util.Optional.of(result.snapshot()), true,
-                ReportView.render(result, parameters, viewer.user().timeZone())));
+                ReportView.render(result, parameters, viewer.user().timeZone(), (table, row) ->
+                        RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null))));
     }
 
     private void bulletin(Context ctx) {
@@ -117,7 +120,9 @@ public final class ReportPages {
         }
         states.append("</nav>");
         ctx.html(Layout.page(viewer, result.title(), java.util.Optional.of(result.snapshot()), true,
-                states + ReportView.render(result, parameters, viewer.user().timeZone())));
+                RemediationRowActions.bulletinLink(viewer, id, parameters) + states + ReportView.render(result, parameters,
+                        viewer.user().timeZone(), (table, row) -> RemediationRowActions.links(viewer, "bulletin", table.columns(), row,
+                                parameters, null, id))));
     }
 
     /** A direct download, for small CSV and HTML exports (scripts); larger ones and PDF/XLSX run as jobs. */

@@ -19,7 +19,19 @@ public final class ReportView {
     private ReportView() {
     }
 
+    /** Extra links at the end of a row (remediation actions); "" for none. */
+    @FunctionalInterface
+    public interface RowActions {
+        RowActions NONE = (table, row) -> "";
+
+        String html(ReportTable table, List<Object> row);
+    }
+
     public static String render(ReportResult result, ReportParameters parameters, ZoneId zone) {
+        return render(result, parameters, zone, RowActions.NONE);
+    }
+
+    public static String render(ReportResult result, ReportParameters parameters, ZoneId zone, RowActions actions) {
         StringBuilder html = new StringBuilder();
         if (!result.figures().isEmpty()) {
             html.append("<div class=\"figures\">");
@@ -30,12 +42,23 @@ public final class ReportView {
             html.append("</div>");
         }
         for (ReportTable table : result.tables()) {
-            html.append(table(table, parameters, zone));
+            html.append(table(table, parameters, zone, actions));
         }
         return html.toString();
     }
 
     public static String table(ReportTable table, ReportParameters parameters, ZoneId zone) {
+        return table(table, parameters, zone, RowActions.NONE);
+    }
+
+    public static String table(ReportTable table, ReportParameters parameters, ZoneId zone, RowActions actions) {
+        List<String> rowActions = new ArrayList<>(table.rows().size());
+        boolean anyAction = false;
+        for (List<Object> row : table.rows()) {
+            String links = actions.html(table, row);
+            rowActions.add(links);
+            anyAction |= !links.isEmpty();
+        }
         StringBuilder html = new StringBuilder("<section class=\"report-table\"><h2>").append(h(table.title())).append("</h2>");
         if (table.chart() != null && !table.rows().isEmpty()) {
             html.append(chart(table));
@@ -48,8 +71,9 @@ public final class ReportView {
             boolean numeric = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
             html.append(numeric ? "<th class=\"num\">" : "<th>").append(h(column.label())).append("</th>");
         }
-        html.append("</tr></thead><tbody>");
-        for (List<Object> row : table.rows()) {
+        html.append(anyAction ? "<th>Actions</th>" : "").append("</tr></thead><tbody>");
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<Object> row = table.rows().get(r);
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 ReportColumn column = table.columns().get(i);
@@ -57,6 +81,9 @@ public final class ReportView {
                 boolean time = column.kind() == ReportColumn.Kind.DATE || column.kind() == ReportColumn.Kind.TIMESTAMP;
                 html.append(numeric ? "<td class=\"num\">" : time ? "<td class=\"time\">" : "<td>")
                         .append(linked(column, row.get(i), parameters, zone)).append("</td>");
+            }
+            if (anyAction) {
+                html.append("<td class=\"row-actions\">").append(rowActions.get(r)).append("</td>");
             }
             html.append("</tr>");
         }

@@ -28,7 +28,7 @@ import static java.util.Objects.requireNonNull;
 public final class OpsDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsDatabase.class);
     /** Every migration, in order. Append only; never edit a released one. */
-    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__default_sla_policies.sql");
+    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__default_sla_policies.sql", "V3__remediation.sql");
 
     private final JdbcConnectionPool pool;
 

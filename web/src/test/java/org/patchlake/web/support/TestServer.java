@@ -44,11 +44,19 @@ public final class TestServer implements AutoCloseable {
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
                       java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports) {
+        this(data, limits, etlCommand, reports, exports, org.patchlake.web.remediation.RemediationWarehouse.none());
+    }
+
+    /** With the warehouse remediation resolves report rows against (issue 9 tests). */
+    public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
+                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                      java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
+                      org.patchlake.web.remediation.RemediationWarehouse remediation) {
         this.data = data;
         WebConfig config = WebConfig.defaults(data).withHost("127.0.0.1").withPort(0)
                 .withEtl(etlCommand, Duration.ZERO).withSecurity(4, limits, null);
         server = WebServer.assemble(config, new WebServer.Edges(reports, exports,
-                new EnrollmentTokens.Unavailable(), WebServices.AgentApi.NONE, () -> { }), Clock.systemUTC());
+                new EnrollmentTokens.Unavailable(), WebServices.AgentApi.NONE, () -> { }, remediation), Clock.systemUTC());
         UserStore users = server.services().users();
         String hash = new org.patchlake.web.auth.PasswordHasher(4).hash(PASSWORD);
         users.create("sec", details("Sam Security", EnumSet.of(Role.SECURITY_ADMIN), Scope.everything()), hash);

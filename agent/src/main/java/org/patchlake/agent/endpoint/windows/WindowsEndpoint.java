@@ -68,16 +68,18 @@ public final class WindowsEndpoint implements Endpoint {
         String buildNumber = text(CURRENT_VERSION, "CurrentBuildNumber").orElse("0");
         String displayVersion = text(CURRENT_VERSION, "DisplayVersion")
             .or(() -> text(CURRENT_VERSION, "ReleaseId")).orElse("");
-        String installationType = text(CURRENT_VERSION, "InstallationType").orElse("Client");
+        String servicePack = text(CURRENT_VERSION, "CSDVersion").orElse("");
         String architecture = text(ENVIRONMENT, "PROCESSOR_ARCHITECTURE").orElse("AMD64");
-        String major = text(CURRENT_VERSION, "CurrentMajorVersionNumber").orElse("10");
-        String minor = text(CURRENT_VERSION, "CurrentMinorVersionNumber").orElse("0");
+        // CurrentMajor/MinorVersionNumber exist from Windows 10 on; older releases only say CurrentVersion ("6.1").
+        String[] legacy = text(CURRENT_VERSION, "CurrentVersion").orElse("10.0").split("\\.");
+        String major = text(CURRENT_VERSION, "CurrentMajorVersionNumber").orElse(legacy[0]);
+        String minor = text(CURRENT_VERSION, "CurrentMinorVersionNumber").orElse(legacy.length > 1 ? legacy[1] : "0");
         String revision = text(CURRENT_VERSION, "UBR").orElse("0");
         int build = Integer.parseInt(buildNumber.trim());
         String hardwareId = text(CRYPTOGRAPHY, "MachineGuid").orElse(Kernel32Util.getComputerName());
         return new ComputerIdentity(Kernel32Util.getComputerName(), environment.getOrDefault("USERDNSDOMAIN",
             environment.getOrDefault("USERDOMAIN", "WORKGROUP")), hardwareId,
-            WindowsProductNames.catalogProduct(productName, build, displayVersion, installationType, architecture),
+            WindowsProductNames.catalogProduct(productName, major + "." + minor, build, servicePack, architecture),
             productName, displayVersion, major + "." + minor + "." + build + "." + revision,
             architecture.toLowerCase(Locale.ROOT).equals("amd64") ? "x64" : architecture.toLowerCase(Locale.ROOT));
     }

@@ -1,49 +1,31 @@
 package org.patchlake.agent.endpoint.windows;
 
 import java.util.Locale;
+import org.patchlake.core.inventory.Architecture;
+import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.ProductIdentifier;
 
 /**
- * The catalog's AffectedProduct name for the running OS, from what the registry says (ProductName,
- * CurrentBuildNumber, DisplayVersion / ReleaseId, InstallationType) and the processor architecture.
- * Covers Windows 10, 11 and Server 2016 to 2025; anything else falls back to the product name.
+ * The catalog's AffectedProduct name for the running OS, from what the registry says (ProductName, the NT version
+ * numbers, CurrentBuildNumber, CSDVersion) and the processor architecture. The naming rules are core's, the same ones the
+ * server applies to systeminfo captures; anything they do not know falls back to the registry's product name.
  */
 public final class WindowsProductNames {
 
     private WindowsProductNames() {
     }
 
-    public static String catalogProduct(String productName, int build, String displayVersion, String installationType,
+    public static String catalogProduct(String productName, String ntVersion, int build, String servicePack,
                                         String processorArchitecture) {
-        String architecture = switch (processorArchitecture.toUpperCase(Locale.ROOT)) {
-            case "AMD64", "X64" -> "x64-based Systems";
-            case "ARM64" -> "ARM64-based Systems";
-            default -> "32-bit Systems";
-        };
-        boolean server = installationType.toLowerCase(Locale.ROOT).startsWith("server")
-            || productName.toLowerCase(Locale.ROOT).contains("server");
-        if (server) {
-            if (build >= 26100) {
-                return "Windows Server 2025";
-            }
-            if (build >= 20348) {
-                return "Windows Server 2022";
-            }
-            if (build >= 17763) {
-                return "Windows Server 2019";
-            }
-            if (build >= 14393) {
-                return "Windows Server 2016";
-            }
-            return productName;
-        }
-        if (build >= 22000) {
-            return build == 22000 ? "Windows 11 version 21H2 for " + architecture
-                : "Windows 11 Version " + displayVersion + " for " + architecture;
-        }
-        if (build >= 10000) {
-            return build == 10240 ? "Windows 10 for " + architecture
-                : "Windows 10 Version " + displayVersion + " for " + architecture;
-        }
-        return productName;
+        Architecture architecture = Architecture.fromSystemType(processorArchitecture.toLowerCase(Locale.ROOT)
+            .replace("amd64", "x64")).orElse(Architecture.X64);
+        OsIdentity identity = new OsIdentity(productName, ntVersion + "." + build, build, servicePackNumber(servicePack), architecture);
+        return ProductIdentifier.osProductName(identity).orElse(productName);
+    }
+
+    /** CSDVersion: "Service Pack 1" -> 1; empty or anything else -> 0. */
+    static int servicePackNumber(String csdVersion) {
+        String digits = csdVersion.replaceAll("\\D", "");
+        return digits.isEmpty() || digits.length() > 2 ? 0 : Integer.parseInt(digits);
     }
 }

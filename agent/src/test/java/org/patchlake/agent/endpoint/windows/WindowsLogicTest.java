@@ -102,14 +102,19 @@ class WindowsLogicTest {
 
     @Test
     void catalog_product_names_follow_the_catalog_spelling() {
-        assertThat(WindowsProductNames.catalogProduct("Windows 10 Enterprise", 17763, "1809", "Client", "AMD64"))
+        assertThat(WindowsProductNames.catalogProduct("Windows 10 Enterprise", "10.0", 17763, "", "AMD64"))
             .isEqualTo("Windows 10 Version 1809 for x64-based Systems");
-        assertThat(WindowsProductNames.catalogProduct("Windows 10 Pro", 19045, "22H2", "Client", "x86"))
+        assertThat(WindowsProductNames.catalogProduct("Windows 10 Pro", "10.0", 19045, "", "x86"))
             .isEqualTo("Windows 10 Version 22H2 for 32-bit Systems");
-        assertThat(WindowsProductNames.catalogProduct("Windows 10 Pro", 22631, "23H2", "Client", "ARM64"))
+        assertThat(WindowsProductNames.catalogProduct("Windows 10 Pro", "10.0", 22631, "", "ARM64"))
+            .as("Windows 11 still says Windows 10 in ProductName")
             .isEqualTo("Windows 11 Version 23H2 for ARM64-based Systems");
-        assertThat(WindowsProductNames.catalogProduct("Windows Server 2019 Datacenter", 17763, "1809", "Server", "AMD64"))
+        assertThat(WindowsProductNames.catalogProduct("Windows Server 2019 Datacenter", "10.0", 17763, "", "AMD64"))
             .isEqualTo("Windows Server 2019");
+        assertThat(WindowsProductNames.catalogProduct("Windows 7 Professional", "6.1", 7601, "Service Pack 1", "AMD64"))
+            .isEqualTo("Windows 7 for x64-based Systems Service Pack 1");
+        assertThat(WindowsProductNames.catalogProduct("Windows 10 Insider", "10.0", 99999, "", "AMD64"))
+            .as("an unknown build falls back to the registry's name").isEqualTo("Windows 10 Insider");
     }
 
     @Test

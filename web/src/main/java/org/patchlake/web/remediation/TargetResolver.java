@@ -1,0 +1,153 @@
+package org.patchlake.web.remediation;
+
+import org.patchlake.web.auth.Scope;
+import org.patchlake.web.http.WebException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns a report row into frozen targets within the actor's scope: the computers of the row that still need an
+ * update, each with its own updates (superseded ones replaced by the warehouse query). Refuses a row whose
+ * computers are all outside the scope (403) or that has nothing to install (409), and checks every target's
+ * place against the scope once more before anything is stored.
+ */
+final class TargetResolver {
+    /** Targets and the snapshot they were frozen from. */
+    record Resolution(String snapshotId, List<RemediationTarget> targets, Long parentPolicyId) {
+        Resolution {
+            targets = List.copyOf(targets);
+        }
+
+        int updateCount() {
+            return targets.stream().mapToInt(t -> t.updates().size()).sum();
+        }
+
+        Set<String> kbs() {
+            Set<String> kbs = new LinkedHashSet<>();
+            targets.forEach(t -> t.updates().forEach(u -> kbs.add(u.kb())));
+            return kbs;
+        }
+    }
+
+    private final RemediationWarehouse warehouse;
+    private final RemediationStore store;
+
+    TargetResolver(RemediationWarehouse warehouse, RemediationStore store) {
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.store = requireNonNull(store, "store is null");
+    }
+
+    Resolution resolve(RemediationSource source, Scope scope) {
+        Resolution resolution = switch (source.kind()) {
+            case BULLETIN, COMPUTER -> fromWarehouse(source, scope);
+            case FAILED_DELIVERY -> failedDeliveries(source, scope);
+        };
+        for (RemediationTarget target : resolution.targets()) {
+            if (!scope.permits(target.region(), target.site())) {
+                throw WebException.forbidden("computer " + target.computerId() + " (" + target.region() + "/" + target.site()
+                        + ") is outside your scope (" + scope.describe() + ")");
+            }
+        }
+        return resolution;
+    }
+
+    private Resolution fromWarehouse(RemediationSource source, Scope scope) {
+        String bulletin = source.bulletinId();
+        String computer = source.kind() == RemediationSource.Kind.COMPUTER ? source.computerId() : null;
+        RemediationWarehouse.Pairs pairs = warehouse.pairs(scope, bulletin, computer, source.region(), source.site());
+        if (pairs.pairs().isEmpty()) {
+            RemediationWarehouse.Pairs everywhere = warehouse.pairs(Scope.everything(), bulletin, computer, source.region(), source.site());
+            if (!everywhere.pairs().isEmpty()) {
+                throw WebException.forbidden("the " + everywhere.pairs().stream().map(RemediationWarehouse.Pair::computerId).distinct().count()
+                        + " computer(s) of " + source.describe() + " are outside your scope (" + scope.describe() + ")");
+            }
+            throw WebException.conflict("no computer of " + source.describe() + " needs an update in snapshot " + pairs.snapshotId()
+                    + " (installed, exempt, unknown or not applicable)");
+        }
+        Map<String, List<RemediationTarget.Update>> updates = new LinkedHashMap<>();
+        Map<String, RemediationWarehouse.Pair> places = new LinkedHashMap<>();
+        for (RemediationWarehouse.Pair pair : pairs.pairs()) {
+            places.putIfAbsent(pair.computerId(), pair);
+            List<RemediationTarget.Update> list = updates.computeIfAbsent(pair.computerId(), k -> new ArrayList<>());
+            boolean known = list.stream().anyMatch(u -> u.kb().equals(pair.installKb()) && u.product().equals(pair.product()));
+            if (!known) {
+                list.add(new RemediationTarget.Update(pair.installKb(), pair.product(), pair.requiredKb(), pair.bulletinId()));
+            }
+        }
+        List<RemediationTarget> targets = new ArrayList<>();
+        places.forEach((id, place) -> targets.add(new RemediationTarget(id, place.hostname(), place.region(), place.site(),
+                RemediationTarget.PILOT, updates.get(id))));
+        return new Resolution(pairs.snapshotId(), targets, null);
+    }
+
+    /** The parent policy's targets whose latest attempt failed for good (optionally one computer), within scope. */
+    private Resolution failedDeliveries(RemediationSource source, Scope scope) {
+        long parentId = RemediationPolicy.idOf(source.policyId());
+        RemediationPolicy parent = parentId < 0 ? null : store.policy(parentId).orElse(null);
+        if (parent == null) {
+            throw WebException.notFound("no remediation policy " + source.policyId());
+        }
+        Set<String> failed = new LinkedHashSet<>();
+        for (RemediationWarehouse.Attempt attempt : warehouse.latestAttempts(parent.wireId())) {
+            if (attempt.outcome().equals("failed") && (source.computerId() == null || source.computerId().equals(attempt.computerId()))) {
+                failed.add(attempt.computerId() + "|" + attempt.kb());
+            }
+        }
+        List<RemediationTarget> targets = new ArrayList<>();
+        boolean outside = false;
+        for (RemediationTarget target : store.targets(parentId)) {
+            List<RemediationTarget.Update> retried = target.updates().stream()
+                    .filter(u -> failed.contains(target.computerId() + "|" + u.kb())).toList();
+            if (retried.isEmpty()) {
+                continue;
+            }
+            if (!scope.permits(target.region(), target.site())) {
+                outside = true;
+                continue;
+            }
+            targets.add(new RemediationTarget(target.computerId(), target.hostname(), target.region(), target.site(),
+                    RemediationTarget.PILOT, retried));
+        }
+        if (targets.isEmpty()) {
+            if (outside) {
+                throw WebException.forbidden("the failed deliveries of " + parent.wireId() + " are on computers outside your scope");
+            }
+            throw WebException.conflict("policy " + parent.wireId() + " has no failed delivery" + (source.computerId() == null ? ""
+                    : " on " + source.computerId()) + " in the current snapshot");
+        }
+        return new Resolution(null, targets, parentId);
+    }
+
+    /** The pilot ring: {@code percent} of the targets (at least one, never all of several), the same computers for every policy. */
+    static List<RemediationTarget> rings(List<RemediationTarget> targets, int percent) {
+        if (percent <= 0 || percent >= 100 || targets.size() < 2) {
+            return targets;
+        }
+        int pilots = Math.min(targets.size() - 1, Math.max(1, (int) Math.ceil(targets.size() * percent / 100.0)));
+        List<RemediationTarget> ordered = new ArrayList<>(targets);
+        ordered.sort(Comparator.comparing((RemediationTarget t) -> hash(t.computerId())).thenComparing(RemediationTarget::computerId));
+        Set<String> pilotIds = new LinkedHashSet<>();
+        ordered.subList(0, pilots).forEach(t -> pilotIds.add(t.computerId()));
+        return targets.stream().map(t -> t.inRing(pilotIds.contains(t.computerId()) ? RemediationTarget.PILOT : RemediationTarget.MAIN))
+                .toList();
+    }
+
+    private static String hash(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}
