@@ -4,6 +4,7 @@ import org.patchlake.ingest.IngestConfig;
 import org.patchlake.ingest.IngestRoutes;
 import org.patchlake.ingest.IngestService;
 import org.patchlake.web.admin.IngestEnrollmentTokens;
+import org.patchlake.web.metrics.QueryTimings;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
@@ -13,7 +14,6 @@ import org.patchlake.web.schedule.MailArguments;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.Warehouse;
 import org.patchlake.reports.sla.BusinessCalendar;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.reports.jasper.ReportEngine;
 import org.patchlake.web.warehouse.JasperExportService;
 import org.patchlake.web.warehouse.WarehouseReportService;
@@ -99,7 +99,8 @@ public final class ServeCommand {
     /** The same wiring with ingest's configuration adjusted (the demo: agent settings, landing file roll). */
     public static WebServer assemble(WebConfig config, Clock clock, String publicUrl,
                                      UnaryOperator<IngestConfig> ingestAdjustments) {
-        QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()));
+        QueryTimings timings = new QueryTimings();
+        QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()), timings);
         DeferredPolicySource policies = new DeferredPolicySource();
         IngestConfig ingestConfig = ingestAdjustments.apply(IngestConfig.defaults(config.dataDirectory()).withPort(config.port()));
         IngestService ingest = IngestService.open(ingestConfig, policies, clock);
@@ -120,12 +121,12 @@ public final class ServeCommand {
             }
         };
         WebServer.Edges edges = new WebServer.Edges(
-                store -> new WarehouseReportService(queries, store::slaPolicies,
-                        bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+                store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), clock),
                 new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
         try {
             WebServer server = WebServer.assemble(config, edges, clock);
+            timings.bind(server.services().metrics());
             policies.set(server.remediation().policySource(() -> publicUrl != null ? publicUrl.replaceAll("/+$", "")
                     : (config.tls() != null ? "https" : "http") + "://" + (config.host().equals("0.0.0.0") || config.host().equals("::")
                     ? "127.0.0.1" : config.host()) + ":" + server.app().port()));

@@ -11,6 +11,7 @@ import org.patchlake.web.api.ApiRoutes;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.ErrorMapping;
 import org.patchlake.web.http.WebException;
+import org.patchlake.web.jobs.ExportJobs;
 import org.patchlake.web.jobs.JobPages;
 import org.patchlake.web.pages.DashboardPage;
 import org.patchlake.web.pages.ReportPages;
@@ -61,7 +62,8 @@ public final class WebApp {
         new SignInPage(services.auth(), access, services.clock()).register(app);
         DashboardPage dashboard = new DashboardPage(services);
         app.get("/dashboard", dashboard::handle);
-        new ReportPages(services).register(app);
+        new ReportPages(services, new ExportJobs(services.jobs(), services.exports(), config.opsDirectory().resolve("exports"),
+                services.metrics(), services.clock())).register(app);
         new UserPages(services).register(app);
         new CompliancePages(services).register(app);
         new TokenPages(services).register(app);

@@ -10,6 +10,9 @@ import org.patchlake.web.admin.UserAdministration;
 import org.patchlake.web.auth.AuthService;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.cache.CacheWarmer;
+import org.patchlake.web.cache.CachedReportService;
+import org.patchlake.web.cache.SnapshotCache;
 import org.patchlake.web.events.EventLanding;
 import org.patchlake.web.jobs.EtlRunner;
 import org.patchlake.web.jobs.JobRunner;
@@ -56,17 +59,26 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** The report cache's budget in table cells (a cell is a few dozen bytes: about 150 MB). */
+    private static final long REPORT_CACHE_CELLS = 4_000_000;
+    /** How long a request waits for its turn to compute a report before it is answered 503. */
+    private static final java.time.Duration REPORT_MAX_WAIT = java.time.Duration.ofSeconds(60);
+    private static final java.time.Duration CACHE_WARM_INTERVAL = java.time.Duration.ofSeconds(5);
+
     private final WebConfig config;
     private final OpsDatabase database;
     private final WebServices services;
     private final Javalin app;
     private final Runnable onClose;
+    private final CacheWarmer warmer;
     private final Remediation remediation;
 
-    private WebServer(WebConfig config, OpsDatabase database, WebServices services, Runnable onClose, Remediation remediation) {
+    private WebServer(WebConfig config, OpsDatabase database, WebServices services, CacheWarmer warmer, Runnable onClose,
+                      Remediation remediation) {
         this.config = config;
         this.database = database;
         this.services = services;
+        this.warmer = warmer;
         this.onClose = onClose;
         this.remediation = remediation;
         this.app = WebApp.create(config, services);
@@ -92,8 +104,11 @@ public final class WebServer implements AutoCloseable {
             EventLanding events = new EventLanding(config.landingDirectory(), "web-" + hostName(), clock, json);
             ComplianceStore complianceStore = new ComplianceStore(database, json);
             ComplianceAdministration compliance = new ComplianceAdministration(complianceStore, audit, events, clock);
-            ReportService reports = edges.reports().apply(complianceStore);
             Metrics metrics = new Metrics();
+            SnapshotCache cache = new SnapshotCache(REPORT_CACHE_CELLS, Runtime.getRuntime().availableProcessors(),
+                    REPORT_MAX_WAIT, metrics);
+            ReportService reports = new CachedReportService(edges.reports().apply(complianceStore), cache,
+                    complianceStore::settingsVersion);
             JobRunner jobs = new JobRunner(clock);
             EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics,
                     edges.agentApi()::sealLanding);
@@ -104,7 +119,8 @@ public final class WebServer implements AutoCloseable {
                     edges.agentApi(), schedules);
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
                     config.dataDirectory().resolve("packages"));
-            return new WebServer(config, database, services, edges.onClose(), remediation);
+            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics), edges.onClose(),
+                    remediation);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -128,6 +144,7 @@ public final class WebServer implements AutoCloseable {
         }
         services.etl().schedule(config.etlInterval());
         services.schedules().start();
+        warmer.start(CACHE_WARM_INTERVAL);
         return app.port();
     }
 
@@ -147,6 +164,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         services.schedules().close();
+        warmer.close();
         services.etl().close();
         app.stop();
         services.agentApi().close();

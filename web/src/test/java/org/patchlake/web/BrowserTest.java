@@ -14,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.auth.SignInLimiter;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.support.TestServer;
 import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.web.warehouse.JasperExportService;
@@ -57,8 +56,7 @@ class BrowserTest {
         Path warehouse = data.resolve("warehouse");
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
-                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), java.time.Clock.systemUTC()));
         downloads = Files.createDirectories(data.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
@@ -128,6 +126,12 @@ class BrowserTest {
         browser.findElement(By.linkText("Reports")).click();
         browser.findElement(By.linkText("Compliance by Bulletin")).click();
         browser.findElement(By.id("export-pdf")).click();
+        // the export runs as a job: its page refreshes itself until the file is ready, then offers it
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> !driver.findElements(By.id("download")).isEmpty());
+        assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("SUCCEEDED");
+        screenshot("06-export-job");
+        browser.findElement(By.id("download")).click();
         Path pdf = awaitDownload(".pdf");
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -138,7 +142,7 @@ class BrowserTest {
 
         browser.get(server.url("/computers/c4"));
         assertThat(browser.findElement(By.id("error")).getText()).contains("not found in your scope");
-        screenshot("06-other-region-computer");
+        screenshot("07-other-region-computer");
     }
 
     private static Path awaitDownload(String suffix) throws Exception {
@@ -170,10 +174,10 @@ class BrowserTest {
         browser.findElement(By.cssSelector("form.admin button[type=submit]")).click();
         assertThat(browser.findElement(By.id("notice")).getText()).contains("granted exception");
         assertThat(browser.findElement(By.id("exceptions")).getText()).contains("c4", "KB5000001", "NYC desktop team", "active");
-        screenshot("07-exceptions");
+        screenshot("08-exceptions");
         browser.get(server.url("/reports/sla-attainment"));
-        screenshot("08-sla-attainment");
+        screenshot("09-sla-attainment");
         browser.get(server.url("/reports/agent-health"));
-        screenshot("09-agent-health");
+        screenshot("10-agent-health");
     }
 }

@@ -18,7 +18,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every GET route x every role on a real server: allowed, forbidden (403) or outside the scope (404). */
+/**
+ * Every route x every role on a real server: allowed, forbidden (403) or outside the scope (404); state-changing
+ * routes with a valid CSRF token, so a 403 means the role, not the token.
+ */
 class RouteAccessTest {
     @TempDir
     static Path data;
@@ -53,20 +56,26 @@ class RouteAccessTest {
             routes.put("/reports/" + report, COMPLIANCE);
             routes.put("/api/v1/reports/" + report, COMPLIANCE);
         }
-        routes.put("/reports/compliance-by-bulletin/export?format=csv", COMPLIANCE);
+        for (String report : List.of("compliance-by-bulletin", "compliance-by-computer", "compliance-by-update", "sla-attainment",
+                "delivery-summary", "reboot-status", "vulnerability-summary", "bulletin-details", "exceptions")) {
+            routes.put("/reports/" + report + "/export?format=csv", COMPLIANCE);
+        }
         for (String report : List.of("regional-compliance", "executive-summary")) {
             routes.put("/reports/" + report, SUMMARY);
             routes.put("/api/v1/reports/" + report, SUMMARY);
+            routes.put("/reports/" + report + "/export?format=csv", SUMMARY);
         }
         routes.put("/schedules", Set.of("sec", "rm-eu"));
         routes.put("/api/v1/schedules", Set.of("sec", "rm-eu"));
         routes.put("/reports/agent-health", AGENT_HEALTH);
         routes.put("/api/v1/reports/agent-health", AGENT_HEALTH);
+        routes.put("/reports/agent-health/export?format=csv", AGENT_HEALTH);
         routes.put("/bulletins/KB5034441", COMPLIANCE);
         routes.put("/api/v1/bulletins/KB5034441", COMPLIANCE);
         routes.put("/admin/users", Set.of("plat"));
         routes.put("/admin/tokens", Set.of("plat"));
-        routes.put("/jobs", Set.of("plat"));
+        routes.put("/admin/users/1", Set.of("plat"));
+        routes.put("/jobs", ALL);
         routes.put("/api/v1/jobs", Set.of("plat"));
         routes.put("/admin/severities", Set.of("sec"));
         routes.put("/admin/sla-policies", Set.of("sec"));
@@ -89,6 +98,65 @@ class RouteAccessTest {
                 if (actual != expected) {
                     wrong.add(route + " as " + user + ": expected " + expected + ", got " + actual);
                 }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    /** State-changing route -> the users allowed past the role check; everyone else gets 403 and nothing changes. */
+    private static Map<String, Set<String>> changes() {
+        Map<String, Set<String>> routes = new LinkedHashMap<>();
+        routes.put("/admin/users", Set.of("plat"));
+        routes.put("/admin/users/1", Set.of("plat"));
+        routes.put("/admin/users/1/password", Set.of("plat"));
+        routes.put("/admin/tokens", Set.of("plat"));
+        routes.put("/admin/tokens/t-1/revoke", Set.of("plat"));
+        routes.put("/admin/severities", Set.of("sec"));
+        routes.put("/admin/severities/KB5034441/clear", Set.of("sec"));
+        routes.put("/admin/sla-policies", Set.of("sec"));
+        routes.put("/admin/exceptions", Set.of("sec"));
+        routes.put("/admin/exceptions/1/revoke", Set.of("sec"));
+        routes.put("/jobs/etl", Set.of("plat"));
+        routes.put("/api/v1/exceptions", Set.of("sec"));
+        routes.put("/api/v1/exceptions/1/revoke", Set.of("sec"));
+        routes.put("/api/v1/jobs/etl", Set.of("plat"));
+        routes.put("/reports/compliance-by-bulletin/export?format=csv", COMPLIANCE);
+        routes.put("/reports/executive-summary/export?format=csv", SUMMARY);
+        routes.put("/reports/agent-health/export?format=csv", AGENT_HEALTH);
+        return routes;
+    }
+
+    @Test
+    void every_state_changing_route_refuses_the_roles_without_its_permission() {
+        List<String> wrong = new ArrayList<>();
+        changes().forEach((route, allowed) -> {
+            for (String user : TestServer.USERS) {
+                if (allowed.contains(user)) {
+                    continue;
+                }
+                HttpResponse<String> response = route.startsWith("/api/")
+                        ? clients.get(user).postJson(route, "{}", true) : clients.get(user).post(route, Map.of());
+                if (response.statusCode() != 403) {
+                    wrong.add("POST " + route + " as " + user + ": expected 403, got " + response.statusCode());
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+        assertThat(clients.get("sec").get("/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void every_state_changing_route_lets_the_roles_with_its_permission_past_the_role_check() {
+        List<String> wrong = new ArrayList<>();
+        changes().forEach((route, allowed) -> {
+            String user = allowed.stream().sorted().findFirst().orElseThrow();
+            if (route.startsWith("/admin/users") || route.startsWith("/admin/tokens")) {
+                return; // answered by the role check above; changing users or tokens here would disturb the other tests
+            }
+            HttpResponse<String> response = route.startsWith("/api/")
+                    ? clients.get(user).postJson(route, "{}", true) : clients.get(user).post(route, Map.of());
+            if (response.statusCode() == 403 || response.statusCode() == 500) {
+                wrong.add("POST " + route + " as " + user + ": got " + response.statusCode() + " " + response.body());
             }
         });
         assertThat(wrong).isEmpty();

@@ -88,19 +88,28 @@ class SecurityTest {
     @Test
     void bad_report_parameters_get_400_naming_the_parameter_without_a_stack_trace() {
         TestClient manager = server.signedIn("rm-eu");
-        Map<String, String> cases = Map.of(
-                "/api/v1/reports/compliance-by-bulletin?from=2026-13-01", "from",
-                "/api/v1/reports/compliance-by-bulletin?severity=Apocalyptic", "severity",
-                "/api/v1/reports/compliance-by-bulletin?limit=0", "limit",
-                "/api/v1/reports/compliance-by-bulletin?limit=many", "limit",
-                "/api/v1/reports/compliance-by-bulletin?from=2026-11-20&to=2026-11-01", "from",
-                "/api/v1/reports/compliance-by-bulletin?days=3", "days",
-                "/api/v1/reports/agent-health?days=0", "days",
-                "/api/v1/bulletins/KB5034441?state=sideways", "state",
-                "/reports/compliance-by-bulletin/export?format=docx", "format",
-                "/api/v1/reports/compliance-by-computer?computerClass=mainframe", "computerClass");
+        Map<String, String> cases = Map.ofEntries(
+                Map.entry("/api/v1/reports/compliance-by-bulletin?from=2026-13-01", "from"),
+                Map.entry("/api/v1/reports/compliance-by-bulletin?to=soon", "to"),
+                Map.entry("/api/v1/reports/sla-attainment?asOf=2026-02-30", "asOf"),
+                Map.entry("/api/v1/reports/compliance-by-bulletin?severity=Apocalyptic", "severity"),
+                Map.entry("/api/v1/reports/compliance-by-bulletin?limit=0", "limit"),
+                Map.entry("/api/v1/reports/compliance-by-bulletin?limit=many", "limit"),
+                Map.entry("/api/v1/reports/compliance-by-bulletin?limit=10001", "limit"),
+                Map.entry("/api/v1/reports/compliance-by-bulletin?from=2026-11-20&to=2026-11-01", "from"),
+                Map.entry("/api/v1/reports/compliance-by-bulletin?days=3", "days"),
+                Map.entry("/api/v1/reports/agent-health?days=0", "days"),
+                Map.entry("/api/v1/reports/agent-health?days=week", "days"),
+                Map.entry("/api/v1/bulletins/KB5034441?state=sideways", "state"),
+                Map.entry("/reports/compliance-by-bulletin/export?format=docx", "format"),
+                Map.entry("/reports/compliance-by-bulletin/export", "format"),
+                Map.entry("/api/v1/reports/compliance-by-computer?computerClass=mainframe", "computerClass"),
+                Map.entry("/api/v1/reports/executive-summary?site=Berlin", "site"),
+                Map.entry("/api/v1/computers/c-eu-1%3Cb%3E", "computer"),
+                Map.entry("/bulletins/KB5034441%3Cscript%3E", "bulletin"),
+                Map.entry("/api/v1/exceptions/x/revoke", "id"));
         cases.forEach((path, parameter) -> {
-            HttpResponse<String> response = manager.get(path);
+            HttpResponse<String> response = path.endsWith("/revoke") ? server.signedIn("sec").postJson(path, "{}", true) : manager.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(response.body()).as(path).contains("\"parameter\":\"" + parameter + "\"").doesNotContain("at org.", "Exception");
         });

@@ -175,9 +175,8 @@ public final class ApiRoutes {
     }
 
     private void job(Context ctx) {
-        AccessControl.require(ctx, Permission.RUN_JOBS);
-        String id = Params.pathId(ctx, "id");
-        ctx.json(services.jobs().find(id).map(Job::view).orElseThrow(() -> WebException.notFound("no job " + id)));
+        Viewer viewer = AccessControl.viewer(ctx);
+        ctx.json(org.patchlake.web.jobs.JobPages.visible(services, viewer, Params.pathId(ctx, "id")).view());
     }
 
     private void startEtl(Context ctx) {

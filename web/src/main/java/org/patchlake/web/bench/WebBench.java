@@ -1,156 +1,146 @@
 package org.patchlake.web.bench;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code ./patchlake bench web --url http://127.0.0.1:7070 --user NAME --password P [--viewers 50] [--seconds 60]}:
- * a bounded loopback load tool. Each viewer signs in once, then browses pages in a loop (dashboard, reports,
- * a bulletin and a computer drill-down) one request at a time; prints page-time percentiles per page kind and
- * overall. Run it against a server over a warehouse of the size you want to measure.
+ * {@code ./patchlake bench web --warehouse DIR [--viewers 50] [--seconds 60] [--think-ms 3000]}: a bounded loopback
+ * load tool. It starts the production server wiring on 127.0.0.1 over the warehouse DIR (a temporary data directory
+ * with bench users: one security administrator, one regional manager per region), opens every page kind once per
+ * user (the cold figures: first visit after a snapshot), then runs N virtual viewers for the given time, each signed
+ * in as one of the users and browsing dashboard, reports, bulletin and computer drill-downs one page at a time, and
+ * prints page-time percentiles per page kind.
+ * {@code --url URL --user NAME --password P} measures a running server instead (every viewer signs in as that user).
  */
 public final class WebBench {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern BULLETIN = Pattern.compile("href=\"(/bulletins/[^\"?]+)");
-    private static final Pattern COMPUTER = Pattern.compile("href=\"(/computers/[^\"?]+)");
-    private static final List<String> PAGES = List.of("/dashboard", "/reports/compliance-by-bulletin", "/reports/compliance-by-computer",
-            "/reports/regional-compliance", "/reports/sla-attainment", "/reports/delivery-summary", "/reports/agent-health",
-            "/reports/vulnerability-summary");
-
-    private record Sample(String page, long nanos, int status) {
-    }
+    private static final String USAGE = "usage: ./patchlake bench web --warehouse DIR | --url URL --user NAME --password P "
+            + "(or PATCHLAKE_BENCH_PASSWORD)  [--viewers 50] [--seconds 60] [--think-ms 3000]";
 
     private WebBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = "http://127.0.0.1:7070";
+        Path warehouse = null;
+        String url = null;
         String user = null;
         String password = System.getenv("PATCHLAKE_BENCH_PASSWORD");
         int viewers = 50;
         int seconds = 60;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--url" -> url = args[i + 1];
-                case "--user" -> user = args[i + 1];
-                case "--password" -> password = args[i + 1];
-                case "--viewers" -> viewers = Math.min(500, Integer.parseInt(args[i + 1]));
-                case "--seconds" -> seconds = Math.min(3600, Integer.parseInt(args[i + 1]));
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        int thinkMillis = 3000;
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value after " + args[i]);
+                }
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--warehouse" -> warehouse = Path.of(value);
+                    case "--url" -> url = value;
+                    case "--user" -> user = value;
+                    case "--password" -> password = value;
+                    case "--viewers" -> viewers = bounded("--viewers", value, 1, 500);
+                    case "--seconds" -> seconds = bounded("--seconds", value, 1, 3600);
+                    case "--think-ms" -> thinkMillis = bounded("--think-ms", value, 0, 60_000);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
             }
-        }
-        if (user == null || password == null) {
-            System.err.println("usage: ./patchlake bench web --url URL --user NAME --password P (or PATCHLAKE_BENCH_PASSWORD) "
-                    + "[--viewers 50] [--seconds 60]");
+            if ((warehouse == null) == (url == null) || (url != null && (user == null || password == null))) {
+                throw new IllegalArgumentException("give --warehouse DIR, or --url with --user and --password");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("web bench: " + e.getMessage());
+            System.err.println(USAGE);
             System.exit(2);
+            return;
         }
-        run(url, user, password, viewers, Duration.ofSeconds(seconds));
+        Duration think = Duration.ofMillis(thinkMillis);
+        if (url != null) {
+            run(url, List.of(new BenchServer.Account(user, password, "as given")), viewers, Duration.ofSeconds(seconds), think);
+            return;
+        }
+        long started = System.nanoTime();
+        try (BenchServer server = new BenchServer(warehouse)) {
+            System.out.printf(Locale.ROOT, "web bench: server over %s started in %.1f s; users: %s%n", warehouse,
+                    (System.nanoTime() - started) / 1e9, server.accounts().stream().map(a -> a.name() + " (" + a.scope() + ")").toList());
+            cold(server.url(), server.accounts());
+            run(server.url(), server.accounts(), viewers, Duration.ofSeconds(seconds), think);
+        }
+        System.exit(0);
     }
 
-    static void run(String base, String user, String password, int viewers, Duration duration) throws Exception {
-        List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(viewers);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int v = 0; v < viewers; v++) {
-            int viewer = v;
-            futures.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-                signIn(http, base, user, password);
-                int step = viewer;
-                while (System.nanoTime() < end) {
-                    String page = PAGES.get(step++ % PAGES.size());
-                    String body = timed(http, base, page, page, samples, errors);
-                    Matcher bulletin = BULLETIN.matcher(body == null ? "" : body);
-                    if (bulletin.find() && System.nanoTime() < end) {
-                        String drill = timed(http, base, bulletin.group(1) + "?state=applicable", "/bulletins/{id}", samples, errors);
-                        Matcher computer = COMPUTER.matcher(drill == null ? "" : drill);
-                        if (computer.find() && System.nanoTime() < end) {
-                            timed(http, base, computer.group(1), "/computers/{id}", samples, errors);
-                        }
-                    }
-                }
-                return null;
-            }));
+    /** Every page kind once per user, one at a time: what the first viewer after a new snapshot waits. */
+    private static void cold(String base, List<BenchServer.Account> accounts) throws Exception {
+        BenchFigures figures = new BenchFigures();
+        long started = System.nanoTime();
+        for (BenchServer.Account account : accounts) {
+            new BenchViewer(base, account, figures, Duration.ZERO, 1).visitEveryPage();
         }
-        for (Future<?> future : futures) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%nfirst visit of every page kind by each of %d users, one at a time (cold caches):%n", accounts.size());
+        figures.print(System.out, seconds);
+    }
+
+    static void run(String base, List<BenchServer.Account> accounts, int viewers, Duration duration, Duration think) throws Exception {
+        BenchFigures signIns = new BenchFigures();
+        BenchFigures figures = new BenchFigures();
+        ExecutorService pool = Executors.newFixedThreadPool(viewers);
+        List<BenchViewer> all = new ArrayList<>();
+        List<Callable<Void>> signingIn = new ArrayList<>();
+        for (int v = 0; v < viewers; v++) {
+            BenchViewer viewer = new BenchViewer(base, accounts.get(v % accounts.size()), figures, think, v);
+            all.add(viewer);
+            signingIn.add(() -> {
+                long started = System.nanoTime();
+                viewer.signIn();
+                signIns.add("sign-in (all at once, bcrypt)", System.nanoTime() - started, 200);
+                return null;
+            });
+        }
+        int failed = 0;
+        for (Future<Void> future : pool.invokeAll(signingIn)) {
             future.get();
         }
-        pool.shutdown();
-        report(samples, errors.get(), viewers, duration);
-    }
-
-    private static void signIn(HttpClient http, String base, String user, String password) throws Exception {
-        String form = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = CSRF.matcher(form);
-        if (!m.find()) {
-            throw new IllegalStateException("no sign-in form at " + base);
-        }
-        String body = "_csrf=" + enc(m.group(1)) + "&name=" + enc(user) + "&password=" + enc(password);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 302) {
-            throw new IllegalStateException("sign-in of " + user + " answered " + response.statusCode());
-        }
-    }
-
-    private static String timed(HttpClient http, String base, String path, String kind, List<Sample> samples, AtomicLong errors) {
+        System.out.printf(Locale.ROOT, "%n%d viewers signed in at the same time:%n", viewers);
+        signIns.print(System.out, 1);
         long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        List<Future<Void>> futures = new ArrayList<>();
+        for (BenchViewer viewer : all) {
+            futures.add(pool.submit(() -> viewer.browse(deadline)));
+        }
+        for (Future<Void> future : futures) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed++ == 0) {
+                    System.err.println("web bench: a viewer stopped: " + e.getCause());
+                }
+            }
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%n%d concurrent viewers for %.0f s, think time %d ms (0.5-1.5x), %d users, %d viewers stopped early:%n",
+                viewers, seconds, think.toMillis(), accounts.size(), failed);
+        figures.print(System.out, seconds);
+        System.out.println("target: p95 page time under 500 ms");
+    }
+
+    private static int bounded(String flag, String value, int min, int max) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            samples.add(new Sample(kind, System.nanoTime() - start, response.statusCode()));
-            if (response.statusCode() != 200) {
-                errors.incrementAndGet();
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(flag + " must be " + min + ".." + max + ", was " + value);
             }
-            return response.body();
-        } catch (Exception e) {
-            errors.incrementAndGet();
-            return null;
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " is not a number: '" + value + "'");
         }
-    }
-
-    private static void report(List<Sample> samples, long errors, int viewers, Duration duration) {
-        System.out.printf(Locale.ROOT, "web bench: %d viewers, %d s, %d pages (%.1f pages/s), %d errors (non-200 or failed)%n",
-                viewers, duration.toSeconds(), samples.size(), samples.size() / (double) duration.toSeconds(), errors);
-        List<String> kinds = new ArrayList<>(samples.stream().map(Sample::page).distinct().sorted().toList());
-        kinds.add("ALL");
-        System.out.printf(Locale.ROOT, "%-36s %7s %8s %8s %8s %8s%n", "page", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
-        for (String kind : kinds) {
-            long[] nanos = samples.stream().filter(s -> kind.equals("ALL") || s.page().equals(kind)).mapToLong(Sample::nanos).sorted().toArray();
-            if (nanos.length == 0) {
-                continue;
-            }
-            System.out.printf(Locale.ROOT, "%-36s %7d %8.1f %8.1f %8.1f %8.1f%n", kind, nanos.length, percentile(nanos, 50),
-                    percentile(nanos, 95), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6);
-        }
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -13,7 +13,17 @@ public final class Job {
 
     /** What the job page and the API show. */
     public record View(String id, String kind, String description, String startedBy, State state, Integer percent,
-                       String progress, Instant queuedAt, Instant startedAt, Instant endedAt, List<String> outputTail) {
+                       String progress, Instant queuedAt, Instant startedAt, Instant endedAt, List<String> outputTail,
+                       String download) {
+    }
+
+    /** A file a job produced, to download: where it is, the name to save it as, its type and size. */
+    public record Result(java.nio.file.Path file, String fileName, String contentType, long bytes) {
+        public Result {
+            requireNonNull(file, "file is null");
+            requireNonNull(fileName, "fileName is null");
+            requireNonNull(contentType, "contentType is null");
+        }
     }
 
     private static final int TAIL_LINES = 40;
@@ -29,8 +39,7 @@ public final class Job {
     private Instant startedAt;
     private Instant endedAt;
     private final Deque<String> tail = new ArrayDeque<>();
-    private byte[] result;
-    private String resultName;
+    private Result result;
 
     Job(String id, String kind, String description, String startedBy, Instant queuedAt) {
         this.id = requireNonNull(id, "id is null");
@@ -46,6 +55,10 @@ public final class Job {
 
     public String kind() {
         return kind;
+    }
+
+    public String startedBy() {
+        return startedBy;
     }
 
     public synchronized State state() {
@@ -86,21 +99,17 @@ public final class Job {
         }
     }
 
-    public synchronized void result(byte[] content, String name) {
-        result = content.clone();
-        resultName = name;
+    public synchronized void result(Result file) {
+        result = requireNonNull(file, "file is null");
     }
 
-    public synchronized byte[] result() {
-        return result == null ? null : result.clone();
-    }
-
-    public synchronized String resultName() {
-        return resultName;
+    /** The file the job produced (an export), once it is done. */
+    public synchronized java.util.Optional<Result> result() {
+        return java.util.Optional.ofNullable(result);
     }
 
     public synchronized View view() {
         return new View(id, kind, description, startedBy, state, percent, progress, queuedAt, startedAt, endedAt,
-                List.copyOf(tail));
+                List.copyOf(tail), result == null ? null : "/jobs/" + id + "/download");
     }
 }

@@ -16,10 +16,18 @@ public final class Charts {
     private Charts() {
     }
 
-    public record Bar(String label, double value, String href) {
+    /** @param note printed after the value, e.g. the counts behind a percentage ("(2 / 3)"); null for none */
+    public record Bar(String label, double value, String href, String note) {
+        public Bar(String label, double value, String href) {
+            this(label, value, href, null);
+        }
     }
 
-    public record Point(String label, double value) {
+    /** @param note shown with the value on hover, e.g. the counts behind a percentage; null for none */
+    public record Point(String label, double value, String note) {
+        public Point(String label, double value) {
+            this(label, value, null);
+        }
     }
 
     /** One horizontal bar split by compliance state, with a legend carrying the counts. */
@@ -52,7 +60,7 @@ public final class Charts {
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
         int rowHeight = 22;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg class=\"chart bars\" viewBox=\"0 0 420 %d\" role=\"img\">", bars.size() * rowHeight + 4));
+                "<svg class=\"chart bars\" viewBox=\"0 0 560 %d\" role=\"img\">", bars.size() * rowHeight + 4));
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double width = max <= 0 ? 0 : 170 * bar.value() / max;
@@ -63,8 +71,9 @@ public final class Charts {
             }
             svg.append(label).append(String.format(Locale.ROOT,
                     "<rect x=\"180\" y=\"%d\" width=\"%.2f\" height=\"16\" fill=\"#1565c0\"></rect>"
-                            + "<text x=\"%.2f\" y=\"%d\" class=\"value\">%s %s</text>",
-                    y, width, 185 + width, y + 13, h(format(bar.value())), h(unit)));
+                            + "<text x=\"%.2f\" y=\"%d\" class=\"value\">%s %s%s</text>",
+                    y, width, 185 + width, y + 13, h(format(bar.value())), h(unit),
+                    bar.note() == null ? "" : " <tspan class=\"counts\">" + h(bar.note()) + "</tspan>"));
         }
         return svg.append("</svg>").toString();
     }
@@ -99,8 +108,8 @@ public final class Charts {
             double x = left + i * step;
             double y = bottom - (bottom - 10) * value / 100.0;
             path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" class=\"point\"><title>%s: %.1f %%</title></circle>",
-                    x, y, h(points.get(i).label()), value));
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" class=\"point\"><title>%s: %.1f %%%s</title></circle>",
+                    x, y, h(points.get(i).label()), value, points.get(i).note() == null ? "" : " " + h(points.get(i).note())));
         }
         svg.append("<path d=\"").append(path).append("\" class=\"line\"></path>");
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">%s</text>", left, height,

@@ -69,7 +69,15 @@ public final class DashboardPage {
                         + number(agents.notReporting()) + "</li><li>with scan errors " + number(agents.withScanErrors()) + "</li></ul>"));
         html.append("</div>");
         html.append("<section class=\"card wide\"><h2>Compliance trend</h2>").append(Charts.line(d.trend().stream()
-                .map(p -> new Charts.Point(p.day().toString(), percent(p.counts().compliance()))).toList(), List.of())).append("</section>");
+                .map(p -> new Charts.Point(p.day().toString(), percent(p.counts().compliance()))).toList(), List.of()));
+        if (!d.trend().isEmpty()) {
+            Dashboard.TrendPoint first = d.trend().get(0);
+            Dashboard.TrendPoint last = d.trend().get(d.trend().size() - 1);
+            html.append("<p class=\"muted\" id=\"trend-counts\">").append(h(first.day())).append(": ").append(ratio(first.counts().compliance()))
+                    .append(" &rarr; ").append(h(last.day())).append(": ").append(ratio(last.counts().compliance()))
+                    .append(" (computer x bulletin pairs installed / applicable known)</p>");
+        }
+        html.append("</section>");
         if (detail && !d.topRisks().isEmpty()) {
             html.append("<section class=\"card wide\"><h2>Top risks</h2><table class=\"report\" id=\"top-risks\"><thead><tr><th>Bulletin</th>"
                     + "<th>Title</th><th>Severity</th><th>Exploited</th><th class=\"num\">Vulnerable computers</th></tr></thead><tbody>");

@@ -10,6 +10,8 @@ import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
+import org.patchlake.web.jobs.ExportJobs;
+import org.patchlake.web.jobs.Job;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.Report;
 import org.patchlake.web.report.ReportParameter;
@@ -27,18 +29,24 @@ import static org.patchlake.web.pages.Html.h;
 
 /** Report pages: the list, each report with its parameter form and drill-down, the computer and bulletin pages, exports. */
 public final class ReportPages {
+    /** Exports of at most this many rows in CSV or HTML may be downloaded directly; everything else runs as a job. */
+    public static final int DIRECT_EXPORT_ROWS = 1000;
+
     private final WebServices services;
     private final ReportParametersParser parser;
+    private final ExportJobs exportJobs;
 
-    public ReportPages(WebServices services) {
+    public ReportPages(WebServices services, ExportJobs exportJobs) {
         this.services = services;
         this.parser = new ReportParametersParser(services.reports());
+        this.exportJobs = exportJobs;
     }
 
     public void register(Javalin app) {
         app.get("/reports", this::index);
         app.get("/reports/{report}", this::report);
         app.get("/reports/{report}/export", this::export);
+        app.post("/reports/{report}/export", this::startExport);
         app.get("/computers/{computer}", this::computer);
         app.get("/bulletins/{bulletin}", this::bulletin);
     }
@@ -74,7 +82,7 @@ public final class ReportPages {
                 ReportParametersParser.effectiveScope(viewer.user().scope(), parameters));
         observe(report.id(), started);
         String body = "<p class=\"muted\">" + h(report.description()) + "</p>"
-                + form(report, parameters, viewer.user().scope()) + exportLinks(report, parameters)
+                + form(report, parameters, viewer.user().scope()) + exportLinks(report, parameters, viewer)
                 + ReportView.render(result, parameters, viewer.user().timeZone(), (table, row) ->
                 RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
         ctx.html(Layout.page(viewer, report.title(), java.util.Optional.of(result.snapshot()), true, body));
@@ -117,17 +125,19 @@ public final class ReportPages {
                                 parameters, null, id))));
     }
 
+    /** A direct download, for small CSV and HTML exports (scripts); larger ones and PDF/XLSX run as jobs. */
     private void export(Context ctx) {
         Viewer viewer = AccessControl.viewer(ctx);
         Report report = report(ctx, viewer);
-        String formatName = Params.required(ctx, "format");
-        ExportService.Format format = ExportService.Format.fromExtension(formatName)
-                .orElseThrow(() -> new BadParameterException("format", "format must be one of pdf, xlsx, csv, html; was '"
-                        + Params.abbreviate(formatName) + "'"));
-        EnumSet<ReportParameter> accepted = EnumSet.copyOf(report.parameters());
-        ReportParameters parameters = parser.parse(ctx, accepted, viewer.user().scope());
-        if (!services.exports().formats().contains(format)) {
-            throw new UnsupportedOperationException(format + " export is not available yet");
+        ExportService.Format format = format(ctx);
+        ReportParameters parameters = parser.parse(ctx, report.parameters(), viewer.user().scope());
+        if (format == ExportService.Format.PDF || format == ExportService.Format.XLSX) {
+            throw new BadParameterException("format", format.name() + " exports run as jobs: POST /reports/" + report.id()
+                    + "/export (the Download buttons of the report page)");
+        }
+        if (parameters.limit() > DIRECT_EXPORT_ROWS) {
+            throw new BadParameterException("limit", "direct downloads hold at most " + DIRECT_EXPORT_ROWS + " rows; larger exports run "
+                    + "as jobs: POST /reports/" + report.id() + "/export");
         }
         long started = System.nanoTime();
         ExportService.Export export = services.exports().export(report, parameters,
@@ -136,6 +146,28 @@ public final class ReportPages {
         ctx.contentType(format.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
         ctx.result(export.content());
+    }
+
+    /** Starts an export job and sends the viewer to its page (progress, then the download link). */
+    private void startExport(Context ctx) {
+        Viewer viewer = AccessControl.viewer(ctx);
+        Report report = report(ctx, viewer);
+        ExportService.Format format = format(ctx);
+        ReportParameters parameters = parser.parse(ctx, report.parameters(), viewer.user().scope());
+        Job job = exportJobs.start(viewer.user().name(), report, parameters,
+                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters), format);
+        ctx.redirect("/jobs/" + job.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private ExportService.Format format(Context ctx) {
+        String formatName = Params.required(ctx, "format");
+        ExportService.Format format = ExportService.Format.fromExtension(formatName)
+                .orElseThrow(() -> new BadParameterException("format", "format must be one of pdf, xlsx, csv, html; was '"
+                        + Params.abbreviate(formatName) + "'"));
+        if (!services.exports().formats().contains(format)) {
+            throw new BadParameterException("format", format + " export is not available on this server");
+        }
+        return format;
     }
 
     private void observe(String what, long startedNanos) {
@@ -187,19 +219,21 @@ public final class ReportPages {
         return html.append("</select></label>").toString();
     }
 
-    private String exportLinks(Report report, ReportParameters parameters) {
-        StringBuilder html = new StringBuilder("<p class=\"exports\">Download: ");
+    /** One small form per format: an export runs as a job (POST with the CSRF token), then the job page offers the file. */
+    private String exportLinks(Report report, ReportParameters parameters, Viewer viewer) {
+        StringBuilder html = new StringBuilder("<div class=\"exports\">Download: ");
         String query = parameters.queryString();
         for (ExportService.Format format : Arrays.asList(ExportService.Format.PDF, ExportService.Format.XLSX, ExportService.Format.CSV)) {
             if (services.exports().formats().contains(format)) {
-                html.append("<a class=\"export\" id=\"export-").append(format.extension()).append("\" href=\"/reports/")
-                        .append(report.id()).append("/export?format=").append(format.extension())
-                        .append(query.isEmpty() ? "" : "&amp;" + h(query)).append("\">").append(format.name()).append("</a> ");
+                html.append("<form method=\"post\" class=\"inline\" action=\"/reports/").append(report.id()).append("/export?format=")
+                        .append(format.extension()).append(query.isEmpty() ? "" : "&amp;" + h(query)).append("\">")
+                        .append(Layout.csrfField(viewer)).append("<button type=\"submit\" class=\"export\" id=\"export-")
+                        .append(format.extension()).append("\">").append(format.name()).append("</button></form> ");
             } else {
                 html.append("<span class=\"muted\" title=\"not available yet\">").append(format.name()).append("</span> ");
             }
         }
-        return html.append("</p>").toString();
+        return html.append("</div>").toString();
     }
 
     static ZoneId zone(Viewer viewer) {

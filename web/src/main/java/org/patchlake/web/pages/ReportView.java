@@ -78,7 +78,9 @@ public final class ReportView {
             for (int i = 0; i < row.size(); i++) {
                 ReportColumn column = table.columns().get(i);
                 boolean numeric = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
-                html.append(numeric ? "<td class=\"num\">" : "<td>").append(linked(column, row.get(i), parameters, zone)).append("</td>");
+                boolean time = column.kind() == ReportColumn.Kind.DATE || column.kind() == ReportColumn.Kind.TIMESTAMP;
+                html.append(numeric ? "<td class=\"num\">" : time ? "<td class=\"time\">" : "<td>")
+                        .append(linked(column, row.get(i), parameters, zone)).append("</td>");
             }
             if (anyAction) {
                 html.append("<td class=\"row-actions\">").append(rowActions.get(r)).append("</td>");
@@ -140,7 +142,7 @@ public final class ReportView {
         if (chart.kind() == ReportTable.Chart.Kind.LINE) {
             List<Charts.Point> points = new ArrayList<>();
             for (List<Object> row : table.rows()) {
-                points.add(new Charts.Point(String.valueOf(row.get(label)), numeric(row.get(valueIndex))));
+                points.add(new Charts.Point(String.valueOf(row.get(label)), numeric(row.get(valueIndex)), counts(row.get(valueIndex))));
             }
             return Charts.line(points, List.of());
         }
@@ -149,9 +151,14 @@ public final class ReportView {
         for (List<Object> row : table.rows().subList(0, Math.min(20, table.rows().size()))) {
             Object value = row.get(valueIndex);
             percent |= value instanceof Ratio;
-            bars.add(new Charts.Bar(String.valueOf(row.get(label)), numeric(value), null));
+            bars.add(new Charts.Bar(String.valueOf(row.get(label)), numeric(value), null, counts(value)));
         }
         return Charts.bars(bars, percent ? "%" : "");
+    }
+
+    /** The counts behind a percentage, "(2 / 3)"; null for other values. */
+    private static String counts(Object value) {
+        return value instanceof Ratio ratio ? "(" + Html.number(ratio.numerator()) + " / " + Html.number(ratio.denominator()) + ")" : null;
     }
 
     private static double numeric(Object value) {

@@ -45,9 +45,23 @@ public interface ExportService {
         }
     }
 
+    /** Told how far an export is (for the export job's page). */
+    @FunctionalInterface
+    interface Progress {
+        Progress NONE = (message, percent) -> { };
+
+        void step(String message, int percent);
+    }
+
     /** Formats this service can render now. */
     Set<Format> formats();
 
     /** Renders the report within the scope; throws {@link UnsupportedOperationException} for a format not in {@link #formats()}. */
     Export export(Report report, ReportParameters parameters, Scope scope, Format format);
+
+    /** The same, telling {@code progress} how far it is. */
+    default Export export(Report report, ReportParameters parameters, Scope scope, Format format, Progress progress) {
+        progress.step("querying and rendering", 10);
+        return export(report, parameters, scope, format);
+    }
 }

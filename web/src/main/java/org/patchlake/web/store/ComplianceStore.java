@@ -26,10 +26,19 @@ public final class ComplianceStore {
 
     private final OpsDatabase database;
     private final ObjectMapper json;
+    private final java.util.concurrent.atomic.AtomicLong settingsVersion = new java.util.concurrent.atomic.AtomicLong();
 
     public ComplianceStore(OpsDatabase database, ObjectMapper json) {
         this.database = requireNonNull(database, "database is null");
         this.json = requireNonNull(json, "json is null");
+    }
+
+    /**
+     * Grows whenever a setting that live reports read changes (custom severity, SLA policies), so cached report
+     * results computed before the change are not served after it.
+     */
+    public long settingsVersion() {
+        return settingsVersion.get();
     }
 
     // ---- exceptions
@@ -114,6 +123,7 @@ public final class ComplianceStore {
             s.setString(4, severity.setBy());
             s.setTimestamp(5, Timestamp.from(severity.setAt()));
             s.executeUpdate();
+            settingsVersion.incrementAndGet();
         } catch (SQLException e) {
             throw new StoreException("cannot set custom severity of " + severity.bulletinId(), e);
         }
@@ -123,6 +133,7 @@ public final class ComplianceStore {
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("delete_severity"))) {
             s.setString(1, bulletinId);
             s.executeUpdate();
+            settingsVersion.incrementAndGet();
         } catch (SQLException e) {
             throw new StoreException("cannot clear custom severity of " + bulletinId, e);
         }
@@ -179,6 +190,7 @@ public final class ComplianceStore {
                 s.setLong(11, policy.id());
             }
             s.executeUpdate();
+            settingsVersion.incrementAndGet();
             long id = policy.id();
             if (insert) {
                 try (ResultSet keys = s.getGeneratedKeys()) {

@@ -51,6 +51,11 @@ public final class JasperExportService implements ExportService {
 
     @Override
     public Export export(Report report, ReportParameters parameters, Scope scope, Format format) {
+        return export(report, parameters, scope, format, Progress.NONE);
+    }
+
+    @Override
+    public Export export(Report report, ReportParameters parameters, Scope scope, Format format, Progress progress) {
         Map<String, String> values = new LinkedHashMap<>(parameters.asMap());
         String computerClass = values.remove("computerClass");
         if (computerClass != null) {
@@ -58,7 +63,9 @@ public final class JasperExportService implements ExportService {
         }
         values.remove("asOf");
         ReportTemplate template = template(report);
+        progress.step("querying the warehouse", 10);
         ReportData reportData = data.load(new ReportRequest(template, WarehouseReportService.scope(scope), values));
+        progress.step("filling and rendering " + format.name(), 50);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         engine.render(template, reportData, RenderOptions.defaults(clock.instant()), ExportFormat.valueOf(format.name()), out);
         return new Export(out.toByteArray(), format, report.id() + "-" + STAMP.format(clock.instant()) + "." + format.extension());

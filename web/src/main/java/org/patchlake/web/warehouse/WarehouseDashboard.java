@@ -40,7 +40,7 @@ final class WarehouseDashboard {
         for (GroupCompliance g : queries.fleet().regions(scope, QueryFilter.none()).rows()) {
             regions.add(new Dashboard.RegionCounts(g.group(), Cells.counts(g.counts())));
         }
-        List<SlaRows.SlaSummary> sla = SlaQueries.summary(reports.attainment(ReportParameters.none(), scope));
+        List<SlaRows.SlaSummary> sla = SlaQueries.summary(reports.sla().attainment(ReportParameters.none(), scope));
         Dashboard.SlaSummary slaSummary = new Dashboard.SlaSummary(sla.stream().mapToLong(SlaRows.SlaSummary::met).sum(),
                 sla.stream().mapToLong(SlaRows.SlaSummary::missed).sum(), sla.stream().mapToLong(SlaRows.SlaSummary::onTrack).sum(),
                 sla.stream().mapToLong(SlaRows.SlaSummary::atRisk).sum());
@@ -66,7 +66,7 @@ final class WarehouseDashboard {
         }
         List<Dashboard.SeverityRequired> vulnerabilities = new ArrayList<>();
         bySeverity.forEach((severity, sums) -> vulnerabilities.add(new Dashboard.SeverityRequired(severity, sums[0], sums[1])));
-        FleetQueries.AgentHealth health = queries.fleet().agentHealth(scope, QueryFilter.none(), WarehouseReports.DEFAULT_NOT_REPORTING_DAYS).single();
+        FleetQueries.AgentHealth health = queries.fleet().agentHealth(scope, QueryFilter.none(), FleetReports.DEFAULT_NOT_REPORTING_DAYS).single();
         LocalDate today = WarehouseReportService.day(to);
         List<Dashboard.TrendPoint> trend = new ArrayList<>();
         for (DailyCompliance d : queries.compliance().trend(scope, QueryFilter.none(), today.minusDays(30), today).rows()) {

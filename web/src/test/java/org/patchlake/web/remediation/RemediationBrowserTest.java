@@ -20,7 +20,6 @@ import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.CsvExportService;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.store.UserStore;
 import org.patchlake.web.support.TestServer;
 import org.patchlake.web.warehouse.WarehouseReportService;
@@ -68,8 +67,7 @@ class RemediationBrowserTest {
                 + "('r2','c5','rem-1','KB5000001',NULL,1,'2026-11-20 09:00','2026-11-20 09:10',3010,'0x00000BC2','succeeded_reboot_required',"
                 + "'success, reboot required','US','us-nyc')", FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
-                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
                 reports -> new CsvExportService(reports, Clock.systemUTC()), new QueryLayerRemediationWarehouse(queries));
         server.server().services().users().create("it-all", new UserStore.UserDetails("Ada Admin", EnumSet.of(Role.IT_ADMIN),
                 Scope.everything(), false, ZoneId.of("UTC")), new PasswordHasher(4).hash(TestServer.PASSWORD));

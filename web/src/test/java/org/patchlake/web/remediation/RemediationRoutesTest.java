@@ -19,7 +19,6 @@ import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.CsvExportService;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.store.UserStore;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
@@ -65,8 +64,7 @@ class RemediationRoutesTest {
                 + "'KB958644','MS08-067','Windows Server 2022','REQUIRED','2026-11-01 00:00','2026-11-01 00:00',NULL,NULL,0,'US','us-nyc',"
                 + "'business_critical_server',1)", FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
-                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)),
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
                 reports -> new CsvExportService(reports, Clock.systemUTC()), new QueryLayerRemediationWarehouse(queries));
         UserStore users = server.server().services().users();
         String hash = new PasswordHasher(4).hash(TestServer.PASSWORD);

@@ -31,7 +31,6 @@ import org.patchlake.web.auth.User;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.store.ComplianceStore;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.store.UserStore;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
@@ -107,8 +106,7 @@ class ScheduledMailTest {
     }
 
     static Function<ComplianceStore, ReportService> reports() {
-        return store -> new WarehouseReportService(queries, store::slaPolicies,
-                bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null));
+        return store -> WarehouseReportService.over(queries, store);
     }
 
     Function<ReportService, ExportService> exports() {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.metrics.QueryTimings;
 import org.patchlake.web.report.Report;
-import org.patchlake.web.store.CustomSeverity;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
 
@@ -35,9 +35,10 @@ class WarehouseReportsTest {
     static void start() throws Exception {
         Path warehouse = data.resolve("warehouse");
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
-        queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> new WarehouseReportService(queries,
-                store::slaPolicies, bulletin -> store.severity(bulletin).map(CustomSeverity::severity).orElse(null)));
+        QueryTimings timings = new QueryTimings();
+        queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()), timings);
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store));
+        timings.bind(server.server().services().metrics());
     }
 
     @AfterAll
@@ -107,8 +108,35 @@ class WarehouseReportsTest {
     }
 
     @Test
+    void the_bulletin_page_counts_each_region_from_the_current_states() {
+        String json = server.signedIn("sec").get("/api/v1/bulletins/KB5000001").body();
+        // EU: c1, c2 installed, c3 required; the headline adds every region: 2 installed of 5 known (c6 unknown)
+        assertThat(json).contains("{\"region\":\"EU\",\"applicable\":3,\"installed\":2,\"pending_reboot\":0,\"required\":1,"
+                        + "\"failed\":0,\"exempt\":0,\"unknown\":0,\"compliance\":{\"percent\":66.67,\"numerator\":2,\"denominator\":3}",
+                "{\"percent\":40.0,\"numerator\":2,\"denominator\":5}");
+        String manager = server.signedIn("rm-eu").get("/api/v1/bulletins/KB5000001").body();
+        assertThat(manager).contains("{\"region\":\"EU\",\"applicable\":3,").doesNotContain("{\"region\":\"US\"");
+    }
+
+    @Test
+    void cached_reports_are_recomputed_after_a_custom_severity_changes_and_metrics_show_queries_and_cache() {
+        TestClient security = server.signedIn("sec");
+        String before = security.get("/api/v1/reports/compliance-by-bulletin?severity=Critical").body();
+        assertThat(before).contains("MS08-067").doesNotContain("(vendor: Critical)");
+        assertThat(security.get("/api/v1/reports/compliance-by-bulletin?severity=Critical").body()).isEqualTo(before);
+        assertThat(security.post("/admin/severities", java.util.Map.of("bulletinId", "MS08-067", "severity", "Moderate",
+                "reason", "test")).statusCode()).isEqualTo(302);
+        assertThat(security.get("/api/v1/reports/compliance-by-bulletin?severity=Critical").body()).contains("Moderate (vendor: Critical)");
+        String metrics = server.client().get("/metrics").body();
+        assertThat(metrics).contains("patchlake_query_duration_seconds_count{query=\"compliance_by_bulletin.sql\"}",
+                "patchlake_report_cache_hits_total{kind=\"compliance-by-bulletin\"}",
+                "patchlake_report_cache_misses_total{kind=\"compliance-by-bulletin\"}", "patchlake_report_cache_weight ");
+    }
+
+    @Test
     void a_custom_severity_shows_beside_the_vendor_severity() {
         TestClient security = server.signedIn("sec");
+        assertThat(security.get("/api/v1/reports/bulletin-details").body()).doesNotContain("Critical (vendor: Important)");
         assertThat(security.post("/admin/severities", java.util.Map.of("bulletinId", "KB5000002", "severity", "Critical",
                 "reason", "exploited in our sector")).statusCode()).isEqualTo(302);
         assertThat(security.get("/api/v1/reports/bulletin-details").body()).contains("Critical (vendor: Important)");

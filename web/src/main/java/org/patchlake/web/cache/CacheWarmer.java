@@ -1,0 +1,104 @@
+package org.patchlake.web.cache;
+
+import org.patchlake.web.auth.Permission;
+import org.patchlake.web.auth.Scope;
+import org.patchlake.web.auth.User;
+import org.patchlake.web.metrics.Metrics;
+import org.patchlake.web.report.ReportService;
+import org.patchlake.web.report.SnapshotInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * When a new snapshot is published, drops the cached results of older ones and computes the dashboard (and the
+ * form choices) for the scope of every user who may see it, in the background, so the first viewer after an ETL
+ * run does not wait for the dashboard's queries. Scopes of users created later are warmed at the next check.
+ */
+public final class CacheWarmer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheWarmer.class);
+
+    private final ReportService reports;
+    private final SnapshotCache cache;
+    private final Supplier<List<User>> users;
+    private final Metrics metrics;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "patchlake-cache-warmer");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    private volatile String warmed;
+    private final java.util.Set<String> warmedScopes = new java.util.HashSet<>();
+
+    public CacheWarmer(ReportService reports, SnapshotCache cache, Supplier<List<User>> users, Metrics metrics) {
+        this.reports = requireNonNull(reports, "reports is null");
+        this.cache = requireNonNull(cache, "cache is null");
+        this.users = requireNonNull(users, "users is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+    }
+
+    /** Checks for a new snapshot now and then every {@code interval}. */
+    public void start(Duration interval) {
+        thread.scheduleWithFixedDelay(this::warmIfNew, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The snapshot whose dashboards are computed, if any. */
+    public Optional<String> warmedSnapshot() {
+        return Optional.ofNullable(warmed);
+    }
+
+    void warmIfNew() {
+        try {
+            Optional<SnapshotInfo> snapshot = reports.snapshot();
+            if (snapshot.isEmpty()) {
+                return;
+            }
+            String id = snapshot.get().id();
+            if (!id.equals(warmed)) {
+                cache.retainOnly(id);
+                warmedScopes.clear();
+            }
+            Map<String, Scope> scopes = new LinkedHashMap<>();
+            for (User user : users.get()) {
+                String key = CachedReportService.key(user.scope());
+                if (!user.disabled() && user.can(Permission.VIEW_DASHBOARD) && !warmedScopes.contains(key)) {
+                    scopes.putIfAbsent(key, user.scope());
+                }
+            }
+            if (scopes.isEmpty()) {
+                warmed = id;
+                return;
+            }
+            long started = System.nanoTime();
+            for (Map.Entry<String, Scope> scope : scopes.entrySet()) {
+                reports.dashboard(scope.getValue());
+                reports.regions(scope.getValue());
+                reports.sites(scope.getValue());
+                warmedScopes.add(scope.getKey());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            metrics.observe("patchlake_report_cache_warm_seconds", "Time to compute the dashboards of a new snapshot", seconds);
+            LOG.info("event=cache_warmed snapshot={} scopes={} ms={}", id, scopes.size(), Math.round(seconds * 1000));
+            warmed = id;
+        } catch (RuntimeException e) {
+            LOG.warn("event=cache_warm_failed error=\"{}\"", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
