@@ -72,22 +72,18 @@ public final class ComputerEvaluator implements Serializable {
     List<Row> scans = Rows.list(input, "scans");
     scans.sort(Comparator.comparing((Row scan) -> scan.<Instant>getAs("scanned_at"))
         .thenComparing(scan -> scan.<Instant>getAs("received_at"), Comparator.nullsFirst(Comparator.naturalOrder())));
-    boolean scanned = false;
     for (Row scan : scans) {
       Instant scannedAt = scan.getAs("scanned_at");
       if (facts.lastInventoryAt != null && !scannedAt.isAfter(facts.lastInventoryAt)) continue;
       facts.applyScan(scan);
       states = step(computerId, facts, states, failures, exemptions, scannedAt, scannedAt, transitions);
-      scanned = true;
     }
     org.patchlake.core.state.ComputerFacts now = coreFacts(computerId, facts, failures, exemptions);
     boolean stale = deriver().isStale(now, asOf);
-    // The rules depend on time only through staleness and exception expiry: right after a scan step, with no
-    // exception and not stale now, the derivation at the run's clock would give the same states (no change).
-    if (!scanned || stale || !exemptions.isEmpty()) {
-      Instant changedAt = stale && facts.lastInventoryAt != null ? facts.lastInventoryAt.plus(policy.staleness()) : asOf;
-      states = step(computerId, facts, states, failures, exemptions, asOf, changedAt, transitions);
-    }
+    // Always derive again at the run's clock, even right after a scan: deliveries that failed after the scan,
+    // exception expiry, staleness and updates released since the scan (core's rules) all depend on it.
+    Instant changedAt = stale && facts.lastInventoryAt != null ? facts.lastInventoryAt.plus(policy.staleness()) : asOf;
+    states = step(computerId, facts, states, failures, exemptions, asOf, changedAt, transitions);
     return output(computerId, facts, !stale, states, transitions);
   }
 
