@@ -93,9 +93,11 @@ public final class Params {
 
     public static Integer integer(Context ctx, String name, int min, int max) {
         String value = optional(ctx, name);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : integer(name, value, min, max);
+    }
+
+    /** The value of parameter {@code name} as a whole number in [min, max], or a 400 naming it. */
+    public static int integer(String name, String value, int min, int max) {
         try {
             int number = Integer.parseInt(value);
             if (number < min || number > max) {
@@ -103,7 +105,7 @@ public final class Params {
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new BadParameterException(name, name + " is not a whole number: '" + value + "'");
+            throw new BadParameterException(name, name + " is not a whole number: '" + abbreviate(value) + "'");
         }
     }
 

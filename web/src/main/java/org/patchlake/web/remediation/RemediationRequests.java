@@ -5,6 +5,7 @@ import org.patchlake.core.protocol.ProtocolViolation;
 import org.patchlake.core.protocol.RebootBehaviour;
 import org.patchlake.core.protocol.RebootSettings;
 import org.patchlake.web.http.BadParameterException;
+import org.patchlake.web.http.Params;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -159,18 +160,7 @@ public final class RemediationRequests {
 
     static int integer(Function<String, String> field, String name, int min, int max, int fallback) {
         String value = text(field, name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new BadParameterException(name, name + " must be between " + min + " and " + max + ", was " + number);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new BadParameterException(name, name + " is not a whole number: '" + abbreviate(value) + "'");
-        }
+        return value == null ? fallback : Params.integer(name, value, min, max);
     }
 
     private static LocalTime localTime(Function<String, String> field, String name) {
