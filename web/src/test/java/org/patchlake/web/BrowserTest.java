@@ -5,32 +5,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.support.HeadlessChromium;
 import org.patchlake.web.support.TestServer;
 import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.web.warehouse.JasperExportService;
 import org.patchlake.web.warehouse.WarehouseReportService;
 import org.patchlake.reports.jasper.ReportEngine;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real Chromium (Debian's chromium + chromium-driver, headless, no downloads) against a real server over the
@@ -38,45 +30,30 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * target/screenshots.
  */
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path data;
     static TestServer server;
     static QueryLayer queries;
+    static HeadlessChromium chromium;
     static WebDriver browser;
     static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests need Debian's chromium and chromium-driver at /usr/bin (installed by .ci/run); skipped");
         Path warehouse = data.resolve("warehouse");
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
         server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), java.time.Clock.systemUTC()));
         downloads = Files.createDirectories(data.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createDirectories(data.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = HeadlessChromium.start(data, downloads, "1400,1000");
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -89,9 +66,8 @@ class BrowserTest {
         browser.manage().deleteAllCookies();
     }
 
-    private static void screenshot(String name) throws IOException {
-        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) throws java.io.IOException {
+        chromium.screenshot(name);
     }
 
     @Test
@@ -101,31 +77,28 @@ class BrowserTest {
         screenshot("01-sign-in");
         browser.findElement(By.id("name")).sendKeys("rm-eu");
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.findElement(By.id("sign-in-button")).click();
-        // the click returns before the browser has followed the sign-in redirect
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(driver -> !driver.getCurrentUrl().contains("/sign-in"));
+        chromium.clickToNavigate(By.id("sign-in-button"));
         assertThat(browser.getCurrentUrl()).endsWith("/reports/compliance-by-bulletin");
         assertThat(browser.findElement(By.id("refreshed")).getText()).contains("Data refreshed", "s-20261120123000000");
         screenshot("02-compliance-by-bulletin");
 
-        browser.findElement(By.linkText("Dashboard")).click();
+        chromium.clickToNavigate(By.linkText("Dashboard"));
         assertThat(browser.findElement(By.id("overall-compliance")).getText()).contains("%", "/");
         screenshot("03-dashboard");
 
-        browser.findElement(By.cssSelector("#top-risks a[href='/bulletins/KB5000001']")).click();
+        chromium.clickToNavigate(By.cssSelector("#top-risks a[href='/bulletins/KB5000001']"));
         assertThat(browser.getTitle()).contains("KB5000001");
         assertThat(browser.getPageSource()).contains("eu-nb-01").doesNotContain("us-ws-01");
         screenshot("04-bulletin");
 
-        browser.findElement(By.cssSelector("a.drill[href='/computers/c3']")).click();
+        chromium.clickToNavigate(By.cssSelector("a.drill[href='/computers/c3']"));
         assertThat(browser.getTitle()).contains("eu-nb-01");
         assertThat(browser.getPageSource()).contains("Updates not installed", "KB5000001");
         screenshot("05-computer");
 
-        browser.findElement(By.linkText("Reports")).click();
-        browser.findElement(By.linkText("Compliance by Bulletin")).click();
-        browser.findElement(By.id("export-pdf")).click();
+        chromium.clickToNavigate(By.linkText("Reports"));
+        chromium.clickToNavigate(By.linkText("Compliance by Bulletin"));
+        chromium.clickToNavigate(By.id("export-pdf"));
         // the export runs as a job: its page refreshes itself until the file is ready, then offers it
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(driver -> !driver.findElements(By.id("download")).isEmpty());
@@ -164,14 +137,14 @@ class BrowserTest {
         browser.get(server.url("/sign-in?next=/admin/exceptions"));
         browser.findElement(By.id("name")).sendKeys("sec");
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.findElement(By.id("sign-in-button")).click();
+        chromium.clickToNavigate(By.id("sign-in-button"));
         browser.findElement(By.name("computerId")).sendKeys("c4");
         browser.findElement(By.name("bulletinId")).sendKeys("KB5000001");
         browser.findElement(By.name("owner")).sendKeys("NYC desktop team");
         browser.findElement(By.name("reason")).sendKeys("kiosk image frozen until December");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.querySelector('input[name=expiresAt]').value = '2099-12-31'");
-        browser.findElement(By.cssSelector("form.admin button[type=submit]")).click();
+        chromium.clickToNavigate(By.cssSelector("form.admin button[type=submit]"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("granted exception");
         assertThat(browser.findElement(By.id("exceptions")).getText()).contains("c4", "KB5000001", "NYC desktop team", "active");
         screenshot("08-exceptions");

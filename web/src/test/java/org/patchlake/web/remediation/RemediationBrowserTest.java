@@ -5,13 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.sla.BusinessCalendar;
@@ -21,23 +15,19 @@ import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.CsvExportService;
 import org.patchlake.web.store.UserStore;
+import org.patchlake.web.support.HeadlessChromium;
 import org.patchlake.web.support.TestServer;
 import org.patchlake.web.warehouse.WarehouseReportService;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real Chromium (headless) against a real server over the fixture warehouse: an IT administrator clicks
@@ -46,20 +36,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * c5 installed and waits for a restart. Screenshots go to target/screenshots.
  */
 class RemediationBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path data;
     static TestServer server;
     static QueryLayer queries;
+    static HeadlessChromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests need Debian's chromium and chromium-driver at /usr/bin; skipped");
         Path warehouse = data.resolve("warehouse");
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", "INSERT INTO deliveries VALUES "
                 + "('r1','c3','rem-1','KB5000001',NULL,1,'2026-11-20 09:00','2026-11-20 09:05',1603,'0x00000643','failed',"
@@ -71,21 +57,14 @@ class RemediationBrowserTest {
                 reports -> new CsvExportService(reports, Clock.systemUTC()), new QueryLayerRemediationWarehouse(queries));
         server.server().services().users().create("it-all", new UserStore.UserDetails("Ada Admin", EnumSet.of(Role.IT_ADMIN),
                 Scope.everything(), false, ZoneId.of("UTC")), new PasswordHasher(4).hash(TestServer.PASSWORD));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--window-size=1400,1100", "--user-data-dir=" + Files.createDirectories(data.resolve("chromium-profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
-                options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = HeadlessChromium.start(data, null, "1400,1100");
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -93,9 +72,8 @@ class RemediationBrowserTest {
         }
     }
 
-    private static void screenshot(String name) throws IOException {
-        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) throws java.io.IOException {
+        chromium.screenshot(name);
     }
 
     @Test
@@ -103,10 +81,9 @@ class RemediationBrowserTest {
         browser.get(server.url("/sign-in?next=/reports/compliance-by-bulletin"));
         browser.findElement(By.id("name")).sendKeys("it-all");
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.findElement(By.id("sign-in-button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().contains("/sign-in"));
+        chromium.clickToNavigate(By.id("sign-in-button"));
 
-        browser.findElement(By.cssSelector("a.row-action.remediate[href*='bulletinId=KB5000001']")).click();
+        chromium.clickToNavigate(By.cssSelector("a.row-action.remediate[href*='bulletinId=KB5000001']"));
         assertThat(browser.getTitle()).contains("Remediate bulletin KB5000001");
         assertThat(browser.findElement(By.id("target-count")).getText()).contains("target 2 computers");
         assertThat(browser.findElement(By.id("targets")).getText()).contains("c3", "c5").doesNotContain("c1");
@@ -114,8 +91,8 @@ class RemediationBrowserTest {
         browser.findElement(By.name("pilotPercent")).sendKeys("50");
         screenshot("remediation-01-confirm");
 
-        browser.findElement(By.id("confirm")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/remediation/policies/"));
+        chromium.clickToNavigate(By.id("confirm"));
+        assertThat(browser.getCurrentUrl()).contains("/remediation/policies/");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("created rem-1 for 2 computers");
         assertThat(browser.findElement(By.id("figure-targeted")).getText()).contains("2");
         assertThat(browser.findElement(By.id("figure-pending-reboot")).getText()).contains("1");
@@ -125,9 +102,9 @@ class RemediationBrowserTest {
         assertThat(browser.findElement(By.id("target-progress")).getText()).contains("pending reboot", "failed");
         screenshot("remediation-02-policy");
 
-        browser.findElement(By.id("pause")).click();
+        chromium.clickToNavigate(By.id("pause"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("paused");
-        browser.findElement(By.id("retry-failed")).click();
+        chromium.clickToNavigate(By.id("retry-failed"));
         assertThat(browser.findElement(By.id("target-count")).getText()).contains("target 1 computer");
         screenshot("remediation-03-retry-failed");
     }
