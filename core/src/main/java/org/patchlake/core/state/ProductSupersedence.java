@@ -102,4 +102,19 @@ final class ProductSupersedence {
         pendingOut[0] = true;
         return kbs[firstPending];
     }
+
+    /** The smallest superseder of {@code kb} among {@code among}, or null. */
+    String smallestSuperseder(String kb, long[] among) {
+        long[] superseders = supersedersOfKb.get(kb);
+        if (superseders == null) {
+            return null;
+        }
+        for (int word = 0; word < words; word++) {
+            long both = superseders[word] & among[word];
+            if (both != 0) {
+                return kbs[(word << 6) + Long.numberOfTrailingZeros(both)];
+            }
+        }
+        return null;
+    }
 }

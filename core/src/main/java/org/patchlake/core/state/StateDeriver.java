@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.Update;
@@ -25,7 +27,9 @@ import org.patchlake.core.catalog.Update;
  *       not waiting for a restart; through supersedence the superseding KB is recorded (smallest id when
  *       several are);</li>
  *   <li>INSTALLED_PENDING_REBOOT: installed that way, but only by KBs that wait for a restart;</li>
- *   <li>FAILED: its KB failed to install at least the allowed number of times;</li>
+ *   <li>FAILED: its KB, or a KB that supersedes it for the same product, failed to install at least the allowed
+ *       number of times (a remediation installs the superseding update in place of a superseded one, so its
+ *       failure is this update's failure too); the attempts reported are the larger count;</li>
  *   <li>REQUIRED: otherwise.</li>
  * </ol>
  * Updates of products the computer does not have are NOT_APPLICABLE and are not reported by
@@ -64,15 +68,17 @@ public final class StateDeriver {
         Arrays.sort(products);
         boolean[] pendingOut = new boolean[1];
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Set<String> failedKbs = failedKbs(facts);
         for (String product : products) {
             ProductSupersedence supersedence = supersedenceOf(product);
             long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
             long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
+            long[] failed = supersedence.bitsOf(failedKbs);
             for (Update update : catalog.updatesForProduct(product)) {
                 if (notYetReleased(update, today)) {
                     continue;
                 }
-                emit(update, facts, now, stale, supersedence, installed, pending, pendingOut, sink);
+                emit(update, facts, now, stale, supersedence, installed, pending, failed, pendingOut, sink);
             }
         }
     }
@@ -94,7 +100,7 @@ public final class StateDeriver {
         UpdateStateResult[] result = new UpdateStateResult[1];
         long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
         emit(update, facts, now, isStale(facts, now), supersedence, supersedence.bitsOf(facts.installedKbs(), pending),
-                pending, new boolean[1],
+                pending, supersedence.bitsOf(failedKbs(facts)), new boolean[1],
                 (u, state, via, attempts) -> result[0] = new UpdateStateResult(u, state, via, attempts));
         return result[0];
     }
@@ -109,8 +115,22 @@ public final class StateDeriver {
         return last == null || last.plus(policy.staleness()).isBefore(now);
     }
 
+    /** KBs whose installs failed at least the allowed number of times. */
+    private Set<String> failedKbs(ComputerFacts facts) {
+        if (facts.failedAttempts().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> failed = new HashSet<>();
+        facts.failedAttempts().forEach((kb, attempts) -> {
+            if (attempts >= policy.allowedAttempts()) {
+                failed.add(kb);
+            }
+        });
+        return failed;
+    }
+
     private void emit(Update update, ComputerFacts facts, Instant now, boolean stale, ProductSupersedence supersedence,
-            long[] installed, long[] pending, boolean[] pendingOut, UpdateStateSink sink) {
+            long[] installed, long[] pending, long[] failed, boolean[] pendingOut, UpdateStateSink sink) {
         String kb = update.kb();
         int attempts = facts.failedAttemptsOf(kb);
         if (facts.isExempt(update.bulletinId(), now)) {
@@ -137,7 +157,12 @@ public final class StateDeriver {
         } else if (attempts >= policy.allowedAttempts()) {
             sink.accept(update, UpdateState.FAILED, null, attempts);
         } else {
-            sink.accept(update, UpdateState.REQUIRED, null, attempts);
+            String failedSuperseder = supersedence.smallestSuperseder(kb, failed);
+            if (failedSuperseder != null) {
+                sink.accept(update, UpdateState.FAILED, null, Math.max(attempts, facts.failedAttemptsOf(failedSuperseder)));
+            } else {
+                sink.accept(update, UpdateState.REQUIRED, null, attempts);
+            }
         }
     }
 

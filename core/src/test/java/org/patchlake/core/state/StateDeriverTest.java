@@ -81,6 +81,28 @@ class StateDeriverTest {
     }
 
     @Test
+    void an_update_whose_superseding_update_failed_after_the_allowed_attempts_is_failed_too() {
+        // a remediation of KB4480116 installs its latest superseder KB4489899 instead; that failed three times
+        ComputerFacts facts = new ComputerFacts("c-1", Set.of(WINDOWS), Set.of(), Set.of(), Map.of("KB4489899", 3, "KB4480116", 1),
+                Map.of(), NOW);
+        ComputerStates states = deriver.derive(facts, NOW);
+
+        assertThat(stateOf(states, "KB4480116", WINDOWS)).isEqualTo(new Outcome(UpdateState.FAILED, null));
+        assertThat(states.updates()).filteredOn(r -> r.update().kb().equals("KB4480116")).extracting(UpdateStateResult::failedAttempts)
+                .containsExactly(3);
+        assertThat(stateOf(states, "KB4483235", WINDOWS).state()).isEqualTo(UpdateState.FAILED);
+        assertThat(stateOf(states, "KB4489899", WINDOWS).state()).isEqualTo(UpdateState.FAILED);
+
+        // two failures of the superseder are not enough; an installed superseder wins over a failed one
+        ComputerFacts twice = new ComputerFacts("c-1", Set.of(WINDOWS), Set.of(), Set.of(), Map.of("KB4489899", 2), Map.of(), NOW);
+        assertThat(stateOf(deriver.derive(twice, NOW), "KB4480116", WINDOWS).state()).isEqualTo(UpdateState.REQUIRED);
+        ComputerFacts installedOther = new ComputerFacts("c-1", Set.of(WINDOWS), Set.of("KB4487044"), Set.of(), Map.of("KB4489899", 3),
+                Map.of(), NOW);
+        assertThat(stateOf(deriver.derive(installedOther, NOW), "KB4480116", WINDOWS))
+                .isEqualTo(new Outcome(UpdateState.INSTALLED, "KB4487044"));
+    }
+
+    @Test
     void an_active_exception_exempts_every_update_of_the_bulletin_and_an_expired_one_does_not() {
         Map<String, Instant> active = Map.of("KB4489899", NOW.plus(Duration.ofDays(1)));
         ComputerStates exempt = deriver.derive(withExemptions(active), NOW);

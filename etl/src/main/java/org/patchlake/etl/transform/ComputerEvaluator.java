@@ -58,9 +58,14 @@ public final class ComputerEvaluator implements Serializable {
       for (Row state : Rows.<Row>list(previous, "states")) states.put(state.getAs("update_id"), state);
     }
     Map<String, Integer> failures = new HashMap<>();
+    Map<String, Instant> awaitingRestart = new HashMap<>();
     for (Row failure : Rows.<Row>list(input, "failures")) {
-      failures.put(failure.getAs("kb"), failure.<Integer>getAs("failed_attempts"));
+      int attempts = failure.<Integer>getAs("failed_attempts");
+      if (attempts > 0) failures.put(failure.getAs("kb"), attempts);
+      Instant since = failure.getAs("awaiting_restart_since");
+      if (since != null) awaitingRestart.put(failure.getAs("kb"), since);
     }
+    Deliveries deliveries = new Deliveries(failures, awaitingRestart);
     Map<String, Instant> exemptions = new HashMap<>();
     for (Row exemption : Rows.<Row>list(input, "exemptions")) {
       Instant expires = exemption.getAs("expires_at");
@@ -76,36 +81,46 @@ public final class ComputerEvaluator implements Serializable {
       Instant scannedAt = scan.getAs("scanned_at");
       if (facts.lastInventoryAt != null && !scannedAt.isAfter(facts.lastInventoryAt)) continue;
       facts.applyScan(scan);
-      states = step(computerId, facts, states, failures, exemptions, scannedAt, scannedAt, transitions);
+      states = step(computerId, facts, states, deliveries, exemptions, scannedAt, scannedAt, transitions);
     }
-    org.patchlake.core.state.ComputerFacts now = coreFacts(computerId, facts, failures, exemptions);
+    org.patchlake.core.state.ComputerFacts now = coreFacts(computerId, facts, deliveries, exemptions, asOf);
     boolean stale = deriver().isStale(now, asOf);
     // Always derive again at the run's clock, even right after a scan: deliveries that failed after the scan,
     // exception expiry, staleness and updates released since the scan (core's rules) all depend on it.
     Instant changedAt = stale && facts.lastInventoryAt != null ? facts.lastInventoryAt.plus(policy.staleness()) : asOf;
-    states = step(computerId, facts, states, failures, exemptions, asOf, changedAt, transitions);
+    states = step(computerId, facts, states, deliveries, exemptions, asOf, changedAt, transitions);
     return output(computerId, facts, !stale, states, transitions);
   }
 
+  /** Per KB, failed attempts and installs waiting for a restart, from the computer's deliveries. */
+  private record Deliveries(Map<String, Integer> failures, Map<String, Instant> awaitingRestart) {}
+
+  /**
+   * The core facts at {@code now}. A KB is waiting for a restart when the inventory says so, or when a delivery
+   * installed it with "restart required" before {@code now} and after the last boot the computer reported:
+   * Windows lists many updates only once the restart has completed them.
+   */
   private org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
-      Map<String, Integer> failures, Map<String, Instant> exemptions) {
+      Deliveries deliveries, Map<String, Instant> exemptions, Instant now) {
     Set<String> installed = new HashSet<>();
     Set<String> pending = new HashSet<>();
     for (Row kb : facts.installed) {
       (facts.waitsForRestart(kb) ? pending : installed).add(kb.getAs("kb"));
     }
+    deliveries.awaitingRestart().forEach((kb, since) -> {
+      if (!since.isAfter(now) && (facts.lastBootAt == null || since.isAfter(facts.lastBootAt))) pending.add(kb);
+    });
     installed.removeAll(pending);
     return new org.patchlake.core.state.ComputerFacts(computerId, facts.allProducts(catalog.resolver()), installed,
-        pending, failures,
-        exemptions, facts.lastInventoryAt);
+        pending, deliveries.failures(), exemptions, facts.lastInventoryAt);
   }
 
   /** One derivation at {@code now}; changes are dated {@code changedAt} (a reported install date if earlier). */
   private Map<String, Row> step(String computerId, ComputerFacts facts, Map<String, Row> previous,
-      Map<String, Integer> failures, Map<String, Instant> exemptions, Instant now, Instant changedAt,
+      Deliveries deliveries, Map<String, Instant> exemptions, Instant now, Instant changedAt,
       List<Row> transitions) {
     Map<String, Row> next = new TreeMap<>();
-    deriver().derive(coreFacts(computerId, facts, failures, exemptions), now, (update, state, via, attempts) -> {
+    deriver().derive(coreFacts(computerId, facts, deliveries, exemptions, now), now, (update, state, via, attempts) -> {
       String installedBy = state.isInstalled() ? (via != null ? via : update.kb()) : null;
       Row installedKb = installedBy == null ? null : facts.installedByKb.get(installedBy);
       Instant installedAt = installedKb == null ? null : installedKb.getAs("installed_at");

@@ -75,7 +75,8 @@ public final class ComputerSchemas {
   public static final StructType FAILURE = new StructType()
       .add("kb", StringType, false)
       .add("failed_attempts", IntegerType, false)
-      .add("last_failed_at", TimestampType);
+      .add("last_failed_at", TimestampType)
+      .add("awaiting_restart_since", TimestampType);
 
   /** An exception that is not revoked: the core rules decide whether it is active at a given time. */
   public static final StructType EXEMPTION = new StructType()
