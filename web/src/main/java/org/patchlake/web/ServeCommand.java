@@ -183,7 +183,8 @@ public final class ServeCommand {
                                          [--tls-cert CERT.pem --tls-key KEY.pem | --keystore FILE.p12 [--keystore-password P]]
                                          [--etl-interval 5m|30s|1h|0] [--etl-command "CMD ARGS"] [--metrics-token TOKEN]
                                          [--smtp-host H [--smtp-port N] [--smtp-security none|starttls|tls]
-                                          [--smtp-user U (password from PATCHLAKE_SMTP_PASSWORD)] [--mail-from ADDRESS]]
+                                          [--smtp-user U (password from PATCHLAKE_SMTP_PASSWORD)] [--mail-from ADDRESS]
+                                          [--smtp-trust-store FILE.p12 (password from PATCHLAKE_SMTP_TRUST_STORE_PASSWORD)]]
                        ./patchlake serve [--data DIR] --create-admin NAME   (password from PATCHLAKE_ADMIN_PASSWORD or prompted)
                 Defaults: --data ./data --port 7070 --host 0.0.0.0 --etl-interval 5m (ETL command: ./patchlake etl)""";
 

@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * The mail flags of {@code ./patchlake serve}: {@code --smtp-host --smtp-port --smtp-security --smtp-user
- * --mail-from --mail-retries --mail-flag-after}. The SMTP password comes from {@code PATCHLAKE_SMTP_PASSWORD}
- * (or {@code --smtp-password}, which leaves it in the process list). Also read from the environment:
- * {@code PATCHLAKE_SMTP_HOST}, {@code PATCHLAKE_SMTP_USER}.
+ * --smtp-trust-store --mail-from --mail-retries --mail-flag-after}. The SMTP password comes from
+ * {@code PATCHLAKE_SMTP_PASSWORD} (or {@code --smtp-password}, which leaves it in the process list). Also read from
+ * the environment: {@code PATCHLAKE_SMTP_HOST}, {@code PATCHLAKE_SMTP_USER}, {@code PATCHLAKE_SMTP_TRUST_STORE_PASSWORD}.
  */
 public final class MailArguments {
     private String host;
@@ -15,6 +15,8 @@ public final class MailArguments {
     private String user;
     private String password;
     private String from;
+    private java.nio.file.Path trustStore;
+    private final String trustStorePassword;
     private int retries = MailConfig.notConfigured().retries();
     private int flagAfter = MailConfig.notConfigured().flagAfterFailures();
 
@@ -22,6 +24,7 @@ public final class MailArguments {
         this.host = environment.get("PATCHLAKE_SMTP_HOST");
         this.user = environment.get("PATCHLAKE_SMTP_USER");
         this.password = environment.get("PATCHLAKE_SMTP_PASSWORD");
+        this.trustStorePassword = environment.get("PATCHLAKE_SMTP_TRUST_STORE_PASSWORD");
     }
 
     /** Takes one flag and its value; false when the flag is not a mail flag. */
@@ -33,6 +36,7 @@ public final class MailArguments {
             case "--smtp-user" -> user = value;
             case "--smtp-password" -> password = value;
             case "--mail-from" -> from = value;
+            case "--smtp-trust-store" -> trustStore = java.nio.file.Path.of(value);
             case "--mail-retries" -> retries = number(flag, value, 0, 20);
             case "--mail-flag-after" -> flagAfter = number(flag, value, 1, 1000);
             default -> {
@@ -58,7 +62,8 @@ public final class MailArguments {
         return defaults.withServer(host, port == null ? defaultPort : port, security)
                 .withCredentials(user, user == null ? null : password == null ? "" : password)
                 .withFrom(from == null ? "patchlake@" + host : from)
-                .withDeliveryPolicy(retries, defaults.firstRetryDelay(), flagAfter);
+                .withDeliveryPolicy(retries, defaults.firstRetryDelay(), flagAfter)
+                .withTrustStore(trustStore, trustStore == null ? null : trustStorePassword);
     }
 
     private static int number(String flag, String value, int min, int max) {

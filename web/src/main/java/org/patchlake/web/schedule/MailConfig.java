@@ -12,9 +12,13 @@ import static java.util.Objects.requireNonNull;
  * @param retries           retries of a failed run before it waits for the next scheduled time
  * @param firstRetryDelay   delay before the first retry; each further retry waits four times longer (at most 6 h)
  * @param flagAfterFailures a schedule whose last this-many attempts failed is flagged as failing
+ * @param trustStore        certificates to trust for STARTTLS / TLS instead of the JVM's (a relay with an internal CA),
+ *                          PKCS12 or JKS; null = the JVM's default trust
+ * @param trustStorePassword its password, null when it has none
  */
 public record MailConfig(String host, int port, Security security, String username, String password, String from,
-                         Duration timeout, int retries, Duration firstRetryDelay, int flagAfterFailures) {
+                         Duration timeout, int retries, Duration firstRetryDelay, int flagAfterFailures,
+                         java.nio.file.Path trustStore, String trustStorePassword) {
     /** Transport security: none (plain, for a relay on localhost), STARTTLS (required), or TLS from the first byte. */
     public enum Security {
         NONE, STARTTLS, TLS;
@@ -52,7 +56,7 @@ public record MailConfig(String host, int port, Security security, String userna
     /** No SMTP server: schedules can be edited, and each due run fails with "mail is not configured". */
     public static MailConfig notConfigured() {
         return new MailConfig(null, 25, Security.NONE, null, null, "patchlake@localhost", Duration.ofSeconds(30), 4,
-                Duration.ofMinutes(1), 3);
+                Duration.ofMinutes(1), 3, null, null);
     }
 
     public boolean configured() {
@@ -61,22 +65,28 @@ public record MailConfig(String host, int port, Security security, String userna
 
     public MailConfig withServer(String newHost, int newPort, Security newSecurity) {
         return new MailConfig(newHost, newPort, newSecurity, username, password, from, timeout, retries, firstRetryDelay,
-                flagAfterFailures);
+                flagAfterFailures, trustStore, trustStorePassword);
     }
 
     public MailConfig withCredentials(String newUsername, String newPassword) {
         return new MailConfig(host, port, security, newUsername, newPassword, from, timeout, retries, firstRetryDelay,
-                flagAfterFailures);
+                flagAfterFailures, trustStore, trustStorePassword);
     }
 
     public MailConfig withFrom(String newFrom) {
         return new MailConfig(host, port, security, username, password, newFrom, timeout, retries, firstRetryDelay,
-                flagAfterFailures);
+                flagAfterFailures, trustStore, trustStorePassword);
     }
 
     public MailConfig withDeliveryPolicy(int newRetries, Duration newFirstRetryDelay, int newFlagAfterFailures) {
         return new MailConfig(host, port, security, username, password, from, timeout, newRetries, newFirstRetryDelay,
-                newFlagAfterFailures);
+                newFlagAfterFailures, trustStore, trustStorePassword);
+    }
+
+    /** Trusts the certificates of {@code store} (PKCS12 or JKS) for the SMTP server instead of the JVM's defaults. */
+    public MailConfig withTrustStore(java.nio.file.Path store, String storePassword) {
+        return new MailConfig(host, port, security, username, password, from, timeout, retries, firstRetryDelay,
+                flagAfterFailures, store, storePassword);
     }
 
     /** The wait before retry number {@code retry} (1-based): first delay x 4^(retry-1), at most 6 hours. */
@@ -94,7 +104,7 @@ public record MailConfig(String host, int port, Security security, String userna
             return "not configured";
         }
         return security.name().toLowerCase(Locale.ROOT) + "://" + host + ":" + port + (username == null ? "" : " as " + username)
-                + ", from " + from;
+                + ", from " + from + (trustStore == null ? "" : ", trusting " + trustStore);
     }
 
     @Override

@@ -12,6 +12,13 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -44,10 +51,35 @@ public final class SmtpMailer {
 
     private final MailConfig config;
     private final Clock clock;
+    /** From the configured trust store, or null for the JVM's default trust. */
+    private final SSLSocketFactory trustedSockets;
 
+    /** @throws IllegalArgumentException when the configured trust store cannot be read, naming the file and why */
     public SmtpMailer(MailConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.trustedSockets = config.trustStore() == null ? null : socketsTrusting(config.trustStore(), config.trustStorePassword());
+    }
+
+    private static SSLSocketFactory socketsTrusting(Path store, String password) {
+        char[] secret = password == null ? null : password.toCharArray();
+        try {
+            // KeyStore.getInstance(File, ...) recognises PKCS12 and JKS by their content
+            KeyStore trusted = KeyStore.getInstance(store.toFile(), secret);
+            if (trusted.size() == 0) {
+                throw new IllegalArgumentException("--smtp-trust-store " + store + " holds no certificates");
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("--smtp-trust-store")) {
+                throw (IllegalArgumentException) e;
+            }
+            throw new IllegalArgumentException("--smtp-trust-store " + store + " cannot be read: " + describe(e), e);
+        }
     }
 
     public MailConfig config() {
@@ -111,6 +143,9 @@ public final class SmtpMailer {
         }
         if (config.security() != MailConfig.Security.NONE) {
             properties.put(prefix + "ssl.checkserveridentity", "true");
+            if (trustedSockets != null) {
+                properties.put(prefix + "ssl.socketFactory", trustedSockets);
+            }
         }
         return properties;
     }
