@@ -83,15 +83,7 @@ public final class ScheduleApi {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", schedule.id());
         view.put("owner", schedule.ownerName());
-        view.put("report", d.report().id());
-        view.put("parameters", d.parameters());
-        view.put("format", d.format().extension());
-        view.put("recipients", d.recipients());
-        view.put("cron", d.cron());
-        view.put("timeZone", d.timeZone().getId());
-        view.put("subject", d.subject());
-        view.put("message", d.message());
-        view.put("enabled", d.enabled());
+        view.putAll(d.fields(d.parameters()));
         view.put("nextRunAt", schedule.nextRunAt());
         view.put("lastSentAt", schedule.lastRunAt());
         view.put("lastStatus", schedule.lastStatus());

@@ -40,4 +40,19 @@ public record ScheduleDefinition(Report report, Map<String, String> parameters, 
     boolean timingDiffers(ScheduleDefinition other) {
         return !cron.equals(other.cron) || !timeZone.equals(other.timeZone) || enabled != other.enabled;
     }
+
+    /** The definition's fields by name, in form order, with the parameters shown as {@code parameters} (a map or text). */
+    public Map<String, Object> fields(Object parametersShown) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("report", report.id());
+        fields.put("parameters", parametersShown);
+        fields.put("format", format.extension());
+        fields.put("recipients", recipients);
+        fields.put("cron", cron);
+        fields.put("timeZone", timeZone.getId());
+        fields.put("subject", subject);
+        fields.put("message", message);
+        fields.put("enabled", enabled);
+        return fields;
+    }
 }

@@ -148,18 +148,9 @@ public final class ScheduleService implements AutoCloseable {
 
     /** What the audit log keeps of a schedule: its owner and definition. */
     static Map<String, Object> auditView(Schedule schedule) {
-        ScheduleDefinition d = schedule.definition();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("owner", schedule.ownerName());
-        view.put("report", d.report().id());
-        view.put("parameters", d.parametersText());
-        view.put("format", d.format().extension());
-        view.put("recipients", d.recipients());
-        view.put("cron", d.cron());
-        view.put("timeZone", d.timeZone().getId());
-        view.put("subject", d.subject());
-        view.put("message", d.message());
-        view.put("enabled", d.enabled());
+        view.putAll(schedule.definition().fields(schedule.definition().parametersText()));
         return view;
     }
 
