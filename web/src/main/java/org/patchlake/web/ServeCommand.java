@@ -67,7 +67,7 @@ public final class ServeCommand {
             return;
         }
         Clock clock = Clock.systemUTC();
-        WebServer server = assemble(arguments.config(), clock, System.getenv("PATCHLAKE_PUBLIC_URL"));
+        WebServer server = assemble(arguments.config(), clock, publicUrl(System.getenv("PATCHLAKE_PUBLIC_URL")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-shutdown"));
         int port = server.start();
         WebConfig config = arguments.config();
@@ -88,9 +88,28 @@ public final class ServeCommand {
         return assemble(config, clock, null);
     }
 
+    /** PATCHLAKE_PUBLIC_URL checked: an absolute http(s) address without query, trailing slashes dropped; null when unset. */
+    public static String publicUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value.trim());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("PATCHLAKE_PUBLIC_URL must be an absolute http(s) address such as "
+                        + "https://patchlake.example.org, was '" + value + "'");
+            }
+            return value.trim().replaceAll("/+$", "");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("PATCHLAKE_PUBLIC_URL is not an address: '" + value + "' (" + e.getReason() + ")");
+        }
+    }
+
     /**
-     * @param publicUrl how agents reach this server (package downloads in their policies), e.g.
-     *                  {@code https://patchlake.example.com}; null: this server's own address and port
+     * @param publicUrl how agents and readers of downloaded or mailed reports reach this server (package downloads in
+     *                  policies, drill-down links in exported files), e.g. {@code https://patchlake.example.com}; null:
+     *                  agents use this server's own address and port, exported links stay relative
      */
     public static WebServer assemble(WebConfig config, Clock clock, String publicUrl) {
         return assemble(config, clock, publicUrl, UnaryOperator.identity());
@@ -122,7 +141,7 @@ public final class ServeCommand {
         };
         WebServer.Edges edges = new WebServer.Edges(
                 store -> WarehouseReportService.over(queries, store),
-                reports -> new JasperExportService(queries, new ReportEngine(), clock),
+                reports -> new JasperExportService(queries, new ReportEngine(), clock, publicUrl == null ? "" : publicUrl.replaceAll("/+$", "")),
                 new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
         try {
             WebServer server = WebServer.assemble(config, edges, clock);

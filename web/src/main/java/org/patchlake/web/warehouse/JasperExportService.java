@@ -30,11 +30,23 @@ public final class JasperExportService implements ExportService {
     private final ReportDataSource data;
     private final ReportEngine engine;
     private final Clock clock;
+    private final String linkBase;
 
+    /** Drill-down links in the files relative to the web root (they work in HTML served by this server). */
     public JasperExportService(QueryLayer queries, ReportEngine engine, Clock clock) {
+        this(queries, engine, clock, "");
+    }
+
+    /**
+     * @param linkBase the server's public address (e.g. {@code https://patchlake.example.org}): drill-down links in
+     *                 PDF, XLSX and HTML files are absolute, so they work from a downloaded or mailed file; "" keeps
+     *                 them relative to the web root
+     */
+    public JasperExportService(QueryLayer queries, ReportEngine engine, Clock clock, String linkBase) {
         this.data = new ReportDataSource(requireNonNull(queries, "queries is null"));
         this.engine = requireNonNull(engine, "engine is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.linkBase = requireNonNull(linkBase, "linkBase is null");
     }
 
     @Override
@@ -67,7 +79,9 @@ public final class JasperExportService implements ExportService {
         ReportData reportData = data.load(new ReportRequest(template, WarehouseReportService.scope(scope), values));
         progress.step("filling and rendering " + format.name(), 50);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.render(template, reportData, RenderOptions.defaults(clock.instant()), ExportFormat.valueOf(format.name()), out);
+        RenderOptions options = RenderOptions.defaults(clock.instant());
+        options = new RenderOptions(options.locale(), options.timeZone(), linkBase, options.generatedAt());
+        engine.render(template, reportData, options, ExportFormat.valueOf(format.name()), out);
         return new Export(out.toByteArray(), format, report.id() + "-" + STAMP.format(clock.instant()) + "." + format.extension());
     }
 }
