@@ -47,6 +47,16 @@ import org.patchlake.etl.warehouse.Warehouse;
 /** One ETL run: new landing files in, one new published snapshot out. See etl/README.md for the stages. */
 public final class EtlJob {
   private static final String HISTORY_OPEN = "open";
+  private static final String LATEST_EVALUATED = "computer_latest/evaluated";
+  private static final String LATEST_CARRIED = "computer_latest/carried";
+  /**
+   * computer_latest is the ETL's own table, read back whole by the next run: dictionary encoding of its nested
+   * columns cost a large part of the write (hashing every value) and buys little there.
+   */
+  private static final Map<String, String> LATEST_OPTIONS = Map.of("parquet.enable.dictionary", "false");
+  /** Tables whose rows of carried computers an incremental run takes from the previous snapshot. */
+  private static final List<String> CURRENT_TABLES =
+      List.of("computers", "update_state", "bulletin_state", "update_state_history/" + HISTORY_OPEN);
 
   private final SparkSession spark;
   private final EtlConfig config;
@@ -88,8 +98,11 @@ public final class EtlJob {
     Dataset<Row> seen = previous.read("seen_messages", TableSchemas.SEEN_MESSAGES);
     Dataset<Row> accepted = Intake.accepted(records, seen).persist(StorageLevel.MEMORY_AND_DISK());
     long acceptedCount = accepted.count();
-    Dataset<Row> newQuarantine = Intake.quarantine(records);
+    Dataset<Row> newQuarantine = Intake.quarantine(records).persist(StorageLevel.MEMORY_AND_DISK());
     long quarantinedCount = newQuarantine.count();
+    // Everything later reads the accepted records or the quarantined ones: free the raw batch now (heap for the
+    // evaluation; at 200,000 endpoints a second cached copy of every inventory costs gigabytes and GC time).
+    records.unpersist();
     progress.stage("deduplicate", acceptedCount);
 
     SnapshotPublisher publisher = new SnapshotPublisher(warehouse, startedAt);
@@ -101,8 +114,9 @@ public final class EtlJob {
 
     Dataset<Row> previousLatest = previous.read("computer_latest", ComputerSchemas.LATEST);
     boolean everyComputer = reevaluateEveryComputer(previous, catalog, asOf);
+    Optional<Instant> previousEvaluatedAt = previous.marker("evaluated_at").map(Instant::parse);
     Dataset<Row> dirty = everyComputer ? null : DirtyComputers.ids(previousLatest, accepted, exceptionsWritten, asOf,
-        config.staleness()).persist(StorageLevel.MEMORY_AND_DISK());
+        config.staleness(), previousEvaluatedAt).persist(StorageLevel.MEMORY_AND_DISK());
     long dirtyCount = everyComputer ? -1 : dirty.count();
     progress.stage(everyComputer ? "select computers: all" : "select computers: dirty", Math.max(0, dirtyCount));
 
@@ -117,29 +131,41 @@ public final class EtlJob {
     Broadcast<ComputerEvaluator> evaluator = spark.sparkContext().broadcast(
         new ComputerEvaluator(catalog, new StatePolicy(config.allowedRetries(), config.staleness()), asOf),
         scala.reflect.ClassTag$.MODULE$.apply(ComputerEvaluator.class));
-    Dataset<Row> evaluatedNow = Evaluation.evaluate(inputs, evaluator);
-    Dataset<Row> allComputers = everyComputer ? evaluatedNow
-        : evaluatedNow.unionByName(DirtyComputers.carried(previousLatest, dirty));
-    // computer_latest (with the history rows this run closed) is the one full write of per-computer state; the
-    // current-state tables below are read from it. Each file sorted by computer (no shuffle): readers prune.
-    counts.put("computer_latest", publisher.write("computer_latest", allComputers, "computer_id"));
-    Dataset<Row> evaluated = spark.read().parquet(publisher.tableDir("computer_latest"));
-    progress.stage("evaluate computers", everyComputer ? counts.get("computer_latest") : dirtyCount);
+    // computer_latest is written in two parts: the computers evaluated now (each file sorted by computer, so readers
+    // prune) and, in an incremental run, the previous rows of every other computer, filtered without a shuffle.
+    // The current-state tables take their new rows from the first part only; the rows of carried computers are
+    // carried from the previous snapshot's flat tables (no nested decoding, no evaluation).
+    long evaluatedCount = publisher.write(LATEST_EVALUATED, Evaluation.evaluate(inputs, evaluator), "computer_id",
+        LATEST_OPTIONS);
+    long carriedCount = everyComputer ? 0
+        : publisher.write(LATEST_CARRIED, DirtyComputers.carried(previousLatest, dirty), null, LATEST_OPTIONS);
+    counts.put("computer_latest", evaluatedCount + carriedCount);
+    Dataset<Row> evaluatedNow = spark.read().parquet(publisher.tableDir(LATEST_EVALUATED));
+    Dataset<Row> evaluated = previous.readFrom(publisher.tableDir("computer_latest"), ComputerSchemas.OUTPUT);
+    progress.stage("evaluate computers", evaluatedCount);
 
-    counts.put("computers", publisher.write("computers", SnapshotViews.computers(evaluated)));
-    counts.put("update_state", publisher.write("update_state", SnapshotViews.updateState(evaluated)));
-    counts.put("bulletin_state", publisher.write("bulletin_state", SnapshotViews.bulletinState(evaluated)));
-    progress.stage("write current state", counts.get("update_state"));
-    long open = publisher.write("update_state_history/" + HISTORY_OPEN, SnapshotViews.openHistory(evaluated));
-    long closed = segmented.append("update_state_history", TableSchemas.HISTORY, SnapshotViews.closedHistory(evaluated),
-        rows -> rows.where(col("valid_to").isNotNull()));
+    boolean carryTables = !everyComputer && CURRENT_TABLES.stream().allMatch(previous::has);
+    Dataset<Row> empty = spark.createDataFrame(List.of(), ComputerSchemas.OUTPUT);
+    counts.put("computers", publisher.write("computers", withCarried(SnapshotViews.computers(evaluatedNow),
+        carryTables ? previous.read("computers", SnapshotViews.computers(empty).schema()) : null, dirty)));
+    counts.put("update_state", publisher.write("update_state", withCarried(SnapshotViews.updateState(evaluatedNow),
+        carryTables ? previous.read("update_state", SnapshotViews.updateState(empty).schema()) : null, dirty)));
+    counts.put("bulletin_state", publisher.write("bulletin_state", withCarried(
+        SnapshotViews.bulletinState(evaluatedNow),
+        carryTables ? previous.read("bulletin_state", SnapshotViews.bulletinState(empty).schema()) : null, dirty)));
+    progress.stage("write current state" + (carryTables ? " (carried rows filtered)" : ""), counts.get("update_state"));
+    long open = publisher.write("update_state_history/" + HISTORY_OPEN, withCarried(
+        SnapshotViews.openHistory(evaluatedNow),
+        carryTables ? previous.read("update_state_history/" + HISTORY_OPEN, TableSchemas.HISTORY) : null, dirty));
+    long closed = segmented.append("update_state_history", TableSchemas.HISTORY,
+        SnapshotViews.closedHistory(evaluatedNow), rows -> rows.where(col("valid_to").isNotNull()));
     counts.put("update_state_history", open + closed);
     Dataset<Row> history = previous.readFrom(publisher.tableDir("update_state_history"), TableSchemas.HISTORY);
     progress.stage("write history (new segment)", counts.get("update_state_history"));
 
     Dataset<Row> newScans = Facts.scans(accepted);
     LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-    LocalDate from = firstTouchedDay(newScans, evaluated).map(day -> day.isBefore(today) ? day : today).orElse(today);
+    LocalDate from = firstTouchedDay(newScans, evaluatedNow).map(day -> day.isBefore(today) ? day : today).orElse(today);
     LocalDate earliest = today.minusDays(config.dailyBackfillDays());
     LocalDate recomputeFrom = from.isBefore(earliest) ? earliest : from;
     counts.put("compliance_daily", publisher.write("compliance_daily", ComplianceDaily.update(
@@ -170,8 +196,8 @@ public final class EtlJob {
         .write(warehouse.hadoop(), config.warehouse());
     List<String> pruned = SnapshotRetention.prune(warehouse, config.keepSnapshots(), publisher.name());
     progress.stage("publish " + publisher.name() + (pruned.isEmpty() ? "" : ", pruned " + pruned.size()), 0);
-    records.unpersist();
     accepted.unpersist();
+    newQuarantine.unpersist();
     if (dirty != null) dirty.unpersist();
     return new EtlSummary(publisher.name(), catalog.version(), newFiles.size(), recordCount, acceptedCount,
         recordCount - acceptedCount - quarantinedCount, quarantinedCount, counts.get("computers"), regressions,
@@ -192,6 +218,15 @@ public final class EtlJob {
     boolean clockForward = evaluatedAt.filter(at -> !asOf.isBefore(at)).isPresent();
     boolean releaseCrossed = evaluatedAt.filter(at -> catalog.releasedBetween(at, asOf)).isPresent();
     return !(sameCatalog && samePolicy && clockForward) || releaseCrossed;
+  }
+
+  /**
+   * The rows of the computers evaluated now (in the order of computer_latest's sorted files) plus, in an incremental
+   * run, the previous snapshot's rows of every computer that was not evaluated, kept in their files' order and
+   * filtered against the broadcast dirty ids (no shuffle).
+   */
+  private static Dataset<Row> withCarried(Dataset<Row> fresh, Dataset<Row> previousRows, Dataset<Row> dirty) {
+    return previousRows == null ? fresh : fresh.unionByName(DirtyComputers.without(previousRows, dirty));
   }
 
   /** The earliest day this run changed: new scans (late ones included) and history rows closed now. */

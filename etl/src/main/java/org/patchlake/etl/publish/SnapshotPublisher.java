@@ -62,10 +62,15 @@ public final class SnapshotPublisher {
    * readers that filter on that column skip most of a file), or as it comes when null.
    */
   public long write(String table, Dataset<Row> rows, String sortColumn) {
+    return write(table, rows, sortColumn, Map.of());
+  }
+
+  /** As {@link #write(String, Dataset, String)} with Parquet writer options (e.g. parquet.enable.dictionary). */
+  public long write(String table, Dataset<Row> rows, String sortColumn, Map<String, String> options) {
     org.apache.spark.sql.Observation observation = new org.apache.spark.sql.Observation("rows-" + table.replace('/', '-'));
     Dataset<Row> ordered = sortColumn == null ? rows : rows.sortWithinPartitions(sortColumn);
     ordered.observe(observation, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"))
-        .write().mode(SaveMode.Overwrite).parquet(tableDir(table));
+        .write().options(options).mode(SaveMode.Overwrite).parquet(tableDir(table));
     try {
       Object value = observation.getAsJava().get("rows");
       return value == null ? 0L : ((Number) value).longValue();
