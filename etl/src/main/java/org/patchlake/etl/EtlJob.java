@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,13 +48,15 @@ import org.patchlake.etl.warehouse.Warehouse;
 /** One ETL run: new landing files in, one new published snapshot out. See etl/README.md for the stages. */
 public final class EtlJob {
   private static final String HISTORY_OPEN = "open";
+  /** The evaluation output of this run (nested states), a work table removed before publishing. */
+  private static final String EVALUATION = "_evaluation";
   private static final String LATEST_EVALUATED = "computer_latest/evaluated";
   private static final String LATEST_CARRIED = "computer_latest/carried";
   /**
-   * computer_latest is the ETL's own table, read back whole by the next run: dictionary encoding of its nested
-   * columns cost a large part of the write (hashing every value) and buys little there.
+   * computer_latest and the work table are the ETL's own, read back whole: dictionary encoding (hashing every value)
+   * was a large part of their write and buys little there.
    */
-  private static final Map<String, String> LATEST_OPTIONS = Map.of("parquet.enable.dictionary", "false");
+  private static final Map<String, String> NO_DICTIONARY = Map.of("parquet.enable.dictionary", "false");
   /** Tables whose rows of carried computers an incremental run takes from the previous snapshot. */
   private static final List<String> CURRENT_TABLES =
       List.of("computers", "update_state", "bulletin_state", "update_state_history/" + HISTORY_OPEN);
@@ -112,7 +115,7 @@ public final class EtlJob {
     counts.put("exceptions", publisher.write("exceptions", exceptions));
     Dataset<Row> exceptionsWritten = spark.read().parquet(publisher.tableDir("exceptions"));
 
-    Dataset<Row> previousLatest = previous.read("computer_latest", ComputerSchemas.LATEST);
+    Dataset<Row> previousLatest = previous.read("computer_latest", ComputerSchemas.LATEST_READ);
     boolean everyComputer = reevaluateEveryComputer(previous, catalog, asOf);
     Optional<Instant> previousEvaluatedAt = previous.marker("evaluated_at").map(Instant::parse);
     Dataset<Row> dirty = everyComputer ? null : DirtyComputers.ids(previousLatest, accepted, exceptionsWritten, asOf,
@@ -131,20 +134,26 @@ public final class EtlJob {
     Broadcast<ComputerEvaluator> evaluator = spark.sparkContext().broadcast(
         new ComputerEvaluator(catalog, new StatePolicy(config.allowedRetries(), config.staleness()), asOf),
         scala.reflect.ClassTag$.MODULE$.apply(ComputerEvaluator.class));
-    // computer_latest is written in two parts: the computers evaluated now (each file sorted by computer, so readers
-    // prune) and, in an incremental run, the previous rows of every other computer, filtered without a shuffle.
-    // The current-state tables take their new rows from the first part only; the rows of carried computers are
-    // carried from the previous snapshot's flat tables (no nested decoding, no evaluation).
-    long evaluatedCount = publisher.write(LATEST_EVALUATED, Evaluation.evaluate(inputs, evaluator), "computer_id",
-        LATEST_OPTIONS);
+    // The evaluation is written once, with its nested states, to a work table of the new snapshot (removed before
+    // publishing); computer_latest is written in two parts with the same columns: the computers evaluated now (each
+    // file sorted by computer) and, in an incremental run, the previous rows of every other computer, filtered by a
+    // broadcast anti join (no shuffle) and copied with their binary state (no nested decoding or encoding). The
+    // current-state tables take their new rows from the work table and carry the others from the previous snapshot's
+    // flat tables.
+    long evaluatedCount = publisher.write(EVALUATION, Evaluation.evaluate(inputs, evaluator), "computer_id",
+        NO_DICTIONARY);
+    Dataset<Row> evaluatedNow = spark.read().parquet(publisher.tableDir(EVALUATION));
+    Column[] latestColumns = java.util.Arrays.stream(ComputerSchemas.LATEST.fieldNames()).map(name -> col(name))
+        .toArray(Column[]::new);
+    publisher.write(LATEST_EVALUATED, evaluatedNow.select(latestColumns), null, NO_DICTIONARY);
     long carriedCount = everyComputer ? 0
-        : publisher.write(LATEST_CARRIED, DirtyComputers.carried(previousLatest, dirty), null, LATEST_OPTIONS);
+        : publisher.write(LATEST_CARRIED, DirtyComputers.without(previousLatest.select(latestColumns), dirty), null,
+            NO_DICTIONARY);
     counts.put("computer_latest", evaluatedCount + carriedCount);
-    Dataset<Row> evaluatedNow = spark.read().parquet(publisher.tableDir(LATEST_EVALUATED));
-    Dataset<Row> evaluated = previous.readFrom(publisher.tableDir("computer_latest"), ComputerSchemas.OUTPUT);
+    Dataset<Row> evaluated = previous.readFrom(publisher.tableDir("computer_latest"), ComputerSchemas.LATEST);
     progress.stage("evaluate computers", evaluatedCount);
 
-    boolean carryTables = !everyComputer && CURRENT_TABLES.stream().allMatch(previous::has);
+    boolean carryTables = !everyComputer;
     Dataset<Row> empty = spark.createDataFrame(List.of(), ComputerSchemas.OUTPUT);
     counts.put("computers", publisher.write("computers", withCarried(SnapshotViews.computers(evaluatedNow),
         carryTables ? previous.read("computers", SnapshotViews.computers(empty).schema()) : null, dirty)));
@@ -189,6 +198,7 @@ public final class EtlJob {
     long regressions = history.where(col("regression")).count();
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));
 
+    publisher.deleteWork(EVALUATION);
     publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), config.statePolicy(), counts);
     java.util.Set<String> processed = new java.util.HashSet<>(manifest.files());
     processed.addAll(newFiles);
@@ -206,7 +216,7 @@ public final class EtlJob {
 
   /**
    * Every computer is evaluated on the first run, when asked, when the catalog version or the state policy
-   * differs from the published snapshot's, when the clock went back, or when a catalog update's release day came
+   * differs from the published snapshot's, when the clock went back, when the snapshot has an older layout, or when a catalog update's release day came
    * since the last run (updates become applicable on their release day, core's rule); otherwise only dirty computers are
    * ({@link DirtyComputers}).
    */
@@ -217,7 +227,9 @@ public final class EtlJob {
     Optional<Instant> evaluatedAt = previous.marker("evaluated_at").map(Instant::parse);
     boolean clockForward = evaluatedAt.filter(at -> !asOf.isBefore(at)).isPresent();
     boolean releaseCrossed = evaluatedAt.filter(at -> catalog.releasedBetween(at, asOf)).isPresent();
-    return !(sameCatalog && samePolicy && clockForward) || releaseCrossed;
+    boolean sameLayout = previous.marker("latest_format").filter(SnapshotPublisher.LATEST_FORMAT::equals).isPresent()
+        && CURRENT_TABLES.stream().allMatch(previous::has);
+    return !(sameCatalog && samePolicy && clockForward && sameLayout) || releaseCrossed;
   }
 
   /**

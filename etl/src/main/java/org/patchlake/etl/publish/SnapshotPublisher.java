@@ -28,6 +28,8 @@ public final class SnapshotPublisher {
   public static final String MARKER = "_SNAPSHOT.json";
   public static final String[] CATALOG_TABLES =
       {"bulletins", "updates", "update_cves", "update_supersedence", "products", "catalog_errors"};
+  /** Layout of computer_latest (binary states, see StateCodec); a run over another one evaluates every computer. */
+  public static final String LATEST_FORMAT = "binary-states-1";
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
   private final Warehouse warehouse;
@@ -105,6 +107,7 @@ public final class SnapshotPublisher {
     marker.put("evaluated_at", evaluatedAt.toString());
     marker.put("catalog_version", catalogVersion);
     marker.put("state_policy", statePolicy);
+    marker.put("latest_format", LATEST_FORMAT);
     ObjectNode counts = marker.putObject("row_counts");
     rowCounts.forEach(counts::put);
     try {

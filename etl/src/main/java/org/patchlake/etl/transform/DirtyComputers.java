@@ -1,7 +1,6 @@
 package org.patchlake.etl.transform;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.lit;
 
@@ -11,7 +10,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Which computers an incremental run must evaluate again. The state rules depend on the facts of a computer, the
@@ -42,12 +40,6 @@ public final class DirtyComputers {
             .or(col("last_inventory_at").lt(lit(nearlyStale)).and(crossing)))
         .select(col("computer_id"));
     return named.union(excepted).union(ageing).where(col("computer_id").isNotNull()).distinct();
-  }
-
-  /** The previous rows of computers that are not dirty, as evaluation output with no history closed. */
-  public static Dataset<Row> carried(Dataset<Row> previousLatest, Dataset<Row> dirty) {
-    return without(previousLatest, dirty)
-        .withColumn("transitions", array().cast(DataTypes.createArrayType(ComputerSchemas.TRANSITION, false)));
   }
 
   /**
