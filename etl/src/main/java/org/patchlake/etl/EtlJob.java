@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,6 +48,18 @@ import org.patchlake.etl.warehouse.Warehouse;
 /** One ETL run: new landing files in, one new published snapshot out. See etl/README.md for the stages. */
 public final class EtlJob {
   private static final String HISTORY_OPEN = "open";
+  /** The evaluation output of this run (nested states), a work table removed before publishing. */
+  private static final String EVALUATION = "_evaluation";
+  private static final String LATEST_EVALUATED = "computer_latest/evaluated";
+  private static final String LATEST_CARRIED = "computer_latest/carried";
+  /**
+   * computer_latest and the work table are the ETL's own, read back whole: dictionary encoding (hashing every value)
+   * was a large part of their write and buys little there.
+   */
+  private static final Map<String, String> NO_DICTIONARY = Map.of("parquet.enable.dictionary", "false");
+  /** Tables whose rows of carried computers an incremental run takes from the previous snapshot. */
+  private static final List<String> CURRENT_TABLES =
+      List.of("computers", "update_state", "bulletin_state", "update_state_history/" + HISTORY_OPEN);
 
   private final SparkSession spark;
   private final EtlConfig config;
@@ -88,8 +101,11 @@ public final class EtlJob {
     Dataset<Row> seen = previous.read("seen_messages", TableSchemas.SEEN_MESSAGES);
     Dataset<Row> accepted = Intake.accepted(records, seen).persist(StorageLevel.MEMORY_AND_DISK());
     long acceptedCount = accepted.count();
-    Dataset<Row> newQuarantine = Intake.quarantine(records);
+    Dataset<Row> newQuarantine = Intake.quarantine(records).persist(StorageLevel.MEMORY_AND_DISK());
     long quarantinedCount = newQuarantine.count();
+    // Everything later reads the accepted records or the quarantined ones: free the raw batch now (heap for the
+    // evaluation; at 200,000 endpoints a second cached copy of every inventory costs gigabytes and GC time).
+    records.unpersist();
     progress.stage("deduplicate", acceptedCount);
 
     SnapshotPublisher publisher = new SnapshotPublisher(warehouse, startedAt);
@@ -99,10 +115,11 @@ public final class EtlJob {
     counts.put("exceptions", publisher.write("exceptions", exceptions));
     Dataset<Row> exceptionsWritten = spark.read().parquet(publisher.tableDir("exceptions"));
 
-    Dataset<Row> previousLatest = previous.read("computer_latest", ComputerSchemas.LATEST);
+    Dataset<Row> previousLatest = previous.read("computer_latest", ComputerSchemas.LATEST_READ);
     boolean everyComputer = reevaluateEveryComputer(previous, catalog, asOf);
+    Optional<Instant> previousEvaluatedAt = previous.marker("evaluated_at").map(Instant::parse);
     Dataset<Row> dirty = everyComputer ? null : DirtyComputers.ids(previousLatest, accepted, exceptionsWritten, asOf,
-        config.staleness()).persist(StorageLevel.MEMORY_AND_DISK());
+        config.staleness(), previousEvaluatedAt).persist(StorageLevel.MEMORY_AND_DISK());
     long dirtyCount = everyComputer ? -1 : dirty.count();
     progress.stage(everyComputer ? "select computers: all" : "select computers: dirty", Math.max(0, dirtyCount));
 
@@ -117,29 +134,47 @@ public final class EtlJob {
     Broadcast<ComputerEvaluator> evaluator = spark.sparkContext().broadcast(
         new ComputerEvaluator(catalog, new StatePolicy(config.allowedRetries(), config.staleness()), asOf),
         scala.reflect.ClassTag$.MODULE$.apply(ComputerEvaluator.class));
-    Dataset<Row> evaluatedNow = Evaluation.evaluate(inputs, evaluator);
-    Dataset<Row> allComputers = everyComputer ? evaluatedNow
-        : evaluatedNow.unionByName(DirtyComputers.carried(previousLatest, dirty));
-    // computer_latest (with the history rows this run closed) is the one full write of per-computer state; the
-    // current-state tables below are read from it. Each file sorted by computer (no shuffle): readers prune.
-    counts.put("computer_latest", publisher.write("computer_latest", allComputers, "computer_id"));
-    Dataset<Row> evaluated = spark.read().parquet(publisher.tableDir("computer_latest"));
-    progress.stage("evaluate computers", everyComputer ? counts.get("computer_latest") : dirtyCount);
+    // The evaluation is written once, with its nested states, to a work table of the new snapshot (removed before
+    // publishing); computer_latest is written in two parts with the same columns: the computers evaluated now (each
+    // file sorted by computer) and, in an incremental run, the previous rows of every other computer, filtered by a
+    // broadcast anti join (no shuffle) and copied with their binary state (no nested decoding or encoding). The
+    // current-state tables take their new rows from the work table and carry the others from the previous snapshot's
+    // flat tables.
+    long evaluatedCount = publisher.write(EVALUATION, Evaluation.evaluate(inputs, evaluator), "computer_id",
+        NO_DICTIONARY);
+    Dataset<Row> evaluatedNow = spark.read().parquet(publisher.tableDir(EVALUATION));
+    Column[] latestColumns = java.util.Arrays.stream(ComputerSchemas.LATEST.fieldNames()).map(name -> col(name))
+        .toArray(Column[]::new);
+    publisher.write(LATEST_EVALUATED, evaluatedNow.select(latestColumns), null, NO_DICTIONARY);
+    long carriedCount = everyComputer ? 0
+        : publisher.write(LATEST_CARRIED, DirtyComputers.without(previousLatest.select(latestColumns), dirty), null,
+            NO_DICTIONARY);
+    counts.put("computer_latest", evaluatedCount + carriedCount);
+    Dataset<Row> evaluated = previous.readFrom(publisher.tableDir("computer_latest"), ComputerSchemas.LATEST);
+    progress.stage("evaluate computers", evaluatedCount);
 
-    counts.put("computers", publisher.write("computers", SnapshotViews.computers(evaluated)));
-    counts.put("update_state", publisher.write("update_state", SnapshotViews.updateState(evaluated)));
-    counts.put("bulletin_state", publisher.write("bulletin_state", SnapshotViews.bulletinState(evaluated)));
-    progress.stage("write current state", counts.get("update_state"));
-    long open = publisher.write("update_state_history/" + HISTORY_OPEN, SnapshotViews.openHistory(evaluated));
-    long closed = segmented.append("update_state_history", TableSchemas.HISTORY, SnapshotViews.closedHistory(evaluated),
-        rows -> rows.where(col("valid_to").isNotNull()));
+    boolean carryTables = !everyComputer;
+    Dataset<Row> empty = spark.createDataFrame(List.of(), ComputerSchemas.OUTPUT);
+    counts.put("computers", publisher.write("computers", withCarried(SnapshotViews.computers(evaluatedNow),
+        carryTables ? previous.read("computers", SnapshotViews.computers(empty).schema()) : null, dirty)));
+    counts.put("update_state", publisher.write("update_state", withCarried(SnapshotViews.updateState(evaluatedNow),
+        carryTables ? previous.read("update_state", SnapshotViews.updateState(empty).schema()) : null, dirty)));
+    counts.put("bulletin_state", publisher.write("bulletin_state", withCarried(
+        SnapshotViews.bulletinState(evaluatedNow),
+        carryTables ? previous.read("bulletin_state", SnapshotViews.bulletinState(empty).schema()) : null, dirty)));
+    progress.stage("write current state" + (carryTables ? " (carried rows filtered)" : ""), counts.get("update_state"));
+    long open = publisher.write("update_state_history/" + HISTORY_OPEN, withCarried(
+        SnapshotViews.openHistory(evaluatedNow),
+        carryTables ? previous.read("update_state_history/" + HISTORY_OPEN, TableSchemas.HISTORY) : null, dirty));
+    long closed = segmented.append("update_state_history", TableSchemas.HISTORY,
+        SnapshotViews.closedHistory(evaluatedNow), rows -> rows.where(col("valid_to").isNotNull()));
     counts.put("update_state_history", open + closed);
     Dataset<Row> history = previous.readFrom(publisher.tableDir("update_state_history"), TableSchemas.HISTORY);
     progress.stage("write history (new segment)", counts.get("update_state_history"));
 
     Dataset<Row> newScans = Facts.scans(accepted);
     LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-    LocalDate from = firstTouchedDay(newScans, evaluated).map(day -> day.isBefore(today) ? day : today).orElse(today);
+    LocalDate from = firstTouchedDay(newScans, evaluatedNow).map(day -> day.isBefore(today) ? day : today).orElse(today);
     LocalDate earliest = today.minusDays(config.dailyBackfillDays());
     LocalDate recomputeFrom = from.isBefore(earliest) ? earliest : from;
     counts.put("compliance_daily", publisher.write("compliance_daily", ComplianceDaily.update(
@@ -163,6 +198,7 @@ public final class EtlJob {
     long regressions = history.where(col("regression")).count();
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));
 
+    publisher.deleteWork(EVALUATION);
     publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), config.statePolicy(), counts);
     java.util.Set<String> processed = new java.util.HashSet<>(manifest.files());
     processed.addAll(newFiles);
@@ -170,8 +206,8 @@ public final class EtlJob {
         .write(warehouse.hadoop(), config.warehouse());
     List<String> pruned = SnapshotRetention.prune(warehouse, config.keepSnapshots(), publisher.name());
     progress.stage("publish " + publisher.name() + (pruned.isEmpty() ? "" : ", pruned " + pruned.size()), 0);
-    records.unpersist();
     accepted.unpersist();
+    newQuarantine.unpersist();
     if (dirty != null) dirty.unpersist();
     return new EtlSummary(publisher.name(), catalog.version(), newFiles.size(), recordCount, acceptedCount,
         recordCount - acceptedCount - quarantinedCount, quarantinedCount, counts.get("computers"), regressions,
@@ -180,7 +216,7 @@ public final class EtlJob {
 
   /**
    * Every computer is evaluated on the first run, when asked, when the catalog version or the state policy
-   * differs from the published snapshot's, when the clock went back, or when a catalog update's release day came
+   * differs from the published snapshot's, when the clock went back, when the snapshot has an older layout, or when a catalog update's release day came
    * since the last run (updates become applicable on their release day, core's rule); otherwise only dirty computers are
    * ({@link DirtyComputers}).
    */
@@ -191,7 +227,18 @@ public final class EtlJob {
     Optional<Instant> evaluatedAt = previous.marker("evaluated_at").map(Instant::parse);
     boolean clockForward = evaluatedAt.filter(at -> !asOf.isBefore(at)).isPresent();
     boolean releaseCrossed = evaluatedAt.filter(at -> catalog.releasedBetween(at, asOf)).isPresent();
-    return !(sameCatalog && samePolicy && clockForward) || releaseCrossed;
+    boolean sameLayout = previous.marker("latest_format").filter(SnapshotPublisher.LATEST_FORMAT::equals).isPresent()
+        && CURRENT_TABLES.stream().allMatch(previous::has);
+    return !(sameCatalog && samePolicy && clockForward && sameLayout) || releaseCrossed;
+  }
+
+  /**
+   * The rows of the computers evaluated now (in the order of computer_latest's sorted files) plus, in an incremental
+   * run, the previous snapshot's rows of every computer that was not evaluated, kept in their files' order and
+   * filtered against the broadcast dirty ids (no shuffle).
+   */
+  private static Dataset<Row> withCarried(Dataset<Row> fresh, Dataset<Row> previousRows, Dataset<Row> dirty) {
+    return previousRows == null ? fresh : fresh.unionByName(DirtyComputers.without(previousRows, dirty));
   }
 
   /** The earliest day this run changed: new scans (late ones included) and history rows closed now. */

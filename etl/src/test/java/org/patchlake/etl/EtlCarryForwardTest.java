@@ -35,6 +35,8 @@ class EtlCarryForwardTest {
   @TempDir static Path temp;
   static EtlRunner incremental;
   static EtlRunner everyComputer;
+  static EtlRunner legacy;
+  static EtlSummary legacySecond;
   static EtlSummary second;
   static String firstSnapshot;
   static Map<String, List<String>> firstTables = new java.util.HashMap<>();
@@ -57,11 +59,15 @@ class EtlCarryForwardTest {
     for (String table : TABLES) firstTables.put(table, sorted(incremental.table(table)));
     copyTree(data, temp.resolve("every-computer"));
     everyComputer = new EtlRunner(spark, temp.resolve("every-computer"));
+    copyTree(data, temp.resolve("legacy"));
+    legacy = new EtlRunner(spark, temp.resolve("legacy"));
+    toLegacyLayout(legacy);
 
     // Second batch: c1 rescans (pending reboot gone) and gets an exception, c3's fourth attempt succeeds, a bad line.
     // c2 has nothing new and is far from stale: it is carried forward.
     Instant scan = RUN2.minus(Duration.ofHours(2));
-    for (Path landing : List.of(data.resolve("landing"), temp.resolve("every-computer/landing"))) {
+    for (Path landing : List.of(data.resolve("landing"), temp.resolve("every-computer/landing"),
+        temp.resolve("legacy/landing"))) {
       new LandingFixture(landing)
           .inventory("inv-c1-2", "c1", scan, scan, List.of(), Map.of("KB200", "2026-11-01", "KB300", "2026-11-01"))
           .raw("not json")
@@ -75,6 +81,44 @@ class EtlCarryForwardTest {
     second = incremental.run(RUN2);
     everyComputer.run(EtlConfig.forData(temp.resolve("every-computer").toString()).withAsOf(RUN2)
         .withShufflePartitions(4).withReevaluateAll(true));
+    legacySecond = legacy.run(RUN2);
+  }
+
+  /**
+   * Rewrites the published computer_latest as snapshots before the binary layout had it (nested installed and
+   * states lists, no binary columns, no latest_format in _SNAPSHOT.json).
+   */
+  private static void toLegacyLayout(EtlRunner etl) throws IOException {
+    Path dir = etl.warehouse().resolve("snapshots").resolve(etl.current());
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
+    for (org.apache.spark.sql.types.StructField field : org.patchlake.etl.transform.ComputerSchemas.LATEST_READ.fields()) {
+      if (!field.name().endsWith("_bin")) schema = schema.add(field);
+    }
+    org.apache.spark.sql.types.StructType legacySchema = schema;
+    List<Row> rows = etl.table("computer_latest").collectAsList().stream().map(row -> {
+      Object[] values = new Object[legacySchema.size()];
+      for (int i = 0; i < values.length; i++) {
+        String name = legacySchema.fields()[i].name();
+        values[i] = switch (name) {
+          case "installed" -> org.patchlake.etl.transform.Rows.seq(
+              org.patchlake.etl.transform.StateCodec.decodeInstalled(row.getAs("installed_bin")));
+          case "states" -> org.patchlake.etl.transform.Rows.seq(
+              org.patchlake.etl.transform.StateCodec.decodeStates(row.getAs("states_bin")));
+          default -> row.getAs(name);
+        };
+      }
+      return (Row) new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, legacySchema);
+    }).toList();
+    Path latest = dir.resolve("computer_latest");
+    Path rewritten = dir.resolve("computer_latest-legacy");
+    spark.createDataFrame(rows, legacySchema).write().parquet(rewritten.toString());
+    try (Stream<Path> files = Files.walk(latest)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(file);
+    }
+    Files.move(rewritten, latest);
+    Path marker = dir.resolve("_SNAPSHOT.json");
+    Files.writeString(marker, Files.readString(marker).replaceAll("\\s*\"latest_format\"\\s*:\\s*\"[^\"]*\",?", ""));
+    assertThat(Files.readString(marker)).doesNotContain("latest_format").contains("catalog_version");
   }
 
   /** Starts a run and cancels its Spark jobs once it has linked segments into its new snapshot directory. */
@@ -128,10 +172,18 @@ class EtlCarryForwardTest {
   }
 
   @Test
+  void a_snapshot_of_the_nested_layout_is_read_once_with_every_computer_evaluated_and_gives_the_same_tables() {
+    assertThat(legacySecond.evaluatedComputers()).isEqualTo(legacySecond.computers()).isEqualTo(7);
+    for (String table : TABLES) {
+      assertThat(sorted(legacy.table(table))).as(table).isEqualTo(sorted(everyComputer.table(table)));
+    }
+  }
+
+  @Test
   void only_dirty_computers_are_evaluated() {
-    // c1 (scan, exception), c3 (delivery), c5 (exception), c4 and c6 (stale, never scanned), c7 (turns stale);
-    // c2 is carried forward.
-    assertThat(second.evaluatedComputers()).isEqualTo(6);
+    // c1 (scan, exception), c3 (delivery), c5 (exception), c6 (never scanned), c7 (turns stale between the runs);
+    // c2 (nothing new, far from stale) and c4 (already stale at the first run, nothing new) are carried forward.
+    assertThat(second.evaluatedComputers()).isEqualTo(5);
     assertThat(second.computers()).isEqualTo(7);
   }
 

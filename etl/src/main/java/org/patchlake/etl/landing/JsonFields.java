@@ -67,6 +67,8 @@ final class JsonFields {
   }
 
   static Instant parseInstant(String field, String text) {
+    Instant fast = fastIsoInstant(text);
+    if (fast != null) return fast;
     try {
       if (text.length() > 10) return Instant.parse(text);
       if (text.contains("/")) return LocalDate.parse(text, US_DATE).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -74,6 +76,53 @@ final class JsonFields {
     } catch (DateTimeParseException e) {
       throw new BadRecordException("field " + field + " is not a date: '" + text + "'");
     }
+  }
+
+  /**
+   * The two shapes agents send almost always, without a formatter (a landing batch holds millions of install dates):
+   * {@code yyyy-MM-dd} and {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}; null for anything else (the general path).
+   */
+  static Instant fastIsoInstant(String text) {
+    int length = text.length();
+    if (length < 10 || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7) || text.charAt(7) != '-'
+        || !digits(text, 8, 10)) return null;
+    int month = number(text, 5, 7);
+    int day = number(text, 8, 10);
+    if (month < 1 || month > 12 || day < 1 || day > 28) return null; // later days: the formatter checks the month
+    long epochDay = LocalDate.of(number(text, 0, 4), month, day).toEpochDay();
+    if (length == 10) return Instant.ofEpochSecond(epochDay * 86_400L);
+    if (length < 20 || text.charAt(10) != 'T' || text.charAt(length - 1) != 'Z' || !digits(text, 11, 13)
+        || text.charAt(13) != ':' || !digits(text, 14, 16) || text.charAt(16) != ':' || !digits(text, 17, 19)) {
+      return null;
+    }
+    int hour = number(text, 11, 13);
+    int minute = number(text, 14, 16);
+    int second = number(text, 17, 19);
+    if (hour > 23 || minute > 59 || second > 59) return null;
+    int nanos = 0;
+    if (length > 20) {
+      int digitsEnd = length - 1;
+      if (text.charAt(19) != '.' || digitsEnd - 20 < 1 || digitsEnd - 20 > 9 || !digits(text, 20, digitsEnd)) return null;
+      nanos = number(text, 20, digitsEnd);
+      for (int i = digitsEnd - 20; i < 9; i++) nanos *= 10;
+    } else if (length != 20) {
+      return null;
+    }
+    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+  }
+
+  private static boolean digits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+
+  private static int number(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) value = value * 10 + (text.charAt(i) - '0');
+    return value;
   }
 
   static Instant requiredInstant(JsonNode node, String field) {

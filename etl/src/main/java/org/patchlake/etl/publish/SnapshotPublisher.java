@@ -28,6 +28,8 @@ public final class SnapshotPublisher {
   public static final String MARKER = "_SNAPSHOT.json";
   public static final String[] CATALOG_TABLES =
       {"bulletins", "updates", "update_cves", "update_supersedence", "products", "catalog_errors"};
+  /** Layout of computer_latest (binary states, see StateCodec); a run over another one evaluates every computer. */
+  public static final String LATEST_FORMAT = "binary-states-1";
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
   private final Warehouse warehouse;
@@ -62,10 +64,15 @@ public final class SnapshotPublisher {
    * readers that filter on that column skip most of a file), or as it comes when null.
    */
   public long write(String table, Dataset<Row> rows, String sortColumn) {
+    return write(table, rows, sortColumn, Map.of());
+  }
+
+  /** As {@link #write(String, Dataset, String)} with Parquet writer options (e.g. parquet.enable.dictionary). */
+  public long write(String table, Dataset<Row> rows, String sortColumn, Map<String, String> options) {
     org.apache.spark.sql.Observation observation = new org.apache.spark.sql.Observation("rows-" + table.replace('/', '-'));
     Dataset<Row> ordered = sortColumn == null ? rows : rows.sortWithinPartitions(sortColumn);
     ordered.observe(observation, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"))
-        .write().mode(SaveMode.Overwrite).parquet(tableDir(table));
+        .write().options(options).mode(SaveMode.Overwrite).parquet(tableDir(table));
     try {
       Object value = observation.getAsJava().get("rows");
       return value == null ? 0L : ((Number) value).longValue();
@@ -100,6 +107,7 @@ public final class SnapshotPublisher {
     marker.put("evaluated_at", evaluatedAt.toString());
     marker.put("catalog_version", catalogVersion);
     marker.put("state_policy", statePolicy);
+    marker.put("latest_format", LATEST_FORMAT);
     ObjectNode counts = marker.putObject("row_counts");
     rowCounts.forEach(counts::put);
     try {

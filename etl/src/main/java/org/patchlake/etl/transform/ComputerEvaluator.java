@@ -55,7 +55,10 @@ public final class ComputerEvaluator implements Serializable {
 
     Map<String, Row> states = new LinkedHashMap<>();
     if (previous != null) {
-      for (Row state : Rows.<Row>list(previous, "states")) states.put(state.getAs("update_id"), state);
+      byte[] encoded = previous.getAs("states_bin");
+      for (Row state : encoded != null ? StateCodec.decodeStates(encoded) : Rows.<Row>list(previous, "states")) {
+        states.put(state.getAs("update_id"), state);
+      }
     }
     Map<String, Integer> failures = new HashMap<>();
     Map<String, Instant> awaitingRestart = new HashMap<>();
@@ -197,8 +200,9 @@ public final class ComputerEvaluator implements Serializable {
         facts.ou, facts.computerClass, facts.managedLevel, facts.osProduct, facts.osName, facts.osVersion,
         facts.osBuild, facts.architecture, facts.osServicePack, Rows.seq(facts.products), facts.agentVersion, facts.enrolledAt,
         facts.lastInventoryAt, facts.lastReceivedAt, facts.lastBootAt, facts.pendingReboot, facts.pendingRebootSince,
-        Rows.seq(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
-        Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates), Rows.seq(transitions)},
+        StateCodec.encodeInstalled(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
+        StateCodec.encodeStates(states.values()), Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates),
+        Rows.seq(transitions)},
         ComputerSchemas.OUTPUT);
   }
 

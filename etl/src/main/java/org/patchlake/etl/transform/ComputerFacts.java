@@ -61,7 +61,8 @@ final class ComputerFacts {
     facts.lastBootAt = previous.getAs("last_boot_at");
     facts.pendingReboot = previous.getAs("pending_reboot");
     facts.pendingRebootSince = previous.getAs("pending_reboot_since");
-    facts.setInstalled(Rows.list(previous, "installed"));
+    byte[] installed = previous.getAs("installed_bin");
+    facts.setInstalled(installed != null ? StateCodec.decodeInstalled(installed) : Rows.list(previous, "installed"));
     facts.scanErrorCount = previous.getAs("scan_error_count");
     facts.lastScanError = previous.getAs("last_scan_error");
     return facts;

@@ -23,7 +23,7 @@ public final class ComputerInputs {
 
   public static Dataset<Row> build(Dataset<Row> previousLatest, Dataset<Row> accepted, Dataset<Row> failures,
       Dataset<Row> exemptions) {
-    Column[] latestColumns = Arrays.stream(ComputerSchemas.LATEST.fields()).map(f -> col(f.name())).toArray(Column[]::new);
+    Column[] latestColumns = Arrays.stream(ComputerSchemas.LATEST_READ.fields()).map(f -> col(f.name())).toArray(Column[]::new);
     Dataset<Row> previous = previousLatest.select(col("computer_id"), struct(latestColumns).as("previous"));
 
     Column[] scanColumns = fieldsOf("inventory", LandingSchemas.INVENTORY);

@@ -1,5 +1,6 @@
 package org.patchlake.etl.transform;
 
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -41,7 +42,10 @@ public final class ComputerSchemas {
       .add("valid_to", TimestampType)
       .add("regression", BooleanType, false);
 
-  /** computer_latest: everything known about a computer after the last run, one row per computer. */
+  /**
+   * computer_latest: everything known about a computer after the last run, one row per computer. The installed KBs
+   * and the current update states are binary ({@link StateCodec}): carried rows are copied, not re-encoded.
+   */
   public static final StructType LATEST = new StructType()
       .add("computer_id", StringType, false)
       .add("hostname", StringType)
@@ -65,12 +69,19 @@ public final class ComputerSchemas {
       .add("last_boot_at", TimestampType)
       .add("pending_reboot", BooleanType)
       .add("pending_reboot_since", TimestampType)
-      .add("installed", createArrayType(LandingSchemas.INSTALLED_KB, false))
+      .add("installed_bin", BinaryType)
       .add("reporting", BooleanType)
       .add("scan_error_count", IntegerType)
       .add("last_scan_error", StringType)
-      .add("states", createArrayType(STATE, false))
-      .add("bulletin_states", createArrayType(BULLETIN_STATE, false));
+      .add("states_bin", BinaryType);
+
+  /**
+   * computer_latest as a run reads it: also the nested lists of snapshots written before the binary form (null in
+   * newer ones); a run over such a snapshot evaluates every computer and writes the binary form.
+   */
+  public static final StructType LATEST_READ = LATEST
+      .add("installed", createArrayType(LandingSchemas.INSTALLED_KB, false))
+      .add("states", createArrayType(STATE, false));
 
   public static final StructType FAILURE = new StructType()
       .add("kb", StringType, false)
@@ -88,12 +99,16 @@ public final class ComputerSchemas {
   /** What the evaluation of one computer gets: last state, new scans (any order), facts from other tables. */
   public static final StructType INPUT = new StructType()
       .add("computer_id", StringType, false)
-      .add("previous", LATEST)
+      .add("previous", LATEST_READ)
       .add("scans", createArrayType(LandingSchemas.INVENTORY.add("received_at", TimestampType), false))
       .add("enrollment", ENROLLMENT)
       .add("failures", createArrayType(FAILURE, false))
       .add("exemptions", createArrayType(EXEMPTION, false));
 
-  public static final StructType OUTPUT = LATEST.add("transitions", createArrayType(TRANSITION, false));
+  /** What the evaluation of one computer gives: its computer_latest row, its states, and the history it closed. */
+  public static final StructType OUTPUT = LATEST
+      .add("states", createArrayType(STATE, false))
+      .add("bulletin_states", createArrayType(BULLETIN_STATE, false))
+      .add("transitions", createArrayType(TRANSITION, false));
 
 }

@@ -1,14 +1,15 @@
 package org.patchlake.etl.transform;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Which computers an incremental run must evaluate again. The state rules depend on the facts of a computer, the
@@ -16,34 +17,41 @@ import org.apache.spark.sql.types.DataTypes;
  * So with the same catalog and policy, a computer whose facts did not change and whose staleness cannot have
  * changed since the last run keeps exactly its previous row: it is carried forward without being evaluated. The
  * rest is dirty: computers named by any new landing record (inventory, enrollment, delivery, event), computers
- * with any exception (expiry is a time rule; they are few), and computers whose last inventory is within a day
- * of the staleness window or older (and never-scanned ones).
+ * with any exception (expiry is a time rule; they are few), computers whose staleness window ran out (or is
+ * within a day of running out) since the previous run, and never-scanned ones. A computer that was already stale
+ * at the previous run stays UNKNOWN with the same dates, so it is carried.
  */
 public final class DirtyComputers {
   private DirtyComputers() {}
 
   /** computer_id of every dirty computer, each once. */
   public static Dataset<Row> ids(Dataset<Row> previousLatest, Dataset<Row> accepted, Dataset<Row> exceptions,
-      Instant asOf, Duration staleness) {
+      Instant asOf, Duration staleness, Optional<Instant> previousEvaluatedAt) {
     Instant nearlyStale = asOf.minus(staleness).plus(Duration.ofDays(1));
+    // Already stale at the previous run (a day of margin): its states are UNKNOWN, dated when the window ran out,
+    // and stay so until new data names it. Only computers crossing the window between the runs are ageing.
+    Column crossing = previousEvaluatedAt.map(at -> col("last_inventory_at").geq(lit(at.minus(staleness)
+        .minus(Duration.ofDays(1))))).orElse(lit(true));
     Dataset<Row> named = accepted.select(col("computer_id"))
         .union(accepted.where(col("kind").equalTo("event")).select(col("event.computer_id").as("computer_id")));
     Dataset<Row> excepted = exceptions.select(col("computer_id"));
     Dataset<Row> ageing = previousLatest
-        .where(col("last_inventory_at").isNull().or(col("last_inventory_at").lt(lit(nearlyStale))))
+        .where(col("last_inventory_at").isNull()
+            .or(col("last_inventory_at").lt(lit(nearlyStale)).and(crossing)))
         .select(col("computer_id"));
     return named.union(excepted).union(ageing).where(col("computer_id").isNotNull()).distinct();
   }
 
-  /** The previous rows of computers that are not dirty, as evaluation output with no history closed. */
-  public static Dataset<Row> carried(Dataset<Row> previousLatest, Dataset<Row> dirty) {
-    return previousLatest.join(dirty, new String[] {"computer_id"}, "left_anti")
-        .withColumn("transitions",
-            from_json(lit("[]"), DataTypes.createArrayType(ComputerSchemas.TRANSITION, false)));
+  /**
+   * Rows of any per-computer table minus those of dirty computers: a broadcast anti join, so the (large) table is
+   * filtered where it is read, in its files' order, never shuffled.
+   */
+  public static Dataset<Row> without(Dataset<Row> rows, Dataset<Row> dirty) {
+    return rows.join(broadcast(dirty), new String[] {"computer_id"}, "left_anti");
   }
 
   /** The previous rows of dirty computers only, the input of their evaluation. */
   public static Dataset<Row> of(Dataset<Row> previousLatest, Dataset<Row> dirty) {
-    return previousLatest.join(dirty, new String[] {"computer_id"}, "left_semi");
+    return previousLatest.join(broadcast(dirty), new String[] {"computer_id"}, "left_semi");
   }
 }

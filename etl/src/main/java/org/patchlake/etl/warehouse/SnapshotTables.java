@@ -43,6 +43,17 @@ public final class SnapshotTables {
     return spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(dir);
   }
 
+  /** Whether the published snapshot has this table (directory). */
+  public boolean has(String table) {
+    if (snapshot.isEmpty()) return false;
+    Path dir = new Path(warehouse.snapshotDir(snapshot.get()), table);
+    try {
+      return dir.getFileSystem(warehouse.hadoop()).exists(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir, e);
+    }
+  }
+
   /** The table as published, or an empty table of that schema on the first run. */
   public Dataset<Row> read(String table, StructType schema) {
     if (snapshot.isPresent()) {
