@@ -39,8 +39,8 @@ import org.patchlake.web.jobs.Job;
  */
 public final class DemoCommand {
     static final String USAGE = "usage: patchlake demo [--endpoints N (2000)] [--data DIR (./demo-data)] [--port P (7070)] "
-        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--start UTC time (15 days before the "
-        + "catalog's last Patch Tuesday)] [--days D (22)] [--check-in-hours H (12)] [--threads T (16)] "
+        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--start UTC time (10 days before the "
+        + "catalog's last Patch Tuesday)] [--days D (16)] [--check-in-hours H (12)] [--threads T (16)] "
         + "[--then serve|exit (serve: leave the server running)]";
     /** Agents scan daily and check in every few hours; the server tells them so. */
     static final int SCAN_INTERVAL_MINUTES = 24 * 60;
@@ -82,7 +82,7 @@ public final class DemoCommand {
             System.exit(2);
             return;
         }
-        DemoSteps steps = new DemoSteps(7);
+        DemoSteps steps = new DemoSteps(5);
 
         steps.begin("preparing " + data, "prepare");
         DemoDirectory.prepare(data, catalogSource);
@@ -90,33 +90,42 @@ public final class DemoCommand {
         if (CatalogCache.holds(data, catalogSource)) {
             System.err.println("catalog: reusing the catalog imported by an earlier demo from " + catalogSource);
         } else {
+            // niced: the import is needed only by the first ETL run, so it takes the CPU the demo leaves idle
             System.err.println("catalog: importing " + catalogSource + " in the background (once; later demos reuse it)");
-            catalogImport = DemoEtl.start(List.of(home.resolve("patchlake").toString(), "catalog", "import", catalogSource,
-                "--warehouse", data.resolve("warehouse").toString()), data.resolve("catalog-import.log"));
+            catalogImport = DemoEtl.start(List.of("nice", "-n", "10", home.resolve("patchlake").toString(), "catalog",
+                "import", catalogSource, "--warehouse", data.resolve("warehouse").toString()),
+                data.resolve("catalog-import.log"));
         }
 
-        steps.begin("loading the catalog and generating a fleet of " + endpoints + " computers", "fleet");
+        steps.begin("loading the catalog " + catalogSource, "catalog");
         Catalog catalog = CatalogSource.load(catalogSource);
         DemoScenario scenario = DemoScenario.around(catalog, flags.has("--start") ? flags.instant("--start", null) : null,
-            flags.has("--days") ? flags.days("--days", 22) : null);
+            flags.has("--days") ? flags.days("--days", 16) : null);
         System.err.printf("demo: simulating %s to %s%s%n", scenario.start(), scenario.end(), scenario.patchTuesday() == null
             ? " (no Patch Tuesday of the catalog in it)" : ", Patch Tuesday " + scenario.patchTuesday());
-        FleetSpec spec = new FleetSpec(endpoints, 20261121L, scenario.start(), scenario.span(), Organisation.contoso());
-        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), new FleetGenerator(catalog), spec,
-            count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints));
-        System.err.println("fleet: " + summary);
-        List<FleetMember> fleet = new FleetFiles().readAll(data.resolve("fleet"));
 
-        steps.begin("starting the server on port " + port + " (on the demo's clock, at " + scenario.start() + ")", "server");
+        steps.begin("generating a fleet of " + endpoints + " computers while the server starts on port " + port
+            + " (on the demo's clock, at " + scenario.start() + ")", "fleet+server");
         SimulationClock clock = new SimulationClock(scenario.start());
         WebConfig config = WebConfig.defaults(data).withPort(port)
-            .withEtl(List.of(home.resolve("patchlake").toString(), "etl", "--as-of", scenario.end().toString(),
-                "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7)), Duration.ZERO);
+            .withEtl(DemoEtl.command(home, List.of("--as-of", scenario.end().toString(),
+                "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7))), Duration.ZERO);
         AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
             AgentSettings.DEFAULTS.stalenessDays());
-        WebServer server = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-demo-shutdown"));
-        server.start();
+        long serverStarting = System.nanoTime();
+        CompletableFuture<WebServer> starting = CompletableFuture.supplyAsync(() -> {
+            WebServer started = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "patchlake-demo-shutdown"));
+            started.start();
+            System.err.printf("server: listening on port %d after %.1f s%n", port, (System.nanoTime() - serverStarting) / 1e9);
+            return started;
+        });
+        FleetSpec spec = new FleetSpec(endpoints, 20261121L, scenario.start(), scenario.span(), Organisation.contoso());
+        List<FleetMember> fleet = new java.util.ArrayList<>(endpoints);
+        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), new FleetGenerator(catalog), spec,
+            count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints), fleet::add);
+        System.err.println("fleet: " + summary);
+        WebServer server = starting.join();
         // bcrypt makes each sample user take a moment: they are created while the agents run (the wave needs one)
         CompletableFuture<List<DemoUsers.Created>> sampleUsers = CompletableFuture.supplyAsync(
             () -> DemoUsers.create(server.services(), new SecureRandom()));
@@ -148,6 +157,7 @@ public final class DemoCommand {
         SimulationSummary simulated = new FleetSimulator(simulation, clock, fleet)
             .run(scenario.milestones(catalog, wave), System.err::println);
         clock.runOnFromHere();
+        steps.within("ETL before the wave", etl.seconds());
         System.err.printf("simulate: %,d agents, %,d scans, %,d inventories, %,d install attempts, %,d restarts%n",
             simulated.agents(), simulated.scans(), simulated.inventoriesQueued(), simulated.installAttempts(),
             simulated.restarts());
