@@ -55,6 +55,17 @@ public final class DemoCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // the server's threads would keep the process (and port 7070) alive after a failed step: end it
+            System.err.println("patchlake demo: failed: " + e);
+            e.printStackTrace(System.err);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         // The demo prints its own progress; per-request and per-agent lines would bury it (the server's
         // structured request log stays on for ./patchlake serve).
         System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.web.WebApp", "warn");
