@@ -158,6 +158,16 @@ public final class DemoCommand {
             // the administrator works from this morning's reports: the ETL run of the night before publishes them
             etl.runNow(clock.instant(), scenario.span());
             String bulletin = RemediationWave.worstBulletin(catalog, scenario.patchTuesday(), fleet).bulletinId();
+            List<String> frozen = DemoExceptions.frozenComputers(catalog, bulletin, fleet, data.resolve("agents"));
+            if (!frozen.isEmpty()) {
+                DemoUsers.Created security = sampleUsers.join().stream()
+                    .filter(user -> user.name().equals(DemoUsers.EXCEPTION_USER)).findFirst().orElseThrow();
+                List<Long> granted = new RemediationWave(URI.create("http://127.0.0.1:" + port), security.name(),
+                    security.password()).grantExceptions(frozen, bulletin, DemoExceptions.REASON,
+                    clock.instant().plus(DemoExceptions.FREEZE));
+                System.err.printf("simulate: %s %s grants %d computers an exception for %s (%s)%n",
+                    clock.instant(), security.name(), granted.size(), bulletin, DemoExceptions.REASON);
+            }
             DemoUsers.Created admin = sampleUsers.join().stream().filter(user -> user.name().equals(DemoUsers.WAVE_USER)).findFirst()
                 .orElseThrow();
             var created = new RemediationWave(URI.create("http://127.0.0.1:" + port), admin.name(), admin.password())
