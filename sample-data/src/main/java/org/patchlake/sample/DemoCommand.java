@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.ingest.IngestConfig;
@@ -38,16 +39,33 @@ import org.patchlake.web.jobs.Job;
  */
 public final class DemoCommand {
     static final String USAGE = "usage: patchlake demo [--endpoints N (2000)] [--data DIR (./demo-data)] [--port P (7070)] "
-        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--start UTC time (15 days before the "
-        + "catalog's last Patch Tuesday)] [--days D (22)] [--check-in-hours H (12)] [--threads T (2)]";
+        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--start UTC time (10 days before the "
+        + "catalog's last Patch Tuesday)] [--days D (16)] [--check-in-hours H (12)] [--threads T (16)] "
+        + "[--then serve|exit (serve: leave the server running)]";
     /** Agents scan daily and check in every few hours; the server tells them so. */
     static final int SCAN_INTERVAL_MINUTES = 24 * 60;
     static final Duration ETL_INTERVAL = Duration.ofMinutes(5);
+    /**
+     * Agents ticked at once. More than the cores: an agent mostly waits for the server, whose answers wait for the
+     * landing's and the registry's fsyncs; many agents at once share each fsync (group commit).
+     */
+    static final int DEFAULT_THREADS = 16;
 
     private DemoCommand() {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // the server's threads would keep the process (and port 7070) alive after a failed step: end it
+            System.err.println("patchlake demo: failed: " + e);
+            e.printStackTrace(System.err);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         // The demo prints its own progress; per-request and per-agent lines would bury it (the server's
         // structured request log stays on for ./patchlake serve).
         System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.web.WebApp", "warn");
@@ -55,7 +73,7 @@ public final class DemoCommand {
         Flags flags;
         try {
             flags = Flags.parse(args, 0, Set.of("--endpoints", "--data", "--port", "--catalog", "--start", "--days",
-                "--check-in-hours", "--threads"));
+                "--check-in-hours", "--threads", "--then"));
         } catch (IllegalArgumentException e) {
             System.err.println("patchlake demo: " + e.getMessage());
             System.err.println(USAGE);
@@ -68,7 +86,14 @@ public final class DemoCommand {
         int port = flags.integer("--port", 7070);
         Duration checkIn = Duration.ofHours(flags.integer("--check-in-hours", 12));
         String catalogSource = flags.get("--catalog", CatalogSource.defaultSource(home));
-        DemoSteps steps = new DemoSteps(7);
+        String then = flags.get("--then", "serve");
+        if (!then.equals("serve") && !then.equals("exit")) {
+            System.err.println("patchlake demo: --then must be serve or exit but was '" + then + "'");
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        DemoSteps steps = new DemoSteps(5);
 
         steps.begin("preparing " + data, "prepare");
         DemoDirectory.prepare(data, catalogSource);
@@ -76,34 +101,45 @@ public final class DemoCommand {
         if (CatalogCache.holds(data, catalogSource)) {
             System.err.println("catalog: reusing the catalog imported by an earlier demo from " + catalogSource);
         } else {
+            // niced: the import is needed only by the first ETL run, so it takes the CPU the demo leaves idle
             System.err.println("catalog: importing " + catalogSource + " in the background (once; later demos reuse it)");
-            catalogImport = DemoEtl.start(List.of(home.resolve("patchlake").toString(), "catalog", "import", catalogSource,
-                "--warehouse", data.resolve("warehouse").toString()), data.resolve("catalog-import.log"));
+            catalogImport = DemoEtl.start(List.of("nice", "-n", "10", home.resolve("patchlake").toString(), "catalog",
+                "import", catalogSource, "--warehouse", data.resolve("warehouse").toString()),
+                data.resolve("catalog-import.log"));
         }
 
-        steps.begin("loading the catalog and generating a fleet of " + endpoints + " computers", "fleet");
+        steps.begin("loading the catalog " + catalogSource, "catalog");
         Catalog catalog = CatalogSource.load(catalogSource);
         DemoScenario scenario = DemoScenario.around(catalog, flags.has("--start") ? flags.instant("--start", null) : null,
-            flags.has("--days") ? flags.days("--days", 22) : null);
+            flags.has("--days") ? flags.days("--days", 16) : null);
         System.err.printf("demo: simulating %s to %s%s%n", scenario.start(), scenario.end(), scenario.patchTuesday() == null
             ? " (no Patch Tuesday of the catalog in it)" : ", Patch Tuesday " + scenario.patchTuesday());
-        FleetSpec spec = new FleetSpec(endpoints, 20261121L, scenario.start(), scenario.span(), Organisation.contoso());
-        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), new FleetGenerator(catalog), spec,
-            count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints));
-        System.err.println("fleet: " + summary);
-        List<FleetMember> fleet = new FleetFiles().readAll(data.resolve("fleet"));
 
-        steps.begin("starting the server on port " + port + " (on the demo's clock, at " + scenario.start() + ")", "server");
+        steps.begin("generating a fleet of " + endpoints + " computers while the server starts on port " + port
+            + " (on the demo's clock, at " + scenario.start() + ")", "fleet+server");
         SimulationClock clock = new SimulationClock(scenario.start());
         WebConfig config = WebConfig.defaults(data).withPort(port)
-            .withEtl(List.of(home.resolve("patchlake").toString(), "etl", "--as-of", scenario.end().toString(),
-                "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7)), Duration.ZERO);
+            .withEtl(DemoEtl.command(home, List.of("--as-of", scenario.end().toString(),
+                "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7))), Duration.ZERO);
         AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
             AgentSettings.DEFAULTS.stalenessDays());
-        WebServer server = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-demo-shutdown"));
-        server.start();
-        List<DemoUsers.Created> users = DemoUsers.create(server.services(), new SecureRandom());
+        long serverStarting = System.nanoTime();
+        CompletableFuture<WebServer> starting = CompletableFuture.supplyAsync(() -> {
+            WebServer started = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "patchlake-demo-shutdown"));
+            started.start();
+            System.err.printf("server: listening on port %d after %.1f s%n", port, (System.nanoTime() - serverStarting) / 1e9);
+            return started;
+        });
+        FleetSpec spec = new FleetSpec(endpoints, 20261121L, scenario.start(), scenario.span(), Organisation.contoso());
+        List<FleetMember> fleet = new java.util.ArrayList<>(endpoints);
+        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), new FleetGenerator(catalog), spec,
+            count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints), fleet::add);
+        System.err.println("fleet: " + summary);
+        WebServer server = starting.join();
+        // bcrypt makes each sample user take a moment: they are created while the agents run (the wave needs one)
+        CompletableFuture<List<DemoUsers.Created>> sampleUsers = CompletableFuture.supplyAsync(
+            () -> DemoUsers.create(server.services(), new SecureRandom()));
         Map<String, String> tokens = new TreeMap<>();
         for (Organisation.Region region : Organisation.contoso().regions()) {
             for (Organisation.Site site : region.sites()) {
@@ -116,13 +152,23 @@ public final class DemoCommand {
         steps.begin("running " + endpoints + " agents through " + scenario.span().toDays() + " simulated days", "simulate");
         SimulationConfig simulation = new SimulationConfig(URI.create("http://127.0.0.1:" + port), tokens,
             data.resolve("agents"), scenario.start(), scenario.end(), checkIn, Duration.ofMinutes(10),
-            flags.integer("--threads", 2));
+            flags.integer("--threads", DEFAULT_THREADS));
         DemoEtl etl = new DemoEtl(home, data, server, catalogImport, catalogSource);
         Milestone.Action wave = () -> {
             // the administrator works from this morning's reports: the ETL run of the night before publishes them
             etl.runNow(clock.instant(), scenario.span());
             String bulletin = RemediationWave.worstBulletin(catalog, scenario.patchTuesday(), fleet).bulletinId();
-            DemoUsers.Created admin = users.stream().filter(user -> user.name().equals(DemoUsers.WAVE_USER)).findFirst()
+            List<String> frozen = DemoExceptions.frozenComputers(catalog, bulletin, fleet, data.resolve("agents"));
+            if (!frozen.isEmpty()) {
+                DemoUsers.Created security = sampleUsers.join().stream()
+                    .filter(user -> user.name().equals(DemoUsers.EXCEPTION_USER)).findFirst().orElseThrow();
+                List<Long> granted = new RemediationWave(URI.create("http://127.0.0.1:" + port), security.name(),
+                    security.password()).grantExceptions(frozen, bulletin, DemoExceptions.REASON,
+                    clock.instant().plus(DemoExceptions.FREEZE));
+                System.err.printf("simulate: %s %s grants %d computers an exception for %s (%s)%n",
+                    clock.instant(), security.name(), granted.size(), bulletin, DemoExceptions.REASON);
+            }
+            DemoUsers.Created admin = sampleUsers.join().stream().filter(user -> user.name().equals(DemoUsers.WAVE_USER)).findFirst()
                 .orElseThrow();
             var created = new RemediationWave(URI.create("http://127.0.0.1:" + port), admin.name(), admin.password())
                 .remediate(bulletin, "demo-wave-" + scenario.patchTuesday());
@@ -132,6 +178,7 @@ public final class DemoCommand {
         SimulationSummary simulated = new FleetSimulator(simulation, clock, fleet)
             .run(scenario.milestones(catalog, wave), System.err::println);
         clock.runOnFromHere();
+        steps.within("ETL before the wave", etl.seconds());
         System.err.printf("simulate: %,d agents, %,d scans, %,d inventories, %,d install attempts, %,d restarts%n",
             simulated.agents(), simulated.scans(), simulated.inventoriesQueued(), simulated.installAttempts(),
             simulated.restarts());
@@ -159,7 +206,11 @@ public final class DemoCommand {
         server.services().etl().schedule(ETL_INTERVAL);
 
         String breakdown = steps.finish();
-        DemoReport.print(port, data, users, summary, simulated, breakdown);
+        DemoReport.print(port, data, sampleUsers.join(), summary, simulated, breakdown);
+        if (then.equals("exit")) {
+            // benchmarks and scripted checks: the figures above, then the server closes (shutdown hook)
+            System.exit(0);
+        }
         Thread.currentThread().join();
     }
 

@@ -18,12 +18,15 @@ import org.patchlake.web.WebServer;
 final class DemoEtl {
     /** The server's warehouse looks for a new snapshot at most this often (reports' Warehouse.open). */
     private static final Duration SNAPSHOT_POLL = Duration.ofMillis(2500);
+    /** Spark settings for the demo's warehouse (a few thousand computers on a small machine). */
+    static final List<String> SPARK_SETTINGS = List.of();
 
     private final Path home;
     private final Path data;
     private final WebServer server;
     private final String catalogSource;
     private Process catalogImport;
+    private double seconds;
 
     DemoEtl(Path home, Path data, WebServer server, Process catalogImport, String catalogSource) {
         this.home = home;
@@ -31,6 +34,17 @@ final class DemoEtl {
         this.server = server;
         this.catalogImport = catalogImport;
         this.catalogSource = catalogSource;
+    }
+
+    /**
+     * The demo's ETL command (the run before the wave and, through the server's ETL job, the run at the end):
+     * {@code ./patchlake etl} with {@code arguments} and the Spark settings the demo's small warehouse runs best with.
+     */
+    static List<String> command(Path home, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("patchlake").toString(), "etl"));
+        command.addAll(arguments);
+        command.addAll(SPARK_SETTINGS);
+        return List.copyOf(command);
     }
 
     static Process start(List<String> command, Path log) throws IOException {
@@ -49,17 +63,24 @@ final class DemoEtl {
         System.err.println("catalog: imported (log: " + data.resolve("catalog-import.log") + ")");
     }
 
+    /** Seconds spent in {@link #runNow} so far (waiting for the catalog import included). */
+    double seconds() {
+        return seconds;
+    }
+
     /** Publishes a snapshot as of {@code asOf} and waits until the server's reports read it. */
     void runNow(Instant asOf, Duration span) throws IOException, InterruptedException {
-        awaitCatalog();
         long started = System.nanoTime();
+        awaitCatalog();
         server.services().agentApi().sealLanding();
         Path log = data.resolve("etl-" + asOf.toString().replace(':', '-') + ".log");
         System.err.println("etl: running as of " + asOf + " (log: " + log + ")");
-        await(start(List.of(home.resolve("patchlake").toString(), "etl", "--data", data.toString(), "--as-of",
-            asOf.toString(), "--daily-backfill-days", Long.toString(span.toDays() + 7)), log), log, "ETL as of " + asOf);
+        await(start(command(home, List.of("--data", data.toString(), "--as-of", asOf.toString(),
+            "--daily-backfill-days", Long.toString(span.toDays() + 7))), log), log, "ETL as of " + asOf);
         Thread.sleep(SNAPSHOT_POLL.toMillis());
-        System.err.printf("etl: snapshot as of %s published in %.1f s%n", asOf, (System.nanoTime() - started) / 1e9);
+        double took = (System.nanoTime() - started) / 1e9;
+        seconds += took;
+        System.err.printf("etl: snapshot as of %s published in %.1f s%n", asOf, took);
     }
 
     private static void await(Process process, Path log, String what) throws IOException, InterruptedException {

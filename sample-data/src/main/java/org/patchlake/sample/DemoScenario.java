@@ -17,17 +17,19 @@ import org.patchlake.core.catalog.Update;
 import org.patchlake.sample.simulate.Milestone;
 
 /**
- * The weeks the demo plays: by default from two weeks before the catalog's last Patch Tuesday to a week after it,
- * so the fleet settles, the release lands (machines become REQUIRED for the new updates and patch over the
- * following days at their own pace), and two days later an administrator remediates the worst new bulletin.
+ * The weeks the demo plays: by default from ten days before the catalog's last Patch Tuesday to six days after it
+ * (long enough for a contractor who left on the first day to be silent for two weeks at the end, short enough for
+ * the demo to finish in minutes), so the fleet settles, the release lands (machines become REQUIRED for the new
+ * updates and patch over the following days at their own pace), and two days later an administrator remediates
+ * the worst new bulletin.
  *
  * @param start       simulated start (the fleet's patch history reaches it)
  * @param end         simulated end (ETL evaluates as of this moment)
  * @param patchTuesday the Patch Tuesday inside the window, or null when the catalog has none there
  */
 record DemoScenario(Instant start, Instant end, LocalDate patchTuesday) {
-    static final Duration BEFORE = Duration.ofDays(15);
-    static final Duration AFTER = Duration.ofDays(7);
+    static final Duration BEFORE = Duration.ofDays(10);
+    static final Duration AFTER = Duration.ofDays(6);
 
     DemoScenario {
         requireNonNull(start, "start is null");

@@ -15,6 +15,8 @@ import org.patchlake.web.store.UserStore;
 final class DemoUsers {
     /** The IT administrator (all regions) who starts the demo's remediation wave. */
     static final String WAVE_USER = "itadmin";
+    /** The security administrator who grants the demo's exceptions. */
+    static final String EXCEPTION_USER = "secadmin";
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     record Created(String name, String password, String roles, String scope) {

@@ -73,6 +73,29 @@ final class RemediationWave {
         return severity == null ? -1 : severity.rank();
     }
 
+    /**
+     * Signs in and grants each computer an exception for the bulletin until {@code expiresAt}, as a security
+     * administrator does for machines in a change freeze ({@code POST /api/v1/exceptions}); returns the ids granted.
+     */
+    List<Long> grantExceptions(List<String> computerIds, String bulletinId, String reason, java.time.Instant expiresAt)
+        throws IOException, InterruptedException {
+        String csrf = signIn();
+        List<Long> granted = new java.util.ArrayList<>();
+        for (String computerId : computerIds) {
+            String body = JSON.writeValueAsString(Map.of("computerId", computerId, "bulletinId", bulletinId,
+                "owner", user, "reason", reason, "expiresAt", expiresAt.toString()));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/exceptions"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException("POST /api/v1/exceptions for " + computerId + " and " + bulletinId
+                    + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            granted.add(JSON.readTree(answer.body()).path("id").asLong());
+        }
+        return granted;
+    }
+
     /** Signs in and creates the policy; returns the API's answer (id, targets, url). */
     JsonNode remediate(String bulletinId, String idempotencyKey) throws IOException, InterruptedException {
         String csrf = signIn();

@@ -117,7 +117,14 @@ public final class AgentRegistry {
             return List.of(new RegistryEvent.ComputerEnrolled(computerId, request.hardwareId(), request.hostname(),
                     token.tokenId(), token.site(), token.region(), generation, now));
         });
-        return computersById.get(((RegistryEvent.ComputerEnrolled) events.get(0)).computerId());
+        // this enrollment as written, not the registry's entry now: a concurrent re-enrollment of the same hardware id
+        // may have moved that on to the next credential generation meanwhile
+        return enrolled((RegistryEvent.ComputerEnrolled) events.get(0));
+    }
+
+    private static EnrolledComputer enrolled(RegistryEvent.ComputerEnrolled enrolled) {
+        return new EnrolledComputer(enrolled.computerId(), enrolled.hardwareId(), enrolled.hostname(),
+                enrolled.tokenId(), enrolled.site(), enrolled.region(), enrolled.credentialGeneration(), enrolled.at(), null);
     }
 
     /** The computer, or null if unknown (after one refresh from the log, at most every 100 ms). */
@@ -167,8 +174,7 @@ public final class AgentRegistry {
                 tokensByHash.put(updated.tokenSha256(), updated);
             }
         } else if (event instanceof RegistryEvent.ComputerEnrolled enrolled) {
-            EnrolledComputer computer = new EnrolledComputer(enrolled.computerId(), enrolled.hardwareId(), enrolled.hostname(),
-                    enrolled.tokenId(), enrolled.site(), enrolled.region(), enrolled.credentialGeneration(), enrolled.at(), null);
+            EnrolledComputer computer = enrolled(enrolled);
             computersById.put(computer.computerId(), computer);
             computersByHardwareId.put(computer.hardwareId(), computer);
         } else if (event instanceof RegistryEvent.ComputerRevoked revoked) {

@@ -33,7 +33,14 @@ public final class FleetFiles {
 
     /** Writes the fleet atomically: a reader never sees a half-written file. */
     public FleetSummary write(Path directory, FleetGenerator generator, FleetSpec spec, Consumer<Integer> progress) {
+        return write(directory, generator, spec, progress, member -> { });
+    }
+
+    /** Writes the fleet atomically and hands each member to {@code each} too (the demo keeps them, unread). */
+    public FleetSummary write(Path directory, FleetGenerator generator, FleetSpec spec, Consumer<Integer> progress,
+                              Consumer<FleetMember> each) {
         requireNonNull(progress, "progress is null");
+        requireNonNull(each, "each is null");
         try {
             Files.createDirectories(directory);
             Path target = directory.resolve(FILE_NAME);
@@ -50,6 +57,7 @@ public final class FleetFiles {
                         throw new UncheckedIOException(e);
                     }
                     summary.add(member);
+                    each.accept(member);
                     if (++written[0] % 1000 == 0) {
                         progress.accept(written[0]);
                     }

@@ -28,6 +28,13 @@ import org.patchlake.core.inventory.ProductIdentifier;
  */
 public final class FleetGenerator {
 
+    /** A contractor's machine is on the network at least this long after the start, so it reports once. */
+    static final Duration FIRST_REPORT = Duration.ofDays(1);
+    /** Machines whose last Windows Update installs still wait for a restart when the simulation starts. */
+    static final double AWAITING_RESTART_SHARE = 0.06;
+    /** Of those, the ones whose user never restarts during the simulation (the rest restart at a random moment). */
+    static final double NEVER_RESTARTED_SHARE = 0.4;
+
     /** Exit-code sequences of installs that go wrong: persistent 1603, access denied then fine, not applicable. */
     private static final List<List<Long>> FAILURES = List.of(
         List.of(1603L, 1603L, 1603L, 1603L),
@@ -80,10 +87,10 @@ public final class FleetGenerator {
         int managedLevel = managedLevel(computerClass, random);
         PatchProfile patchProfile = patchProfile(computerClass, random);
         ReportingProfile reporting = reportingProfile(computerClass, random);
-        // most contractors leave early in the simulated weeks, so the end shows them as not reporting (UNKNOWN)
+        // A contractor's machine reports (enrolls, scans) on its first day, then leaves and never reports again;
+        // most leave early in the simulated weeks, so the end shows them as not reporting.
         double leaves = random.nextDouble();
-        Instant goneAt = reporting == ReportingProfile.GONE
-            ? spec.asOf().plusSeconds((long) (leaves * leaves * spec.simulationSpan().toSeconds())) : null;
+        Instant goneAt = reporting == ReportingProfile.GONE ? goneAt(spec, leaves) : null;
         OperatingSystem os = Weighted.pick(computerClass.isServer() ? servers : clients,
             OperatingSystem.Weighted::weight, random).os();
         List<String> machineProducts = products.identify(os.identity()).catalogProducts();
@@ -104,6 +111,8 @@ public final class FleetGenerator {
         });
         SimulatedMachine.Reimage reimage = random.nextDouble() < 0.015
             ? reimage(spec, installed, random) : null;
+        SimulatedMachine.Runtime awaitingRestart = random.nextDouble() < AWAITING_RESTART_SHARE
+            ? awaitingRestart(spec, installed, random) : null;
         long bootAgeSeconds = (long) (random.nextDouble() * Duration.ofDays(computerClass.isServer() ? 45 : 10).toSeconds());
 
         SimulatedMachine machine = new SimulatedMachine(
@@ -120,7 +129,7 @@ public final class FleetGenerator {
             new SimulatedMachine.InstallBehaviour(null, (long) Weighted.between(random, 60, 900),
                 random.nextDouble() < 0.7, null, null),
             reimage,
-            null,
+            awaitingRestart,
             computerClass.hint(),
             managedLevel,
             scheduled);
@@ -204,6 +213,36 @@ public final class FleetGenerator {
     private static SimulatedMachine.InstallBehaviour failing(Random random) {
         return new SimulatedMachine.InstallBehaviour(FAILURES.get(random.nextInt(FAILURES.size())),
             (long) Weighted.between(random, 120, 1800), false, null, null);
+    }
+
+    /**
+     * When a contractor's machine leaves: after {@link #FIRST_REPORT} (its agent wakes within its check-in interval,
+     * so it enrolls and reports at least once), then spread over the simulation, early departures more likely.
+     */
+    static Instant goneAt(FleetSpec spec, double leaves) {
+        Duration span = spec.simulationSpan();
+        Duration first = FIRST_REPORT.compareTo(span) < 0 ? FIRST_REPORT : span;
+        return spec.asOf().plus(first).plusSeconds((long) (leaves * leaves * span.minus(first).toSeconds()));
+    }
+
+    /**
+     * A machine whose last Windows Update installs (the latest install day within three weeks) wait for a restart
+     * its user keeps postponing: they leave the installed list and are pending until the restart, which comes at a
+     * random moment up to twice the simulation's length away (often after its end) or never. Null when the machine
+     * installed nothing recently.
+     */
+    private static SimulatedMachine.Runtime awaitingRestart(FleetSpec spec, Map<String, LocalDate> installed,
+                                                            Random random) {
+        LocalDate today = LocalDate.ofInstant(spec.asOf(), ZoneOffset.UTC);
+        LocalDate latest = installed.values().stream().max(LocalDate::compareTo).orElse(null);
+        boolean never = random.nextDouble() < NEVER_RESTARTED_SHARE;
+        long later = (long) (random.nextDouble() * 2 * spec.simulationSpan().toSeconds());
+        if (latest == null || latest.isBefore(today.minusDays(21))) {
+            return null;
+        }
+        List<String> pending = new ArrayList<>();
+        installed.entrySet().removeIf(entry -> entry.getValue().equals(latest) && pending.add(entry.getKey()));
+        return new SimulatedMachine.Runtime(Map.of(), pending, never ? null : spec.asOf().plusSeconds(later), false, 0);
     }
 
     /** A reimage during the simulation puts the machine back to an image about a year old: a regression. */

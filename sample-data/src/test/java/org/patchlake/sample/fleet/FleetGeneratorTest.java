@@ -105,7 +105,39 @@ class FleetGeneratorTest {
             .hasSizeLessThan(member.machine().installedUpdates().size()));
         assertThat(fleet).filteredOn(member -> member.reportingProfile() == ReportingProfile.GONE)
             .isNotEmpty()
-            .allSatisfy(member -> assertThat(member.goneAt()).isBetween(AS_OF, AS_OF.plus(Duration.ofDays(21))));
+            .allSatisfy(member -> assertThat(member.goneAt()).as("%s reports on its first day, then leaves", member.hostname())
+                .isBetween(AS_OF.plus(FleetGenerator.FIRST_REPORT), AS_OF.plus(Duration.ofDays(21))));
+    }
+
+    @Test
+    void a_contractor_of_a_one_day_simulation_still_leaves_inside_it() {
+        FleetSpec day = new FleetSpec(10, 1, AS_OF, Duration.ofHours(20), Organisation.contoso());
+        assertThat(FleetGenerator.goneAt(day, 0.0)).isEqualTo(AS_OF.plus(Duration.ofHours(20)));
+        FleetSpec weeks = spec(10, 1);
+        assertThat(FleetGenerator.goneAt(weeks, 0.0)).isEqualTo(AS_OF.plus(FleetGenerator.FIRST_REPORT));
+        assertThat(FleetGenerator.goneAt(weeks, 1.0)).isEqualTo(AS_OF.plus(Duration.ofDays(21)));
+    }
+
+    @Test
+    void some_machines_start_with_their_latest_updates_waiting_for_a_restart_that_comes_late_or_never() {
+        List<FleetMember> fleet = new FleetGenerator(CATALOG).generate(spec(2000, 9));
+        List<FleetMember> waiting = fleet.stream().filter(member -> member.machine().runtime() != null).toList();
+        assertThat(waiting).hasSizeBetween(40, 160).allSatisfy(member -> {
+            SimulatedMachine.Runtime runtime = member.machine().runtime();
+            assertThat(runtime.pendingKbs()).isNotEmpty();
+            Set<String> installed = member.machine().installedUpdates().stream().map(SimulatedMachine.Kb::kb)
+                .collect(Collectors.toSet());
+            assertThat(runtime.pendingKbs()).as("pending updates are not installed yet").noneMatch(installed::contains);
+            if (runtime.restartAt() != null) {
+                assertThat(runtime.restartAt()).isBetween(AS_OF, AS_OF.plus(Duration.ofDays(42)));
+            }
+        });
+        Instant end = AS_OF.plus(Duration.ofDays(21));
+        assertThat(waiting).as("never restarted").anySatisfy(member -> assertThat(member.machine().runtime().restartAt()).isNull());
+        assertThat(waiting).as("restarted during the simulation")
+            .anySatisfy(member -> assertThat(member.machine().runtime().restartAt()).isNotNull().isBefore(end));
+        assertThat(waiting).as("restart deferred past the end")
+            .anySatisfy(member -> assertThat(member.machine().runtime().restartAt()).isNotNull().isAfter(end));
     }
 
     @Test

@@ -75,6 +75,8 @@ class FleetSimulatorTest {
         Set<String> enrolledHosts = enrollments.stream()
             .map(line -> line.path("payload").path("hostname").asText()).collect(Collectors.toSet());
         assertThat(enrolledHosts).containsAll(alwaysOn);
+        assertThat(enrolledHosts).as("contractors' machines report before they leave").containsAll(fleet.stream()
+            .filter(member -> member.reportingProfile() == ReportingProfile.GONE).map(FleetMember::hostname).toList());
         assertThat(summary.enrolled()).isEqualTo(enrolledHosts.size());
         assertThat(enrollments).allSatisfy(line -> assertThat(line.path("payload").path("managedLevel").asInt())
             .as("managed level sent at enrollment").isBetween(1, 4));
