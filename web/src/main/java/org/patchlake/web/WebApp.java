@@ -62,13 +62,14 @@ public final class WebApp {
         new SignInPage(services.auth(), access, services.clock()).register(app);
         DashboardPage dashboard = new DashboardPage(services);
         app.get("/dashboard", dashboard::handle);
-        new ReportPages(services, new ExportJobs(services.jobs(), services.exports(), config.opsDirectory().resolve("exports"),
-                services.metrics(), services.clock())).register(app);
+        ExportJobs exportJobs = new ExportJobs(services.jobs(), services.exports(), config.opsDirectory().resolve("exports"),
+                services.metrics(), services.clock());
+        new ReportPages(services, exportJobs).register(app);
         new UserPages(services).register(app);
         new CompliancePages(services).register(app);
         new TokenPages(services).register(app);
         new JobPages(services).register(app);
-        new ApiRoutes(services).register(app);
+        new ApiRoutes(services, exportJobs).register(app);
         services.schedules().register(app, services.json());
         services.agentApi().register(app);
         return app;

@@ -160,6 +160,11 @@ public final class ReportPages {
     }
 
     private ExportService.Format format(Context ctx) {
+        return format(ctx, services);
+    }
+
+    /** The {@code format} parameter: required, one of the formats this server exports. */
+    public static ExportService.Format format(Context ctx, WebServices services) {
         String formatName = Params.required(ctx, "format");
         ExportService.Format format = ExportService.Format.fromExtension(formatName)
                 .orElseThrow(() -> new BadParameterException("format", "format must be one of pdf, xlsx, csv, html; was '"
