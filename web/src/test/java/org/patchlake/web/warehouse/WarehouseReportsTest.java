@@ -143,4 +143,15 @@ class WarehouseReportsTest {
         assertThat(security.post("/admin/severities", java.util.Map.of("bulletinId", "KB0000000", "severity", "Critical",
                 "reason", "x")).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void a_return_code_stored_signed_shows_its_hex_its_signed_value_and_its_meaning() {
+        // d6: c3 got -2145124329 (= 0x80240017) and ETL recorded no meaning
+        String computer = server.signedIn("rm-eu").getHtml("/computers/c3").body();
+        assertThat(computer).contains("0x80240017 (-2145124329)", "WU_E_NOT_APPLICABLE: the update is not applicable to this computer");
+        String delivery = server.signedIn("sec").getHtml("/reports/delivery-summary?from=2026-11-01&to=2026-11-20").body();
+        assertThat(delivery).contains("0x80240017 (-2145124329)", "1603 (0x00000643)", "WU_E_NOT_APPLICABLE")
+                .doesNotContain(">unknown return code<");
+    }
 }
+
