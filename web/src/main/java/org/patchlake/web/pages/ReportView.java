@@ -138,6 +138,9 @@ public final class ReportView {
     private static String chart(ReportTable table) {
         ReportTable.Chart chart = table.chart();
         int label = table.columnIndex(chart.labelColumn());
+        if (chart.kind() == ReportTable.Chart.Kind.ROLLOUT) {
+            return rollout(table, label);
+        }
         int valueIndex = table.columnIndex(chart.valueColumns().get(0));
         if (chart.kind() == ReportTable.Chart.Kind.LINE) {
             List<Charts.Point> points = new ArrayList<>();
@@ -154,6 +157,41 @@ public final class ReportView {
             bars.add(new Charts.Bar(String.valueOf(row.get(label)), numeric(value), null, counts(value)));
         }
         return Charts.bars(bars, percent ? "%" : "");
+    }
+
+    private static String rollout(ReportTable table, int dayIndex) {
+        List<Charts.Series> curves = new ArrayList<>();
+        double maxDays = 1;
+        for (List<Object> row : table.rows()) {
+            maxDays = Math.max(maxDays, numeric(row.get(dayIndex)));
+        }
+        for (String key : table.chart().valueColumns()) {
+            int index = table.columnIndex(key);
+            List<double[]> points = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (List<Object> row : table.rows()) {
+                Object value = row.get(index);
+                if (value instanceof Ratio ratio && !Double.isNaN(ratio.percent())) {
+                    points.add(new double[] {numeric(row.get(dayIndex)), ratio.percent()});
+                    notes.add(counts(value));
+                }
+            }
+            curves.add(new Charts.Series(table.columns().get(index).label(), points, notes));
+        }
+        List<double[]> targets = new ArrayList<>();
+        boolean hasTarget = table.columns().stream().anyMatch(c -> c.key().equals(ReportTable.Chart.TARGET_COLUMN));
+        if (hasTarget) {
+            int targetIndex = table.columnIndex(ReportTable.Chart.TARGET_COLUMN);
+            Object previous = null;
+            for (List<Object> row : table.rows()) {
+                Object target = row.get(targetIndex);
+                if (target != null && !target.equals(previous)) {
+                    targets.add(new double[] {numeric(row.get(dayIndex)), numeric(target)});
+                }
+                previous = target;
+            }
+        }
+        return Charts.rollout(curves, targets, maxDays);
     }
 
     /** The counts behind a percentage, "(2 / 3)"; null for other values. */
