@@ -28,7 +28,12 @@ public final class ErrorMapping {
 
     public static void register(Javalin app, ObjectMapper json) {
         app.exception(BadParameterException.class, (e, ctx) -> answer(ctx, json, 400, "bad_parameter", e.parameter(), e.getMessage()));
-        app.exception(WebException.class, (e, ctx) -> answer(ctx, json, e.status(), e.code(), null, e.getMessage()));
+        app.exception(WebException.class, (e, ctx) -> {
+            if (e instanceof BusyException busy) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+            }
+            answer(ctx, json, e.status(), e.code(), null, e.getMessage());
+        });
         app.exception(AccessControl.SignInRequired.class, (e, ctx) ->
                 ctx.redirect("/sign-in?next=" + org.patchlake.web.pages.Html.url(e.next())));
         app.exception(DuplicateException.class, (e, ctx) -> answer(ctx, json, 409, "conflict", null, e.getMessage()));

@@ -189,4 +189,77 @@ class CachedReportServiceTest {
             pool.shutdownNow();
         }
     }
+
+    private static String blockUntil(CountDownLatch release, String value) {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return value;
+    }
+
+    @Test
+    void a_drill_down_does_not_wait_behind_a_whole_report_being_computed() throws Exception {
+        SnapshotCache lanes = new SnapshotCache(1000, new SnapshotCache.Admission(1, 10, java.time.Duration.ofSeconds(30)),
+                new SnapshotCache.Admission(1, 10, java.time.Duration.ofSeconds(30)), metrics);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch entered = new CountDownLatch(1);
+            Future<String> report = pool.submit(() -> lanes.get(SnapshotCache.Lane.REPORTS, "sla-attainment", "s-1", "all", () -> {
+                entered.countDown();
+                return blockUntil(release, "report");
+            }, v -> 1));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<String> secondReport = pool.submit(() -> lanes.get(SnapshotCache.Lane.REPORTS, "exceptions", "s-1", "all",
+                    () -> "second report", v -> 1));
+            Thread.sleep(100);
+            String drillDown = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "c-1", () -> "computer c-1",
+                    v -> 1)).get(5, TimeUnit.SECONDS);
+
+            assertThat(drillDown).isEqualTo("computer c-1");
+            assertThat(secondReport).isNotDone();
+            release.countDown();
+            assertThat(report.get(10, TimeUnit.SECONDS)).isEqualTo("report");
+            assertThat(secondReport.get(10, TimeUnit.SECONDS)).isEqualTo("second report");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_full_queue_is_answered_busy_at_once_with_retry_after_and_cached_results_still_answer() throws Exception {
+        SnapshotCache lanes = new SnapshotCache(1000, new SnapshotCache.Admission(1, 10, java.time.Duration.ofSeconds(30)),
+                new SnapshotCache.Admission(1, 1, java.time.Duration.ofSeconds(30)), metrics);
+        lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "cached", () -> "cached", v -> 1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch entered = new CountDownLatch(1);
+            Future<String> running = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "c-1", () -> {
+                entered.countDown();
+                return blockUntil(release, "c-1");
+            }, v -> 1));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<String> queued = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "c-2", () -> "c-2", v -> 1));
+            Thread.sleep(100);
+            Future<String> refused = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "bulletin", "s-1", "b-1", () -> "b-1", v -> 1));
+
+            assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(org.patchlake.web.http.BusyException.class)
+                    .hasMessageContaining("the drill-downs queue is full (1 waiting); try again in 16 s")
+                    .satisfies(e -> assertThat(((org.patchlake.web.http.BusyException) e).retryAfter()).isPositive());
+            assertThat(lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "cached", () -> "computed again", v -> 1)).isEqualTo("cached");
+            assertThat(metrics.counterValue("patchlake_report_busy_total", "lane", "drill-downs", "reason", "queue_full", "kind", "bulletin"))
+                    .isEqualTo(1);
+            release.countDown();
+            assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo("c-1");
+            assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("c-2");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
+
