@@ -39,21 +39,26 @@ public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List
      * Admission of report computations that are not cached: whole reports and dashboards in one lane, drill-downs
      * (one bulletin, one computer) and form choices in another, so a drill-down never waits behind long reports.
      */
-    public record Admission(SnapshotCache.Admission reports, SnapshotCache.Admission drillDowns) {
+    public record Admission(SnapshotCache.Admission reports, SnapshotCache.Admission drillDowns, boolean warmReportPages) {
         public Admission {
             requireNonNull(reports, "reports is null");
             requireNonNull(drillDowns, "drillDowns is null");
         }
 
+        /** The same lanes; {@code warm} says whether the cache warmer computes every report page after a new snapshot. */
+        public Admission withReportPagesWarmed(boolean warm) {
+            return new Admission(reports, drillDowns, warm);
+        }
+
         /**
          * One whole report at a time (a cold report at the design point takes seconds and DuckDB already spreads one
          * query over every core), up to 32 waiting at most 30 s; drill-downs one per core, up to 4 per core waiting at
-         * most 10 s. Beyond that a request is answered 503 with Retry-After at once.
+         * most 10 s. Beyond that a request is answered 503 with Retry-After at once. Report pages are warmed.
          */
         public static Admission defaults() {
             int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
             return new Admission(new SnapshotCache.Admission(1, 32, Duration.ofSeconds(30)),
-                    new SnapshotCache.Admission(cores, 4 * cores, Duration.ofSeconds(10)));
+                    new SnapshotCache.Admission(cores, 4 * cores, Duration.ofSeconds(10)), true);
         }
     }
 

@@ -117,7 +117,8 @@ public final class WebServer implements AutoCloseable {
                     edges.agentApi(), schedules);
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
                     config.dataDirectory().resolve("packages"));
-            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics), edges.onClose(),
+            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics,
+                    config.admission().warmReportPages()), edges.onClose(),
                     remediation);
         } catch (RuntimeException e) {
             database.close();

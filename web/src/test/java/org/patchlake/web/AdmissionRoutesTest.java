@@ -93,7 +93,7 @@ class AdmissionRoutesTest {
     @BeforeAll
     static void start() {
         WebConfig.Admission tight = new WebConfig.Admission(new SnapshotCache.Admission(1, 4, Duration.ofSeconds(10)),
-                new SnapshotCache.Admission(1, 0, Duration.ofSeconds(10)));
+                new SnapshotCache.Admission(1, 0, Duration.ofSeconds(10)), true);
         server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> reports,
                 r -> new CsvExportService(r, Clock.systemUTC()), config -> config.withAdmission(tight), Clock.systemUTC());
     }

@@ -43,10 +43,17 @@ public final class CacheWarmer implements AutoCloseable {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    private final boolean warmReportPages;
     private volatile String warmed;
     private final java.util.Set<String> warmedScopes = new java.util.HashSet<>();
 
     public CacheWarmer(ReportService reports, SnapshotCache cache, Supplier<List<User>> users, Metrics metrics) {
+        this(reports, cache, users, metrics, true);
+    }
+
+    /** @param warmReportPages whether every report page is computed too, not only dashboards and form choices */
+    public CacheWarmer(ReportService reports, SnapshotCache cache, Supplier<List<User>> users, Metrics metrics, boolean warmReportPages) {
+        this.warmReportPages = warmReportPages;
         this.reports = requireNonNull(reports, "reports is null");
         this.cache = requireNonNull(cache, "cache is null");
         this.users = requireNonNull(users, "users is null");
@@ -94,7 +101,9 @@ public final class CacheWarmer implements AutoCloseable {
             double seconds = (System.nanoTime() - started) / 1e9;
             metrics.observe("patchlake_report_cache_warm_seconds", "Time to compute the dashboards of a new snapshot", seconds);
             LOG.info("event=cache_warmed snapshot={} scopes={} ms={}", id, scopes.size(), Math.round(seconds * 1000));
-            warmReports(id, scopes);
+            if (warmReportPages) {
+                warmReports(id, scopes);
+            }
             warmedScopes.addAll(scopes.keySet());
             warmed = id;
         } catch (RuntimeException e) {

@@ -261,5 +261,30 @@ class CachedReportServiceTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void after_a_new_snapshot_the_warmer_computes_every_report_page_each_users_scope_may_open() {
+        SnapshotCache cache = new SnapshotCache(10_000, 2, java.time.Duration.ofSeconds(30), metrics);
+        CachedReportService reports = new CachedReportService(delegate, cache, settings::get);
+        java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+        List<org.patchlake.web.auth.User> users = List.of(
+                new org.patchlake.web.auth.User(1, "rita", "Rita", Set.of(org.patchlake.web.auth.Role.REGIONAL_MANAGER), eu, false, utc, Instant.EPOCH),
+                new org.patchlake.web.auth.User(2, "eve", "Eve", Set.of(org.patchlake.web.auth.Role.EXECUTIVE), Scope.everything(), false, utc,
+                        Instant.EPOCH));
+        CacheWarmer warmer = new CacheWarmer(reports, cache, () -> users, metrics, true);
+
+        warmer.warmIfNew();
+
+        long managerReports = java.util.Arrays.stream(Report.values()).filter(r -> users.get(0).can(r.permission())).count();
+        long executiveReports = java.util.Arrays.stream(Report.values()).filter(r -> users.get(1).can(r.permission())).count();
+        assertThat(managerReports).isGreaterThan(executiveReports).isGreaterThan(0);
+        assertThat(delegate.runs).hasValue((int) (managerReports + executiveReports));
+        reports.run(Report.SLA_ATTAINMENT, ReportParameters.none(), Scope.of(Set.of("EU"), Set.of()));
+        reports.run(Report.EXECUTIVE_SUMMARY, ReportParameters.none(), Scope.everything());
+        assertThat(delegate.runs).as("the pages viewers open first are cached").hasValue((int) (managerReports + executiveReports));
+        warmer.warmIfNew();
+        assertThat(delegate.runs).as("nothing new to warm").hasValue((int) (managerReports + executiveReports));
+        warmer.close();
+    }
 }
 

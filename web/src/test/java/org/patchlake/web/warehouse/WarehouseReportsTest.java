@@ -37,7 +37,11 @@ class WarehouseReportsTest {
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         QueryTimings timings = new QueryTimings();
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()), timings);
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store));
+        // every report page is requested by the tests themselves: warming them all for every user's scope in the
+        // background would only double the DuckDB work of this class
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
+                reports -> new org.patchlake.web.report.CsvExportService(reports, java.time.Clock.systemUTC()),
+                config -> config.withAdmission(config.admission().withReportPagesWarmed(false)), java.time.Clock.systemUTC());
         timings.bind(server.server().services().metrics());
     }
 
