@@ -69,24 +69,27 @@ public final class CachedReportService implements ReportService {
 
     @Override
     public Optional<Dashboard> dashboard(Scope scope) {
-        return cached(SnapshotCache.Lane.REPORTS, "dashboard", key(scope), () -> delegate.dashboard(scope), d -> d.map(Dashboard::snapshot).orElse(null), d -> 100);
+        return cached(SnapshotCache.Lane.REPORTS, "dashboard", key(scope), () -> delegate.dashboard(scope),
+                d -> d.map(Dashboard::snapshot).orElse(null), d -> 100);
     }
 
     @Override
     public ReportResult run(Report report, ReportParameters parameters, Scope scope) {
-        return cached(SnapshotCache.Lane.REPORTS, report.id(), key(parameters) + key(scope), () -> delegate.run(report, parameters, scope), ReportResult::snapshot,
-                CachedReportService::weight);
+        return cached(SnapshotCache.Lane.REPORTS, report.id(), key(parameters) + key(scope), () -> delegate.run(report, parameters, scope),
+                ReportResult::snapshot, CachedReportService::weight);
     }
 
     @Override
     public Optional<ReportResult> computer(String computerId, ReportParameters parameters, Scope scope) {
-        return cached(SnapshotCache.Lane.DRILL_DOWNS, "computer", computerId + "|" + key(parameters) + key(scope), () -> delegate.computer(computerId, parameters, scope),
+        return cached(SnapshotCache.Lane.DRILL_DOWNS, "computer", computerId + "|" + key(parameters) + key(scope),
+                () -> delegate.computer(computerId, parameters, scope),
                 r -> r.map(ReportResult::snapshot).orElse(null), r -> r.map(CachedReportService::weight).orElse(1L));
     }
 
     @Override
     public Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope scope) {
-        return cached(SnapshotCache.Lane.DRILL_DOWNS, "bulletin", bulletinId + "|" + key(parameters) + key(scope), () -> delegate.bulletin(bulletinId, parameters, scope),
+        return cached(SnapshotCache.Lane.DRILL_DOWNS, "bulletin", bulletinId + "|" + key(parameters) + key(scope),
+                () -> delegate.bulletin(bulletinId, parameters, scope),
                 r -> r.map(ReportResult::snapshot).orElse(null), r -> r.map(CachedReportService::weight).orElse(1L));
     }
 

@@ -47,7 +47,8 @@ public final class QueryLayerRemediationWarehouse implements RemediationWarehous
         }
         return remediation.latestAttempts(policyWireId).rows().stream().map(a -> new Attempt(a.computerId(), a.kb(), a.outcome(),
                 a.returnCode(), a.returnCode() == null ? a.returnCodeHex() : org.patchlake.core.rules.InstallReturnCodes.hex(a.returnCode()),
-                org.patchlake.web.report.ReturnCodes.meaning(a.returnCode(), a.meaning()), a.attempt(), a.startedAt(), a.restartedSince(), a.pendingReboot())).toList();
+                org.patchlake.web.report.ReturnCodes.meaning(a.returnCode(), a.meaning()), a.attempt(), a.startedAt(), a.restartedSince(),
+                a.pendingReboot())).toList();
     }
 
     @Override
