@@ -120,7 +120,7 @@ class AdmissionRoutesTest {
             assertThat(busy.body()).contains("\"error\":\"busy\"", "the drill-downs queue is full");
             HttpResponse<String> busyPage = security.getHtml("/computers/c-na-1");
             assertThat(busyPage.statusCode()).isEqualTo(503);
-            assertThat(busyPage.body()).contains("try again in 6 s");
+            assertThat(busyPage.body()).contains("<h1>Busy</h1>", "try again in 6 s");
 
             assertThat(security.getHtml("/reports/compliance-by-bulletin").statusCode()).isEqualTo(200);
             assertThat(security.getHtml("/dashboard").statusCode()).isEqualTo(200);

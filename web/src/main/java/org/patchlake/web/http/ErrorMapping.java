@@ -83,7 +83,7 @@ public final class ErrorMapping {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Conflict";
-            case 503 -> "Not available yet";
+            case 503 -> "busy".equals(code) ? "Busy" : "Not available yet";
             default -> "Error " + status;
         };
         ctx.contentType("text/html; charset=utf-8").result(AccessControl.optionalViewer(ctx)
