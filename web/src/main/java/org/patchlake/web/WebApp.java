@@ -52,6 +52,7 @@ public final class WebApp {
         });
         ErrorMapping.register(app, services.json());
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        app.before(ctx -> headers(ctx, tls));
         app.before(access::before);
         app.after(ctx -> after(ctx, services, tls));
         registerMetrics(services);
@@ -62,19 +63,21 @@ public final class WebApp {
         new SignInPage(services.auth(), access, services.clock()).register(app);
         DashboardPage dashboard = new DashboardPage(services);
         app.get("/dashboard", dashboard::handle);
-        new ReportPages(services, new ExportJobs(services.jobs(), services.exports(), config.opsDirectory().resolve("exports"),
-                services.metrics(), services.clock())).register(app);
+        ExportJobs exportJobs = new ExportJobs(services.jobs(), services.exports(), config.opsDirectory().resolve("exports"),
+                services.metrics(), services.clock());
+        new ReportPages(services, exportJobs).register(app);
         new UserPages(services).register(app);
         new CompliancePages(services).register(app);
         new TokenPages(services).register(app);
         new JobPages(services).register(app);
-        new ApiRoutes(services).register(app);
+        new ApiRoutes(services, exportJobs).register(app);
         services.schedules().register(app, services.json());
         services.agentApi().register(app);
         return app;
     }
 
-    private static void after(Context ctx, WebServices services, boolean tls) {
+    /** Set before the handler runs, so they are on streamed pages too (sent before the handler returns). */
+    private static void headers(Context ctx, boolean tls) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
@@ -86,6 +89,9 @@ public final class WebApp {
         if (!ctx.path().startsWith("/static/")) {
             ctx.header("Cache-Control", "no-store");
         }
+    }
+
+    private static void after(Context ctx, WebServices services, boolean tls) {
         Long started = ctx.attribute(STARTED);
         double seconds = started == null ? 0 : (System.nanoTime() - started) / 1e9;
         int status = ctx.statusCode();

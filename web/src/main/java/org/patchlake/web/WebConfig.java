@@ -2,6 +2,7 @@ package org.patchlake.web;
 
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.SignInLimiter;
+import org.patchlake.web.cache.SnapshotCache;
 import org.patchlake.web.schedule.MailConfig;
 
 import java.nio.file.Path;
@@ -17,10 +18,12 @@ import static java.util.Objects.requireNonNull;
  * @param etlInterval how often serve runs ETL; zero = never on its own
  * @param metricsToken when set, {@code /metrics} needs {@code Authorization: Bearer <token>}
  * @param mail         SMTP server and delivery policy for scheduled reports
+ * @param admission    how many report computations run at once and how many may wait, per lane
  */
 public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List<String> etlCommand, Duration etlInterval,
                         Duration etlTimeout, Duration sessionLifetime, int bcryptCost, SignInLimiter.Limits signInLimits,
-                        String metricsToken, long maxRequestBytes, MailConfig mail) {
+                        String metricsToken, long maxRequestBytes, MailConfig mail,
+                        Admission admission) {
     /** TLS from PEM files (certificate chain + PKCS#8 key) or from a PKCS#12 keystore. */
     public record Tls(Path certificate, Path privateKey, Path keystore, String keystorePassword) {
         public Tls {
@@ -29,6 +32,33 @@ public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List
             if (pem == pkcs12) {
                 throw new IllegalArgumentException("TLS needs either --tls-cert and --tls-key, or --keystore (not both)");
             }
+        }
+    }
+
+    /**
+     * Admission of report computations that are not cached: whole reports and dashboards in one lane, drill-downs
+     * (one bulletin, one computer) and form choices in another, so a drill-down never waits behind long reports.
+     */
+    public record Admission(SnapshotCache.Admission reports, SnapshotCache.Admission drillDowns, boolean warmReportPages) {
+        public Admission {
+            requireNonNull(reports, "reports is null");
+            requireNonNull(drillDowns, "drillDowns is null");
+        }
+
+        /** The same lanes; {@code warm} says whether the cache warmer computes every report page after a new snapshot. */
+        public Admission withReportPagesWarmed(boolean warm) {
+            return new Admission(reports, drillDowns, warm);
+        }
+
+        /**
+         * One whole report at a time (a cold report at the design point takes seconds and DuckDB already spreads one
+         * query over every core), up to 32 waiting at most 30 s; drill-downs one per core, up to 4 per core waiting at
+         * most 10 s. Beyond that a request is answered 503 with Retry-After at once. Report pages are warmed.
+         */
+        public static Admission defaults() {
+            int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+            return new Admission(new SnapshotCache.Admission(1, 32, Duration.ofSeconds(30)),
+                    new SnapshotCache.Admission(cores, 4 * cores, Duration.ofSeconds(10)), true);
         }
     }
 
@@ -47,42 +77,48 @@ public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List
             throw new IllegalArgumentException("maxRequestBytes must be at least 1024, was " + maxRequestBytes);
         }
         requireNonNull(mail, "mail is null");
+        requireNonNull(admission, "admission is null");
     }
 
     public static WebConfig defaults(Path dataDirectory) {
         return new WebConfig(dataDirectory, "0.0.0.0", 7070, null, List.of(), Duration.ofMinutes(5), Duration.ofHours(2),
                 Duration.ofHours(8), PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), null, 16L * 1024 * 1024,
-                MailConfig.notConfigured());
+                MailConfig.notConfigured(), Admission.defaults());
     }
 
     public WebConfig withPort(int newPort) {
         return new WebConfig(dataDirectory, host, newPort, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes, mail);
+                signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withHost(String newHost) {
         return new WebConfig(dataDirectory, newHost, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes, mail);
+                signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withTls(Tls newTls) {
         return new WebConfig(dataDirectory, host, port, newTls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes, mail);
+                signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withEtl(List<String> command, Duration interval) {
         return new WebConfig(dataDirectory, host, port, tls, command, interval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes, mail);
+                signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withSecurity(int newBcryptCost, SignInLimiter.Limits newLimits, String newMetricsToken) {
         return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, newBcryptCost,
-                newLimits, newMetricsToken, maxRequestBytes, mail);
+                newLimits, newMetricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withMail(MailConfig newMail) {
         return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
-                signInLimits, metricsToken, maxRequestBytes, newMail);
+                signInLimits, metricsToken, maxRequestBytes, newMail, admission);
+    }
+
+    public WebConfig withAdmission(Admission newAdmission) {
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+                signInLimits, metricsToken, maxRequestBytes, mail, newAdmission);
     }
 
     public Path opsDirectory() {

@@ -61,8 +61,6 @@ public final class WebServer implements AutoCloseable {
 
     /** The report cache's budget in table cells (a cell is a few dozen bytes: about 150 MB). */
     private static final long REPORT_CACHE_CELLS = 4_000_000;
-    /** How long a request waits for its turn to compute a report before it is answered 503. */
-    private static final java.time.Duration REPORT_MAX_WAIT = java.time.Duration.ofSeconds(60);
     private static final java.time.Duration CACHE_WARM_INTERVAL = java.time.Duration.ofSeconds(5);
 
     private final WebConfig config;
@@ -105,8 +103,8 @@ public final class WebServer implements AutoCloseable {
             ComplianceStore complianceStore = new ComplianceStore(database, json);
             ComplianceAdministration compliance = new ComplianceAdministration(complianceStore, audit, events, clock);
             Metrics metrics = new Metrics();
-            SnapshotCache cache = new SnapshotCache(REPORT_CACHE_CELLS, Runtime.getRuntime().availableProcessors(),
-                    REPORT_MAX_WAIT, metrics);
+            SnapshotCache cache = new SnapshotCache(REPORT_CACHE_CELLS, config.admission().reports(), config.admission().drillDowns(),
+                    metrics);
             ReportService reports = new CachedReportService(edges.reports().apply(complianceStore), cache,
                     complianceStore::settingsVersion);
             JobRunner jobs = new JobRunner(clock);
@@ -119,7 +117,8 @@ public final class WebServer implements AutoCloseable {
                     edges.agentApi(), schedules);
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
                     config.dataDirectory().resolve("packages"));
-            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics), edges.onClose(),
+            return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics,
+                    config.admission().warmReportPages()), edges.onClose(),
                     remediation);
         } catch (RuntimeException e) {
             database.close();

@@ -12,8 +12,10 @@ import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
+import org.patchlake.web.jobs.ExportJobs;
 import org.patchlake.web.jobs.Job;
 import org.patchlake.web.pages.ReportPages;
+import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.Report;
 import org.patchlake.web.report.ReportParameter;
 import org.patchlake.web.report.ReportParameters;
@@ -39,9 +41,11 @@ public final class ApiRoutes {
     private final WebServices services;
     private final ReportParametersParser parser;
     private final byte[] openApi;
+    private final ExportJobs exportJobs;
 
-    public ApiRoutes(WebServices services) {
+    public ApiRoutes(WebServices services, ExportJobs exportJobs) {
         this.services = services;
+        this.exportJobs = exportJobs;
         this.parser = new ReportParametersParser(services.reports());
         try (InputStream in = ApiRoutes.class.getResourceAsStream("openapi.json")) {
             this.openApi = in.readAllBytes();
@@ -57,6 +61,7 @@ public final class ApiRoutes {
         app.get("/api/v1/dashboard", this::dashboard);
         app.get("/api/v1/reports", this::reports);
         app.get("/api/v1/reports/{report}", this::report);
+        app.post("/api/v1/reports/{report}/exports", this::startExport);
         app.get("/api/v1/computers/{computer}", this::computer);
         app.get("/api/v1/bulletins/{bulletin}", this::bulletin);
         app.post("/api/v1/exceptions", this::grantException);
@@ -113,6 +118,21 @@ public final class ApiRoutes {
         services.metrics().observe("patchlake_report_duration_seconds", "Time to compute a report or drill-down page",
                 (System.nanoTime() - started) / 1e9, "report", "api." + report.id());
         ctx.json(ApiJson.result(result, parameters.asMap(), scope.describe()));
+    }
+
+    /**
+     * Starts an export of a report as a job, in the viewer's scope narrowed by the same parameters as
+     * {@code GET /api/v1/reports/{report}}: 202 with the job (its {@code url} to poll, then its {@code download}).
+     */
+    private void startExport(Context ctx) {
+        Viewer viewer = AccessControl.viewer(ctx);
+        Report report = ReportPages.report(ctx, viewer);
+        ExportService.Format format = ReportPages.format(ctx, services);
+        ReportParameters parameters = parser.parse(ctx, report.parameters(), viewer.user().scope());
+        Job job = exportJobs.start(viewer.user().name(), report, parameters,
+                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters), format);
+        Job.View view = job.view();
+        ctx.status(202).header("Location", view.url()).json(view);
     }
 
     private void computer(Context ctx) {

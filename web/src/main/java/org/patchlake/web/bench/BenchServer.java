@@ -49,12 +49,20 @@ final class BenchServer implements AutoCloseable {
     private final int port;
     private final List<Account> accounts = new ArrayList<>();
 
-    BenchServer(Path warehouse) throws IOException {
+    /**
+     * @param queryCache where the server keeps each snapshot's DuckDB database (built on first use, minutes at the design
+     *                   point); null = inside the temporary data directory, built again by every run
+     */
+    BenchServer(Path warehouse, Path queryCache) throws IOException {
         if (!Files.exists(warehouse.resolve("CURRENT"))) {
             throw new IllegalArgumentException("--warehouse " + warehouse + " has no CURRENT snapshot pointer");
         }
         data = Files.createTempDirectory("patchlake-webbench-");
         Files.createSymbolicLink(data.resolve("warehouse"), warehouse.toAbsolutePath());
+        if (queryCache != null) {
+            Files.createDirectories(queryCache);
+            Files.createSymbolicLink(data.resolve("warehouse-query-cache"), queryCache.toAbsolutePath());
+        }
         WebConfig config = WebConfig.defaults(data).withHost("127.0.0.1").withPort(0).withEtl(List.of(), Duration.ZERO)
                 .withSecurity(PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), null);
         server = ServeCommand.assemble(config, Clock.systemUTC());

@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code ./patchlake bench web --warehouse DIR [--viewers 50] [--seconds 60] [--think-ms 3000]}: a bounded loopback
- * load tool. It starts the production server wiring on 127.0.0.1 over the warehouse DIR (a temporary data directory
+ * {@code ./patchlake bench web --warehouse DIR [--viewers 50] [--seconds 60] [--think-ms 3000] [--query-cache DIR]}: a
+ * bounded loopback load tool. It starts the production server wiring on 127.0.0.1 over the warehouse DIR (a temporary data directory
  * with bench users: one security administrator, one regional manager per region), opens every page kind once per
  * user (the cold figures: first visit after a snapshot), then runs N virtual viewers for the given time, each signed
  * in as one of the users and browsing dashboard, reports, bulletin and computer drill-downs one page at a time, and
@@ -21,13 +21,14 @@ import java.util.concurrent.Future;
  */
 public final class WebBench {
     private static final String USAGE = "usage: ./patchlake bench web --warehouse DIR | --url URL --user NAME --password P "
-            + "(or PATCHLAKE_BENCH_PASSWORD)  [--viewers 50] [--seconds 60] [--think-ms 3000]";
+            + "(or PATCHLAKE_BENCH_PASSWORD)  [--viewers 50] [--seconds 60] [--think-ms 3000] [--query-cache DIR]";
 
     private WebBench() {
     }
 
     public static void main(String[] args) throws Exception {
         Path warehouse = null;
+        Path queryCache = null;
         String url = null;
         String user = null;
         String password = System.getenv("PATCHLAKE_BENCH_PASSWORD");
@@ -42,6 +43,7 @@ public final class WebBench {
                 String value = args[i + 1];
                 switch (args[i]) {
                     case "--warehouse" -> warehouse = Path.of(value);
+                    case "--query-cache" -> queryCache = Path.of(value);
                     case "--url" -> url = value;
                     case "--user" -> user = value;
                     case "--password" -> password = value;
@@ -66,7 +68,7 @@ public final class WebBench {
             return;
         }
         long started = System.nanoTime();
-        try (BenchServer server = new BenchServer(warehouse)) {
+        try (BenchServer server = new BenchServer(warehouse, queryCache)) {
             System.out.printf(Locale.ROOT, "web bench: server over %s started in %.1f s; users: %s%n", warehouse,
                     (System.nanoTime() - started) / 1e9, server.accounts().stream().map(a -> a.name() + " (" + a.scope() + ")").toList());
             cold(server.url(), server.accounts());

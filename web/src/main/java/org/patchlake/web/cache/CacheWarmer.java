@@ -4,6 +4,8 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.User;
 import org.patchlake.web.metrics.Metrics;
+import org.patchlake.web.report.Report;
+import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.report.SnapshotInfo;
 import org.slf4j.Logger;
@@ -22,9 +24,11 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * When a new snapshot is published, drops the cached results of older ones and computes the dashboard (and the
- * form choices) for the scope of every user who may see it, in the background, so the first viewer after an ETL
- * run does not wait for the dashboard's queries. Scopes of users created later are warmed at the next check.
+ * When a new snapshot is published, drops the cached results of older ones and computes, in the background, the
+ * dashboard and form choices for the scope of every user who may see it, then every report page as it first opens
+ * (default parameters) for every scope whose users may open it: the first viewer after an ETL run does not wait for
+ * the queries of a whole report. Scopes of users created later are warmed at the next check. Warming goes through
+ * the same admission as viewers (one whole report at a time), so it never takes more than its lane.
  */
 public final class CacheWarmer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CacheWarmer.class);
@@ -39,10 +43,17 @@ public final class CacheWarmer implements AutoCloseable {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    private final boolean warmReportPages;
     private volatile String warmed;
     private final java.util.Set<String> warmedScopes = new java.util.HashSet<>();
 
     public CacheWarmer(ReportService reports, SnapshotCache cache, Supplier<List<User>> users, Metrics metrics) {
+        this(reports, cache, users, metrics, true);
+    }
+
+    /** @param warmReportPages whether every report page is computed too, not only dashboards and form choices */
+    public CacheWarmer(ReportService reports, SnapshotCache cache, Supplier<List<User>> users, Metrics metrics, boolean warmReportPages) {
+        this.warmReportPages = warmReportPages;
         this.reports = requireNonNull(reports, "reports is null");
         this.cache = requireNonNull(cache, "cache is null");
         this.users = requireNonNull(users, "users is null");
@@ -86,15 +97,44 @@ public final class CacheWarmer implements AutoCloseable {
                 reports.dashboard(scope.getValue());
                 reports.regions(scope.getValue());
                 reports.sites(scope.getValue());
-                warmedScopes.add(scope.getKey());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             metrics.observe("patchlake_report_cache_warm_seconds", "Time to compute the dashboards of a new snapshot", seconds);
             LOG.info("event=cache_warmed snapshot={} scopes={} ms={}", id, scopes.size(), Math.round(seconds * 1000));
+            if (warmReportPages) {
+                warmReports(id, scopes);
+            }
+            warmedScopes.addAll(scopes.keySet());
             warmed = id;
         } catch (RuntimeException e) {
             LOG.warn("event=cache_warm_failed error=\"{}\"", e.toString());
         }
+    }
+
+    /** Every report page (default parameters) for each scope whose users may open it; one failing report does not stop the rest. */
+    private void warmReports(String snapshotId, Map<String, Scope> scopes) {
+        long started = System.nanoTime();
+        int computed = 0;
+        List<User> all = users.get();
+        for (Map.Entry<String, Scope> scope : scopes.entrySet()) {
+            for (Report report : Report.values()) {
+                boolean wanted = all.stream().anyMatch(user -> !user.disabled() && user.can(report.permission())
+                        && CachedReportService.key(user.scope()).equals(scope.getKey()));
+                if (!wanted || Thread.currentThread().isInterrupted()) {
+                    continue;
+                }
+                try {
+                    reports.run(report, ReportParameters.none(), scope.getValue());
+                    computed++;
+                } catch (RuntimeException e) {
+                    LOG.warn("event=cache_warm_report_failed report={} scope=\"{}\" error=\"{}\"", report.id(), scope.getValue().describe(),
+                            e.toString());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        metrics.observe("patchlake_report_cache_warm_reports_seconds", "Time to compute every report page of a new snapshot", seconds);
+        LOG.info("event=cache_warmed_reports snapshot={} reports={} ms={}", snapshotId, computed, Math.round(seconds * 1000));
     }
 
     @Override

@@ -54,13 +54,14 @@ public final class CachedReportService implements ReportService {
      * @param snapshotOf the snapshot a value was computed on (null: does not say), so a value computed on a newer
      *                   snapshot than the key names is not kept under the old key
      */
-    private <T> T cached(String kind, String key, Supplier<T> compute, Function<T, SnapshotInfo> snapshotOf, ToLongFunction<T> weigh) {
+    private <T> T cached(SnapshotCache.Lane lane, String kind, String key, Supplier<T> compute, Function<T, SnapshotInfo> snapshotOf,
+                         ToLongFunction<T> weigh) {
         Optional<SnapshotInfo> snapshot = delegate.snapshot();
         if (snapshot.isEmpty()) {
             return compute.get();
         }
         String id = snapshot.get().id();
-        return cache.get(kind, id + "|v" + settingsVersion.getAsLong(), key, compute, value -> {
+        return cache.get(lane, kind, id + "|v" + settingsVersion.getAsLong(), key, compute, value -> {
             SnapshotInfo computedOn = snapshotOf.apply(value);
             return computedOn != null && !computedOn.id().equals(id) ? -1 : weigh.applyAsLong(value);
         });
@@ -68,35 +69,38 @@ public final class CachedReportService implements ReportService {
 
     @Override
     public Optional<Dashboard> dashboard(Scope scope) {
-        return cached("dashboard", key(scope), () -> delegate.dashboard(scope), d -> d.map(Dashboard::snapshot).orElse(null), d -> 100);
+        return cached(SnapshotCache.Lane.REPORTS, "dashboard", key(scope), () -> delegate.dashboard(scope),
+                d -> d.map(Dashboard::snapshot).orElse(null), d -> 100);
     }
 
     @Override
     public ReportResult run(Report report, ReportParameters parameters, Scope scope) {
-        return cached(report.id(), key(parameters) + key(scope), () -> delegate.run(report, parameters, scope), ReportResult::snapshot,
-                CachedReportService::weight);
+        return cached(SnapshotCache.Lane.REPORTS, report.id(), key(parameters) + key(scope), () -> delegate.run(report, parameters, scope),
+                ReportResult::snapshot, CachedReportService::weight);
     }
 
     @Override
     public Optional<ReportResult> computer(String computerId, ReportParameters parameters, Scope scope) {
-        return cached("computer", computerId + "|" + key(parameters) + key(scope), () -> delegate.computer(computerId, parameters, scope),
+        return cached(SnapshotCache.Lane.DRILL_DOWNS, "computer", computerId + "|" + key(parameters) + key(scope),
+                () -> delegate.computer(computerId, parameters, scope),
                 r -> r.map(ReportResult::snapshot).orElse(null), r -> r.map(CachedReportService::weight).orElse(1L));
     }
 
     @Override
     public Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope scope) {
-        return cached("bulletin", bulletinId + "|" + key(parameters) + key(scope), () -> delegate.bulletin(bulletinId, parameters, scope),
+        return cached(SnapshotCache.Lane.DRILL_DOWNS, "bulletin", bulletinId + "|" + key(parameters) + key(scope),
+                () -> delegate.bulletin(bulletinId, parameters, scope),
                 r -> r.map(ReportResult::snapshot).orElse(null), r -> r.map(CachedReportService::weight).orElse(1L));
     }
 
     @Override
     public List<String> regions(Scope scope) {
-        return cached("regions", key(scope), () -> delegate.regions(scope), r -> null, List::size);
+        return cached(SnapshotCache.Lane.DRILL_DOWNS, "regions", key(scope), () -> delegate.regions(scope), r -> null, List::size);
     }
 
     @Override
     public List<String> sites(Scope scope) {
-        return cached("sites", key(scope), () -> delegate.sites(scope), r -> null, List::size);
+        return cached(SnapshotCache.Lane.DRILL_DOWNS, "sites", key(scope), () -> delegate.sites(scope), r -> null, List::size);
     }
 
     /** About the number of cells a result holds. */

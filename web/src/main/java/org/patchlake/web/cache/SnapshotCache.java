@@ -2,17 +2,15 @@ package org.patchlake.web.cache;
 
 import org.patchlake.web.metrics.Metrics;
 
-import org.patchlake.web.http.WebException;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -24,42 +22,60 @@ import static java.util.Objects.requireNonNull;
  * changes, so an entry stays right as long as its key names the current snapshot and settings; older entries are
  * dropped when a new snapshot is published ({@link #retainOnly}) or age out. Bounded by a weight (table cells) in
  * least-recently-used order. Concurrent requests for the same key wait for one computation instead of all
- * running the same query (single flight), and at most {@code concurrentComputations} different results are computed
- * at a time (the others queue in arrival order): fifty viewers opening fifty different drill-downs at once would
- * otherwise run fifty warehouse queries on a few cores, every one of them slow, and cached pages with them.
+ * running the same query (single flight). Results not yet cached are computed in one of two {@link Lane}s, each
+ * admitting a few computations at a time with a bounded queue: a drill-down (one bulletin, one computer) never
+ * waits behind whole reports being computed, and when a lane's queue is full the request is answered 503 with
+ * Retry-After at once instead of piling up. Cached results never wait.
  */
 public final class SnapshotCache {
     private static final String HELP_HITS = "Report results served from the snapshot cache";
     private static final String HELP_MISSES = "Report results computed (not in the snapshot cache)";
+
+    /** Where a computation queues: whole reports and dashboards, or drill-downs and form choices. */
+    public enum Lane { REPORTS, DRILL_DOWNS }
+
+    /** How a lane admits computations: at most {@code permits} at once, {@code maxQueued} waiting, none longer than {@code maxWait}. */
+    public record Admission(int permits, int maxQueued, Duration maxWait) {
+        public Admission {
+            if (permits < 1) {
+                throw new IllegalArgumentException("permits must be positive, was " + permits);
+            }
+            if (maxQueued < 0) {
+                throw new IllegalArgumentException("maxQueued must not be negative, was " + maxQueued);
+            }
+            requireNonNull(maxWait, "maxWait is null");
+        }
+    }
 
     private record Entry(CompletableFuture<Object> value, long weight) {
     }
 
     private final long maxWeight;
     private final Metrics metrics;
-    private final Semaphore computing;
-    private final Duration maxWait;
+    private final Map<Lane, AdmissionLane> lanes = new EnumMap<>(Lane.class);
     private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long weight;
 
-    /**
-     * @param concurrentComputations how many results may be computed at the same time
-     * @param maxWait                how long a request waits for its turn before it is answered 503 (busy)
-     */
+    /** Both lanes with the same admission: {@code concurrentComputations} at a time, waiting at most {@code maxWait}. */
     public SnapshotCache(long maxWeight, int concurrentComputations, Duration maxWait, Metrics metrics) {
+        this(maxWeight, new Admission(concurrentComputations, Integer.MAX_VALUE, maxWait),
+                new Admission(concurrentComputations, Integer.MAX_VALUE, maxWait), metrics);
+    }
+
+    public SnapshotCache(long maxWeight, Admission reports, Admission drillDowns, Metrics metrics) {
         if (maxWeight < 1) {
             throw new IllegalArgumentException("maxWeight must be positive, was " + maxWeight);
         }
-        if (concurrentComputations < 1) {
-            throw new IllegalArgumentException("concurrentComputations must be positive, was " + concurrentComputations);
-        }
         this.maxWeight = maxWeight;
-        this.computing = new Semaphore(concurrentComputations, true);
-        this.maxWait = requireNonNull(maxWait, "maxWait is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        lanes.put(Lane.REPORTS, new AdmissionLane("reports", reports, metrics));
+        lanes.put(Lane.DRILL_DOWNS, new AdmissionLane("drill-downs", drillDowns, metrics));
         metrics.gauge("patchlake_report_cache_weight", "Table cells held by the report cache", this::weight);
-        metrics.gauge("patchlake_report_computations_waiting", "Report computations waiting for their turn",
-                computing::getQueueLength);
+    }
+
+    /** {@link #get(Lane, String, String, String, Supplier, ToLongFunction)} in the reports lane. */
+    public <T> T get(String kind, String snapshotId, String key, Supplier<T> compute, ToLongFunction<T> weigh) {
+        return get(Lane.REPORTS, kind, snapshotId, key, compute, weigh);
     }
 
     /**
@@ -68,7 +84,7 @@ public final class SnapshotCache {
      * tenth of the budget, or weighed negative (computed on another snapshot than the key names), are returned but
      * not kept.
      */
-    public <T> T get(String kind, String snapshotId, String key, Supplier<T> compute, ToLongFunction<T> weigh) {
+    public <T> T get(Lane lane, String kind, String snapshotId, String key, Supplier<T> compute, ToLongFunction<T> weigh) {
         String fullKey;
         CompletableFuture<Object> mine = null;
         Entry entry;
@@ -88,7 +104,7 @@ public final class SnapshotCache {
         metrics.increment("patchlake_report_cache_misses_total", HELP_MISSES, "kind", kind);
         T value;
         try {
-            value = computeInTurn(kind, compute);
+            value = lanes.get(lane).run(kind, compute);
         } catch (RuntimeException | Error e) {
             synchronized (this) {
                 entries.remove(fullKey, entry);
@@ -108,26 +124,6 @@ public final class SnapshotCache {
             }
         }
         return value;
-    }
-
-    private <T> T computeInTurn(String kind, Supplier<T> compute) {
-        boolean acquired;
-        try {
-            acquired = computing.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WebException(503, "busy", "interrupted while waiting to compute " + kind);
-        }
-        if (!acquired) {
-            metrics.increment("patchlake_report_busy_total", "Report requests refused after waiting for their turn", "kind", kind);
-            throw new WebException(503, "busy", "the server is busy computing other reports (waited " + maxWait.toSeconds()
-                    + " s for " + kind + "); try again shortly");
-        }
-        try {
-            return compute.get();
-        } finally {
-            computing.release();
-        }
     }
 
     private void evict() {

@@ -28,7 +28,12 @@ public final class ErrorMapping {
 
     public static void register(Javalin app, ObjectMapper json) {
         app.exception(BadParameterException.class, (e, ctx) -> answer(ctx, json, 400, "bad_parameter", e.parameter(), e.getMessage()));
-        app.exception(WebException.class, (e, ctx) -> answer(ctx, json, e.status(), e.code(), null, e.getMessage()));
+        app.exception(WebException.class, (e, ctx) -> {
+            if (e instanceof BusyException busy) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+            }
+            answer(ctx, json, e.status(), e.code(), null, e.getMessage());
+        });
         app.exception(AccessControl.SignInRequired.class, (e, ctx) ->
                 ctx.redirect("/sign-in?next=" + org.patchlake.web.pages.Html.url(e.next())));
         app.exception(DuplicateException.class, (e, ctx) -> answer(ctx, json, 409, "conflict", null, e.getMessage()));
@@ -78,7 +83,7 @@ public final class ErrorMapping {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Conflict";
-            case 503 -> "Not available yet";
+            case 503 -> "busy".equals(code) ? "Busy" : "Not available yet";
             default -> "Error " + status;
         };
         ctx.contentType("text/html; charset=utf-8").result(AccessControl.optionalViewer(ctx)

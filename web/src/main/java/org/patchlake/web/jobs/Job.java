@@ -11,10 +11,13 @@ import static java.util.Objects.requireNonNull;
 public final class Job {
     public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
-    /** What the job page and the API show. */
+    /**
+     * What the job page and the API show. {@code url} is where the job's progress is polled as JSON, {@code page} its
+     * page for people, {@code download} the file once an export is done.
+     */
     public record View(String id, String kind, String description, String startedBy, State state, Integer percent,
                        String progress, Instant queuedAt, Instant startedAt, Instant endedAt, List<String> outputTail,
-                       String download) {
+                       String url, String page, String download) {
     }
 
     /** A file a job produced, to download: where it is, the name to save it as, its type and size. */
@@ -110,6 +113,6 @@ public final class Job {
 
     public synchronized View view() {
         return new View(id, kind, description, startedBy, state, percent, progress, queuedAt, startedAt, endedAt,
-                List.copyOf(tail), result == null ? null : "/jobs/" + id + "/download");
+                List.copyOf(tail), "/api/v1/jobs/" + id, "/jobs/" + id, result == null ? null : "/jobs/" + id + "/download");
     }
 }

@@ -35,7 +35,7 @@ public final class Metrics {
     private final Map<String, Family> families = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> counters = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Histogram>> histograms = new ConcurrentHashMap<>();
-    private final Map<String, DoubleSupplier> gauges = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, DoubleSupplier>> gauges = new ConcurrentHashMap<>();
 
     public void increment(String name, String help, String... labels) {
         families.putIfAbsent(name, new Family("counter", help));
@@ -56,9 +56,10 @@ public final class Metrics {
         histogram.sum.add(seconds);
     }
 
-    public void gauge(String name, String help, DoubleSupplier value) {
+    /** A value read when the metrics are rendered; {@code labels} as name, value pairs tell series of one name apart. */
+    public void gauge(String name, String help, DoubleSupplier value, String... labels) {
         families.put(name, new Family("gauge", help));
-        gauges.put(name, value);
+        gauges.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(labels(labels), value);
     }
 
     public long counterValue(String name, String... labels) {
@@ -88,15 +89,15 @@ public final class Metrics {
                     out.append(name).append("_sum").append(braces(labels)).append(' ').append(format(h.sum.sum())).append('\n');
                     out.append(name).append("_count").append(braces(labels)).append(' ').append(h.count.sum()).append('\n');
                 });
-                default -> {
+                default -> new TreeMap<>(gauges.getOrDefault(name, Map.of())).forEach((labels, supplier) -> {
                     double value;
                     try {
-                        value = gauges.get(name).getAsDouble();
+                        value = supplier.getAsDouble();
                     } catch (RuntimeException e) {
                         value = Double.NaN;
                     }
-                    out.append(name).append(' ').append(format(value)).append('\n');
-                }
+                    out.append(name).append(braces(labels)).append(' ').append(format(value)).append('\n');
+                });
             }
         }
         return out.toString();

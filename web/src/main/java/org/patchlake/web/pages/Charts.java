@@ -122,4 +122,96 @@ public final class Charts {
     private static String format(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
+
+    /** One curve of a rollout chart: points of (days since release, percent), each with its counts for the hover text. */
+    public record Series(String name, List<double[]> points, List<String> notes) {
+        public Series {
+            points = List.copyOf(points);
+            notes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(notes));
+        }
+    }
+
+    private static final List<String> SERIES_COLOURS = List.of("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a");
+    private static final List<Integer> DAY_TICKS = List.of(0, 1, 3, 7, 14, 28, 56, 91, 182, 365);
+
+    /**
+     * Compliance against days since release: one line per curve and the phase targets as a dashed step line with a
+     * marker at each deadline. Days run on a square-root scale so the first days (a 72-hour phase) stay readable
+     * next to a six-month one; the ticks say the days.
+     */
+    public static String rollout(List<Series> curves, List<double[]> phaseTargets, double maxDays) {
+        if (curves.stream().allMatch(c -> c.points().isEmpty())) {
+            return "<p class=\"muted\">no rollout to show yet</p>";
+        }
+        int left = 40;
+        int right = 590;
+        int top = 10;
+        int bottom = 160;
+        java.util.function.DoubleUnaryOperator x = day -> left + (right - left) * Math.sqrt(Math.max(0, Math.min(day, maxDays)) / maxDays);
+        java.util.function.DoubleUnaryOperator y = percent -> bottom - (bottom - top) * percent / 100.0;
+        int legendHeight = 18 * ((curves.size() + 2) / 2);
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg class=\"chart rollout\" viewBox=\"0 0 600 %d\" role=\"img\" aria-label=\"compliance by days since release against the phase targets\">",
+                190 + legendHeight));
+        for (int tick = 0; tick <= 100; tick += 25) {
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"></line>"
+                    + "<text x=\"0\" y=\"%.1f\" class=\"axis\">%d %%</text>", left, right, y.applyAsDouble(tick), y.applyAsDouble(tick),
+                    y.applyAsDouble(tick) + 4, tick));
+        }
+        for (int day : DAY_TICKS) {
+            if (day > maxDays) {
+                break;
+            }
+            double at = x.applyAsDouble(day);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"grid\"></line>"
+                    + "<text x=\"%.1f\" y=\"%d\" class=\"axis middle\">%d</text>", at, at, top, bottom, at, bottom + 14, day));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis end\">days since release</text>", right, bottom + 28));
+        if (!phaseTargets.isEmpty()) {
+            StringBuilder step = new StringBuilder();
+            for (int i = 0; i < phaseTargets.size(); i++) {
+                double[] target = phaseTargets.get(i);
+                double end = i + 1 < phaseTargets.size() ? phaseTargets.get(i + 1)[0] : maxDays;
+                double from = x.applyAsDouble(target[0]);
+                double level = y.applyAsDouble(target[1]);
+                step.append(step.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f L%.1f %.1f", from, level,
+                        x.applyAsDouble(end), level));
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"7\" class=\"target-marker\">"
+                        + "<title>target %s %% by day %s</title></rect>", from - 3.5, level - 3.5, format(target[1]), format(target[0])));
+            }
+            svg.append("<path d=\"").append(step).append("\" class=\"target\" fill=\"none\"></path>");
+        }
+        for (int c = 0; c < curves.size(); c++) {
+            Series curve = curves.get(c);
+            String colour = SERIES_COLOURS.get(c % SERIES_COLOURS.size());
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < curve.points().size(); i++) {
+                double[] point = curve.points().get(i);
+                double px = x.applyAsDouble(point[0]);
+                double py = y.applyAsDouble(point[1]);
+                path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
+                String note = curve.notes().get(i);
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s day %s: %.1f %%%s</title></circle>",
+                        px, py, colour, h(curve.name()), format(point[0]), point[1], note == null ? "" : " " + h(note)));
+            }
+            svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"></path>");
+        }
+        int legendTop = 200;
+        for (int c = 0; c <= curves.size(); c++) {
+            boolean target = c == curves.size();
+            if (target && phaseTargets.isEmpty()) {
+                break;
+            }
+            int lx = 40 + (c % 2) * 280;
+            int ly = legendTop + (c / 2) * 18;
+            svg.append(target
+                    ? String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" class=\"target\"></line>", lx, lx + 18, ly - 4, ly - 4)
+                    : String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"></line>", lx, lx + 18,
+                    ly - 4, ly - 4, SERIES_COLOURS.get(c % SERIES_COLOURS.size())));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"label\">%s</text>", lx + 24, ly,
+                    h(target ? "phase targets" : curves.get(c).name())));
+        }
+        return svg.append("</svg>").toString();
+    }
 }
+

@@ -61,6 +61,44 @@ public final class Layout {
                 h(viewer.session().csrfToken()), h(title), refreshed, body));
     }
 
+    /** Writes the body of a streamed page. */
+    @FunctionalInterface
+    public interface Body {
+        void write(Appendable out) throws java.io.IOException;
+    }
+
+    private static final String BODY_MARK = "\u0000body\u0000";
+    private static final int STREAM_BUFFER = 32 * 1024;
+
+    /**
+     * The same page as {@link #page}, streamed: the shell, navigation and title are sent at once, then the body as it
+     * is written, in chunks, so a large report starts to show before its last row is written and is never held whole
+     * in memory. Compute everything that can fail before calling this: once the first bytes are sent the status is 200.
+     */
+    public static void stream(io.javalin.http.Context ctx, Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse,
+                              Body body) {
+        String whole = page(viewer, title, snapshot, fromWarehouse, BODY_MARK);
+        int at = whole.indexOf(BODY_MARK);
+        ctx.contentType("text/html; charset=utf-8");
+        String accepted = ctx.header("Accept-Encoding");
+        boolean gzip = accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.header("Vary", "Accept-Encoding");
+        }
+        // straight to the servlet stream (Javalin's compressing stream does not pass flush on); gzip flushed at each chunk
+        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gzip
+                ? new java.util.zip.GZIPOutputStream(ctx.res().getOutputStream(), 8192, true) : ctx.res().getOutputStream(),
+                java.nio.charset.StandardCharsets.UTF_8), STREAM_BUFFER)) {
+            out.write(whole, 0, at);
+            out.flush();
+            body.write(out);
+            out.write(whole, at + BODY_MARK.length(), whole.length() - at - BODY_MARK.length());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot send the page " + title, e);
+        }
+    }
+
     /** A page without navigation (sign-in, errors for anonymous visitors). */
     public static String bare(String title, String body) {
         return shell(title, null, "<main class=\"narrow\"><h1>" + h(title) + "</h1>" + body + "</main>");

@@ -81,11 +81,13 @@ public final class ReportPages {
         ReportResult result = services.reports().run(report, parameters,
                 ReportParametersParser.effectiveScope(viewer.user().scope(), parameters));
         observe(report.id(), started);
-        String body = "<p class=\"muted\">" + h(report.description()) + "</p>"
-                + form(report, parameters, viewer.user().scope()) + exportLinks(report, parameters, viewer)
-                + ReportView.render(result, parameters, viewer.user().timeZone(), (table, row) ->
-                RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
-        ctx.html(Layout.page(viewer, report.title(), java.util.Optional.of(result.snapshot()), true, body));
+        String top = "<p class=\"muted\">" + h(report.description()) + "</p>"
+                + form(report, parameters, viewer.user().scope()) + exportLinks(report, parameters, viewer);
+        Layout.stream(ctx, viewer, report.title(), java.util.Optional.of(result.snapshot()), true, out -> {
+            out.append(top);
+            ReportView.render(out, result, parameters, viewer.user().timeZone(), (table, row) ->
+                    RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
+        });
     }
 
     private void computer(Context ctx) {
@@ -96,9 +98,9 @@ public final class ReportPages {
         ReportResult result = services.reports().computer(id, parameters, viewer.user().scope())
                 .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
         observe("computer", started);
-        ctx.html(Layout.page(viewer, result.title(), java.util.Optional.of(result.snapshot()), true,
-                ReportView.render(result, parameters, viewer.user().timeZone(), (table, row) ->
-                        RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null))));
+        Layout.stream(ctx, viewer, result.title(), java.util.Optional.of(result.snapshot()), true, out ->
+                ReportView.render(out, result, parameters, viewer.user().timeZone(), (table, row) ->
+                        RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null)));
     }
 
     private void bulletin(Context ctx) {
@@ -119,10 +121,12 @@ public final class ReportPages {
                     .append(h(state.replace('_', ' '))).append("</a> ");
         }
         states.append("</nav>");
-        ctx.html(Layout.page(viewer, result.title(), java.util.Optional.of(result.snapshot()), true,
-                RemediationRowActions.bulletinLink(viewer, id, parameters) + states + ReportView.render(result, parameters,
-                        viewer.user().timeZone(), (table, row) -> RemediationRowActions.links(viewer, "bulletin", table.columns(), row,
-                                parameters, null, id))));
+        String top = RemediationRowActions.bulletinLink(viewer, id, parameters) + states;
+        Layout.stream(ctx, viewer, result.title(), java.util.Optional.of(result.snapshot()), true, out -> {
+            out.append(top);
+            ReportView.render(out, result, parameters, viewer.user().timeZone(), (table, row) ->
+                    RemediationRowActions.links(viewer, "bulletin", table.columns(), row, parameters, null, id));
+        });
     }
 
     /** A direct download, for small CSV and HTML exports (scripts); larger ones and PDF/XLSX run as jobs. */
@@ -160,6 +164,11 @@ public final class ReportPages {
     }
 
     private ExportService.Format format(Context ctx) {
+        return format(ctx, services);
+    }
+
+    /** The {@code format} parameter: required, one of the formats this server exports. */
+    public static ExportService.Format format(Context ctx, WebServices services) {
         String formatName = Params.required(ctx, "format");
         ExportService.Format format = ExportService.Format.fromExtension(formatName)
                 .orElseThrow(() -> new BadParameterException("format", "format must be one of pdf, xlsx, csv, html; was '"

@@ -33,18 +33,27 @@ public final class ReportView {
 
     public static String render(ReportResult result, ReportParameters parameters, ZoneId zone, RowActions actions) {
         StringBuilder html = new StringBuilder();
-        if (!result.figures().isEmpty()) {
-            html.append("<div class=\"figures\">");
-            for (ReportResult.Figure figure : result.figures()) {
-                html.append("<div class=\"figure\"><div class=\"label\">").append(h(figure.label()))
-                        .append("</div><div class=\"value\">").append(cell(figure.value(), zone)).append("</div></div>");
-            }
-            html.append("</div>");
-        }
-        for (ReportTable table : result.tables()) {
-            html.append(table(table, parameters, zone, actions));
-        }
+        render(html, result, parameters, zone, actions);
         return html.toString();
+    }
+
+    /** Writes the result into {@code out} table by table, row by row (a streamed page sends rows as they are written). */
+    public static void render(Appendable out, ReportResult result, ReportParameters parameters, ZoneId zone, RowActions actions) {
+        try {
+            if (!result.figures().isEmpty()) {
+                out.append("<div class=\"figures\">");
+                for (ReportResult.Figure figure : result.figures()) {
+                    out.append("<div class=\"figure\"><div class=\"label\">").append(h(figure.label()))
+                            .append("</div><div class=\"value\">").append(cell(figure.value(), zone)).append("</div></div>");
+                }
+                out.append("</div>");
+            }
+            for (ReportTable table : result.tables()) {
+                table(out, table, parameters, zone, actions);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report page", e);
+        }
     }
 
     public static String table(ReportTable table, ReportParameters parameters, ZoneId zone) {
@@ -52,6 +61,17 @@ public final class ReportView {
     }
 
     public static String table(ReportTable table, ReportParameters parameters, ZoneId zone, RowActions actions) {
+        StringBuilder html = new StringBuilder();
+        try {
+            table(html, table, parameters, zone, actions);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return html.toString();
+    }
+
+    private static void table(Appendable html, ReportTable table, ReportParameters parameters, ZoneId zone, RowActions actions)
+            throws java.io.IOException {
         List<String> rowActions = new ArrayList<>(table.rows().size());
         boolean anyAction = false;
         for (List<Object> row : table.rows()) {
@@ -59,38 +79,43 @@ public final class ReportView {
             rowActions.add(links);
             anyAction |= !links.isEmpty();
         }
-        StringBuilder html = new StringBuilder("<section class=\"report-table\"><h2>").append(h(table.title())).append("</h2>");
+        html.append("<section class=\"report-table\"><h2>").append(h(table.title())).append("</h2>");
         if (table.chart() != null && !table.rows().isEmpty()) {
             html.append(chart(table));
         }
         if (table.rows().isEmpty()) {
-            return html.append("<p class=\"muted\">No rows.</p></section>").toString();
+            html.append("<p class=\"muted\">No rows.</p></section>");
+            return;
         }
         html.append("<div class=\"scroll\"><table class=\"report\"><thead><tr>");
-        for (ReportColumn column : table.columns()) {
-            boolean numeric = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
-            html.append(numeric ? "<th class=\"num\">" : "<th>").append(h(column.label())).append("</th>");
+        int columns = table.columns().size();
+        boolean[] numeric = new boolean[columns];
+        boolean[] time = new boolean[columns];
+        for (int i = 0; i < columns; i++) {
+            ReportColumn column = table.columns().get(i);
+            numeric[i] = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
+            time[i] = column.kind() == ReportColumn.Kind.DATE || column.kind() == ReportColumn.Kind.TIMESTAMP;
+            html.append(numeric[i] ? "<th class=\"num\">" : "<th>").append(h(column.label())).append("</th>");
         }
         html.append(anyAction ? "<th>Actions</th>" : "").append("</tr></thead><tbody>");
+        StringBuilder line = new StringBuilder(512);
         for (int r = 0; r < table.rows().size(); r++) {
             List<Object> row = table.rows().get(r);
-            html.append("<tr>");
+            line.setLength(0);
+            line.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                ReportColumn column = table.columns().get(i);
-                boolean numeric = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
-                boolean time = column.kind() == ReportColumn.Kind.DATE || column.kind() == ReportColumn.Kind.TIMESTAMP;
-                html.append(numeric ? "<td class=\"num\">" : time ? "<td class=\"time\">" : "<td>")
-                        .append(linked(column, row.get(i), parameters, zone)).append("</td>");
+                line.append(numeric[i] ? "<td class=\"num\">" : time[i] ? "<td class=\"time\">" : "<td>")
+                        .append(linked(table.columns().get(i), row.get(i), parameters, zone)).append("</td>");
             }
             if (anyAction) {
-                html.append("<td class=\"row-actions\">").append(rowActions.get(r)).append("</td>");
+                line.append("<td class=\"row-actions\">").append(rowActions.get(r)).append("</td>");
             }
-            html.append("</tr>");
+            html.append(line.append("</tr>"));
         }
         html.append("</tbody></table></div>");
         html.append("<p class=\"muted rows\">Showing ").append(Html.number(table.rows().size())).append(" of ")
                 .append(Html.number(table.totalRows())).append(" rows.</p>");
-        return html.append("</section>").toString();
+        html.append("</section>");
     }
 
     private static String linked(ReportColumn column, Object value, ReportParameters parameters, ZoneId zone) {
@@ -138,6 +163,9 @@ public final class ReportView {
     private static String chart(ReportTable table) {
         ReportTable.Chart chart = table.chart();
         int label = table.columnIndex(chart.labelColumn());
+        if (chart.kind() == ReportTable.Chart.Kind.ROLLOUT) {
+            return rollout(table, label);
+        }
         int valueIndex = table.columnIndex(chart.valueColumns().get(0));
         if (chart.kind() == ReportTable.Chart.Kind.LINE) {
             List<Charts.Point> points = new ArrayList<>();
@@ -154,6 +182,41 @@ public final class ReportView {
             bars.add(new Charts.Bar(String.valueOf(row.get(label)), numeric(value), null, counts(value)));
         }
         return Charts.bars(bars, percent ? "%" : "");
+    }
+
+    private static String rollout(ReportTable table, int dayIndex) {
+        List<Charts.Series> curves = new ArrayList<>();
+        double maxDays = 1;
+        for (List<Object> row : table.rows()) {
+            maxDays = Math.max(maxDays, numeric(row.get(dayIndex)));
+        }
+        for (String key : table.chart().valueColumns()) {
+            int index = table.columnIndex(key);
+            List<double[]> points = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (List<Object> row : table.rows()) {
+                Object value = row.get(index);
+                if (value instanceof Ratio ratio && !Double.isNaN(ratio.percent())) {
+                    points.add(new double[] {numeric(row.get(dayIndex)), ratio.percent()});
+                    notes.add(counts(value));
+                }
+            }
+            curves.add(new Charts.Series(table.columns().get(index).label(), points, notes));
+        }
+        List<double[]> targets = new ArrayList<>();
+        boolean hasTarget = table.columns().stream().anyMatch(c -> c.key().equals(ReportTable.Chart.TARGET_COLUMN));
+        if (hasTarget) {
+            int targetIndex = table.columnIndex(ReportTable.Chart.TARGET_COLUMN);
+            Object previous = null;
+            for (List<Object> row : table.rows()) {
+                Object target = row.get(targetIndex);
+                if (target != null && !target.equals(previous)) {
+                    targets.add(new double[] {numeric(row.get(dayIndex)), numeric(target)});
+                }
+                previous = target;
+            }
+        }
+        return Charts.rollout(curves, targets, maxDays);
     }
 
     /** The counts behind a percentage, "(2 / 3)"; null for other values. */

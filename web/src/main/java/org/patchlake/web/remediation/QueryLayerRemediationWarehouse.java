@@ -46,7 +46,9 @@ public final class QueryLayerRemediationWarehouse implements RemediationWarehous
             return List.of();
         }
         return remediation.latestAttempts(policyWireId).rows().stream().map(a -> new Attempt(a.computerId(), a.kb(), a.outcome(),
-                a.returnCode(), a.returnCodeHex(), a.meaning(), a.attempt(), a.startedAt(), a.restartedSince(), a.pendingReboot())).toList();
+                a.returnCode(), a.returnCode() == null ? a.returnCodeHex() : org.patchlake.core.rules.InstallReturnCodes.hex(a.returnCode()),
+                org.patchlake.web.report.ReturnCodes.meaning(a.returnCode(), a.meaning()), a.attempt(), a.startedAt(), a.restartedSince(),
+                a.pendingReboot())).toList();
     }
 
     @Override

@@ -11,9 +11,15 @@ import static java.util.Objects.requireNonNull;
  * optional chart over some of its columns. Cells are String, Number, Boolean, Ratio, LocalDate, Instant or null.
  */
 public record ReportTable(String title, List<ReportColumn> columns, List<List<Object>> rows, long totalRows, Chart chart) {
-    /** A chart drawn from the table: one bar (or point) per row, labelled by {@code labelColumn}. */
+    /**
+     * A chart drawn from the table: one bar (or point) per row, labelled by {@code labelColumn}. A ROLLOUT chart reads
+     * {@code labelColumn} as days since release, draws one line per value column (percentages) and the column
+     * {@link #TARGET_COLUMN}, when the table has one, as the phase targets.
+     */
     public record Chart(Kind kind, String labelColumn, List<String> valueColumns) {
-        public enum Kind { STACKED_BAR, BAR, LINE }
+        public enum Kind { STACKED_BAR, BAR, LINE, ROLLOUT }
+
+        public static final String TARGET_COLUMN = "target";
 
         public Chart {
             requireNonNull(kind, "kind is null");

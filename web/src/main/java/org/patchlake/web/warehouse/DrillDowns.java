@@ -19,6 +19,7 @@ import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.report.ReportResult.Figure;
 import org.patchlake.web.report.ReportResult;
 import org.patchlake.web.report.ReportTable;
+import org.patchlake.web.report.ReturnCodes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +71,7 @@ final class DrillDowns {
         List<List<Object>> deliveries = new ArrayList<>();
         for (ComputerRows.DeliveryAttempt d : computers.deliveries(scope, computerId, page).rows()) {
             deliveries.add(cells(d.policyId(), d.kb(), d.attempt(), d.startedAt(), d.endedAt(),
-                    d.returnCode() == null ? null : d.returnCode() + " (0x" + String.format("%08X", d.returnCode() & 0xFFFFFFFFL) + ")",
-                    d.outcome(), d.meaning()));
+                    ReturnCodes.code(d.returnCode()), d.outcome(), ReturnCodes.meaning(d.returnCode(), d.meaning())));
         }
         return Optional.of(new ReportResult("Computer " + c.hostname() + " (" + c.computerId() + ")", WarehouseReports.snapshot(detail),
                 figures, List.of(

@@ -16,6 +16,7 @@ import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.report.ReportResult.Figure;
 import org.patchlake.web.report.ReportResult;
 import org.patchlake.web.report.ReportTable;
+import org.patchlake.web.report.ReturnCodes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,8 @@ final class FleetReports {
         }
         List<List<Object>> codeRows = new ArrayList<>();
         for (DeliveryQueries.ReturnCodeCount c : codes.rows()) {
-            codeRows.add(cells(c.returnCode(), c.hex(), c.meaning(), c.attempts(), c.failedAttempts(), c.computers()));
+            codeRows.add(cells(ReturnCodes.code(c.returnCode()), c.hex(), ReturnCodes.meaning(c.returnCode(), c.meaning()), c.attempts(),
+                    c.failedAttempts(), c.computers()));
         }
         return new ReportResult(report.title(), snapshot(policies), List.of(new Figure("Window", window[0] + " to " + window[1]),
                 new Figure("Succeeded / targeted", new Ratio(succeeded, targets))), List.of(
@@ -73,7 +75,7 @@ final class FleetReports {
                         ReportColumn.number("succeeded_reboot_required", "of which reboot required"), ReportColumn.number("failed", "Failed"),
                         ReportColumn.number("not_completed", "Not completed"), ReportColumn.number("attempts", "Attempts"),
                         ReportColumn.ratio("success", "Succeeded / targeted")), limit(policyRows, p.limit()), policyRows.size(), null),
-                new ReportTable("Return codes", List.of(ReportColumn.number("return_code", "Return code"), ReportColumn.text("hex", "Hex"),
+                new ReportTable("Return codes", List.of(ReportColumn.text("return_code", "Return code"), ReportColumn.text("hex", "Hex"),
                         ReportColumn.text("meaning", "Meaning"), ReportColumn.number("attempts", "Attempts"),
                         ReportColumn.number("failed_attempts", "Failed attempts"), ReportColumn.number("computers", "Computers")),
                         limit(codeRows, p.limit()), codeRows.size(), null)

@@ -82,8 +82,27 @@ public final class WarehouseReportService implements ReportService {
         }
     }
 
+    /** The current snapshot as last read, and when (System.nanoTime). */
+    private record SnapshotRead(Optional<SnapshotInfo> snapshot, long readAt) {
+    }
+
+    /** How long a read of the current snapshot is reused: every page asks several times, and each read leases a connection. */
+    private static final long SNAPSHOT_REUSE_NANOS = 250_000_000L;
+    private volatile SnapshotRead lastRead;
+
     @Override
     public Optional<SnapshotInfo> snapshot() {
+        SnapshotRead last = lastRead;
+        long now = System.nanoTime();
+        if (last != null && now - last.readAt() < SNAPSHOT_REUSE_NANOS) {
+            return last.snapshot();
+        }
+        Optional<SnapshotInfo> current = readSnapshot();
+        lastRead = new SnapshotRead(current, now);
+        return current;
+    }
+
+    private Optional<SnapshotInfo> readSnapshot() {
         if (!published()) {
             return Optional.empty();
         }

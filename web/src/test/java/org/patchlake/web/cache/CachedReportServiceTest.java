@@ -189,4 +189,102 @@ class CachedReportServiceTest {
             pool.shutdownNow();
         }
     }
+
+    private static String blockUntil(CountDownLatch release, String value) {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return value;
+    }
+
+    @Test
+    void a_drill_down_does_not_wait_behind_a_whole_report_being_computed() throws Exception {
+        SnapshotCache lanes = new SnapshotCache(1000, new SnapshotCache.Admission(1, 10, java.time.Duration.ofSeconds(30)),
+                new SnapshotCache.Admission(1, 10, java.time.Duration.ofSeconds(30)), metrics);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch entered = new CountDownLatch(1);
+            Future<String> report = pool.submit(() -> lanes.get(SnapshotCache.Lane.REPORTS, "sla-attainment", "s-1", "all", () -> {
+                entered.countDown();
+                return blockUntil(release, "report");
+            }, v -> 1));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<String> secondReport = pool.submit(() -> lanes.get(SnapshotCache.Lane.REPORTS, "exceptions", "s-1", "all",
+                    () -> "second report", v -> 1));
+            Thread.sleep(100);
+            String drillDown = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "c-1", () -> "computer c-1",
+                    v -> 1)).get(5, TimeUnit.SECONDS);
+
+            assertThat(drillDown).isEqualTo("computer c-1");
+            assertThat(secondReport).isNotDone();
+            release.countDown();
+            assertThat(report.get(10, TimeUnit.SECONDS)).isEqualTo("report");
+            assertThat(secondReport.get(10, TimeUnit.SECONDS)).isEqualTo("second report");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_full_queue_is_answered_busy_at_once_with_retry_after_and_cached_results_still_answer() throws Exception {
+        SnapshotCache lanes = new SnapshotCache(1000, new SnapshotCache.Admission(1, 10, java.time.Duration.ofSeconds(30)),
+                new SnapshotCache.Admission(1, 1, java.time.Duration.ofSeconds(30)), metrics);
+        lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "cached", () -> "cached", v -> 1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch entered = new CountDownLatch(1);
+            Future<String> running = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "c-1", () -> {
+                entered.countDown();
+                return blockUntil(release, "c-1");
+            }, v -> 1));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<String> queued = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "c-2", () -> "c-2", v -> 1));
+            Thread.sleep(100);
+            Future<String> refused = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "bulletin", "s-1", "b-1", () -> "b-1", v -> 1));
+
+            assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(org.patchlake.web.http.BusyException.class)
+                    .hasMessageContaining("the drill-downs queue is full (1 waiting); try again in 16 s")
+                    .satisfies(e -> assertThat(((org.patchlake.web.http.BusyException) e).retryAfter()).isPositive());
+            assertThat(lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "cached", () -> "computed again", v -> 1)).isEqualTo("cached");
+            assertThat(metrics.counterValue("patchlake_report_busy_total", "lane", "drill-downs", "reason", "queue_full", "kind", "bulletin"))
+                    .isEqualTo(1);
+            release.countDown();
+            assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo("c-1");
+            assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("c-2");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void after_a_new_snapshot_the_warmer_computes_every_report_page_each_users_scope_may_open() {
+        SnapshotCache cache = new SnapshotCache(10_000, 2, java.time.Duration.ofSeconds(30), metrics);
+        CachedReportService reports = new CachedReportService(delegate, cache, settings::get);
+        java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+        List<org.patchlake.web.auth.User> users = List.of(
+                new org.patchlake.web.auth.User(1, "rita", "Rita", Set.of(org.patchlake.web.auth.Role.REGIONAL_MANAGER), eu, false, utc, Instant.EPOCH),
+                new org.patchlake.web.auth.User(2, "eve", "Eve", Set.of(org.patchlake.web.auth.Role.EXECUTIVE), Scope.everything(), false, utc,
+                        Instant.EPOCH));
+        CacheWarmer warmer = new CacheWarmer(reports, cache, () -> users, metrics, true);
+
+        warmer.warmIfNew();
+
+        long managerReports = java.util.Arrays.stream(Report.values()).filter(r -> users.get(0).can(r.permission())).count();
+        long executiveReports = java.util.Arrays.stream(Report.values()).filter(r -> users.get(1).can(r.permission())).count();
+        assertThat(managerReports).isGreaterThan(executiveReports).isGreaterThan(0);
+        assertThat(delegate.runs).hasValue((int) (managerReports + executiveReports));
+        reports.run(Report.SLA_ATTAINMENT, ReportParameters.none(), Scope.of(Set.of("EU"), Set.of()));
+        reports.run(Report.EXECUTIVE_SUMMARY, ReportParameters.none(), Scope.everything());
+        assertThat(delegate.runs).as("the pages viewers open first are cached").hasValue((int) (managerReports + executiveReports));
+        warmer.warmIfNew();
+        assertThat(delegate.runs).as("nothing new to warm").hasValue((int) (managerReports + executiveReports));
+        warmer.close();
+    }
 }
+

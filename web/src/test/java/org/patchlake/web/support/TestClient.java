@@ -86,6 +86,11 @@ public final class TestClient {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** The client with this session's cookies, for requests the helpers do not cover. */
+    public HttpClient http() {
+        return http;
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -37,7 +37,11 @@ class WarehouseReportsTest {
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         QueryTimings timings = new QueryTimings();
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()), timings);
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store));
+        // every report page is requested by the tests themselves: warming them all for every user's scope in the
+        // background would only double the DuckDB work of this class
+        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
+                reports -> new org.patchlake.web.report.CsvExportService(reports, java.time.Clock.systemUTC()),
+                config -> config.withAdmission(config.admission().withReportPagesWarmed(false)), java.time.Clock.systemUTC());
         timings.bind(server.server().services().metrics());
     }
 
@@ -143,4 +147,46 @@ class WarehouseReportsTest {
         assertThat(security.post("/admin/severities", java.util.Map.of("bulletinId", "KB0000000", "severity", "Critical",
                 "reason", "x")).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void a_return_code_stored_signed_shows_its_hex_its_signed_value_and_its_meaning() throws Exception {
+        // d6: c3 got -2145124329 (= 0x80240017) and ETL recorded no meaning
+        String computer = server.signedIn("rm-eu").getHtml("/computers/c3").body();
+        keep("computer-c3.html", computer);
+        assertThat(computer).contains("0x80240017 (-2145124329)", "WU_E_NOT_APPLICABLE: the update is not applicable to this computer");
+        String delivery = server.signedIn("sec").getHtml("/reports/delivery-summary?from=2026-11-01&to=2026-11-20").body();
+        assertThat(delivery).contains("0x80240017 (-2145124329)", "1603 (0x00000643)", "WU_E_NOT_APPLICABLE")
+                .doesNotContain(">unknown return code<");
+    }
+
+    @Test
+    void the_sla_page_draws_the_rollout_curve_against_the_phase_targets_in_the_viewers_scope() throws Exception {
+        // KB5000001 (Critical, released 2026-11-02): c1 compliant on day 1 (11-03 10:00), c2 on day 4; c3 (EU), c4, c5 not;
+        // c6 unknown. All regions: 5 measured; EU: c1, c2, c3.
+        String all = server.signedIn("sec").get("/api/v1/reports/sla-attainment").body();
+        assertThat(all).contains("\"title\":\"Rollout against Critical: 91 % in 72 h, 97 % in 4 w, 99 % in 6 mo (compliance by days since release)\"",
+                "{\"day\":1,\"target\":null,\"bulletin_0\":{\"percent\":0.0,\"numerator\":0,\"denominator\":5}",
+                "{\"day\":2,\"target\":null,\"bulletin_0\":{\"percent\":20.0,\"numerator\":1,\"denominator\":5}",
+                "{\"day\":4,\"target\":91.0,\"bulletin_0\":{\"percent\":40.0,\"numerator\":2,\"denominator\":5}",
+                "{\"day\":28,\"target\":97.0,", "{\"day\":182,\"target\":99.0,");
+        // the phase targets of policies that measure only some computers (managed level) are not drawn against all computers
+        assertThat(all).doesNotContain("Rollout against Critical on level");
+        String page = server.signedIn("sec").getHtml("/reports/sla-attainment").body();
+        assertThat(page).contains("Rollout against Critical: 91 % in 72 h, 97 % in 4 w, 99 % in 6 mo", "class=\"chart rollout\"",
+                "KB5000001 (released 2026-11-02)", "phase targets", "target 91 % by day 3");
+        keep("sla-attainment.html", page);
+        String eu = server.signedIn("rm-eu").get("/api/v1/reports/sla-attainment").body();
+        assertThat(eu).contains("{\"day\":4,\"target\":91.0,\"bulletin_0\":{\"percent\":66.67,\"numerator\":2,\"denominator\":3}");
+    }
+
+    /** Keeps a page under target/pages (with the stylesheet beside it) to look at in a browser. */
+    private static void keep(String name, String html) throws java.io.IOException {
+        Path pages = Path.of("target", "pages");
+        java.nio.file.Files.createDirectories(pages);
+        try (var css = WarehouseReportsTest.class.getResourceAsStream("/org/patchlake/web/static/patchlake.css")) {
+            java.nio.file.Files.write(pages.resolve("patchlake.css"), css.readAllBytes());
+        }
+        java.nio.file.Files.writeString(pages.resolve(name), html.replace("/static/patchlake.css", "patchlake.css"));
+    }
 }
+
