@@ -62,6 +62,13 @@ public final class Metrics {
         gauges.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(labels(labels), value);
     }
 
+    /** The gauge's current value, NaN when there is no such series. */
+    public double gaugeValue(String name, String... labels) {
+        Map<String, DoubleSupplier> series = gauges.get(name);
+        DoubleSupplier value = series == null ? null : series.get(labels(labels));
+        return value == null ? Double.NaN : value.getAsDouble();
+    }
+
     public long counterValue(String name, String... labels) {
         Map<String, LongAdder> series = counters.get(name);
         LongAdder adder = series == null ? null : series.get(labels(labels));

@@ -171,15 +171,13 @@ class CachedReportServiceTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
+            CountDownLatch entered = new CountDownLatch(1);
             Future<String> slow = pool.submit(() -> one.get("kind", "s-1", "slow", () -> {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return "slow";
+                entered.countDown();
+                return blockUntil(release, "slow");
             }, v -> 1));
-            Thread.sleep(100);
+            // the slow computation holds the only permit (waited for, not slept for: a loaded machine may be slow to start it)
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(() -> one.get("kind", "s-1", "other", () -> "other", v -> 1))
                     .isInstanceOf(org.patchlake.web.http.WebException.class).hasMessageContaining("busy");
             release.countDown();
@@ -187,6 +185,15 @@ class CachedReportServiceTest {
             assertThat(one.get("kind", "s-1", "other", () -> "other", v -> 1)).isEqualTo("other");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Until the drill-downs lane has {@code count} computations waiting (a loaded machine may be slow to queue them). */
+    private void awaitWaiting(int count) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (metrics.gaugeValue("patchlake_report_computations_waiting", "lane", "drill-downs") < count) {
+            assertThat(System.nanoTime()).as("%d waiting drill-downs within 10 s", count).isLessThan(end);
+            Thread.sleep(5);
         }
     }
 
@@ -244,7 +251,7 @@ class CachedReportServiceTest {
             }, v -> 1));
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             Future<String> queued = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "computer", "s-1", "c-2", () -> "c-2", v -> 1));
-            Thread.sleep(100);
+            awaitWaiting(1);
             Future<String> refused = pool.submit(() -> lanes.get(SnapshotCache.Lane.DRILL_DOWNS, "bulletin", "s-1", "b-1", () -> "b-1", v -> 1));
 
             assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(org.patchlake.web.http.BusyException.class)
