@@ -167,33 +167,50 @@ class SlaQueriesTest {
 
     @Test
     void time_to_patch_from_the_summaries_equals_time_to_patch_from_every_state() {
-        int compared = 0;
+        // every scope x filter with two day counts, then every grouping x day count around the fixture's figures
+        List<Object[]> cases = new java.util.ArrayList<>();
         for (Scope scope : SCOPES) {
             for (QueryFilter filter : FILTERS) {
-                for (SlaQueries.Grouping grouping : SlaQueries.Grouping.values()) {
-                    for (int days : new int[] {1, 2, 4, 7, 11, 14, 15, 16, 30, 400}) {
-                        List<TimeToPatch> summarized = queries.timeToPatch(scope, filter, grouping, days).rows();
-                        List<TimeToPatch> fromStates = queries.timeToPatchFromStates(scope, filter, grouping, days).rows();
-                        assertThat(summarized).as("%s %s %s %d", scope, filter, grouping, days).hasSameSizeAs(fromStates);
-                        for (int i = 0; i < summarized.size(); i++) {
-                            TimeToPatch a = summarized.get(i);
-                            TimeToPatch b = fromStates.get(i);
-                            // the mean is a sum of seconds / count in one, an average of hours in the other
-                            assertThat(a.meanHoursToPatch() == null ? null : Math.round(a.meanHoursToPatch() * 1e6))
-                                    .isEqualTo(b.meanHoursToPatch() == null ? null : Math.round(b.meanHoursToPatch() * 1e6));
-                            assertThat(new TimeToPatch(a.group(), a.days(), a.applicable(), a.exempt(), a.unknown(), a.patched(), null,
-                                    a.eligibleWithin(), a.patchedWithin())).isEqualTo(new TimeToPatch(b.group(), b.days(), b.applicable(),
-                                    b.exempt(), b.unknown(), b.patched(), null, b.eligibleWithin(), b.patchedWithin()));
-                            compared++;
-                        }
-                    }
-                }
+                cases.add(new Object[] {scope, filter, SlaQueries.Grouping.SEVERITY, 7});
+                cases.add(new Object[] {scope, filter, SlaQueries.Grouping.REGION, 16});
             }
         }
-        assertThat(compared).isGreaterThan(500);
-        // the fixture's figures differ between day counts, so the comparison above is not trivially equal
-        assertThat(queries.timeToPatch(Scope.all(), QueryFilter.none(), SlaQueries.Grouping.SEVERITY, 1).rows())
-                .isNotEqualTo(queries.timeToPatch(Scope.all(), QueryFilter.none(), SlaQueries.Grouping.SEVERITY, 16).rows());
+        for (SlaQueries.Grouping grouping : SlaQueries.Grouping.values()) {
+            for (int days : new int[] {1, 2, 4, 11, 14, 15, 30, 400}) {
+                cases.add(new Object[] {Scope.all(), QueryFilter.none(), grouping, days});
+            }
+        }
+        int compared = 0;
+        for (Object[] c : cases) {
+            Scope scope = (Scope) c[0];
+            QueryFilter filter = (QueryFilter) c[1];
+            SlaQueries.Grouping grouping = (SlaQueries.Grouping) c[2];
+            int days = (Integer) c[3];
+            List<TimeToPatch> summarized = queries.timeToPatch(scope, filter, grouping, days).rows();
+            List<TimeToPatch> fromStates = queries.timeToPatchFromStates(scope, filter, grouping, days).rows();
+            assertThat(summarized).as("%s %s %s %d", scope, filter, grouping, days).hasSameSizeAs(fromStates);
+            for (int i = 0; i < summarized.size(); i++) {
+                TimeToPatch a = summarized.get(i);
+                TimeToPatch b = fromStates.get(i);
+                // the mean is a sum of seconds / count in one, an average of hours in the other
+                assertThat(a.meanHoursToPatch() == null ? null : Math.round(a.meanHoursToPatch() * 1e6))
+                        .isEqualTo(b.meanHoursToPatch() == null ? null : Math.round(b.meanHoursToPatch() * 1e6));
+                assertThat(new TimeToPatch(a.group(), a.days(), a.applicable(), a.exempt(), a.unknown(), a.patched(), null,
+                        a.eligibleWithin(), a.patchedWithin())).isEqualTo(new TimeToPatch(b.group(), b.days(), b.applicable(),
+                        b.exempt(), b.unknown(), b.patched(), null, b.eligibleWithin(), b.patchedWithin()));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(60);
+        QueryFilter thisYear = QueryFilter.none().between(LocalDate.of(2026, 1, 1), null);
+        // the fixture's figures differ between day counts (Critical: c1 after 34 h, c2 after 96 h), so the
+        // comparison above is not trivially equal
+        assertThat(queries.timeToPatch(Scope.all(), thisYear, SlaQueries.Grouping.SEVERITY, 1).rows())
+                .extracting(TimeToPatch::patchedWithin).startsWith(0L);
+        assertThat(queries.timeToPatch(Scope.all(), thisYear, SlaQueries.Grouping.SEVERITY, 2).rows())
+                .extracting(TimeToPatch::patchedWithin).startsWith(1L);
+        assertThat(queries.timeToPatch(Scope.all(), thisYear, SlaQueries.Grouping.SEVERITY, 4).rows())
+                .extracting(TimeToPatch::patchedWithin).startsWith(2L);
     }
 
     @Test
@@ -203,7 +220,7 @@ class SlaQueriesTest {
                 List.of(new SlaPolicy("important-2-weeks", "Important", null, null, List.of(SlaPhase.within(Duration.ofDays(14), 50),
                         SlaPhase.withinBusinessDays(12, 60)))))) {
             for (Scope scope : SCOPES) {
-                for (QueryFilter filter : FILTERS) {
+                for (QueryFilter filter : policies.size() == 1 ? FILTERS : FILTERS.subList(0, 2)) {
                     statements.clear();
                     List<SlaAttainment> summarized = queries.attainment(scope, filter, policies, null).rows();
                     boolean exact = scope.sites().isEmpty() && filter.sites().isEmpty() && filter.computerClasses().isEmpty();
