@@ -43,6 +43,7 @@ public final class SlaQueries {
     private static final SqlResource ATTAINMENT = SqlResource.load(SlaQueries.class, "sla_attainment.sql");
     private static final SqlResource ATTAINMENT_FROM_STATES = SqlResource.load(SlaQueries.class, "sla_attainment_states.sql");
     private static final SqlResource ROLLOUT = SqlResource.load(SlaQueries.class, "sla_rollout_curve.sql");
+    private static final SqlResource ROLLOUT_FROM_STATES = SqlResource.load(SlaQueries.class, "sla_rollout_curve_states.sql");
     private static final SqlResource TIME_TO_PATCH = SqlResource.load(SlaQueries.class, "time_to_patch.sql");
     private static final SqlResource TIME_TO_PATCH_FROM_STATES = SqlResource.load(SlaQueries.class, "time_to_patch_states.sql");
     private static final long DAY_NANOS = Duration.ofDays(1).toNanos();
@@ -152,10 +153,17 @@ public final class SlaQueries {
 
     /** Compliance of one bulletin against hours since its release, at the given points (see {@link #defaultPoints()}). */
     public QueryResult<RolloutPoint> rolloutCurve(Scope scope, String bulletinId, QueryFilter filter, List<Long> hours) {
+        return rolloutCurve(scope, bulletinId, filter, hours, true);
+    }
+
+    /** @param summaries read sla_compliance_days when that is exact (whole-day points, no site scope, no site or class filter) */
+    QueryResult<RolloutPoint> rolloutCurve(Scope scope, String bulletinId, QueryFilter filter, List<Long> hours, boolean summaries) {
+        boolean summarized = summaries && scope.sites().isEmpty() && filter.sites().isEmpty() && filter.computerClasses().isEmpty()
+                && hours.stream().allMatch(h -> h % 24 == 0);
         SqlParameters p = ComplianceQueries.parameters(scope, filter).put("bulletin_id", bulletinId).put("hours", List.copyOf(hours));
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("bulletin", bulletinId);
-        return runner.run(ROLLOUT, p, rs -> new RolloutPoint(Rows.count(rs, "hours"), Rows.count(rs, "compliant"),
+        return runner.run(summarized ? ROLLOUT : ROLLOUT_FROM_STATES, p, rs -> new RolloutPoint(Rows.count(rs, "hours"), Rows.count(rs, "compliant"),
                 Rows.count(rs, "applicable"), Rows.count(rs, "exempt"), Rows.count(rs, "unknown")), reported);
     }
 

@@ -243,4 +243,25 @@ class SlaQueriesTest {
             assertThat(statements).containsExactly("sla_bulletins.sql", "sla_attainment_states.sql");
         }
     }
+
+    @Test
+    void rollout_curves_from_the_summaries_equal_curves_from_every_state() {
+        for (String bulletin : List.of("KB5000001", "KB5000002")) {
+            for (Scope scope : SCOPES) {
+                for (QueryFilter filter : FILTERS) {
+                    statements.clear();
+                    List<RolloutPoint> summarized = queries.rolloutCurve(scope, bulletin, filter, SlaQueries.defaultPoints()).rows();
+                    boolean exact = scope.sites().isEmpty() && filter.sites().isEmpty() && filter.computerClasses().isEmpty();
+                    assertThat(statements).containsExactly(exact ? "sla_rollout_curve.sql" : "sla_rollout_curve_states.sql");
+                    assertThat(summarized).as("%s %s %s", bulletin, scope, filter)
+                            .isEqualTo(queries.rolloutCurve(scope, bulletin, filter, SlaQueries.defaultPoints(), false).rows());
+                }
+            }
+        }
+        assertThat(queries.rolloutCurve(Scope.all(), "KB5000001", QueryFilter.none(), SlaQueries.defaultPoints()).rows())
+                .extracting(RolloutPoint::compliant).contains(0L, 1L, 2L);
+        statements.clear();
+        queries.rolloutCurve(Scope.all(), "KB5000001", QueryFilter.none(), List.of(0L, 36L));
+        assertThat(statements).containsExactly("sla_rollout_curve_states.sql");
+    }
 }
