@@ -179,9 +179,14 @@ final class QueryBenchPostgres implements AutoCloseable {
         }
         java.util.Set<String> stale = new java.util.LinkedHashSet<>();
         boolean dependencyChanged = false;
+        List<String> indexes = indexStatements();
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
         for (var entry : wanted.entrySet()) {
-            // a summary may read an earlier one: recreate everything after the first changed statement
-            dependencyChanged |= !hash(entry.getValue()).equals(have.get(entry.getKey()));
+            hashes.put(entry.getKey(), hash(entry.getValue() + indexes.stream().filter(i -> indexedTable(i).equals(entry.getKey())).toList()));
+        }
+        for (var entry : wanted.entrySet()) {
+            // a summary may read an earlier one: recreate everything after the first changed statement (or index)
+            dependencyChanged |= !hashes.get(entry.getKey()).equals(have.get(entry.getKey()));
             if (dependencyChanged) {
                 stale.add(entry.getKey());
             }
@@ -199,7 +204,7 @@ final class QueryBenchPostgres implements AutoCloseable {
             for (String table : stale) {
                 long t = System.nanoTime();
                 p.execute(wanted.get(table));
-                for (String statement : indexStatements()) {
+                for (String statement : indexes) {
                     if (table.equals(indexedTable(statement))) {
                         p.execute(statement);
                     }
@@ -209,7 +214,7 @@ final class QueryBenchPostgres implements AutoCloseable {
             }
         }
         StringBuilder lines = new StringBuilder();
-        wanted.forEach((table, statement) -> lines.append(table).append(' ').append(hash(statement)).append('\n'));
+        wanted.forEach((table, statement) -> lines.append(table).append(' ').append(hashes.get(table)).append('\n'));
         Files.writeString(marker, lines);
         System.out.printf("  postgres: %d summaries (re)built in %.1f s%n", stale.size(), (System.nanoTime() - started) / 1e9);
     }
