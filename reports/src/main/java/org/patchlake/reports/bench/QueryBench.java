@@ -37,7 +37,7 @@ import org.patchlake.reports.sla.SlaQueries;
  * statements (rewritten to PostgreSQL syntax, same bound values) on a PostgreSQL loaded with the same data.
  */
 public final class QueryBench {
-    private record Options(Path warehouse, boolean build, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only,
+    private record Options(Path warehouse, boolean build, boolean buildOnly, boolean pgLoadOnly, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only,
                            String memoryLimit) {
         static Options parse(String[] args) {
             Path warehouse = null;
@@ -47,6 +47,8 @@ public final class QueryBench {
             boolean postgres = true;
             String only = "";
             String memoryLimit = "6GB";
+            boolean buildOnly = false;
+            boolean pgLoadOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--warehouse" -> warehouse = Path.of(args[++i]);
@@ -56,15 +58,17 @@ public final class QueryBench {
                     case "--no-postgres" -> postgres = false;
                     case "--only" -> only = args[++i];
                     case "--memory" -> memoryLimit = args[++i];
+                    case "--build-only" -> buildOnly = true;
+                    case "--pg-load-only" -> pgLoadOnly = true;
                     default -> throw new IllegalArgumentException("bench queries: unknown argument '" + args[i]
-                            + "' (--warehouse DIR, --computers N, --runs N, --pg-runs N, --no-postgres, --only NAME-PREFIXES,...)");
+                            + "' (--warehouse DIR, --computers N, --build-only, --pg-load-only, --runs N, --pg-runs N, --no-postgres, --only NAME-PREFIXES,...)");
                 }
             }
-            boolean build = warehouse == null;
-            if (build) {
+            boolean build = warehouse == null || buildOnly;
+            if (warehouse == null) {
                 warehouse = Path.of("data", "bench", "query-warehouse-" + computers);
             }
-            return new Options(warehouse, build, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only, memoryLimit);
+            return new Options(warehouse, build, buildOnly, pgLoadOnly, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only, memoryLimit);
         }
     }
 
@@ -93,6 +97,25 @@ public final class QueryBench {
     private void run(Options options) throws Exception {
         if (options.build()) {
             QueryBenchWarehouse.buildIfMissing(options.warehouse(), options.computers());
+            if (options.buildOnly()) {
+                return;
+            }
+        }
+        if (options.pgLoadOnly()) {
+            // load (or bring up to date) the PostgreSQL side without running the DuckDB side
+            org.patchlake.reports.query.SnapshotInfo info = Warehouse.describeCurrent(options.warehouse());
+            Path cluster = WarehouseSettings.serving(options.warehouse()).cacheDirectory()
+                    .resolve(QueryBenchPostgres.clusterName(info.directory().getFileName().toString()));
+            long started = System.nanoTime();
+            try (QueryBenchPostgres postgres = QueryBenchPostgres.start(cluster)) {
+                if (!postgres.loaded()) {
+                    System.out.printf("PostgreSQL %s: loading the snapshot into %s%n", postgres.describe(), cluster);
+                    postgres.load(info.directory());
+                }
+                postgres.derive(info.dataAsOf());
+            }
+            System.out.printf("PostgreSQL ready in %.1f s at %s%n", (System.nanoTime() - started) / 1e9, cluster);
+            return;
         }
         // the server's settings (a database file per snapshot beside the warehouse, built once and reused), except
         // that the bench waits for a switch instead of answering from an older snapshot meanwhile
@@ -145,6 +168,7 @@ public final class QueryBench {
                         System.out.printf("%nPostgreSQL %s: loading the same snapshot into %s%n", pgVersion, cluster);
                         postgres.load(snapshotDirectory);
                     }
+                    postgres.derive(dataAsOf);
                     System.out.printf("  postgres ready in %.1f s; %d warm-up + %d measured runs per query%n",
                             (System.nanoTime() - started) / 1e9, 1, options.pgRuns());
                     try (Connection connection = postgres.connect()) {

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Rewrites the query layer's DuckDB SQL to PostgreSQL so both engines answer literally the same question.
  * Only the handful of DuckDB functions the queries use are rewritten (count_if, list_contains, len, to_days,
- * to_hours, epoch, make_timestamp, printf, ::DOUBLE); everything else is standard SQL both accept.
+ * to_hours, epoch, epoch_us, make_timestamp, printf, ::DOUBLE); everything else is standard SQL both accept.
  */
 final class QueryBenchDialect {
-    private static final Pattern CALL = Pattern.compile("\\b(count_if|list_contains|len|to_days|to_hours|epoch|make_timestamp|printf)\\(");
+    private static final Pattern CALL = Pattern.compile("\\b(count_if|list_contains|len|to_days|to_hours|epoch_us|epoch|make_timestamp|printf)\\(");
 
     private QueryBenchDialect() {
     }
@@ -29,6 +29,7 @@ final class QueryBenchDialect {
                 case "len" -> "cardinality(" + args.get(0) + ")";
                 case "to_days" -> "make_interval(days => (" + args.get(0) + ")::int)";
                 case "to_hours" -> "make_interval(hours => (" + args.get(0) + ")::int)";
+                case "epoch_us" -> "(extract(epoch from (" + args.get(0) + ")) * 1000000)::bigint";
                 case "epoch" -> "extract(epoch from (" + args.get(0) + "))";
                 case "make_timestamp" -> "(to_timestamp((" + args.get(0) + ") / 1000000.0) AT TIME ZONE 'UTC')";
                 case "printf" -> "('0x' || upper(lpad(to_hex(" + args.get(1) + "), 8, '0')))";

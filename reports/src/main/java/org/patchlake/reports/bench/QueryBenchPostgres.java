@@ -92,13 +92,15 @@ final class QueryBenchPostgres implements AutoCloseable {
         return pg;
     }
 
-    /** Names a cluster loaded from one snapshot with the current schema, summaries and indexes. */
+    /**
+     * Names a cluster loaded from one snapshot with the current contract schema. The summaries and their indexes
+     * are kept up to date inside it by {@link #derive} (a changed summary statement recreates only that table).
+     */
     static String clusterName(String snapshotName) throws IOException {
-        return "postgres-" + snapshotName + "-" + SnapshotSchema.load().fingerprint() + "-"
-                + Integer.toHexString(resource("postgres_indexes.sql").hashCode());
+        return "postgres-" + snapshotName + "-" + SnapshotSchema.load().contractFingerprint();
     }
 
-    /** True when this cluster was loaded by an earlier run (same snapshot, same schema and indexes). */
+    /** True when this cluster's contract tables were loaded by an earlier run (same snapshot, same schema). */
     boolean loaded() {
         return loaded;
     }
@@ -112,9 +114,9 @@ final class QueryBenchPostgres implements AutoCloseable {
     }
 
     /**
-     * Loads every contract table of the snapshot (CSV exported by DuckDB, then COPY; two tables at a time), the
-     * summaries the query layer computes at snapshot load (the same statements, in PostgreSQL syntax), indexes,
-     * ANALYZE; then marks the cluster loaded so the next run reuses it.
+     * Loads every contract table of the snapshot (CSV exported by DuckDB, then COPY; two tables at a time) and
+     * the indexes of postgres_indexes.sql on contract tables; then marks the cluster loaded so the next run reuses
+     * it. The summaries come from {@link #derive}.
      */
     void load(Path snapshot) throws IOException, SQLException, InterruptedException {
         SnapshotSchema schema = SnapshotSchema.load();
@@ -137,19 +139,13 @@ final class QueryBenchPostgres implements AutoCloseable {
             }
             try (Connection pg = connect(); Statement p = pg.createStatement()) {
                 long started = System.nanoTime();
-                p.execute(resource("/org/patchlake/reports/query/reference_tables.sql").replaceAll("(?m)^--.*$", ""));
-                for (String statement : schema.derivedTableStatements()) {
-                    p.execute(QueryBenchDialect.toPostgres(statement));
-                }
-                System.out.printf("  postgres: summaries in %.1f s%n", (System.nanoTime() - started) / 1e9);
-                started = System.nanoTime();
-                for (String statement : resource("postgres_indexes.sql").replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!statement.isBlank()) {
+                for (String statement : indexStatements()) {
+                    if (schema.tables().contains(indexedTable(statement))) {
                         p.execute(statement);
                     }
                 }
                 p.execute("ANALYZE");
-                System.out.printf("  postgres: indexes + ANALYZE in %.1f s%n", (System.nanoTime() - started) / 1e9);
+                System.out.printf("  postgres: contract table indexes + ANALYZE in %.1f s%n", (System.nanoTime() - started) / 1e9);
             }
             Files.writeString(directory.resolve(LOADED), snapshot + "\n");
             loaded = true;
@@ -157,6 +153,96 @@ final class QueryBenchPostgres implements AutoCloseable {
             loaders.shutdownNow();
             delete(csv);
         }
+    }
+
+    /**
+     * Brings the summaries up to date: the reference tables, snapshot_info and every summary of the snapshot load
+     * (the same statements, in PostgreSQL syntax) with their indexes. A table whose statement (or data-as-of time)
+     * is unchanged since the last run is kept; others are dropped and recreated, so changing one summary does not
+     * reload the 68 M contract rows.
+     */
+    void derive(java.time.Instant dataAsOf) throws IOException, SQLException {
+        SnapshotSchema schema = SnapshotSchema.load();
+        java.util.LinkedHashMap<String, String> wanted = new java.util.LinkedHashMap<>();
+        wanted.put("return_code_meanings", resource("/org/patchlake/reports/query/reference_tables.sql").replaceAll("(?m)^--.*$", ""));
+        wanted.put("snapshot_info", SnapshotSchema.snapshotInfoStatement(dataAsOf));
+        for (String statement : schema.derivedTableStatements()) {
+            wanted.put(createdTable(statement), QueryBenchDialect.toPostgres(statement));
+        }
+        Path marker = directory.resolve("patchlake-derived");
+        java.util.Map<String, String> have = new java.util.HashMap<>();
+        if (Files.isRegularFile(marker)) {
+            for (String line : Files.readAllLines(marker)) {
+                String[] parts = line.split(" ");
+                have.put(parts[0], parts[1]);
+            }
+        }
+        java.util.Set<String> stale = new java.util.LinkedHashSet<>();
+        boolean dependencyChanged = false;
+        List<String> indexes = indexStatements();
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        for (var entry : wanted.entrySet()) {
+            hashes.put(entry.getKey(), hash(entry.getValue() + indexes.stream().filter(i -> indexedTable(i).equals(entry.getKey())).toList()));
+        }
+        for (var entry : wanted.entrySet()) {
+            // a summary may read an earlier one: recreate everything after the first changed statement (or index)
+            dependencyChanged |= !hashes.get(entry.getKey()).equals(have.get(entry.getKey()));
+            if (dependencyChanged) {
+                stale.add(entry.getKey());
+            }
+        }
+        if (stale.isEmpty()) {
+            System.out.println("  postgres: summaries up to date");
+            return;
+        }
+        long started = System.nanoTime();
+        try (Connection pg = connect(); Statement p = pg.createStatement()) {
+            for (String table : stale) {
+                p.execute("DROP TABLE IF EXISTS " + table);
+            }
+            Files.deleteIfExists(marker);
+            for (String table : stale) {
+                long t = System.nanoTime();
+                p.execute(wanted.get(table));
+                for (String statement : indexes) {
+                    if (table.equals(indexedTable(statement))) {
+                        p.execute(statement);
+                    }
+                }
+                p.execute("ANALYZE " + table);
+                System.out.printf("  postgres: summary %-34s %6.1f s%n", table, (System.nanoTime() - t) / 1e9);
+            }
+        }
+        StringBuilder lines = new StringBuilder();
+        wanted.forEach((table, statement) -> lines.append(table).append(' ').append(hashes.get(table)).append('\n'));
+        Files.writeString(marker, lines);
+        System.out.printf("  postgres: %d summaries (re)built in %.1f s%n", stale.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static List<String> indexStatements() throws IOException {
+        return java.util.Arrays.stream(resource("postgres_indexes.sql").replaceAll("(?m)^--.*$", "").split(";"))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The table of "ALTER TABLE t ..." or "CREATE INDEX ON t (...)". */
+    static String indexedTable(String statement) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?is)^(?:ALTER TABLE|CREATE INDEX(?: \\w+)? ON)\\s+(\\w+)").matcher(statement.strip());
+        if (!m.find()) {
+            throw new IllegalStateException("postgres_indexes.sql: cannot tell the table of: " + statement);
+        }
+        return m.group(1);
+    }
+
+    private static String createdTable(String statement) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?is)CREATE TABLE\\s+(\\w+)").matcher(statement);
+        if (!m.find()) {
+            throw new IllegalStateException("not a CREATE TABLE statement: " + statement);
+        }
+        return m.group(1);
+    }
+
+    private static String hash(String text) {
+        return Integer.toHexString(text.hashCode());
     }
 
     private void loadTable(SnapshotSchema schema, Path snapshot, Path csv, String table) throws IOException, SQLException {

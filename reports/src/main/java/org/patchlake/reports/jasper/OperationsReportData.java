@@ -43,36 +43,51 @@ final class OperationsReportData {
 
     ReportData sla(ReportRequest request) {
         List<SlaPolicy> policies = policies(request);
-        QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), request.filter(), policies, null);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (SlaAttainment row : attainment.rows()) {
-            Map<String, Object> map = ResultRows.of(row);
-            map.put("region", row.region() == null ? "all in scope" : row.region());
-            map.put("target", row.targetPercent() / 100.0);
-            rows.add(map);
-        }
-        List<Map<String, Object>> rollout = new ArrayList<>();
-        attainment.rows().stream().map(SlaAttainment::bulletinId).distinct().limit(ROLLOUT_CURVES).forEach(bulletinId -> {
-            for (var point : queries.sla().rolloutCurve(request.scope(), bulletinId, request.filter(), SlaQueries.defaultPoints()).rows()) {
-                rollout.add(Map.of("series", bulletinId, "hours", (double) point.hoursSinceRelease(),
-                        "compliance", point.denominator() == 0 ? 0.0 : (double) point.compliant() / point.denominator()));
-            }
-        });
-        for (SlaPolicy policy : policies) {
-            for (SlaPhase phase : policy.phases()) {
-                double hours = phase.elapsed() != null ? phase.elapsed().toHours() : phase.businessDays() * 24.0;
-                rollout.add(Map.of("series", "target " + policy.name(), "hours", hours, "compliance", phase.targetPercent() / 100.0));
-            }
-        }
         int days = request.integer("days", 14);
-        return ComplianceReportData.data(request, attainment, rows)
-                .withDataset("severity_summary", severitySummary(request, attainment, days))
-                .withDataset("rollout", rollout)
-                .withValue("within_days", (long) days);
-    }
-
-    private List<Map<String, Object>> severitySummary(ReportRequest request, QueryResult<SlaAttainment> attainment, int days) {
-        return severitySummary(attainment, queries.sla().timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, days).rows());
+        // like the executive summary: time to patch and the rollout curves run beside the attainment query
+        java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors.newFixedThreadPool(ROLLOUT_CURVES, runnable -> {
+            Thread thread = new Thread(runnable, "sla-report-query");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<List<TimeToPatch>> timeToPatch = CompletableFuture.supplyAsync(() -> queries.sla()
+                    .timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, days).rows(), parallel);
+            QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), request.filter(), policies, null);
+            List<CompletableFuture<List<Map<String, Object>>>> curves = new ArrayList<>();
+            attainment.rows().stream().map(SlaAttainment::bulletinId).distinct().limit(ROLLOUT_CURVES).forEach(bulletinId ->
+                    curves.add(CompletableFuture.supplyAsync(() -> {
+                        List<Map<String, Object>> points = new ArrayList<>();
+                        for (var point : queries.sla().rolloutCurve(request.scope(), bulletinId, request.filter(), SlaQueries.defaultPoints()).rows()) {
+                            points.add(Map.of("series", bulletinId, "hours", (double) point.hoursSinceRelease(),
+                                    "compliance", point.denominator() == 0 ? 0.0 : (double) point.compliant() / point.denominator()));
+                        }
+                        return points;
+                    }, parallel)));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (SlaAttainment row : attainment.rows()) {
+                Map<String, Object> map = ResultRows.of(row);
+                map.put("region", row.region() == null ? "all in scope" : row.region());
+                map.put("target", row.targetPercent() / 100.0);
+                rows.add(map);
+            }
+            List<Map<String, Object>> rollout = new ArrayList<>();
+            for (CompletableFuture<List<Map<String, Object>>> curve : curves) {
+                rollout.addAll(ComplianceReportData.join(curve));
+            }
+            for (SlaPolicy policy : policies) {
+                for (SlaPhase phase : policy.phases()) {
+                    double hours = phase.elapsed() != null ? phase.elapsed().toHours() : phase.businessDays() * 24.0;
+                    rollout.add(Map.of("series", "target " + policy.name(), "hours", hours, "compliance", phase.targetPercent() / 100.0));
+                }
+            }
+            return ComplianceReportData.data(request, attainment, rows)
+                    .withDataset("severity_summary", severitySummary(attainment, ComplianceReportData.join(timeToPatch)))
+                    .withDataset("rollout", rollout)
+                    .withValue("within_days", (long) days);
+        } finally {
+            parallel.shutdownNow();
+        }
     }
 
     private static List<Map<String, Object>> severitySummary(QueryResult<SlaAttainment> attainment, List<TimeToPatch> timeToPatchRows) {

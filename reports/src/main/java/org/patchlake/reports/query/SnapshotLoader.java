@@ -30,6 +30,7 @@ final class SnapshotLoader {
         for (String table : schema.tables()) {
             createSource(statement, table, info.directory().resolve(table));
         }
+        statement.execute(SnapshotSchema.snapshotInfoStatement(info.dataAsOf()));
         for (String load : schema.loadStatements()) {
             statement.execute(load);
         }

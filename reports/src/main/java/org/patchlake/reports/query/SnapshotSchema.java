@@ -40,6 +40,27 @@ public final class SnapshotSchema {
         return loadStatements.stream().filter(s -> !s.contains("src.")).toList();
     }
 
+    /**
+     * The first statement of every load: the snapshot's data-as-of time as a one-row table, so summaries that
+     * depend on "now" (time to patch, SLA attainment) are computed for it and queries can tell when they apply.
+     */
+    public static String snapshotInfoStatement(java.time.Instant dataAsOf) {
+        String literal = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                .format(java.time.LocalDateTime.ofInstant(dataAsOf, java.time.ZoneOffset.UTC));
+        return "CREATE TABLE snapshot_info AS SELECT TIMESTAMP '" + literal + "' AS data_as_of";
+    }
+
+    /** Changes whenever the contract tables' shape changes (not the load statements or summaries). */
+    public String contractFingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(String.join("\n", createStatements.values().stream().sorted().toList()).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
     /** Changes whenever the schema or the load statements change: part of a cached snapshot database's name. */
     public String fingerprint() {
         try {

@@ -98,6 +98,13 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** The snapshot queries use now (switching first if ETL published a newer one). */
+    /** The snapshot CURRENT names, read from its manifest without opening it (tools, the benchmark). */
+    public static SnapshotInfo describeCurrent(Path root) {
+        SnapshotDirectory directory = new SnapshotDirectory(root);
+        return directory.describe(directory.currentName()
+                .orElseThrow(() -> new QueryException(root + ": nothing published yet (no CURRENT)")));
+    }
+
     public SnapshotInfo currentSnapshot() {
         try (SnapshotLease lease = lease()) {
             return lease.snapshot();

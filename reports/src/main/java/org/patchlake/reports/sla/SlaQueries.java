@@ -2,6 +2,7 @@ package org.patchlake.reports.sla;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,8 +41,12 @@ public final class SlaQueries {
 
     private static final SqlResource BULLETINS = SqlResource.load(SlaQueries.class, "sla_bulletins.sql");
     private static final SqlResource ATTAINMENT = SqlResource.load(SlaQueries.class, "sla_attainment.sql");
+    private static final SqlResource ATTAINMENT_FROM_STATES = SqlResource.load(SlaQueries.class, "sla_attainment_states.sql");
     private static final SqlResource ROLLOUT = SqlResource.load(SlaQueries.class, "sla_rollout_curve.sql");
+    private static final SqlResource ROLLOUT_FROM_STATES = SqlResource.load(SlaQueries.class, "sla_rollout_curve_states.sql");
     private static final SqlResource TIME_TO_PATCH = SqlResource.load(SlaQueries.class, "time_to_patch.sql");
+    private static final SqlResource TIME_TO_PATCH_FROM_STATES = SqlResource.load(SlaQueries.class, "time_to_patch_states.sql");
+    private static final long DAY_NANOS = Duration.ofDays(1).toNanos();
 
     private final QueryRunner runner;
     private final BusinessCalendar calendar;
@@ -64,6 +69,14 @@ public final class SlaQueries {
      * (null = the snapshot's data-as-of time). Both statements read the same snapshot.
      */
     public QueryResult<SlaAttainment> attainment(Scope scope, QueryFilter filter, List<SlaPolicy> policies, Instant asOfOrNull) {
+        return attainment(scope, filter, policies, asOfOrNull, true);
+    }
+
+    /**
+     * @param summaries read the per-snapshot summaries when they give the exact answer (see sla_attainment.sql);
+     *                  false always reads every computer x bulletin state (tests compare the two)
+     */
+    QueryResult<SlaAttainment> attainment(Scope scope, QueryFilter filter, List<SlaPolicy> policies, Instant asOfOrNull, boolean summaries) {
         try (SnapshotLease lease = runner.warehouse().lease()) {
             Instant asOf = asOfOrNull != null ? asOfOrNull : lease.snapshot().dataAsOf();
             Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
@@ -94,12 +107,33 @@ public final class SlaQueries {
                     .put("as_of", asOf)
                     .put("bulletin_ids", targets.stream().map(t -> t.bulletin().id()).toList())
                     .put("target_indexes", indexes(targets.size()))
-                    .put("deadlines", targets.stream().map(t -> micros(t.deadline())).toList())
-                    .put("window_starts", targets.stream().map(t -> micros(t.windowStart())).toList())
-                    .put("class_selectors", targets.stream().map(t -> t.policy().computerClass() == null ? "" : t.policy().computerClass()).toList())
                     .put("level_selectors", targets.stream().map(t -> t.policy().managedLevel() == null ? 0L : (long) t.policy().managedLevel()).toList());
-            return runner.run(lease, ATTAINMENT, p, rs -> row(rs, targets, asOf), reported);
+            if (summaries && summarized(scope, filter, policies, targets, asOf, lease.snapshot().dataAsOf())) {
+                p.put("deadline_days", targets.stream().map(t -> Duration.between(t.clockStart(), t.deadline()).toDays()).toList())
+                        .put("window_days", targets.stream().map(t -> t.windowStart().equals(t.clockStart()) ? 0L : -1L).toList());
+                return runner.run(lease, ATTAINMENT, p, rs -> row(rs, targets, asOf), reported);
+            }
+            p.put("deadlines", targets.stream().map(t -> micros(t.deadline())).toList())
+                    .put("window_starts", targets.stream().map(t -> micros(t.windowStart())).toList())
+                    .put("class_selectors", targets.stream().map(t -> t.policy().computerClass() == null ? "" : t.policy().computerClass()).toList());
+            return runner.run(lease, ATTAINMENT_FROM_STATES, p, rs -> row(rs, targets, asOf), reported);
         }
+    }
+
+    /**
+     * The summaries (per bulletin x region x managed level, compliance per whole day since the clock start, counts
+     * at data-as-of and 72 hours before) answer exactly when: judged at data-as-of with a 72-hour window, no site
+     * in the scope or filter (rows are per region), no class filter or class-specific policy, and every deadline
+     * a whole number of days after the clock start (true for the seeded policies: elapsed days, business days).
+     */
+    private boolean summarized(Scope scope, QueryFilter filter, List<SlaPolicy> policies, List<Target> targets, Instant asOf, Instant dataAsOf) {
+        return asOf.equals(dataAsOf)
+                && evaluator.window().equals(SlaEvaluator.DEFAULT_WINDOW)
+                && scope.sites().isEmpty() && filter.sites().isEmpty() && filter.computerClasses().isEmpty()
+                && policies.stream().allMatch(policy -> policy.computerClass() == null)
+                && targets.stream().allMatch(t -> !t.deadline().isBefore(t.clockStart())
+                        && Duration.between(t.clockStart(), t.deadline()).toNanos() % DAY_NANOS == 0
+                        && (t.windowStart().equals(t.clockStart()) || t.windowStart().equals(dataAsOf.minus(SlaEvaluator.DEFAULT_WINDOW))));
     }
 
     /** Per severity and phase, the number of bulletins in each status (all-regions rows of an attainment result). */
@@ -119,10 +153,17 @@ public final class SlaQueries {
 
     /** Compliance of one bulletin against hours since its release, at the given points (see {@link #defaultPoints()}). */
     public QueryResult<RolloutPoint> rolloutCurve(Scope scope, String bulletinId, QueryFilter filter, List<Long> hours) {
+        return rolloutCurve(scope, bulletinId, filter, hours, true);
+    }
+
+    /** @param summaries read sla_compliance_days when that is exact (whole-day points, no site scope, no site or class filter) */
+    QueryResult<RolloutPoint> rolloutCurve(Scope scope, String bulletinId, QueryFilter filter, List<Long> hours, boolean summaries) {
+        boolean summarized = summaries && scope.sites().isEmpty() && filter.sites().isEmpty() && filter.computerClasses().isEmpty()
+                && hours.stream().allMatch(h -> h % 24 == 0);
         SqlParameters p = ComplianceQueries.parameters(scope, filter).put("bulletin_id", bulletinId).put("hours", List.copyOf(hours));
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("bulletin", bulletinId);
-        return runner.run(ROLLOUT, p, rs -> new RolloutPoint(Rows.count(rs, "hours"), Rows.count(rs, "compliant"),
+        return runner.run(summarized ? ROLLOUT : ROLLOUT_FROM_STATES, p, rs -> new RolloutPoint(Rows.count(rs, "hours"), Rows.count(rs, "compliant"),
                 Rows.count(rs, "applicable"), Rows.count(rs, "exempt"), Rows.count(rs, "unknown")), reported);
     }
 
@@ -138,7 +179,19 @@ public final class SlaQueries {
         return points;
     }
 
+    /**
+     * Judged at the snapshot's data-as-of time, from its summaries (time_to_patch.sql); the same numbers as
+     * {@link #timeToPatchFromStates} (every computer x bulletin state), which tests compare them with.
+     */
     public QueryResult<TimeToPatch> timeToPatch(Scope scope, QueryFilter filter, Grouping grouping, int days) {
+        return timeToPatch(TIME_TO_PATCH, scope, filter, grouping, days);
+    }
+
+    QueryResult<TimeToPatch> timeToPatchFromStates(Scope scope, QueryFilter filter, Grouping grouping, int days) {
+        return timeToPatch(TIME_TO_PATCH_FROM_STATES, scope, filter, grouping, days);
+    }
+
+    private QueryResult<TimeToPatch> timeToPatch(SqlResource sql, Scope scope, QueryFilter filter, Grouping grouping, int days) {
         if (days < 1) {
             throw new IllegalArgumentException("days must be at least 1, got " + days);
         }
@@ -146,7 +199,7 @@ public final class SlaQueries {
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("groupBy", grouping);
         reported.put("days", days);
-        return runner.run(TIME_TO_PATCH.withSlot("group", grouping.sql), p, rs -> new TimeToPatch(
+        return runner.run(sql.withSlot("group", grouping.sql), p, rs -> new TimeToPatch(
                 String.valueOf(rs.getString("group_key")), days, Rows.count(rs, "applicable"), Rows.count(rs, "exempt"),
                 Rows.count(rs, "unknown"), Rows.count(rs, "patched"), Rows.nullableDouble(rs, "mean_hours_to_patch"),
                 Rows.count(rs, "eligible_within"), Rows.count(rs, "patched_within")), reported);

@@ -28,3 +28,8 @@ CREATE INDEX ON computer_counts (computer_id);
 CREATE INDEX ON computer_severity_counts (computer_id);
 CREATE INDEX ON bulletin_state_summary (bulletin_id);
 CREATE INDEX ON compliance_daily_rollup (day);
+CREATE INDEX ON time_to_patch_totals (bulletin_id);
+CREATE INDEX ON time_to_patch_days (bulletin_id, day);
+CREATE INDEX ON sla_totals (bulletin_id);
+CREATE INDEX ON sla_compliance_days (bulletin_id, day);
+CREATE INDEX ON exception_rows (expires_at, exception_id);

@@ -1,6 +1,6 @@
 -- Report 10: compliance of computer x bulletin pairs per region (:level = 'region') or per site of one region
 -- (:level = 'site', :parent_region), from bulletin_state_summary, with the number of computers in the group
--- (computers table: scope, region/site/class filters; the severity and date filters apply to the pairs only).
+-- (computer_group_counts: scope, region/site/class filters; the severity and date filters apply to the pairs only).
 WITH pairs AS (
   SELECT CASE WHEN :level::VARCHAR = 'site' THEN bs.site ELSE bs.region END AS group_key,
          sum(bs.computers) AS applicable,
@@ -22,8 +22,8 @@ WITH pairs AS (
     AND (:to::DATE IS NULL OR b.released <= :to::DATE)
   GROUP BY 1
 ), machines AS (
-  SELECT CASE WHEN :level::VARCHAR = 'site' THEN c.site ELSE c.region END AS group_key, count(*) AS computers
-  FROM computers c
+  SELECT CASE WHEN :level::VARCHAR = 'site' THEN c.site ELSE c.region END AS group_key, sum(c.computers) AS computers
+  FROM computer_group_counts c
   WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
     AND (:level::VARCHAR = 'region' OR c.region = :parent_region::VARCHAR)
     AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))

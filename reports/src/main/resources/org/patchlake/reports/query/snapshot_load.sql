@@ -94,3 +94,87 @@ SELECT d.day, d.region, d.site, d.computer_class, b.vendor_severity AS severity,
 FROM compliance_daily d
 JOIN bulletins b ON b.bulletin_id = d.bulletin_id
 GROUP BY d.day, d.region, d.site, d.computer_class, b.vendor_severity, b.exploited ORDER BY d.day;
+-- Time to patch (report 4) at the snapshot's data-as-of time (snapshot_info, created by the loader before these
+-- statements; queries are always judged at it). The clock of a computer x bulletin starts at the later of the
+-- release date and its first applicable time. Per bulletin x region x site x class: counts, computers patched
+-- by then and the sum of their seconds to patch (mean = sum / patched) ...
+CREATE TABLE time_to_patch_totals AS
+SELECT bs.bulletin_id, bs.region, bs.site, bs.computer_class,
+       count(*) AS applicable,
+       count_if(bs.state = 'EXEMPT') AS exempt,
+       count_if(bs.state = 'UNKNOWN') AS unknown,
+       count_if(bs.compliant_at <= i.data_as_of) AS patched,
+       sum(epoch(bs.compliant_at - greatest(bs.first_applicable_at, b.released::TIMESTAMP))) FILTER (WHERE bs.compliant_at <= i.data_as_of) AS seconds_to_patch
+FROM bulletin_state bs
+JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
+CROSS JOIN snapshot_info i
+GROUP BY bs.bulletin_id, bs.region, bs.site, bs.computer_class ORDER BY bs.bulletin_id;
+-- ... and "patched within N days" for any whole N as day histograms of the measured computers (not exempt or
+-- unknown): patched_by_day counts patched computers by days to patch rounded up (patched within N days <=> that
+-- day <= N), patched_available / available count patched / all measured computers by whole days between their
+-- clock start and data-as-of (their N-day window has ended <=> that day >= N). Then, exactly:
+--   eligible_within(N) = sum(available | day >= N)
+--   patched_within(N)  = sum(patched_by_day | day <= N) - sum(patched_available | day < N)
+-- (a patched computer has time to patch <= time available, so those with less than N days available are all
+-- among those patched within N days).
+CREATE TABLE time_to_patch_days AS
+WITH measured AS (
+  SELECT bs.bulletin_id, bs.region, bs.site, bs.computer_class,
+         bs.compliant_at <= i.data_as_of AS patched,
+         epoch_us(bs.compliant_at) - epoch_us(greatest(bs.first_applicable_at, b.released::TIMESTAMP)) AS us_to_patch,
+         epoch_us(i.data_as_of) - epoch_us(greatest(bs.first_applicable_at, b.released::TIMESTAMP)) AS us_available
+  FROM bulletin_state bs
+  JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
+  CROSS JOIN snapshot_info i
+  WHERE bs.state NOT IN ('EXEMPT', 'UNKNOWN')
+), days AS (
+  SELECT bulletin_id, region, site, computer_class, ceil(us_to_patch / 86400000000.0)::BIGINT AS day,
+         1 AS patched_by_day, 0 AS patched_available, 0 AS available
+  FROM measured WHERE patched
+  UNION ALL
+  SELECT bulletin_id, region, site, computer_class, floor(us_available / 86400000000.0)::BIGINT AS day, 0, 1, 0
+  FROM measured WHERE patched
+  UNION ALL
+  SELECT bulletin_id, region, site, computer_class, floor(us_available / 86400000000.0)::BIGINT AS day, 0, 0, 1
+  FROM measured
+)
+SELECT bulletin_id, region, site, computer_class, day,
+       sum(patched_by_day) AS patched_by_day, sum(patched_available) AS patched_available, sum(available) AS available
+FROM days
+GROUP BY bulletin_id, region, site, computer_class, day ORDER BY bulletin_id, day;
+-- SLA phase attainment (report 4) judged at data-as-of, for regional (not site) scopes without class filters or
+-- class-specific policies: per bulletin x region x managed level, the counts, computers compliant now and 72 hours
+-- before data-as-of (the projection window's start) ...
+CREATE TABLE sla_totals AS
+SELECT bs.bulletin_id, bs.region, bs.managed_level,
+       count(*) AS applicable,
+       count_if(bs.state = 'EXEMPT') AS exempt,
+       count_if(bs.state = 'UNKNOWN') AS unknown,
+       count_if(bs.compliant_at <= i.data_as_of) AS compliant_now,
+       count_if(bs.compliant_at <= i.data_as_of - to_hours(72)) AS compliant_72_hours_before
+FROM bulletin_state bs
+CROSS JOIN snapshot_info i
+GROUP BY bs.bulletin_id, bs.region, bs.managed_level ORDER BY bs.bulletin_id;
+-- ... and computers compliant per day since the clock start (release date, 00:00 UTC), rounded up, so
+-- "compliant by a deadline N whole days after the clock start" = sum(compliant | day <= N), exactly.
+CREATE TABLE sla_compliance_days AS
+SELECT bs.bulletin_id, bs.region, bs.managed_level,
+       ceil((epoch_us(bs.compliant_at) - epoch_us(b.released::TIMESTAMP)) / 86400000000.0)::BIGINT AS day,
+       count(*) AS compliant
+FROM bulletin_state bs
+JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
+WHERE bs.compliant_at IS NOT NULL
+GROUP BY bs.bulletin_id, bs.region, bs.managed_level, day ORDER BY bs.bulletin_id, day;
+-- Exceptions with the computer's and the bulletin's attributes, by expiry (report 11 reads one table).
+CREATE TABLE exception_rows AS
+SELECT e.exception_id, e.computer_id, c.hostname, c.region, c.site, e.bulletin_id, b.title, b.vendor_severity AS severity,
+       e.owner, e.reason, e.created_at, e.expires_at, coalesce(e.revoked, false) AS revoked
+FROM exceptions e
+JOIN computers c ON c.computer_id = e.computer_id
+LEFT JOIN bulletins b ON b.bulletin_id = e.bulletin_id
+ORDER BY e.expires_at, e.exception_id;
+-- Computers per region x site x class (report 10's computer counts).
+CREATE TABLE computer_group_counts AS
+SELECT region, site, computer_class, count(*) AS computers
+FROM computers
+GROUP BY region, site, computer_class ORDER BY region, site, computer_class;

@@ -1,10 +1,13 @@
--- Mean time to patch and patched within N days, grouped by an allow-listed dimension. The clock of a computer x
--- bulletin starts at the later of the release date and when the bulletin first applied to the computer.
--- "within N days" is measured only over computers whose N-day window has ended by :as_of (eligible_within).
-WITH measured AS (
-  SELECT /*group*/ AS group_key, bs.state, bs.compliant_at,
-         greatest(bs.first_applicable_at, b.released::TIMESTAMP) AS clock_start
-  FROM bulletin_state bs
+-- Mean time to patch and patched within N days, grouped by an allow-listed dimension, from the summaries of
+-- snapshot_load.sql (time_to_patch_totals, time_to_patch_days: exact at the snapshot's data-as-of time, which
+-- is when time to patch is judged; time_to_patch_states.sql is the same question over every state). The clock
+-- of a computer x bulletin starts at the later of the release date and when the bulletin first applied to it.
+-- "within N days" is measured only over computers whose N-day window has ended (eligible_within).
+WITH totals AS (
+  SELECT /*group*/ AS group_key,
+         sum(bs.applicable) AS applicable, sum(bs.exempt) AS exempt, sum(bs.unknown) AS unknown,
+         sum(bs.patched) AS patched, sum(bs.seconds_to_patch) AS seconds_to_patch
+  FROM time_to_patch_totals bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
   WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
     AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
@@ -13,16 +16,27 @@ WITH measured AS (
     AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
     AND (:from::DATE IS NULL OR b.released >= :from::DATE)
     AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  GROUP BY 1
+), within AS (
+  SELECT /*group*/ AS group_key,
+         sum(bs.available) FILTER (WHERE bs.day >= :days::INTEGER) AS eligible_within,
+         sum(bs.patched_by_day) FILTER (WHERE bs.day <= :days::INTEGER) AS patched_by_days,
+         sum(bs.patched_available) FILTER (WHERE bs.day < :days::INTEGER) AS patched_too_recent
+  FROM time_to_patch_days bs
+  JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
+  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
+    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
+    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
+    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
+    AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
+    AND (:from::DATE IS NULL OR b.released >= :from::DATE)
+    AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  GROUP BY 1
 )
-SELECT group_key,
-       count(*) AS applicable,
-       count_if(state = 'EXEMPT') AS exempt,
-       count_if(state = 'UNKNOWN') AS unknown,
-       count_if(compliant_at <= :as_of::TIMESTAMP) AS patched,
-       avg(epoch(compliant_at - clock_start) / 3600.0) FILTER (WHERE compliant_at <= :as_of::TIMESTAMP) AS mean_hours_to_patch,
-       count_if(state NOT IN ('EXEMPT', 'UNKNOWN') AND clock_start + to_days(:days::INTEGER) <= :as_of::TIMESTAMP) AS eligible_within,
-       count_if(state NOT IN ('EXEMPT', 'UNKNOWN') AND clock_start + to_days(:days::INTEGER) <= :as_of::TIMESTAMP
-                AND compliant_at <= clock_start + to_days(:days::INTEGER)) AS patched_within
-FROM measured
-GROUP BY group_key
-ORDER BY group_key
+SELECT t.group_key, t.applicable, t.exempt, t.unknown, t.patched,
+       t.seconds_to_patch / 3600.0 / nullif(t.patched, 0) AS mean_hours_to_patch,
+       coalesce(w.eligible_within, 0) AS eligible_within,
+       coalesce(w.patched_by_days, 0) - coalesce(w.patched_too_recent, 0) AS patched_within
+FROM totals t
+LEFT JOIN within w ON w.group_key = t.group_key
+ORDER BY t.group_key

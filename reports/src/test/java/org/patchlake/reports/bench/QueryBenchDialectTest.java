@@ -14,4 +14,17 @@ class QueryBenchDialectTest {
                 + "count(*) FILTER (WHERE (region = ANY(?::VARCHAR[]))) FROM t WHERE cardinality(?::VARCHAR[]) = 0 "
                 + "AND x < ?::TIMESTAMP - make_interval(days => (?::INTEGER)::int) AND extract(epoch from (a - b)) > 1");
     }
+
+    @Test
+    void epoch_us_is_not_mistaken_for_epoch() {
+        assertThat(QueryBenchDialect.toPostgres("SELECT epoch_us(a) - epoch_us(greatest(b, c)), epoch(a - b) FROM t"))
+                .isEqualTo("SELECT (extract(epoch from (a)) * 1000000)::bigint - (extract(epoch from (greatest(b, c))) * 1000000)::bigint, "
+                        + "extract(epoch from (a - b)) FROM t");
+    }
+
+    @Test
+    void index_statements_name_their_table() {
+        assertThat(QueryBenchPostgres.indexedTable("CREATE INDEX ON sla_totals (bulletin_id)")).isEqualTo("sla_totals");
+        assertThat(QueryBenchPostgres.indexedTable("\nALTER TABLE computers ADD PRIMARY KEY (computer_id)")).isEqualTo("computers");
+    }
 }

@@ -32,12 +32,13 @@ class SlaQueriesTest {
     static Path warehouseDirectory;
     static Warehouse warehouse;
     static SlaQueries queries;
+    static final List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void publishFixture() throws Exception {
         FixtureWarehouse.publish(warehouseDirectory, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         warehouse = FixtureWarehouse.open(warehouseDirectory);
-        queries = new SlaQueries(new QueryRunner(warehouse), BusinessCalendar.saturdaySunday(Set.of()), new SlaEvaluator(SlaEvaluator.DEFAULT_WINDOW));
+        queries = new SlaQueries(new QueryRunner(warehouse, (sql, values, nanos) -> statements.add(sql.name())), BusinessCalendar.saturdaySunday(Set.of()), new SlaEvaluator(SlaEvaluator.DEFAULT_WINDOW));
     }
 
     @AfterAll
@@ -156,5 +157,111 @@ class SlaQueriesTest {
 
         QueryResult<TimeToPatch> byRegion = queries.timeToPatch(Scope.regions("US"), QueryFilter.none(), SlaQueries.Grouping.REGION, 7);
         assertThat(byRegion.rows()).extracting(TimeToPatch::group).containsExactly("US");
+    }
+
+    private static final List<Scope> SCOPES = List.of(Scope.all(), Scope.regions("EU"), Scope.regions("US"), Scope.sites("us-nyc"),
+            Scope.of(Set.of("EU"), Set.of("us-nyc")));
+    private static final List<QueryFilter> FILTERS = List.of(QueryFilter.none(), QueryFilter.none().withSeverities("Critical"),
+            QueryFilter.none().withRegions("US"), QueryFilter.none().withComputerClasses("workstation"),
+            QueryFilter.none().withSites("eu-ber"), QueryFilter.none().between(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)));
+
+    @Test
+    void time_to_patch_from_the_summaries_equals_time_to_patch_from_every_state() {
+        // every scope x filter with two day counts, then every grouping x day count around the fixture's figures
+        List<Object[]> cases = new java.util.ArrayList<>();
+        for (Scope scope : SCOPES) {
+            for (QueryFilter filter : FILTERS) {
+                cases.add(new Object[] {scope, filter, SlaQueries.Grouping.SEVERITY, 7});
+                cases.add(new Object[] {scope, filter, SlaQueries.Grouping.REGION, 16});
+            }
+        }
+        for (SlaQueries.Grouping grouping : SlaQueries.Grouping.values()) {
+            for (int days : new int[] {1, 2, 4, 11, 14, 15, 30, 400}) {
+                cases.add(new Object[] {Scope.all(), QueryFilter.none(), grouping, days});
+            }
+        }
+        int compared = 0;
+        for (Object[] c : cases) {
+            Scope scope = (Scope) c[0];
+            QueryFilter filter = (QueryFilter) c[1];
+            SlaQueries.Grouping grouping = (SlaQueries.Grouping) c[2];
+            int days = (Integer) c[3];
+            List<TimeToPatch> summarized = queries.timeToPatch(scope, filter, grouping, days).rows();
+            List<TimeToPatch> fromStates = queries.timeToPatchFromStates(scope, filter, grouping, days).rows();
+            assertThat(summarized).as("%s %s %s %d", scope, filter, grouping, days).hasSameSizeAs(fromStates);
+            for (int i = 0; i < summarized.size(); i++) {
+                TimeToPatch a = summarized.get(i);
+                TimeToPatch b = fromStates.get(i);
+                // the mean is a sum of seconds / count in one, an average of hours in the other
+                assertThat(a.meanHoursToPatch() == null ? null : Math.round(a.meanHoursToPatch() * 1e6))
+                        .isEqualTo(b.meanHoursToPatch() == null ? null : Math.round(b.meanHoursToPatch() * 1e6));
+                assertThat(new TimeToPatch(a.group(), a.days(), a.applicable(), a.exempt(), a.unknown(), a.patched(), null,
+                        a.eligibleWithin(), a.patchedWithin())).isEqualTo(new TimeToPatch(b.group(), b.days(), b.applicable(),
+                        b.exempt(), b.unknown(), b.patched(), null, b.eligibleWithin(), b.patchedWithin()));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(60);
+        QueryFilter thisYear = QueryFilter.none().between(LocalDate.of(2026, 1, 1), null);
+        // the fixture's figures differ between day counts (Critical: c1 after 34 h, c2 after 96 h), so the
+        // comparison above is not trivially equal
+        assertThat(queries.timeToPatch(Scope.all(), thisYear, SlaQueries.Grouping.SEVERITY, 1).rows())
+                .extracting(TimeToPatch::patchedWithin).startsWith(0L);
+        assertThat(queries.timeToPatch(Scope.all(), thisYear, SlaQueries.Grouping.SEVERITY, 2).rows())
+                .extracting(TimeToPatch::patchedWithin).startsWith(1L);
+        assertThat(queries.timeToPatch(Scope.all(), thisYear, SlaQueries.Grouping.SEVERITY, 4).rows())
+                .extracting(TimeToPatch::patchedWithin).startsWith(2L);
+    }
+
+    @Test
+    void sla_attainment_from_the_summaries_equals_attainment_from_every_state_and_is_used_only_when_exact() {
+        List<SlaPolicy> allPolicies = SlaPolicies.defaults().values().stream().flatMap(List::stream).toList();
+        for (List<SlaPolicy> policies : List.of(allPolicies, SlaPolicies.defaults().get(SlaPolicies.CRITICAL_PHASED),
+                List.of(new SlaPolicy("important-2-weeks", "Important", null, null, List.of(SlaPhase.within(Duration.ofDays(14), 50),
+                        SlaPhase.withinBusinessDays(12, 60)))))) {
+            for (Scope scope : SCOPES) {
+                for (QueryFilter filter : policies.size() == 1 ? FILTERS : FILTERS.subList(0, 2)) {
+                    statements.clear();
+                    List<SlaAttainment> summarized = queries.attainment(scope, filter, policies, null).rows();
+                    boolean exact = scope.sites().isEmpty() && filter.sites().isEmpty() && filter.computerClasses().isEmpty();
+                    assertThat(statements).as("%s %s", scope, filter).containsExactly("sla_bulletins.sql",
+                            exact ? "sla_attainment.sql" : "sla_attainment_states.sql");
+                    assertThat(summarized).as("%s %s %s", policies, scope, filter)
+                            .isEqualTo(queries.attainment(scope, filter, policies, null, false).rows());
+                }
+            }
+        }
+        // not at data-as-of, a deadline that is not whole days after the clock start, a class policy: every state
+        for (Runnable notSummarized : List.<Runnable>of(
+                () -> queries.attainment(Scope.all(), QueryFilter.none(), allPolicies, Instant.parse("2026-11-04T12:00:00Z")),
+                () -> queries.attainment(Scope.all(), QueryFilter.none(), List.of(new SlaPolicy("critical-36-hours", "Critical", null, null,
+                        List.of(SlaPhase.within(Duration.ofHours(36), 50)))), null),
+                () -> queries.attainment(Scope.all(), QueryFilter.none(), List.of(new SlaPolicy("critical-servers", "Critical", "server", null,
+                        List.of(SlaPhase.within(Duration.ofDays(7), 50)))), null))) {
+            statements.clear();
+            notSummarized.run();
+            assertThat(statements).containsExactly("sla_bulletins.sql", "sla_attainment_states.sql");
+        }
+    }
+
+    @Test
+    void rollout_curves_from_the_summaries_equal_curves_from_every_state() {
+        for (String bulletin : List.of("KB5000001", "KB5000002")) {
+            for (Scope scope : SCOPES) {
+                for (QueryFilter filter : FILTERS) {
+                    statements.clear();
+                    List<RolloutPoint> summarized = queries.rolloutCurve(scope, bulletin, filter, SlaQueries.defaultPoints()).rows();
+                    boolean exact = scope.sites().isEmpty() && filter.sites().isEmpty() && filter.computerClasses().isEmpty();
+                    assertThat(statements).containsExactly(exact ? "sla_rollout_curve.sql" : "sla_rollout_curve_states.sql");
+                    assertThat(summarized).as("%s %s %s", bulletin, scope, filter)
+                            .isEqualTo(queries.rolloutCurve(scope, bulletin, filter, SlaQueries.defaultPoints(), false).rows());
+                }
+            }
+        }
+        assertThat(queries.rolloutCurve(Scope.all(), "KB5000001", QueryFilter.none(), SlaQueries.defaultPoints()).rows())
+                .extracting(RolloutPoint::compliant).contains(0L, 1L, 2L);
+        statements.clear();
+        queries.rolloutCurve(Scope.all(), "KB5000001", QueryFilter.none(), List.of(0L, 36L));
+        assertThat(statements).containsExactly("sla_rollout_curve_states.sql");
     }
 }
