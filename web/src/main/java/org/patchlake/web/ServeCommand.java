@@ -118,6 +118,7 @@ public final class ServeCommand {
     /** The same wiring with ingest's configuration adjusted (the demo: agent settings, landing file roll). */
     public static WebServer assemble(WebConfig config, Clock clock, String publicUrl,
                                      UnaryOperator<IngestConfig> ingestAdjustments) {
+        String publicBase = publicUrl == null ? null : publicUrl.replaceAll("/+$", "");
         QueryTimings timings = new QueryTimings();
         QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()), timings);
         DeferredPolicySource policies = new DeferredPolicySource();
@@ -141,12 +142,12 @@ public final class ServeCommand {
         };
         WebServer.Edges edges = new WebServer.Edges(
                 store -> WarehouseReportService.over(queries, store),
-                reports -> new JasperExportService(queries, new ReportEngine(), clock, publicUrl == null ? "" : publicUrl.replaceAll("/+$", "")),
+                reports -> new JasperExportService(queries, new ReportEngine(), clock, publicBase == null ? "" : publicBase),
                 new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
         try {
             WebServer server = WebServer.assemble(config, edges, clock);
             timings.bind(server.services().metrics());
-            policies.set(server.remediation().policySource(() -> publicUrl != null ? publicUrl.replaceAll("/+$", "")
+            policies.set(server.remediation().policySource(() -> publicBase != null ? publicBase
                     : (config.tls() != null ? "https" : "http") + "://" + (config.host().equals("0.0.0.0") || config.host().equals("::")
                     ? "127.0.0.1" : config.host()) + ":" + server.app().port()));
             return server;

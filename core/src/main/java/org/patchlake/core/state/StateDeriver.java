@@ -73,7 +73,7 @@ public final class StateDeriver {
             ProductSupersedence supersedence = supersedenceOf(product);
             long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
             long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
-            long[] failed = supersedence.bitsOf(failedKbs);
+            long[] failed = failedBits(supersedence, failedKbs);
             for (Update update : catalog.updatesForProduct(product)) {
                 if (notYetReleased(update, today)) {
                     continue;
@@ -100,7 +100,7 @@ public final class StateDeriver {
         UpdateStateResult[] result = new UpdateStateResult[1];
         long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
         emit(update, facts, now, isStale(facts, now), supersedence, supersedence.bitsOf(facts.installedKbs(), pending),
-                pending, supersedence.bitsOf(failedKbs(facts)), new boolean[1],
+                pending, failedBits(supersedence, failedKbs(facts)), new boolean[1],
                 (u, state, via, attempts) -> result[0] = new UpdateStateResult(u, state, via, attempts));
         return result[0];
     }
@@ -127,6 +127,11 @@ public final class StateDeriver {
             }
         });
         return failed;
+    }
+
+    /** Bits of the failed KBs among the product's superseders; null when none failed (the common case: no lookup per update). */
+    private static long[] failedBits(ProductSupersedence supersedence, Set<String> failedKbs) {
+        return failedKbs.isEmpty() ? null : supersedence.bitsOf(failedKbs);
     }
 
     private void emit(Update update, ComputerFacts facts, Instant now, boolean stale, ProductSupersedence supersedence,
@@ -157,7 +162,7 @@ public final class StateDeriver {
         } else if (attempts >= policy.allowedAttempts()) {
             sink.accept(update, UpdateState.FAILED, null, attempts);
         } else {
-            String failedSuperseder = supersedence.smallestSuperseder(kb, failed);
+            String failedSuperseder = failed == null ? null : supersedence.smallestSuperseder(kb, failed);
             if (failedSuperseder != null) {
                 sink.accept(update, UpdateState.FAILED, null, Math.max(attempts, facts.failedAttemptsOf(failedSuperseder)));
             } else {
