@@ -77,8 +77,12 @@ public final class ChartStyle implements JRChartCustomizer {
                     domain.setTickLabelPaint(plot.getDataset().getColumnKey(column), new Color(0, 0, 0, 0));
                 }
             }
-            domain.setMaximumCategoryLabelWidthRatio(step);
+            // a label may take the room of the hidden ones on both sides; lines need no gap between categories
+            domain.setMaximumCategoryLabelWidthRatio(2.0f * step);
             domain.setMaximumCategoryLabelLines(1);
+            if (plot.getRenderer() instanceof LineAndShapeRenderer) {
+                domain.setCategoryMargin(0.0);
+            }
         }
         axis(plot.getRangeAxis(), percent);
         if (plot.getRenderer() instanceof BarRenderer bar) {

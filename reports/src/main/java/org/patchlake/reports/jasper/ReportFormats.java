@@ -29,6 +29,14 @@ public final class ReportFormats {
         return total >= 24 ? (total / 24) + " d " + (total % 24) + " h" : total + " h";
     }
 
+    /** "11,361,557": counts in running text read like the tables' columns; "–" when there is none. */
+    public static String count(Number count) {
+        if (count == null) {
+            return "–";
+        }
+        return String.format(Locale.US, "%,d", count.longValue());
+    }
+
     /** "82.5 %", or "–" when there is no denominator. */
     public static String percent(Double ratio) {
         if (ratio == null) {

@@ -96,7 +96,8 @@ JOIN bulletins b ON b.bulletin_id = d.bulletin_id
 GROUP BY d.day, d.region, d.site, d.computer_class, b.vendor_severity, b.exploited ORDER BY d.day;
 -- Time to patch (report 4) at the snapshot's data-as-of time (snapshot_info, created by the loader before these
 -- statements; queries are always judged at it). The clock of a computer x bulletin starts at the later of the
--- release date and its first applicable time. Per bulletin x region x site x class: counts, computers patched
+-- release date and its first applicable time; a computer patched before its clock started (it joined the fleet
+-- with the update installed) was patched after 0 hours. Per bulletin x region x site x class: counts, computers patched
 -- by then and the sum of their seconds to patch (mean = sum / patched) ...
 CREATE TABLE time_to_patch_totals AS
 SELECT bs.bulletin_id, bs.region, bs.site, bs.computer_class,
@@ -104,7 +105,7 @@ SELECT bs.bulletin_id, bs.region, bs.site, bs.computer_class,
        count_if(bs.state = 'EXEMPT') AS exempt,
        count_if(bs.state = 'UNKNOWN') AS unknown,
        count_if(bs.compliant_at <= i.data_as_of) AS patched,
-       sum(epoch(bs.compliant_at - greatest(bs.first_applicable_at, b.released::TIMESTAMP))) FILTER (WHERE bs.compliant_at <= i.data_as_of) AS seconds_to_patch
+       sum(greatest(0, epoch(bs.compliant_at - greatest(bs.first_applicable_at, b.released::TIMESTAMP)))) FILTER (WHERE bs.compliant_at <= i.data_as_of) AS seconds_to_patch
 FROM bulletin_state bs
 JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
 CROSS JOIN snapshot_info i
@@ -121,7 +122,7 @@ CREATE TABLE time_to_patch_days AS
 WITH measured AS (
   SELECT bs.bulletin_id, bs.region, bs.site, bs.computer_class,
          bs.compliant_at <= i.data_as_of AS patched,
-         epoch_us(bs.compliant_at) - epoch_us(greatest(bs.first_applicable_at, b.released::TIMESTAMP)) AS us_to_patch,
+         greatest(0, epoch_us(bs.compliant_at) - epoch_us(greatest(bs.first_applicable_at, b.released::TIMESTAMP))) AS us_to_patch,
          epoch_us(i.data_as_of) - epoch_us(greatest(bs.first_applicable_at, b.released::TIMESTAMP)) AS us_available
   FROM bulletin_state bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
