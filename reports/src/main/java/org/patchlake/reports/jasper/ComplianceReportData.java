@@ -22,6 +22,7 @@ import org.patchlake.reports.query.ComputerRows.ComputerDetail;
 import org.patchlake.reports.query.ComputerRows.ComputerUpdate;
 import org.patchlake.reports.query.ComputerRows.HistoryEntry;
 import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.query.QueryFilter;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.Sorts.BulletinSort;
 import org.patchlake.reports.query.Sorts.ComputerSort;
@@ -124,11 +125,13 @@ final class ComplianceReportData {
                     () -> queries.fleet().regions(request.scope(), request.filter()), parallel);
             CompletableFuture<List<BulletinCompliance>> bulletinsQuery = CompletableFuture.supplyAsync(
                     () -> queries.compliance().byBulletin(request.scope(), request.filter(), BulletinSort.MOST_VULNERABLE).rows(), parallel);
-            CompletableFuture<UnaryOperator<ReportData>> operationsQuery = CompletableFuture.supplyAsync(
-                    () -> operations.executiveValues(request, parallel), parallel);
             LocalDate to = request.date("to") != null ? request.date("to")
                     : LocalDate.ofInstant(queries.warehouse().currentSnapshot().dataAsOf(), ZoneOffset.UTC);
             LocalDate from = request.date("from") != null ? request.date("from") : to.minusDays(89);
+            QueryFilter slaFilter = request.filter().from() != null || request.filter().to() != null ? request.filter()
+                    : request.filter().between(from, to);
+            CompletableFuture<UnaryOperator<ReportData>> operationsQuery = CompletableFuture.supplyAsync(
+                    () -> operations.executiveValues(request, slaFilter, parallel), parallel);
             List<Map<String, Object>> trend = ResultRows.of(queries.compliance().trend(request.scope(), request.filter(), from, to).rows());
             QueryResult<GroupCompliance> regions = join(regionsQuery);
             List<Map<String, Object>> risks = new ArrayList<>();
@@ -151,7 +154,9 @@ final class ComplianceReportData {
             ReportData data = data(request, regions, groups(regions.rows(), "region"))
                     .withDataset("trend", trend)
                     .withDataset("by_region", groups(regions.rows(), "region"))
-                    .withDataset("top_risks", risks);
+                    .withDataset("top_risks", risks)
+                    .withValue("sla_released", (slaFilter.from() == null ? "…" : slaFilter.from().toString()) + " to "
+                            + (slaFilter.to() == null ? "today" : slaFilter.to().toString()));
             data = join(operationsQuery).apply(data);
             return withCounts(data, "total_", new ComplianceCounts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6]));
         } finally {

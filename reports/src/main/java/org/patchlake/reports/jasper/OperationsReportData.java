@@ -21,6 +21,7 @@ import org.patchlake.reports.query.FleetQueries.AgentComputer;
 import org.patchlake.reports.query.FleetQueries.AgentHealth;
 import org.patchlake.reports.query.FleetQueries.VulnerabilityTrendPoint;
 import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.query.QueryFilter;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.sla.SlaPhase;
 import org.patchlake.reports.sla.SlaPolicies;
@@ -241,14 +242,18 @@ final class OperationsReportData {
                 .withValue("expiring_days", (long) days);
     }
 
-    /** The executive summary's fleet and SLA figures. */
-    /** The executive summary's SLA and fleet figures, queried now, added to the report's data by the returned function. */
-    UnaryOperator<ReportData> executiveValues(ReportRequest request, Executor parallel) {
+    /**
+     * The executive summary's SLA and fleet figures, queried now, added to the report's data by the returned function.
+     * SLA attainment and time to patch count the bulletins released in {@code slaFilter}'s window (the report's period),
+     * not every bulletin since 2008: a phase of a years-old bulletin, judged from its release, says nothing about how
+     * the fleet patches now.
+     */
+    UnaryOperator<ReportData> executiveValues(ReportRequest request, QueryFilter slaFilter, Executor parallel) {
         CompletableFuture<List<TimeToPatch>> timeToPatch = CompletableFuture.supplyAsync(() -> queries.sla()
-                .timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, request.integer("days", 14)).rows(), parallel);
+                .timeToPatch(request.scope(), slaFilter, Grouping.SEVERITY, request.integer("days", 14)).rows(), parallel);
         CompletableFuture<AgentHealth> agentHealth = CompletableFuture.supplyAsync(
                 () -> queries.fleet().agentHealth(request.scope(), request.filter(), 14).single(), parallel);
-        QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), request.filter(), policies(request), null);
+        QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), slaFilter, policies(request), null);
         AgentHealth health = ComplianceReportData.join(agentHealth);
         long met = 0, missed = 0, onTrack = 0, atRisk = 0;
         List<SlaSummary> summaries = SlaQueries.summary(attainment);
