@@ -55,7 +55,7 @@ public final class Facts {
     return rows.join(org.apache.spark.sql.functions.broadcast(meanings),
             expr("return_code & 4294967295").equalTo(meanings.col("code")), "left")
         .withColumn("meaning", when(col("return_code").isNull(), lit(null).cast("string"))
-            .otherwise(coalesce(col("code_meaning"), lit("unknown return code"))))
+            .otherwise(coalesce(col("code_meaning"), concat(lit("unknown return code "), col("return_code_hex")))))
         .drop("code", "code_meaning");
   }
 
