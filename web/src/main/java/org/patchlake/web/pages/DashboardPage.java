@@ -45,12 +45,14 @@ public final class DashboardPage {
                         + ", vulnerable " + number(d.compliance().vulnerable()) + "</p>"
                         + Charts.stateBar(d.compliance())));
         html.append(card("Compliance by region", "regional-compliance", true, Charts.bars(d.regions().stream()
-                .map(r -> new Charts.Bar(r.region() + " (" + r.counts().installed() + "/" + r.counts().compliance().denominator() + ")",
+                .map(r -> new Charts.Bar(r.region() + " (" + number(r.counts().installed()) + " / "
+                        + number(r.counts().compliance().denominator()) + ")",
                         percent(r.counts().compliance()), "/reports/regional-compliance?region=" + Html.url(r.region())))
                 .toList(), "%")));
         Dashboard.SlaSummary sla = d.sla();
         html.append(card("SLA phase attainment", "sla-attainment", detail,
-                "<p class=\"big\">" + ratio(sla.attainment()) + "</p><p class=\"muted\">phases met / (met + missed)</p>"
+                "<p class=\"big\">" + ratio(sla.attainment()) + "</p><p class=\"muted\">phases met / (met + missed), bulletins released in the last "
+                        + Dashboard.SLA_RELEASE_DAYS + " days</p>"
                         + "<ul class=\"counts-list\"><li>met " + number(sla.met()) + "</li><li>missed " + number(sla.missed())
                         + "</li><li>on track " + number(sla.onTrack()) + "</li><li>at risk " + number(sla.atRisk()) + "</li></ul>"));
         Dashboard.DeliverySummary delivery = d.delivery();

@@ -176,11 +176,17 @@ final class SlaReports {
         Counts total = Cells.sum(bulletins.rows().stream().map(BulletinCompliance::counts).toList());
         ReportResult regions = compliance.regional(Report.REGIONAL_COMPLIANCE, new ReportParameters(null, null, null, p.from(), p.to(), null, null,
                 null, null, ReportParameters.DEFAULT_LIMIT), scope);
-        List<SlaRows.SlaSummary> sla = SlaQueries.summary(attainment(p, scope));
+        // SLA phases of the bulletins released in the report's period (the last 90 days unless a range is given), as the PDF
+        LocalDate asOfDay = LocalDate.ofInstant(bulletins.dataAsOf(), ZoneOffset.UTC);
+        ReportParameters period = p.from() != null || p.to() != null ? p : new ReportParameters(p.region(), p.site(), p.severity(),
+                asOfDay.minusDays(org.patchlake.web.report.Dashboard.SLA_RELEASE_DAYS - 1), asOfDay, p.asOf(), p.days(),
+                p.computerClass(), p.state(), p.limit());
+        List<SlaRows.SlaSummary> sla = SlaQueries.summary(attainment(period, scope));
         long met = sla.stream().mapToLong(SlaRows.SlaSummary::met).sum();
         long missed = sla.stream().mapToLong(SlaRows.SlaSummary::missed).sum();
         List<Figure> figures = new ArrayList<>(headline(total, bulletins.rows().size(), "Bulletins"));
-        figures.add(new Figure("SLA phases met / decided", new Ratio(met, met + missed)));
+        figures.add(new Figure("SLA phases met / decided (released " + period.from() + " to " + period.to() + ")",
+                new Ratio(met, met + missed)));
         return new ReportResult(report.title(), snapshot(bulletins), figures, List.of(regions.tables().get(0), compliance.trendTable(scope, p,
                 LocalDate.ofInstant(bulletins.dataAsOf(), ZoneOffset.UTC)), compliance.bulletinTable("Top risks", bulletins.rows(), 10,
                 bulletins.rows().size()).withChart(null)));

@@ -40,7 +40,12 @@ final class WarehouseDashboard {
         for (GroupCompliance g : queries.fleet().regions(scope, QueryFilter.none()).rows()) {
             regions.add(new Dashboard.RegionCounts(g.group(), Cells.counts(g.counts())));
         }
-        List<SlaRows.SlaSummary> sla = SlaQueries.summary(reports.sla().attainment(ReportParameters.none(), scope));
+        // SLA phases of the bulletins released in the last 90 days, as in the executive summary: a phase of a
+        // years-old bulletin, judged from its release, says nothing about how the fleet patches now
+        java.time.LocalDate asOfDay = java.time.LocalDate.ofInstant(bulletins.dataAsOf(), java.time.ZoneOffset.UTC);
+        ReportParameters recent = new ReportParameters(null, null, null, asOfDay.minusDays(Dashboard.SLA_RELEASE_DAYS - 1), asOfDay,
+                null, null, null, null, ReportParameters.DEFAULT_LIMIT);
+        List<SlaRows.SlaSummary> sla = SlaQueries.summary(reports.sla().attainment(recent, scope));
         Dashboard.SlaSummary slaSummary = new Dashboard.SlaSummary(sla.stream().mapToLong(SlaRows.SlaSummary::met).sum(),
                 sla.stream().mapToLong(SlaRows.SlaSummary::missed).sum(), sla.stream().mapToLong(SlaRows.SlaSummary::onTrack).sum(),
                 sla.stream().mapToLong(SlaRows.SlaSummary::atRisk).sum());
