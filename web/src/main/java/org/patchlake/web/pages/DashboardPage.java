@@ -45,9 +45,9 @@ public final class DashboardPage {
                         + ", vulnerable " + number(d.compliance().vulnerable()) + "</p>"
                         + Charts.stateBar(d.compliance())));
         html.append(card("Compliance by region", "regional-compliance", true, Charts.bars(d.regions().stream()
-                .map(r -> new Charts.Bar(r.region() + " (" + number(r.counts().installed()) + " / "
-                        + number(r.counts().compliance().denominator()) + ")",
-                        percent(r.counts().compliance()), "/reports/regional-compliance?region=" + Html.url(r.region())))
+                .map(r -> new Charts.Bar(r.region(), percent(r.counts().compliance()),
+                        "/reports/regional-compliance?region=" + Html.url(r.region()),
+                        "(" + number(r.counts().installed()) + " / " + number(r.counts().compliance().denominator()) + ")"))
                 .toList(), "%")));
         Dashboard.SlaSummary sla = d.sla();
         html.append(card("SLA phase attainment", "sla-attainment", detail,
@@ -91,7 +91,8 @@ public final class DashboardPage {
             }
             html.append("</tbody></table></section>");
         }
-        html.append("<p class=\"muted\">Times shown in ").append(h(zone.getId())).append(".</p>");
+        html.append("<p class=\"muted\">Times shown in ").append(h(zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC (Z)"
+                : zone.getId())).append(".</p>");
         return html.toString();
     }
 

@@ -51,7 +51,7 @@ final class DrillDowns {
         figures.add(new Figure("Compliance (bulletins)", counts.compliance()));
         figures.add(new Figure("Region / site", c.region() + " / " + c.site()));
         figures.add(new Figure("Class, level", c.computerClass() + ", level " + c.managedLevel()));
-        figures.add(new Figure("Operating system", c.osName() + " " + nullToDash(c.osVersion()) + " build " + nullToDash(c.osBuild())));
+        figures.add(new Figure("Operating system", operatingSystem(c)));
         figures.add(new Figure("Agent", nullToDash(c.agentVersion())));
         figures.add(new Figure("Last inventory", c.lastInventoryAt() == null ? "never" : c.lastInventoryAt()));
         figures.add(new Figure("Last scan", c.lastScanAt() == null ? "never" : c.lastScanAt()));
@@ -62,7 +62,7 @@ final class DrillDowns {
         List<List<Object>> updates = new ArrayList<>();
         for (ComputerRows.ComputerUpdate u : computers.updates(scope, computerId, ComputerQueries.NOT_COMPLIANT).rows()) {
             updates.add(cells(u.bulletinId(), u.kb(), u.product(), u.title(), u.severity(), u.exploited(), u.state(), u.stateSince(),
-                    u.failedAttempts(), u.restartBehaviour()));
+                    u.failedAttempts(), org.patchlake.core.catalog.RestartBehaviour.describe(u.restartBehaviour())));
         }
         List<List<Object>> history = new ArrayList<>();
         for (ComputerRows.HistoryEntry h : computers.history(scope, computerId, page).rows()) {
@@ -122,7 +122,8 @@ final class DrillDowns {
         }
         List<List<Object>> updateRows = new ArrayList<>();
         for (CatalogQueries.BulletinUpdate u : b.updates()) {
-            updateRows.add(cells(u.kb(), u.product(), u.restartBehaviour(), String.join(", ", u.supersedes())));
+            updateRows.add(cells(u.kb(), u.product(), org.patchlake.core.catalog.RestartBehaviour.describe(u.restartBehaviour()),
+                    String.join(", ", u.supersedes())));
         }
         List<Figure> figures = new ArrayList<>(WarehouseReports.headline(total, byRegion.size(), "Regions"));
         figures.add(0, new Figure("Severity", b.severity() + (b.exploited() ? ", exploited" : "") + (b.superseded() ? ", superseded" : "")));
@@ -139,5 +140,20 @@ final class DrillDowns {
                         regionRows),
                 new ReportTable("Updates", List.of(ReportColumn.text("kb", "KB"), ReportColumn.text("product", "Product"),
                         ReportColumn.text("restart", "Restart"), ReportColumn.text("supersedes", "Supersedes")), updateRows))));
+    }
+
+    /** "Microsoft Windows 10 Enterprise, version 19045, build 4529": the parts the computer reported, none as a dash. */
+    static String operatingSystem(ComputerRows.ComputerDetail c) {
+        List<String> parts = new ArrayList<>();
+        if (c.osName() != null && !c.osName().isBlank()) {
+            parts.add(c.osName());
+        }
+        if (c.osVersion() != null && !c.osVersion().isBlank()) {
+            parts.add("version " + c.osVersion());
+        }
+        if (c.osBuild() != null && !c.osBuild().isBlank()) {
+            parts.add("build " + c.osBuild());
+        }
+        return parts.isEmpty() ? "not reported" : String.join(", ", parts);
     }
 }
