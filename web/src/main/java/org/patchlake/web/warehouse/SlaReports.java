@@ -158,7 +158,10 @@ final class SlaReports {
                 row.add(curve.get(day));
                 any |= curve.containsKey(day);
             }
-            if (any || target != null && day <= horizon) {
+            // rows with a computed point, plus the days where a phase target starts (the chart's target steps): not
+            // dozens of rows of dashes for the days after data-as-of
+            boolean phaseStart = targets.stream().anyMatch(t -> (long) Math.ceil(t[0]) == day);
+            if (any || target != null && phaseStart) {
                 rows.add(row);
             }
         }
