@@ -28,6 +28,7 @@ final class SnapshotOpener {
     private final SnapshotLoader loader;
     private final WarehouseSettings settings;
     private final String fingerprint;
+    private volatile SnapshotLoad lastLoad;
 
     SnapshotOpener(SnapshotSchema schema, WarehouseSettings settings) {
         this.schema = schema;
@@ -50,7 +51,9 @@ final class SnapshotOpener {
             }
             Path file = cacheFile(info);
             if (!Files.isRegularFile(file)) {
-                build(info, file);
+                lastLoad = build(info, file);
+            } else {
+                lastLoad = new SnapshotLoad(info.id(), SnapshotLoad.Kind.CACHED, null, 0, "database file exists");
             }
             return connect("jdbc:duckdb:" + file, true);
         } catch (SQLException e) {
@@ -59,7 +62,12 @@ final class SnapshotOpener {
     }
 
     Path cacheFile(SnapshotInfo info) {
-        return settings.cacheDirectory().resolve(info.directory().getFileName() + "-" + fingerprint + ".duckdb");
+        return cacheFile(info.directory().getFileName().toString());
+    }
+
+    /** The database file of the snapshot in directory {@code snapshotName}. */
+    Path cacheFile(String snapshotName) {
+        return settings.cacheDirectory().resolve(snapshotName + "-" + fingerprint + ".duckdb");
     }
 
     /** Deletes cached databases of snapshots other than the given ones (their open handles stay readable). */
@@ -87,28 +95,76 @@ final class SnapshotOpener {
         }
     }
 
-    private void build(SnapshotInfo info, Path file) throws SQLException {
+    /** How the database of the last snapshot opened with a cache directory was made (benchmark, tests). */
+    SnapshotLoad lastLoad() {
+        return lastLoad;
+    }
+
+    private SnapshotLoad build(SnapshotInfo info, Path file) throws SQLException {
         long started = System.nanoTime();
         Path building = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".building");
         try {
             Files.createDirectories(file.getParent());
-            log.info("loading snapshot {} into {} ...", info.id(), file);
-            try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
-                 Statement statement = database.createStatement()) {
-                loader.load(statement, info);
-                statement.execute("CHECKPOINT");
+            StringBuilder why = new StringBuilder();
+            java.util.Optional<IncrementalBase> base = IncrementalBase.find(info, this::cacheFile, why);
+            boolean loaded = false;
+            if (base.isPresent()) {
+                loaded = buildIncrementally(info, base.get(), building);
+            } else {
+                log.info("snapshot {}: full load ({})", info.id(), why);
+            }
+            if (!loaded) {
+                log.info("loading snapshot {} into {} ...", info.id(), file);
+                try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
+                     Statement statement = database.createStatement()) {
+                    loader.load(statement, info);
+                    statement.execute("CHECKPOINT");
+                }
             }
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            log.info("snapshot {} loaded in {} s", info.id(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info("snapshot {} loaded {} in {} s", info.id(), loaded ? "incrementally" : "in full", String.format("%.1f", seconds));
+            return loaded
+                    ? new SnapshotLoad(info.id(), SnapshotLoad.Kind.INCREMENTAL, base.get().snapshot(), seconds,
+                            base.get().changedComputers().size() + " snapshot(s) of changed computers")
+                    : new SnapshotLoad(info.id(), SnapshotLoad.Kind.FULL, null, seconds,
+                            base.isPresent() ? "incremental load failed" : why.toString());
         } catch (IOException e) {
             throw new QueryException("cannot build the database of snapshot " + info.id() + " at " + file + ": " + e.getMessage(), e);
         } finally {
-            try {
-                Files.deleteIfExists(building);
-                Files.deleteIfExists(building.resolveSibling(building.getFileName() + ".wal"));
-            } catch (IOException e) {
-                log.warn("cannot delete {}: {}", building, e.getMessage());
+            deleteBuilding(building);
+        }
+    }
+
+    /**
+     * Copies the earlier snapshot's database to {@code building} and replaces the changed computers' rows. False
+     * (and {@code building} deleted) when that fails, so the caller loads in full: a failed incremental load never
+     * leaves a database that is later trusted.
+     */
+    private boolean buildIncrementally(SnapshotInfo info, IncrementalBase base, Path building) {
+        log.info("loading snapshot {} incrementally from the database of {} ({} snapshot(s) of changed computers) ...",
+                info.id(), base.snapshot(), base.changedComputers().size());
+        try {
+            Files.copy(base.database(), building, StandardCopyOption.REPLACE_EXISTING);
+            try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
+                 Statement statement = database.createStatement()) {
+                loader.loadIncrementally(statement, info, base.changedComputers());
+                statement.execute("CHECKPOINT");
             }
+            return true;
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.warn("snapshot {}: incremental load from {} failed, loading in full: {}", info.id(), base.snapshot(), e.getMessage());
+            deleteBuilding(building);
+            return false;
+        }
+    }
+
+    private static void deleteBuilding(Path building) {
+        try {
+            Files.deleteIfExists(building);
+            Files.deleteIfExists(building.resolveSibling(building.getFileName() + ".wal"));
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", building, e.getMessage());
         }
     }
 
