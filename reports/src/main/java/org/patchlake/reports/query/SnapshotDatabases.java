@@ -31,4 +31,13 @@ public final class SnapshotDatabases {
     public static Path file(String snapshotName, WarehouseSettings settings) {
         return new SnapshotOpener(SnapshotSchema.load(), settings).cacheFile(snapshotName);
     }
+
+    /**
+     * The rows of one snapshot table directory by the snapshot contract (plain Parquet, segments, layered
+     * directories) as a DuckDB {@code FROM} item, or empty when the directory holds no Parquet file.
+     */
+    public static java.util.Optional<String> tableRows(Path tableDirectory) {
+        SnapshotTableSource source = new SnapshotTableSource(tableDirectory);
+        return source.exists() ? java.util.Optional.of(source.rows()) : java.util.Optional.empty();
+    }
 }

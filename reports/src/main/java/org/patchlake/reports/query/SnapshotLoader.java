@@ -29,6 +29,8 @@ final class SnapshotLoader {
             "update_state", "update_state_history", "update_state_history_by_bulletin");
     private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE TABLE (\\w+)", Pattern.CASE_INSENSITIVE);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SnapshotLoader.class);
+
     private final SnapshotSchema schema;
 
     SnapshotLoader(SnapshotSchema schema) {
@@ -73,18 +75,24 @@ final class SnapshotLoader {
         statement.execute("DROP TABLE snapshot_info");
         statement.execute(SnapshotSchema.snapshotInfoStatement(info.dataAsOf()));
         for (String replace : schema.incrementalStatements()) {
-            statement.execute(replace);
+            timed(statement, replace);
         }
         for (String load : schema.loadStatements()) {
             String table = targetTable(load);
             if (!PER_COMPUTER_TABLES.contains(table)) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
-                statement.execute(load);
+                timed(statement, load);
             }
         }
         statement.execute("DROP SCHEMA changed CASCADE");
         statement.execute("DROP SCHEMA src CASCADE");
         statement.execute("DROP TABLE changed_computers");
+    }
+
+    private static void timed(Statement statement, String sql) throws SQLException {
+        long started = System.nanoTime();
+        statement.execute(sql);
+        log.info("incremental load: {} s {}", String.format("%.1f", (System.nanoTime() - started) / 1e9), sql.lines().findFirst().orElse(""));
     }
 
     static String targetTable(String loadStatement) {

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 final class SnapshotOpener {
     private static final Logger log = LoggerFactory.getLogger(SnapshotOpener.class);
 
+    /** Bookkeeping of a cached database (not a snapshot table): incremental loads since its full load, that load's size. */
+    static final String LINEAGE = "snapshot_database_lineage";
+    /** An incremental load starts from a database of at most this many times the blocks of its last full load. */
+    static final double GROWTH_LIMIT = 1.6;
+
     private final SnapshotSchema schema;
     private final SnapshotLoader loader;
     private final WarehouseSettings settings;
@@ -70,7 +75,7 @@ final class SnapshotOpener {
         return settings.cacheDirectory().resolve(snapshotName + "-" + fingerprint + ".duckdb");
     }
 
-    /** Deletes cached databases of snapshots other than the given ones (their open handles stay readable). */
+    /** Deletes cached databases of snapshots other than the given ones (their open handles stay readable) and abandoned builds. */
     void forgetAllBut(SnapshotInfo... keep) {
         if (settings.cacheDirectory() == null || !Files.isDirectory(settings.cacheDirectory())) {
             return;
@@ -82,7 +87,7 @@ final class SnapshotOpener {
             }
         }
         try (Stream<Path> files = Files.list(settings.cacheDirectory())) {
-            files.filter(f -> f.getFileName().toString().endsWith(".duckdb") && !kept.contains(f)).forEach(f -> {
+            files.filter(f -> (f.getFileName().toString().endsWith(".duckdb") && !kept.contains(f)) || abandoned(f)).forEach(f -> {
                 try {
                     Files.deleteIfExists(f);
                     log.info("deleted cached snapshot database {}", f);
@@ -100,6 +105,22 @@ final class SnapshotOpener {
         return lastLoad;
     }
 
+    /**
+     * A database a crashed process was building (a {@code .building} file, or its WAL, untouched for an hour: a build
+     * in progress writes to it all the time). Never opened: only a complete database is renamed to its final name.
+     */
+    private static boolean abandoned(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".building") && !name.endsWith(".building.wal")) {
+            return false;
+        }
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private SnapshotLoad build(SnapshotInfo info, Path file) throws SQLException {
         long started = System.nanoTime();
         Path building = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".building");
@@ -109,7 +130,11 @@ final class SnapshotOpener {
             java.util.Optional<IncrementalBase> base = IncrementalBase.find(info, this::cacheFile, why);
             boolean loaded = false;
             if (base.isPresent()) {
-                loaded = buildIncrementally(info, base.get(), building);
+                String failed = buildIncrementally(info, base.get(), building);
+                loaded = failed == null;
+                if (failed != null) {
+                    why.append(failed);
+                }
             } else {
                 log.info("snapshot {}: full load ({})", info.id(), why);
             }
@@ -118,6 +143,9 @@ final class SnapshotOpener {
                 try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
                      Statement statement = database.createStatement()) {
                     loader.load(statement, info);
+                    statement.execute("CHECKPOINT");
+                    statement.execute("CREATE TABLE " + LINEAGE + " AS SELECT 0 AS incremental_loads, "
+                            + "(SELECT used_blocks FROM pragma_database_size() WHERE database_name = current_database()) AS full_load_blocks");
                     statement.execute("CHECKPOINT");
                 }
             }
@@ -128,7 +156,7 @@ final class SnapshotOpener {
                     ? new SnapshotLoad(info.id(), SnapshotLoad.Kind.INCREMENTAL, base.get().snapshot(), seconds,
                             base.get().changedComputers().size() + " snapshot(s) of changed computers")
                     : new SnapshotLoad(info.id(), SnapshotLoad.Kind.FULL, null, seconds,
-                            base.isPresent() ? "incremental load failed" : why.toString());
+                            why.toString());
         } catch (IOException e) {
             throw new QueryException("cannot build the database of snapshot " + info.id() + " at " + file + ": " + e.getMessage(), e);
         } finally {
@@ -137,25 +165,43 @@ final class SnapshotOpener {
     }
 
     /**
-     * Copies the earlier snapshot's database to {@code building} and replaces the changed computers' rows. False
-     * (and {@code building} deleted) when that fails, so the caller loads in full: a failed incremental load never
-     * leaves a database that is later trusted.
+     * Copies the earlier snapshot's database to {@code building} and replaces the changed computers' rows. Returns
+     * null when done, else why not (and {@code building} is deleted), so the caller loads in full: a failed
+     * incremental load never leaves a database that is later trusted. Deleted rows keep their space in a DuckDB
+     * file, so once the copy has grown past {@link #GROWTH_LIMIT} times the blocks of its last full load, the full
+     * load is used to compact it.
      */
-    private boolean buildIncrementally(SnapshotInfo info, IncrementalBase base, Path building) {
+    private String buildIncrementally(SnapshotInfo info, IncrementalBase base, Path building) {
         log.info("loading snapshot {} incrementally from the database of {} ({} snapshot(s) of changed computers) ...",
                 info.id(), base.snapshot(), base.changedComputers().size());
         try {
             Files.copy(base.database(), building, StandardCopyOption.REPLACE_EXISTING);
             try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
                  Statement statement = database.createStatement()) {
+                try (java.sql.ResultSet rs = statement.executeQuery("SELECT l.full_load_blocks, d.used_blocks, l.incremental_loads FROM "
+                        + LINEAGE + " l, pragma_database_size() d WHERE d.database_name = current_database()")) {
+                    rs.next();
+                    long fullLoad = rs.getLong(1);
+                    long used = rs.getLong(2);
+                    if (used > GROWTH_LIMIT * fullLoad) {
+                        String reason = "the database grew to " + used + " blocks after " + rs.getLong(3)
+                                + " incremental loads (full load: " + fullLoad + "): a full load compacts it";
+                        log.info("snapshot {}: {}", info.id(), reason);
+                        statement.close();
+                        database.close();
+                        deleteBuilding(building);
+                        return reason;
+                    }
+                }
                 loader.loadIncrementally(statement, info, base.changedComputers());
+                statement.execute("UPDATE " + LINEAGE + " SET incremental_loads = incremental_loads + 1");
                 statement.execute("CHECKPOINT");
             }
-            return true;
+            return null;
         } catch (IOException | SQLException | RuntimeException e) {
             log.warn("snapshot {}: incremental load from {} failed, loading in full: {}", info.id(), base.snapshot(), e.getMessage());
             deleteBuilding(building);
-            return false;
+            return "incremental load failed: " + e.getMessage();
         }
     }
 
