@@ -57,7 +57,9 @@ record IncrementalBase(String snapshot, Path database, List<Path> changedCompute
                 why.append(directory.getFileName()).append(" names no previous snapshot");
                 return Optional.empty();
             }
-            if (!manifest.hasNonNull("changed_computers") || SnapshotTableSource.parquetFiles(changedDirectory).isEmpty()) {
+            boolean noneChanged = manifest.hasNonNull("changed_computers") && manifest.get("changed_computers").asLong(-1) == 0;
+            if (!manifest.hasNonNull("changed_computers")
+                    || (!noneChanged && SnapshotTableSource.parquetFiles(changedDirectory).isEmpty())) {
                 why.append(directory.getFileName()).append(" lists no changed computers (every computer was evaluated)");
                 return Optional.empty();
             }

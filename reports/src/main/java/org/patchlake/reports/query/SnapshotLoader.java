@@ -57,10 +57,12 @@ final class SnapshotLoader {
      * computer whose rows may differ).
      */
     void loadIncrementally(Statement statement, SnapshotInfo info, List<Path> changedComputers) throws SQLException {
-        statement.execute("CREATE TEMP TABLE changed_computers AS SELECT DISTINCT computer_id FROM "
-                + SnapshotTableSource.read(changedComputers.stream()
-                .flatMap(d -> SnapshotTableSource.parquetFiles(d).stream()).toList())
-                + " WHERE computer_id IS NOT NULL");
+        List<Path> changedFiles = changedComputers.stream().flatMap(d -> SnapshotTableSource.parquetFiles(d).stream()).toList();
+        statement.execute("CREATE TEMP TABLE changed_computers (computer_id VARCHAR)");
+        if (!changedFiles.isEmpty()) {
+            statement.execute("INSERT INTO changed_computers SELECT DISTINCT computer_id FROM "
+                    + SnapshotTableSource.read(changedFiles) + " WHERE computer_id IS NOT NULL");
+        }
         statement.execute("CREATE SCHEMA src");
         statement.execute("CREATE SCHEMA changed");
         for (String table : schema.tables()) {

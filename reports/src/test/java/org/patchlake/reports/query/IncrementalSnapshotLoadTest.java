@@ -103,6 +103,23 @@ class IncrementalSnapshotLoadTest {
     }
 
     @Test
+    void a_run_that_changed_no_computer_is_loaded_incrementally_without_a_changed_computers_file() throws Exception {
+        WarehouseSettings cache = settings("server");
+        SnapshotDatabases.build(warehouse, A, cache);
+        SnapshotDatabases.build(warehouse, B, cache);
+        copyTree(warehouse.resolve("snapshots").resolve(B), warehouse.resolve("snapshots").resolve(C));
+        deleteTree(warehouse.resolve("snapshots").resolve(C).resolve("_changed_computers"));
+        writeManifest(C, B, List.of());
+
+        SnapshotLoad load = SnapshotDatabases.build(warehouse, C, cache);
+        SnapshotDatabases.build(warehouse, B_FLAT, settings("flat"));
+
+        assertThat(load.kind()).isEqualTo(SnapshotLoad.Kind.INCREMENTAL);
+        assertThat(load.base()).isEqualTo(B);
+        assertSameTables(database("server", C), database("flat", B_FLAT));
+    }
+
+    @Test
     void a_database_grown_by_incremental_loads_past_the_limit_is_compacted_by_a_full_load() throws Exception {
         WarehouseSettings cache = settings("server");
         SnapshotDatabases.build(warehouse, A, cache);
