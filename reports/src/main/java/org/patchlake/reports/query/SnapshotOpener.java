@@ -58,7 +58,7 @@ final class SnapshotOpener {
             if (!Files.isRegularFile(file)) {
                 lastLoad = build(info, file);
             } else {
-                lastLoad = new SnapshotLoad(info.id(), SnapshotLoad.Kind.CACHED, null, 0, "database file exists");
+                lastLoad = new SnapshotLoad(info.id(), SnapshotLoad.Kind.CACHED, null, 0, "database file exists", false);
             }
             return connect("jdbc:duckdb:" + file, true);
         } catch (SQLException e) {
@@ -130,7 +130,7 @@ final class SnapshotOpener {
             java.util.Optional<IncrementalBase> base = IncrementalBase.find(info, this::cacheFile, why);
             boolean loaded = false;
             if (base.isPresent()) {
-                String failed = buildIncrementally(info, base.get(), building);
+                String failed = buildIncrementally(info, base.get(), building, why);
                 loaded = failed == null;
                 if (failed != null) {
                     why.append(failed);
@@ -140,25 +140,51 @@ final class SnapshotOpener {
             }
             if (!loaded) {
                 log.info("loading snapshot {} into {} ...", info.id(), file);
-                try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
-                     Statement statement = database.createStatement()) {
-                    loader.load(statement, info);
-                    statement.execute("CHECKPOINT");
-                    statement.execute("CREATE TABLE " + LINEAGE + " AS SELECT 0 AS incremental_loads, "
-                            + "(SELECT used_blocks FROM pragma_database_size() WHERE database_name = current_database()) AS full_load_blocks");
-                    statement.execute("CHECKPOINT");
-                }
+                fullLoad(info, building);
             }
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             double seconds = (System.nanoTime() - started) / 1e9;
             log.info("snapshot {} loaded {} in {} s", info.id(), loaded ? "incrementally" : "in full", String.format("%.1f", seconds));
             return loaded
                     ? new SnapshotLoad(info.id(), SnapshotLoad.Kind.INCREMENTAL, base.get().snapshot(), seconds,
-                            base.get().changedComputers().size() + " snapshot(s) of changed computers")
-                    : new SnapshotLoad(info.id(), SnapshotLoad.Kind.FULL, null, seconds,
-                            why.toString());
+                            base.get().changedComputers().size() + " snapshot(s) of changed computers" + why, why.length() > 0)
+                    : new SnapshotLoad(info.id(), SnapshotLoad.Kind.FULL, null, seconds, why.toString(), false);
         } catch (IOException e) {
             throw new QueryException("cannot build the database of snapshot " + info.id() + " at " + file + ": " + e.getMessage(), e);
+        } finally {
+            deleteBuilding(building);
+        }
+    }
+
+    private void fullLoad(SnapshotInfo info, Path building) throws SQLException {
+        try (DuckDBConnection database = connect("jdbc:duckdb:" + building, false);
+             Statement statement = database.createStatement()) {
+            loader.load(statement, info);
+            statement.execute("CHECKPOINT");
+            statement.execute("CREATE TABLE " + LINEAGE + " AS SELECT 0 AS incremental_loads, "
+                    + "(SELECT used_blocks FROM pragma_database_size() WHERE database_name = current_database()) AS full_load_blocks");
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    /**
+     * Replaces the database file of {@code info} (built incrementally, grown by deleted rows) by a full load of the
+     * same snapshot, built under a temporary name and renamed over it. Connections open on the old file keep reading
+     * it; the next incremental load copies the compact one. Run by the background loader after a switch.
+     */
+    SnapshotLoad compact(SnapshotInfo info) {
+        long started = System.nanoTime();
+        Path file = cacheFile(info);
+        Path building = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".building");
+        try {
+            log.info("compacting the database of snapshot {} by a full load ...", info.id());
+            fullLoad(info, building);
+            Files.move(building, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info("snapshot {} compacted in {} s", info.id(), String.format("%.1f", seconds));
+            return new SnapshotLoad(info.id(), SnapshotLoad.Kind.FULL, null, seconds, "compaction", false);
+        } catch (IOException | SQLException e) {
+            throw new QueryException("cannot compact the database of snapshot " + info.id() + " at " + file + ": " + e.getMessage(), e);
         } finally {
             deleteBuilding(building);
         }
@@ -168,10 +194,12 @@ final class SnapshotOpener {
      * Copies the earlier snapshot's database to {@code building} and replaces the changed computers' rows. Returns
      * null when done, else why not (and {@code building} is deleted), so the caller loads in full: a failed
      * incremental load never leaves a database that is later trusted. Deleted rows keep their space in a DuckDB
-     * file, so once the copy has grown past {@link #GROWTH_LIMIT} times the blocks of its last full load, the full
-     * load is used to compact it.
+     * file: once the copy has grown past {@link #GROWTH_LIMIT} times the blocks of its last full load, it needs a
+     * full load to compact it. With a background loader the incremental load is done anyway (the snapshot becomes
+     * visible as fast as usual), {@code notes} says a compaction is due and the loader runs it after the switch
+     * ({@link #compact}); without one, the full load is done now.
      */
-    private String buildIncrementally(SnapshotInfo info, IncrementalBase base, Path building) {
+    private String buildIncrementally(SnapshotInfo info, IncrementalBase base, Path building, StringBuilder notes) {
         log.info("loading snapshot {} incrementally from the database of {} ({} snapshot(s) of changed computers) ...",
                 info.id(), base.snapshot(), base.changedComputers().size());
         try {
@@ -187,10 +215,13 @@ final class SnapshotOpener {
                         String reason = "the database grew to " + used + " blocks after " + rs.getLong(3)
                                 + " incremental loads (full load: " + fullLoad + "): a full load compacts it";
                         log.info("snapshot {}: {}", info.id(), reason);
-                        statement.close();
-                        database.close();
-                        deleteBuilding(building);
-                        return reason;
+                        if (!settings.backgroundSwitch()) {
+                            statement.close();
+                            database.close();
+                            deleteBuilding(building);
+                            return reason;
+                        }
+                        notes.append("; ").append(reason).append(" after the switch");
                     }
                 }
                 loader.loadIncrementally(statement, info, base.changedComputers());

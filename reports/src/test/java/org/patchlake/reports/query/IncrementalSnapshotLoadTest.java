@@ -183,6 +183,30 @@ class IncrementalSnapshotLoadTest {
         }
     }
 
+    @Test
+    void a_server_switches_to_a_snapshot_incrementally_and_compacts_a_grown_database_after_the_switch() throws Exception {
+        WarehouseSettings background = new WarehouseSettings(Duration.ZERO, 2, null, temporary.resolve("server"), true, Clock.systemUTC());
+        SnapshotDatabases.build(warehouse, A, background);
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + database("server", A)); Statement st = db.createStatement()) {
+            st.execute("UPDATE " + SnapshotOpener.LINEAGE + " SET full_load_blocks = 1, incremental_loads = 40");
+        }
+        Files.writeString(warehouse.resolve("CURRENT"), A + "\n");
+        try (Warehouse server = new Warehouse(warehouse, background)) {
+            assertThat(server.currentSnapshot().id()).isEqualTo(A);
+
+            Files.writeString(warehouse.resolve("CURRENT"), B + "\n");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!server.currentSnapshot().id().equals(B) || server.compactions() < 1) {
+                assertThat(System.nanoTime()).as("switched to B and compacted within 60 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+
+        assertThat(scalar(database("server", B), "SELECT incremental_loads FROM " + SnapshotOpener.LINEAGE)).isZero();
+        SnapshotDatabases.build(warehouse, B_FLAT, settings("flat"));
+        assertSameTables(database("server", B), database("flat", B_FLAT));
+    }
+
     /** Writes {@code target} as {@code flat}'s tables, with update_state, bulletin_state and the open history layered on {@code base}. */
     private void layer(String base, String flat, String target, List<String> changed) throws Exception {
         Path snapshots = warehouse.resolve("snapshots");
