@@ -44,6 +44,9 @@ record IncrementalBase(String snapshot, Path database, List<Path> changedCompute
         String catalog = info.catalogVersion();
         List<Path> changed = new ArrayList<>();
         for (int step = 0; step < MAXIMUM_CHAIN; step++) {
+            if (step > 0 && why.isEmpty()) {
+                why.append("no database of ").append(directory.getFileName()).append(" in the cache; ");
+            }
             JsonNode manifest;
             try {
                 manifest = JSON.readTree(directory.resolve("_SNAPSHOT.json").toFile());
