@@ -91,6 +91,10 @@ public final class QueryBench {
     private volatile boolean recording;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("snapshot-load")) {
+            SnapshotLoadBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         new QueryBench().run(Options.parse(args));
     }
 

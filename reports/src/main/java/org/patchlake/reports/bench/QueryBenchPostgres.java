@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.patchlake.reports.query.SnapshotDatabases;
 import org.patchlake.reports.query.SnapshotSchema;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
@@ -251,13 +252,13 @@ final class QueryBenchPostgres implements AutoCloseable {
              Connection pg = connect(); Statement p = pg.createStatement()) {
             d.execute("SET threads = 1");
             p.execute(schema.createStatement(table).replaceFirst("CREATE TABLE ", "CREATE UNLOGGED TABLE "));
-            Path dir = snapshot.resolve(table);
+            java.util.Optional<String> source = SnapshotDatabases.tableRows(snapshot.resolve(table));
             long rows = 0;
-            if (Files.isDirectory(dir)) {
+            if (source.isPresent()) {
                 Path file = csv.resolve(table + ".csv");
                 // cast to the contract's column types first (INSERT BY NAME), then export
                 d.execute(schema.createStatement(table));
-                d.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + dir + "/**/*.parquet', union_by_name = true)");
+                d.execute("INSERT INTO " + table + " BY NAME SELECT * FROM " + source.get());
                 String select = table.equals("updates")
                         ? "SELECT * REPLACE ('{' || array_to_string(supersedes, ',') || '}' AS supersedes)"
                         : "SELECT *";

@@ -20,11 +20,19 @@ public final class SnapshotSchema {
     private final Map<String, String> createStatements;
     private final String referenceTables;
     private final List<String> loadStatements;
+    private final List<String> incrementalStatements;
 
-    private SnapshotSchema(Map<String, String> createStatements, String referenceTables, List<String> loadStatements) {
+    private SnapshotSchema(Map<String, String> createStatements, String referenceTables, List<String> loadStatements,
+                           List<String> incrementalStatements) {
         this.createStatements = Map.copyOf(createStatements);
         this.referenceTables = referenceTables;
         this.loadStatements = List.copyOf(loadStatements);
+        this.incrementalStatements = List.copyOf(incrementalStatements);
+    }
+
+    /** snapshot_load_incremental.sql: replaces the changed computers' rows of the per-computer tables. */
+    List<String> incrementalStatements() {
+        return incrementalStatements;
     }
 
     /** snapshot_load.sql: the statements that copy a snapshot's src.* views into native tables and summaries. */
@@ -68,6 +76,7 @@ public final class SnapshotSchema {
             digest.update(String.join("\n", createStatements.values().stream().sorted().toList()).getBytes(StandardCharsets.UTF_8));
             digest.update(referenceTables.getBytes(StandardCharsets.UTF_8));
             digest.update(String.join(";\n", loadStatements).getBytes(StandardCharsets.UTF_8));
+            digest.update(String.join(";\n", incrementalStatements).getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
@@ -88,13 +97,18 @@ public final class SnapshotSchema {
                 statements.put(m.group(1), statement.trim());
             }
         }
-        List<String> load = new ArrayList<>();
-        for (String statement : read("snapshot_load.sql").split(";\\s*\\n")) {
+        return new SnapshotSchema(statements, read("reference_tables.sql"), statements("snapshot_load.sql"),
+                statements("snapshot_load_incremental.sql"));
+    }
+
+    private static List<String> statements(String resource) {
+        List<String> statements = new ArrayList<>();
+        for (String statement : read(resource).split(";\\s*\\n")) {
             if (!statement.isBlank()) {
-                load.add(statement.trim());
+                statements.add(statement.trim());
             }
         }
-        return new SnapshotSchema(statements, read("reference_tables.sql"), load);
+        return statements;
     }
 
     private static String read(String resource) {

@@ -36,6 +36,7 @@ public final class Warehouse implements AutoCloseable {
     private volatile Instant lastCheck = Instant.MIN;
     private volatile String building;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger compactions = new java.util.concurrent.atomic.AtomicInteger();
 
     /** In-memory snapshot databases, switched in the calling thread (tests, small warehouses). */
     public Warehouse(Path root, Duration pollInterval, int duckdbThreads, Clock clock) {
@@ -143,6 +144,7 @@ public final class Warehouse implements AutoCloseable {
         builder.execute(() -> {
             try {
                 OpenSnapshot fresh = new OpenSnapshot(info, opener.open(info));
+                SnapshotLoad load = opener.lastLoad();
                 switching.lock();
                 try {
                     if (closed) {
@@ -153,6 +155,10 @@ public final class Warehouse implements AutoCloseable {
                 } finally {
                     switching.unlock();
                 }
+                if (load != null && load.compactionDue() && !closed) {
+                    // after the switch, so the snapshot is visible first; queued before any newer snapshot's load
+                    builder.execute(() -> compact(info));
+                }
             } catch (RuntimeException e) {
                 log.error("warehouse {}: cannot load snapshot {}; still answering from the previous one: {}", root, name, e.getMessage(), e);
             } finally {
@@ -160,6 +166,23 @@ public final class Warehouse implements AutoCloseable {
             }
         });
         return false;
+    }
+
+    private void compact(SnapshotInfo info) {
+        if (closed) {
+            return;
+        }
+        try {
+            opener.compact(info);
+            compactions.incrementAndGet();
+        } catch (RuntimeException e) {
+            log.error("warehouse {}: cannot compact the database of snapshot {}; the next load will try again: {}", root, info.id(), e.getMessage(), e);
+        }
+    }
+
+    /** Databases compacted in the background since this warehouse was opened (tests, monitoring). */
+    public int compactions() {
+        return compactions.get();
     }
 
     private void install(OpenSnapshot fresh) {

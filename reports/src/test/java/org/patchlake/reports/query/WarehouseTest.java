@@ -95,6 +95,9 @@ class WarehouseTest {
         WarehouseSettings settings = new WarehouseSettings(Duration.ZERO, 2, "1GB", cache, true, Clock.systemUTC());
         try (Warehouse warehouse = new Warehouse(warehouseDirectory, settings)) {
             assertThat(warehouse.currentSnapshot().id()).isEqualTo(FIRST);
+            // left by a process that crashed while building a database two hours ago: deleted at the next switch
+            Path abandoned = Files.writeString(cache.resolve("s-20261119000000000-0123456789ab.duckdb.5f1e.building"), "half a database");
+            Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
             FixtureWarehouse.publish(warehouseDirectory, SECOND, C3_PATCHED, Instant.parse("2026-11-20T16:00:00Z"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -117,7 +120,7 @@ class WarehouseTest {
         }
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(built);
         try (Stream<Path> files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("the first snapshot's database is deleted").containsExactly(file.getFileName().toString());
+            assertThat(files.map(f -> f.getFileName().toString())).as("the first snapshot's database and the abandoned build are deleted").containsExactly(file.getFileName().toString());
         }
         try (Stream<Path> files = Files.walk(cache)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
