@@ -143,13 +143,19 @@ public final class EtlRunner implements AutoCloseable {
     }
 
     /**
-     * Runs ETL on its own: a run starts {@code interval} after the previous one started, and sooner when uploads
+     * Runs ETL on its own with the default minimum gap (30 s, or the interval when shorter): a run starts {@code interval} after the previous one started, and sooner when uploads
      * were acknowledged since the previous run sealed landing: then as soon as {@code minimumGap} has passed since
      * the previous run ended. No run ever starts less than {@code minimumGap} after the previous one ended (the
      * server loads the new snapshot and keeps answering agents meanwhile), and never while one runs. After a failed
      * run the next waits for the interval even when uploads wait (a broken ETL is not retried every gap); the
      * schedule itself never stops. Runs started by hand count as runs. {@code interval} zero: no schedule.
      */
+    public void schedule(Duration interval) {
+        Duration gap = org.patchlake.web.WebConfig.DEFAULT_ETL_MINIMUM_GAP;
+        schedule(interval, interval.isZero() || interval.isNegative() || gap.compareTo(interval) <= 0 ? gap : interval);
+    }
+
+    /** The schedule above with an explicit minimum gap between one run's end and the next one's start. */
     public void schedule(Duration interval, Duration minimumGap) {
         requireNonNull(interval, "interval is null");
         requireNonNull(minimumGap, "minimumGap is null");
