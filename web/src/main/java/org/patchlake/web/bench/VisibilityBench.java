@@ -135,9 +135,11 @@ public final class VisibilityBench {
 
             int number = 0;
             long nextMarker = System.nanoTime();
+            // markers stop when 40 % of the remaining time is left, so the last ones can still become visible
+            long lastMarker = System.nanoTime() + (long) ((deadline - System.nanoTime()) * 0.6);
             List<Thread> pollers = new ArrayList<>();
             while (System.nanoTime() - deadline < 0 && serve.alive()) {
-                if (System.nanoTime() - nextMarker >= 0) {
+                if (System.nanoTime() - nextMarker >= 0 && System.nanoTime() - lastMarker < 0) {
                     int n = ++number;
                     ProtocolClient.Credentials marker = enroll(client, json, token, 950_000 + n);
                     postInventory(client, json, marker, 950_000 + n);
