@@ -143,8 +143,8 @@ public final class EtlRunner implements AutoCloseable {
     }
 
     /**
-     * Runs ETL on its own with the default minimum gap (30 s, or the interval when shorter): a run starts {@code interval} after the previous one started, and sooner when uploads
-     * were acknowledged since the previous run sealed landing: then as soon as {@code minimumGap} has passed since
+     * Runs ETL on its own with the default minimum gap (30 s, or the interval when shorter): a run starts
+     * {@code interval} after the previous one started, and sooner when uploads were acknowledged since the previous run sealed landing: then as soon as {@code minimumGap} has passed since
      * the previous run ended. No run ever starts less than {@code minimumGap} after the previous one ended (the
      * server loads the new snapshot and keeps answering agents meanwhile), and never while one runs. After a failed
      * run the next waits for the interval even when uploads wait (a broken ETL is not retried every gap); the
