@@ -77,7 +77,8 @@ public final class ServeCommand {
         }
         System.err.println("patchlake serve: listening on " + (config.tls() != null ? "https" : "http") + "://" + config.host() + ":"
                 + port + " over " + config.dataDirectory().toAbsolutePath()
-                + (config.etlCommand().isEmpty() ? " (ETL schedule off: no ETL command)" : " (ETL every " + config.etlInterval() + ")"));
+                + (config.etlCommand().isEmpty() ? " (ETL schedule off: no ETL command)" : " (ETL every " + config.etlInterval()
+                + ", or " + config.etlMinimumGap() + " after the previous run when uploads wait)"));
     }
 
     /**
@@ -201,12 +202,15 @@ public final class ServeCommand {
         static final String USAGE = """
                 Usage: ./patchlake serve [--data DIR] [--port N] [--host ADDRESS]
                                          [--tls-cert CERT.pem --tls-key KEY.pem | --keystore FILE.p12 [--keystore-password P]]
-                                         [--etl-interval 5m|30s|1h|0] [--etl-command "CMD ARGS"] [--metrics-token TOKEN]
+                                         [--etl-interval 5m|30s|1h|0] [--etl-min-gap 30s] [--etl-command "CMD ARGS"]
+                                         [--metrics-token TOKEN]
                                          [--smtp-host H [--smtp-port N] [--smtp-security none|starttls|tls]
                                           [--smtp-user U (password from PATCHLAKE_SMTP_PASSWORD)] [--mail-from ADDRESS]
                                           [--smtp-trust-store FILE.p12 (password from PATCHLAKE_SMTP_TRUST_STORE_PASSWORD)]]
                        ./patchlake serve [--data DIR] --create-admin NAME   (password from PATCHLAKE_ADMIN_PASSWORD or prompted)
-                Defaults: --data ./data --port 7070 --host 0.0.0.0 --etl-interval 5m (ETL command: ./patchlake etl)""";
+                Defaults: --data ./data --port 7070 --host 0.0.0.0 --etl-interval 5m --etl-min-gap 30s (ETL command: ./patchlake etl)
+                ETL runs every --etl-interval after the previous run started, and once --etl-min-gap has passed since the
+                previous run ended when agent uploads were acknowledged since that run began.""";
 
         static ServeArguments parse(String[] args, java.util.Map<String, String> environment, String patchlakeHome) {
             Path data = Path.of("data");
@@ -217,6 +221,7 @@ public final class ServeCommand {
             Path keystore = null;
             String keystorePassword = environment.get("PATCHLAKE_KEYSTORE_PASSWORD");
             Duration interval = Duration.ofMinutes(5);
+            Duration minimumGap = null;
             String etlCommand = null;
             String metricsToken = environment.get("PATCHLAKE_METRICS_TOKEN");
             String createAdmin = null;
@@ -238,7 +243,8 @@ public final class ServeCommand {
                     case "--tls-key" -> key = Path.of(value);
                     case "--keystore" -> keystore = Path.of(value);
                     case "--keystore-password" -> keystorePassword = value;
-                    case "--etl-interval" -> interval = parseDuration(value);
+                    case "--etl-interval" -> interval = parseDuration("--etl-interval", value);
+                    case "--etl-min-gap" -> minimumGap = parseDuration("--etl-min-gap", value);
                     case "--etl-command" -> etlCommand = value;
                     case "--metrics-token" -> metricsToken = value;
                     case "--create-admin" -> createAdmin = value;
@@ -260,6 +266,16 @@ public final class ServeCommand {
             WebConfig.Tls tls = cert == null && key == null && keystore == null ? null : new WebConfig.Tls(cert, key, keystore, keystorePassword);
             WebConfig config = WebConfig.defaults(data).withPort(port).withHost(host).withTls(tls).withEtl(command, interval)
                     .withSecurity(PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), metricsToken).withMail(mail.config());
+            if (minimumGap != null) {
+                if (interval.isZero()) {
+                    throw new IllegalArgumentException("--etl-min-gap needs a schedule: --etl-interval is 0 (ETL never runs on its own)");
+                }
+                if (minimumGap.isZero()) {
+                    throw new IllegalArgumentException("--etl-min-gap must be at least 1s (the server loads each new snapshot "
+                            + "between runs), was 0");
+                }
+                config = config.withEtlMinimumGap(minimumGap);
+            }
             return new ServeArguments(config, createAdmin, false);
         }
 
@@ -275,13 +291,13 @@ public final class ServeCommand {
             }
         }
 
-        static Duration parseDuration(String value) {
+        static Duration parseDuration(String flag, String value) {
             if (value.equals("0")) {
                 return Duration.ZERO;
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,6})(s|m|h)").matcher(value);
             if (!m.matches()) {
-                throw new IllegalArgumentException("--etl-interval must look like 30s, 5m, 1h or 0, was '" + value + "'");
+                throw new IllegalArgumentException(flag + " must look like 30s, 5m, 1h or 0, was '" + value + "'");
             }
             long amount = Long.parseLong(m.group(1));
             return switch (m.group(2)) {

@@ -97,6 +97,9 @@ public final class WebApp {
         int status = ctx.statusCode();
         String path = ctx.path();
         if (path.startsWith("/api/agent/")) {
+            if (status >= 200 && status < 300 && ctx.method() == io.javalin.http.HandlerType.POST) {
+                services.etl().backlog().acknowledged();   // enrollment, inventory or deliveries: durable in landing
+            }
             services.metrics().increment("patchlake_ingest_requests_total", "Agent API requests by outcome",
                     "outcome", status < 400 ? "ok" : status < 500 ? "rejected" : "error");
             services.metrics().observe("patchlake_ingest_request_duration_seconds", "Agent API request time", seconds);
@@ -110,6 +113,9 @@ public final class WebApp {
     }
 
     private static void registerMetrics(WebServices services) {
+        services.metrics().gauge("patchlake_etl_oldest_unprocessed_upload_seconds",
+                "Seconds the oldest acknowledged agent upload has waited for a finished ETL run (0 when none waits)",
+                () -> services.etl().backlog().oldestUnprocessedAge().map(age -> age.toMillis() / 1000.0).orElse(0.0));
         services.metrics().gauge("patchlake_snapshot_age_seconds", "Seconds since the data of the current warehouse snapshot",
                 () -> services.reports().snapshot()
                         .map(s -> (double) Duration.between(s.dataAsOf(), services.clock().instant()).toSeconds())

@@ -16,12 +16,14 @@ import static java.util.Objects.requireNonNull;
  *
  * @param etlCommand  the command that runs ETL (without {@code --data}); empty = ETL cannot be started from here
  * @param etlInterval how often serve runs ETL; zero = never on its own
+ * @param etlMinimumGap the least time between the end of one ETL run and the start of the next; runs start this soon
+ *                      after the previous one when acknowledged uploads wait for one
  * @param metricsToken when set, {@code /metrics} needs {@code Authorization: Bearer <token>}
  * @param mail         SMTP server and delivery policy for scheduled reports
  * @param admission    how many report computations run at once and how many may wait, per lane
  */
 public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List<String> etlCommand, Duration etlInterval,
-                        Duration etlTimeout, Duration sessionLifetime, int bcryptCost, SignInLimiter.Limits signInLimits,
+                        Duration etlMinimumGap, Duration etlTimeout, Duration sessionLifetime, int bcryptCost, SignInLimiter.Limits signInLimits,
                         String metricsToken, long maxRequestBytes, MailConfig mail,
                         Admission admission) {
     /** TLS from PEM files (certificate chain + PKCS#8 key) or from a PKCS#12 keystore. */
@@ -70,6 +72,14 @@ public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List
         }
         etlCommand = List.copyOf(etlCommand);
         requireNonNull(etlInterval, "etlInterval is null");
+        requireNonNull(etlMinimumGap, "etlMinimumGap is null");
+        if (etlInterval.isNegative() || etlMinimumGap.isNegative()) {
+            throw new IllegalArgumentException("ETL interval and minimum gap must not be negative");
+        }
+        if (!etlInterval.isZero() && etlMinimumGap.compareTo(etlInterval) > 0) {
+            throw new IllegalArgumentException("--etl-min-gap (" + etlMinimumGap + ") must not be longer than --etl-interval ("
+                    + etlInterval + ")");
+        }
         requireNonNull(etlTimeout, "etlTimeout is null");
         requireNonNull(sessionLifetime, "sessionLifetime is null");
         requireNonNull(signInLimits, "signInLimits is null");
@@ -80,44 +90,59 @@ public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List
         requireNonNull(admission, "admission is null");
     }
 
+    /**
+     * 30 s: every ETL run pays a fixed cost (JVM and Spark start, catalog read, publish: 15-20 s on the test node) and
+     * after each publish this server loads the new snapshot and warms its caches on the same cores; a gap lets that
+     * finish before the next Spark run competes for them, and caps runs at about two a minute under constant uploads
+     * while adding at most 30 s to an upload's way into reports.
+     */
+    public static final Duration DEFAULT_ETL_MINIMUM_GAP = Duration.ofSeconds(30);
+
     public static WebConfig defaults(Path dataDirectory) {
-        return new WebConfig(dataDirectory, "0.0.0.0", 7070, null, List.of(), Duration.ofMinutes(5), Duration.ofHours(2),
+        return new WebConfig(dataDirectory, "0.0.0.0", 7070, null, List.of(), Duration.ofMinutes(5), DEFAULT_ETL_MINIMUM_GAP, Duration.ofHours(2),
                 Duration.ofHours(8), PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), null, 16L * 1024 * 1024,
                 MailConfig.notConfigured(), Admission.defaults());
     }
 
     public WebConfig withPort(int newPort) {
-        return new WebConfig(dataDirectory, host, newPort, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, newPort, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withHost(String newHost) {
-        return new WebConfig(dataDirectory, newHost, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, newHost, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withTls(Tls newTls) {
-        return new WebConfig(dataDirectory, host, port, newTls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, newTls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
+    /** The ETL command and interval; a minimum gap longer than a (non-zero) interval is shortened to it. */
     public WebConfig withEtl(List<String> command, Duration interval) {
-        return new WebConfig(dataDirectory, host, port, tls, command, interval, etlTimeout, sessionLifetime, bcryptCost,
+        Duration gap = interval.isZero() || interval.isNegative() || etlMinimumGap.compareTo(interval) <= 0 ? etlMinimumGap : interval;
+        return new WebConfig(dataDirectory, host, port, tls, command, interval, gap, etlTimeout, sessionLifetime, bcryptCost,
+                signInLimits, metricsToken, maxRequestBytes, mail, admission);
+    }
+
+    public WebConfig withEtlMinimumGap(Duration gap) {
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, gap, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withSecurity(int newBcryptCost, SignInLimiter.Limits newLimits, String newMetricsToken) {
-        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, newBcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, newBcryptCost,
                 newLimits, newMetricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withMail(MailConfig newMail) {
-        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, newMail, admission);
     }
 
     public WebConfig withAdmission(Admission newAdmission) {
-        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, newAdmission);
     }
 

@@ -141,7 +141,7 @@ public final class WebServer implements AutoCloseable {
         } else {
             app.start(config.host(), config.port());
         }
-        services.etl().schedule(config.etlInterval());
+        services.etl().schedule(config.etlInterval(), config.etlMinimumGap());
         services.schedules().start();
         warmer.start(CACHE_WARM_INTERVAL);
         return app.port();

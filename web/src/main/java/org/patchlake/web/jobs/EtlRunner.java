@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +21,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Starts ETL runs as a child process ({@code ./patchlake etl --data DATA}): Spark never enters the web heap, and
- * a failing or crashing run only fails its job. Optionally runs on a fixed interval.
+ * a failing or crashing run only fails its job. Optionally runs on a schedule that serves upload visibility: every
+ * {@code interval} after the previous run started, and as soon as the minimum gap after the previous run's end has
+ * passed when acknowledged uploads wait for a run (see {@link #schedule}).
  */
 public final class EtlRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EtlRunner.class);
@@ -35,7 +35,15 @@ public final class EtlRunner implements AutoCloseable {
     private final JobRunner jobs;
     private final Metrics metrics;
     private final Runnable beforeRun;
-    private ScheduledExecutorService schedule;
+    private final UploadBacklog backlog = new UploadBacklog(System::nanoTime, this::wake);
+    private final Object state = new Object();
+    /** Guarded by {@link #state}: monotonic times of the last run's start and end, whether it failed, whether one runs. */
+    private long lastStart = System.nanoTime();
+    private long lastEnd = lastStart;
+    private boolean lastFailed;
+    private boolean running;
+    private boolean closed;
+    private Thread scheduler;
 
     /** @param command the ETL command without its data argument, empty when ETL cannot be started from here */
     public EtlRunner(List<String> command, Path dataDirectory, Duration timeout, JobRunner jobs, Metrics metrics) {
@@ -70,15 +78,25 @@ public final class EtlRunner implements AutoCloseable {
         }
     }
 
+    /** Acknowledged agent uploads not yet folded in by a finished run; the server reports every acknowledgement here. */
+    public UploadBacklog backlog() {
+        return backlog;
+    }
+
     private void run(Job job) throws IOException, InterruptedException {
-        job.progress("sealing landing files so this run sees every acknowledged upload", null);
-        beforeRun.run();
-        List<String> full = new ArrayList<>(command);
-        full.add("--data");
-        full.add(dataDirectory.toString());
         long started = System.nanoTime();
+        synchronized (state) {
+            running = true;
+            lastStart = started;
+        }
         String outcome = "failed";
         try {
+            job.progress("sealing landing files so this run sees every acknowledged upload", null);
+            backlog.sealed();
+            beforeRun.run();
+            List<String> full = new ArrayList<>(command);
+            full.add("--data");
+            full.add(dataDirectory.toString());
             Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
             Thread reader = new Thread(() -> read(process, job), "patchlake-etl-output");
             reader.setDaemon(true);
@@ -96,6 +114,13 @@ public final class EtlRunner implements AutoCloseable {
             outcome = "succeeded";
             job.progress("ETL finished; new snapshot published", 100);
         } finally {
+            backlog.runEnded(outcome.equals("succeeded"));
+            synchronized (state) {
+                running = false;
+                lastEnd = System.nanoTime();
+                lastFailed = !outcome.equals("succeeded");
+                state.notifyAll();
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             metrics.observe("patchlake_etl_run_duration_seconds", "Duration of ETL runs started by the server", seconds,
                     "outcome", outcome);
@@ -117,30 +142,102 @@ public final class EtlRunner implements AutoCloseable {
         }
     }
 
-    /** Runs ETL every {@code interval}; a failing run is logged and counted, the schedule goes on. */
-    public synchronized void schedule(Duration interval) {
-        if (!available() || interval.isZero() || interval.isNegative() || schedule != null) {
-            return;
+    /**
+     * Runs ETL on its own with the default minimum gap (30 s, or the interval when shorter): a run starts
+     * {@code interval} after the previous one started, and sooner when uploads were acknowledged since the previous run sealed landing: then as soon as {@code minimumGap} has passed since
+     * the previous run ended. No run ever starts less than {@code minimumGap} after the previous one ended (the
+     * server loads the new snapshot and keeps answering agents meanwhile), and never while one runs. After a failed
+     * run the next waits for the interval even when uploads wait (a broken ETL is not retried every gap); the
+     * schedule itself never stops. Runs started by hand count as runs. {@code interval} zero: no schedule.
+     */
+    public void schedule(Duration interval) {
+        Duration gap = org.patchlake.web.WebConfig.DEFAULT_ETL_MINIMUM_GAP;
+        schedule(interval, interval.isZero() || interval.isNegative() || gap.compareTo(interval) <= 0 ? gap : interval);
+    }
+
+    /** The schedule above with an explicit minimum gap between one run's end and the next one's start. */
+    public void schedule(Duration interval, Duration minimumGap) {
+        requireNonNull(interval, "interval is null");
+        requireNonNull(minimumGap, "minimumGap is null");
+        if (minimumGap.isNegative()) {
+            throw new IllegalArgumentException("minimumGap must not be negative, was " + minimumGap);
         }
-        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "patchlake-etl-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
-        schedule.scheduleWithFixedDelay(() -> {
-            try {
-                start("scheduler");
-            } catch (RuntimeException e) {
-                LOG.warn("event=etl_schedule_error error=\"{}\"", e.toString());
+        synchronized (state) {
+            if (!available() || interval.isZero() || interval.isNegative() || scheduler != null || closed) {
+                return;
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("event=etl_scheduled interval_s={}", interval.toSeconds());
+            lastStart = System.nanoTime();
+            lastEnd = lastStart;
+            scheduler = new Thread(() -> scheduleLoop(interval.toNanos(), minimumGap.toNanos()), "patchlake-etl-schedule");
+            scheduler.setDaemon(true);
+            scheduler.start();
+        }
+        LOG.info("event=etl_scheduled interval_s={} min_gap_s={}", interval.toSeconds(), minimumGap.toSeconds());
+    }
+
+    private void scheduleLoop(long interval, long minimumGap) {
+        try {
+            while (true) {
+                synchronized (state) {
+                    while (true) {
+                        if (closed) {
+                            return;
+                        }
+                        if (running || jobs.busy("etl")) {
+                            state.wait(1_000);
+                            continue;
+                        }
+                        long wait = nextStart(interval, minimumGap) - System.nanoTime();
+                        if (wait <= 0) {
+                            break;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(state, wait);
+                    }
+                }
+                try {
+                    start("scheduler");
+                } catch (RuntimeException e) {
+                    LOG.warn("event=etl_schedule_error error=\"{}\"", e.toString());
+                }
+                synchronized (state) {
+                    // the job is queued: wait until it runs (or ends) before computing the next start
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    while (!closed && !running && jobs.busy("etl") && System.nanoTime() - until < 0) {
+                        state.wait(50);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Guarded by {@link #state}. */
+    private long nextStart(long interval, long minimumGap) {
+        long afterGap = lastEnd + minimumGap;
+        if (!lastFailed && backlog.waiting()) {
+            return afterGap;
+        }
+        long afterInterval = lastStart + interval;
+        return afterInterval - afterGap > 0 ? afterInterval : afterGap;
+    }
+
+    private void wake() {
+        synchronized (state) {
+            state.notifyAll();
+        }
     }
 
     @Override
-    public synchronized void close() {
-        if (schedule != null) {
-            schedule.shutdownNow();
+    public void close() {
+        Thread thread;
+        synchronized (state) {
+            closed = true;
+            thread = scheduler;
+            state.notifyAll();
+        }
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 }

@@ -56,6 +56,13 @@ public final class JobPages {
         } else {
             body.append("<p class=\"warning\">ETL cannot be started from this server (no ETL command configured).</p>");
         }
+        if (all) {
+            UploadBacklog backlog = services.etl().backlog();
+            body.append("<p id=\"etl-backlog\">").append(backlog.oldestUnprocessedAge()
+                    .map(age -> "Oldest agent upload not yet in a finished ETL run: acknowledged " + age.toSeconds() + " s ago"
+                            + (backlog.waiting() ? " (uploads wait for the next run)" : " (in the running ETL)") + ".")
+                    .orElse("Every acknowledged agent upload is in a finished ETL run.")).append("</p>");
+        }
         body.append("<table class=\"report\" id=\"jobs\"><thead><tr><th>Job</th><th>Kind</th><th>By</th><th>State</th><th>Progress</th>"
                 + "<th>Queued</th><th>Ended</th></tr></thead><tbody>");
         for (Job job : services.jobs().recent()) {
