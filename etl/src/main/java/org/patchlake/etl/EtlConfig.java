@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param shufflePartitions spark.sql.shuffle.partitions
  * @param reevaluateAll     evaluate every computer, not only those with new data or near staleness (an incremental
  *                          run does this by itself when the catalog or the state policy changed)
+ * @param compactFraction   layered tables get a new base once their delta covers more than this share of the
+ *                          computers (LayeredTables; 0 = a new base every run, as before layers)
  * @param jars              comma-separated jars shipped to executors (spark.jars): the shaded job jar when the
  *                          job is started with --master spark://... without spark-submit; null otherwise
  */
@@ -42,7 +44,8 @@ public record EtlConfig(
     int dailyBackfillDays,
     int shufflePartitions,
     boolean reevaluateAll,
-    String jars) {
+    String jars,
+    double compactFraction) {
 
   public EtlConfig {
     requireNonNull(landing, "landing is null");
@@ -52,38 +55,46 @@ public record EtlConfig(
     if (allowedRetries < 1) throw new IllegalArgumentException("allowedRetries must be >= 1: " + allowedRetries);
     if (keepSnapshots < 2) throw new IllegalArgumentException("keepSnapshots must be >= 2: " + keepSnapshots);
     if (shufflePartitions < 1) throw new IllegalArgumentException("shufflePartitions must be >= 1");
+    if (!(compactFraction >= 0 && compactFraction <= 1)) {
+      throw new IllegalArgumentException("compactFraction must be between 0 and 1: " + compactFraction);
+    }
   }
 
   /** Defaults for a data directory: DATA/landing and DATA/warehouse. */
   public static EtlConfig forData(String data) {
     String base = data.endsWith("/") ? data.substring(0, data.length() - 1) : data;
     return new EtlConfig(base + "/landing", base + "/warehouse", "local[*]", Optional.empty(), 14, 3, 5, 30, 14, 8,
-        false, null);
+        false, null, org.patchlake.etl.publish.LayeredTables.COMPACT_FRACTION);
   }
 
   public EtlConfig withMaster(String newMaster) {
     return new EtlConfig(landing, warehouse, newMaster, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction);
   }
 
   public EtlConfig withAsOf(Instant instant) {
     return new EtlConfig(landing, warehouse, master, Optional.of(instant), stalenessDays, allowedRetries,
-        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars);
+        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction);
   }
 
   public EtlConfig withShufflePartitions(int partitions) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, partitions, reevaluateAll, jars);
+        dedupWindowDays, dailyBackfillDays, partitions, reevaluateAll, jars, compactFraction);
   }
 
   public EtlConfig withKeepSnapshots(int keep) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keep,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction);
+  }
+
+  public EtlConfig withCompactFraction(double fraction) {
+    return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, fraction);
   }
 
   public EtlConfig withReevaluateAll(boolean all) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, all, jars);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, all, jars, compactFraction);
   }
 
   /** The state rules' settings, recorded in each snapshot: a change re-evaluates every computer. */
@@ -105,7 +116,7 @@ public record EtlConfig(
                              [--warehouse DIR] [--landing DIR] [--as-of 2026-11-21T10:00:00Z]
                              [--staleness-days 14] [--retries 3] [--keep-snapshots 5]
                              [--dedup-window-days 30] [--daily-backfill-days 14] [--partitions 8]
-                             [--reevaluate-all] [--jars patchlake-etl-VERSION-shaded.jar]
+                             [--reevaluate-all] [--compact-fraction 0.3] [--jars patchlake-etl-VERSION-shaded.jar]
       DIR may be a local path or a Hadoop URI (hdfs://..., s3a://...).""";
 
   /** Parses command-line flags; throws IllegalArgumentException naming the flag on bad input. */
@@ -123,6 +134,7 @@ public record EtlConfig(
     int partitions = 8;
     String jars = null;
     boolean reevaluateAll = false;
+    double compactFraction = org.patchlake.etl.publish.LayeredTables.COMPACT_FRACTION;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -146,6 +158,7 @@ public record EtlConfig(
         case "--daily-backfill-days" -> backfill = parseInt(flag, value);
         case "--partitions" -> partitions = parseInt(flag, value);
         case "--jars" -> jars = value;
+        case "--compact-fraction" -> compactFraction = parseFraction(flag, value);
         default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
       }
     }
@@ -154,7 +167,17 @@ public record EtlConfig(
     }
     EtlConfig base = forData(data == null ? "data" : data);
     return new EtlConfig(landing != null ? landing : base.landing(), warehouse != null ? warehouse : base.warehouse(),
-        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, reevaluateAll, jars);
+        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, reevaluateAll, jars, compactFraction);
+  }
+
+  private static double parseFraction(String flag, String value) {
+    try {
+      double fraction = Double.parseDouble(value);
+      if (fraction >= 0 && fraction <= 1) return fraction;
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    throw new IllegalArgumentException("flag " + flag + " must be a number between 0 and 1: '" + value + "'");
   }
 
   private static int parseInt(String flag, String value) {

@@ -19,12 +19,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.patchlake.core.state.StatePolicy;
 import org.patchlake.etl.landing.EtlManifest;
 import org.patchlake.etl.landing.LandingFiles;
 import org.patchlake.etl.landing.LandingReader;
 import org.patchlake.etl.landing.LandingSchemas;
+import org.patchlake.etl.publish.LayeredTables;
 import org.patchlake.etl.publish.SegmentedTables;
 import org.patchlake.etl.publish.SnapshotPublisher;
 import org.patchlake.etl.publish.SnapshotRetention;
@@ -52,6 +54,8 @@ public final class EtlJob {
   private static final String EVALUATION = "_evaluation";
   private static final String LATEST_EVALUATED = "computer_latest/evaluated";
   private static final String LATEST_CARRIED = "computer_latest/carried";
+  /** Snapshot contract 2: the computers an incremental run evaluated (readers load only their rows again). */
+  private static final String CHANGED_COMPUTERS = "_changed_computers";
   /**
    * computer_latest and the work table are the ETL's own, read back whole: dictionary encoding (hashing every value)
    * was a large part of their write and buys little there.
@@ -157,15 +161,25 @@ public final class EtlJob {
     Dataset<Row> empty = spark.createDataFrame(List.of(), ComputerSchemas.OUTPUT);
     counts.put("computers", publisher.write("computers", withCarried(SnapshotViews.computers(evaluatedNow),
         carryTables ? previous.read("computers", SnapshotViews.computers(empty).schema()) : null, dirty)));
-    counts.put("update_state", publisher.write("update_state", withCarried(SnapshotViews.updateState(evaluatedNow),
-        carryTables ? previous.read("update_state", SnapshotViews.updateState(empty).schema()) : null, dirty)));
-    counts.put("bulletin_state", publisher.write("bulletin_state", withCarried(
-        SnapshotViews.bulletinState(evaluatedNow),
-        carryTables ? previous.read("bulletin_state", SnapshotViews.bulletinState(empty).schema()) : null, dirty)));
-    progress.stage("write current state" + (carryTables ? " (carried rows filtered)" : ""), counts.get("update_state"));
-    long open = publisher.write("update_state_history/" + HISTORY_OPEN, withCarried(
-        SnapshotViews.openHistory(evaluatedNow),
-        carryTables ? previous.read("update_state_history/" + HISTORY_OPEN, TableSchemas.HISTORY) : null, dirty));
+    // update_state, bulletin_state and the open history rows are layered (LayeredTables): an incremental run writes the
+    // rows of the computers it evaluated as a delta over the previous base (hard-linked), a new base when the delta
+    // covers more than --compact-fraction of the computers or every computer was evaluated
+    LayeredTables layers = new LayeredTables(spark, warehouse, publisher);
+    Dataset<Row> layerDirty = carryTables ? dirty : null;
+    long replacedAfter = LayeredTables.replacedAfter(spark, warehouse.hadoop(), previous.dirOf("update_state"),
+        layerDirty);
+    boolean compact = carryTables && replacedAfter > config.compactFraction() * counts.get("computer_latest");
+    StructType updateStateSchema = SnapshotViews.updateState(empty).schema();
+    StructType bulletinStateSchema = SnapshotViews.bulletinState(empty).schema();
+    counts.put("update_state", layers.write("update_state", updateStateSchema, SnapshotViews.updateState(evaluatedNow),
+        previous.dirOf("update_state"), layerDirty, compact));
+    counts.put("bulletin_state", layers.write("bulletin_state", bulletinStateSchema,
+        SnapshotViews.bulletinState(evaluatedNow), previous.dirOf("bulletin_state"), layerDirty, compact));
+    progress.stage("write current state" + (!carryTables ? "" : compact ? " (new base: " + replacedAfter
+        + " computers changed since the last)" : " (delta of " + replacedAfter + " computers)"), counts.get("update_state"));
+    long open = layers.write("update_state_history/" + HISTORY_OPEN, TableSchemas.HISTORY,
+        SnapshotViews.openHistory(evaluatedNow), previous.dirOf("update_state_history/" + HISTORY_OPEN), layerDirty,
+        compact);
     long closed = segmented.append("update_state_history", TableSchemas.HISTORY,
         SnapshotViews.closedHistory(evaluatedNow), rows -> rows.where(col("valid_to").isNotNull()));
     counts.put("update_state_history", open + closed);
@@ -179,7 +193,7 @@ public final class EtlJob {
     LocalDate recomputeFrom = from.isBefore(earliest) ? earliest : from;
     counts.put("compliance_daily", publisher.write("compliance_daily", ComplianceDaily.update(
         previous.read("compliance_daily", TableSchemas.COMPLIANCE_DAILY), history,
-        spark.read().parquet(publisher.tableDir("bulletin_state")), recomputeFrom, today)));
+        previous.readFrom(publisher.tableDir("bulletin_state"), bulletinStateSchema), recomputeFrom, today)));
     progress.stage("compliance_daily from " + recomputeFrom, counts.get("compliance_daily"));
 
     Dataset<Row> computers = spark.read().parquet(publisher.tableDir("computers"));
@@ -199,7 +213,13 @@ public final class EtlJob {
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));
 
     publisher.deleteWork(EVALUATION);
-    publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), config.statePolicy(), counts);
+    // snapshot contract 2: the computers whose per-computer rows may differ from the previous snapshot's
+    Long changed = null;
+    if (carryTables) {
+      changed = publisher.write(CHANGED_COMPUTERS, dirty.select("computer_id").coalesce(1), "computer_id");
+    }
+    publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), config.statePolicy(), counts,
+        previous.name().orElse(null), changed);
     java.util.Set<String> processed = new java.util.HashSet<>(manifest.files());
     processed.addAll(newFiles);
     new EtlManifest(allFiles.stream().filter(processed::contains).toList(), publisher.name())

@@ -78,7 +78,9 @@ class EtlCarryForwardTest {
           .flush("event", "2026-11-23", "web-000002");
     }
     killed = killHalfWay(incremental, data);
-    second = incremental.run(RUN2);
+    // 3 of 7 computers change: with the default share every run here would write a new base; the delta is compared
+    second = incremental.run(EtlConfig.forData(data.toString()).withAsOf(RUN2).withShufflePartitions(4)
+        .withCompactFraction(1.0));
     everyComputer.run(EtlConfig.forData(temp.resolve("every-computer").toString()).withAsOf(RUN2)
         .withShufflePartitions(4).withReevaluateAll(true));
     legacySecond = legacy.run(RUN2);
@@ -172,6 +174,44 @@ class EtlCarryForwardTest {
   }
 
   @Test
+  void the_next_run_adds_to_the_delta_or_compacts_into_a_new_base_with_the_same_tables() throws IOException {
+    Instant run3 = RUN2.plus(Duration.ofDays(1));
+    List<EtlRunner> runners = new java.util.ArrayList<>();
+    for (String name : List.of("third-delta", "third-compacted")) {
+      Path data = temp.resolve(name);
+      copyTree(temp.resolve("incremental"), data);
+      Instant scan = run3.minus(Duration.ofHours(1));
+      new LandingFixture(data.resolve("landing"))
+          .inventory("inv-c2-3", "c2", scan, scan, List.of(), Map.of("KB100", "2026-11-01", "KB200", "2026-11-24"))
+          .flush("inventory", "2026-11-24", "node1-000012");
+      EtlRunner runner = new EtlRunner(spark, data);
+      runner.run(EtlConfig.forData(data.toString()).withAsOf(run3).withShufflePartitions(4)
+          .withCompactFraction(name.endsWith("delta") ? 1.0 : 0.0));
+      runners.add(runner);
+    }
+    Path delta = runners.get(0).warehouse().resolve("snapshots").resolve(runners.get(0).current());
+    Path compacted = runners.get(1).warehouse().resolve("snapshots").resolve(runners.get(1).current());
+    for (String table : List.of("update_state", "bulletin_state", "update_state_history/open")) {
+      // the delta now holds c2 as well as the second run's computers; the base is still the first run's
+      assertThat(delta.resolve(table).resolve("delta")).as(table).isDirectory();
+      assertThat(Files.readString(delta.resolve(table).resolve("_LAYERS")).trim()).isEqualTo("base=" + firstSnapshot);
+      assertThat(compacted.resolve(table).resolve("delta")).as(table).doesNotExist();
+      assertThat(Files.readString(compacted.resolve(table).resolve("_LAYERS")).trim())
+          .isEqualTo("base=" + runners.get(1).current());
+    }
+    assertThat(runners.get(0).table("update_state").where("computer_id = 'c2' and kb = 'KB200'").first()
+        .<String>getAs("state")).isEqualTo("INSTALLED");
+    for (String table : TABLES) {
+      assertThat(sorted(runners.get(0).table(table))).as(table).isEqualTo(sorted(runners.get(1).table(table)));
+    }
+    // snapshot contract 2: the computers this run evaluated, and the snapshot it started from
+    String marker = Files.readString(delta.resolve("_SNAPSHOT.json"));
+    assertThat(marker).contains("\"previous_snapshot\" : \"" + incremental.current() + "\"");
+    assertThat(runners.get(0).table(runners.get(0).current(), "_changed_computers").collectAsList())
+        .extracting(row -> row.<String>getAs("computer_id")).contains("c2");
+  }
+
+  @Test
   void a_snapshot_of_the_nested_layout_is_read_once_with_every_computer_evaluated_and_gives_the_same_tables() {
     assertThat(legacySecond.evaluatedComputers()).isEqualTo(legacySecond.computers()).isEqualTo(7);
     for (String table : TABLES) {
@@ -205,13 +245,15 @@ class EtlCarryForwardTest {
   }
 
   @Test
-  void duckdb_reads_segmented_history_through_the_glob_reports_use_and_sees_only_contract_columns() throws Exception {
+  void duckdb_reads_segmented_and_layered_history_by_the_contracts_rule_and_sees_only_contract_columns() throws Exception {
     Path history = temp.resolve("incremental/warehouse/snapshots").resolve(incremental.current())
         .resolve("update_state_history");
     try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+         // the contract's rule: segments as they are, the layered open rows as base - replaced + delta
          java.sql.PreparedStatement statement = duckdb.prepareStatement(
-             "SELECT * FROM read_parquet(?, union_by_name = true)")) {
-      statement.setString(1, history + "/**/*.parquet");
+             "SELECT * FROM " + DuckDbTables.relation(history))) {
+      assertThat(history.resolve("open/_LAYERS")).exists();
+      assertThat(history.resolve("open/delta")).exists();
       long rows = 0;
       long open = 0;
       try (java.sql.ResultSet result = statement.executeQuery()) {

@@ -129,12 +129,12 @@ class EtlFleetTest {
   void duckdb_reading_the_published_parquet_gets_the_same_counts_as_spark() throws Exception {
     String sql = new String(EtlFleetTest.class.getResourceAsStream("compliance-by-bulletin.sql").readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);
-    String glob = data.resolve("warehouse/snapshots").resolve(etl.current()).resolve("bulletin_state/*.parquet").toString();
+    sql = sql.replace("read_parquet(?)", DuckDbTables.relation(data.resolve("warehouse/snapshots").resolve(etl.current())
+        .resolve("bulletin_state")));
     for (String bulletin : List.of("KB100", "KB200", "KB300", "KB400")) {
       try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
            java.sql.PreparedStatement statement = duckdb.prepareStatement(sql)) {
-        statement.setString(1, glob);
-        statement.setString(2, bulletin);
+        statement.setString(1, bulletin);
         try (java.sql.ResultSet result = statement.executeQuery()) {
           result.next();
           List<Long> counts = new java.util.ArrayList<>();

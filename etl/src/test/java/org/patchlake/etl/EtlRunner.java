@@ -46,8 +46,30 @@ public final class EtlRunner {
 
   /** A table of the published snapshot, flat or segmented (read recursively, as DuckDB's glob does). */
   public Dataset<Row> table(String name) {
-    return spark.read().option("recursiveFileLookup", "true")
-        .parquet(warehouse().resolve("snapshots").resolve(current()).resolve(name).toString());
+    return table(current(), name);
+  }
+
+  /**
+   * A table of a snapshot as readers see it: layered directories by the layered rule (LayeredTables), everything else
+   * as every Parquet file below it; the schema is the one the ETL wrote (read from a data file, not a replaced/ list).
+   */
+  public Dataset<Row> table(String snapshot, String name) {
+    java.nio.file.Path dir = warehouse().resolve("snapshots").resolve(snapshot).resolve(name);
+    java.nio.file.Path sample;
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+      sample = files.filter(path -> path.getFileName().toString().endsWith(".parquet")
+              && !path.getFileName().toString().startsWith(".")
+              && !dir.relativize(path).toString().contains("replaced"))
+          .findFirst().orElse(null);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (sample == null) {
+      return spark.read().option("recursiveFileLookup", "true").parquet(dir.toString());
+    }
+    org.apache.spark.sql.types.StructType schema = spark.read().parquet(sample.toString()).schema();
+    return org.patchlake.etl.publish.LayeredTables.read(spark, spark.sparkContext().hadoopConfiguration(), dir.toString(),
+        schema);
   }
 
   /** update_state as "computer kb" -> state, for exact comparison with hand-written expectations. */

@@ -99,6 +99,16 @@ public final class SnapshotPublisher {
   /** Writes _SNAPSHOT.json and then moves WH/CURRENT to this snapshot. */
   public void publish(Instant publishedAt, Instant dataAsOf, Instant evaluatedAt, String catalogVersion,
       String statePolicy, Map<String, Long> rowCounts) {
+    publish(publishedAt, dataAsOf, evaluatedAt, catalogVersion, statePolicy, rowCounts, null, null);
+  }
+
+  /**
+   * As above, with snapshot contract 2: {@code previousSnapshot} the snapshot this run started from (null on a first
+   * run) and {@code changedComputers} how many computers _changed_computers lists, null when every computer was
+   * evaluated (readers then reload everything).
+   */
+  public void publish(Instant publishedAt, Instant dataAsOf, Instant evaluatedAt, String catalogVersion,
+      String statePolicy, Map<String, Long> rowCounts, String previousSnapshot, Long changedComputers) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode marker = json.createObjectNode();
     marker.put("id", name);
@@ -108,6 +118,8 @@ public final class SnapshotPublisher {
     marker.put("catalog_version", catalogVersion);
     marker.put("state_policy", statePolicy);
     marker.put("latest_format", LATEST_FORMAT);
+    marker.put("previous_snapshot", previousSnapshot);
+    marker.put("changed_computers", changedComputers);
     ObjectNode counts = marker.putObject("row_counts");
     rowCounts.forEach(counts::put);
     try {

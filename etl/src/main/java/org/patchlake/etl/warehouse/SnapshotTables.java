@@ -9,7 +9,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-/** Reads tables of the published snapshot (flat or segmented, see SegmentedTables), the start of an incremental run. */
+/**
+ * Reads tables of the published snapshot (flat, segmented, see SegmentedTables, or layered, see LayeredTables), the
+ * start of an incremental run.
+ */
 public final class SnapshotTables {
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -40,7 +43,12 @@ public final class SnapshotTables {
 
   /** A table directory of any snapshot (flat or segmented), read with {@code schema}. */
   public Dataset<Row> readFrom(String dir, StructType schema) {
-    return spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(dir);
+    return org.patchlake.etl.publish.LayeredTables.read(spark, warehouse.hadoop(), dir, schema);
+  }
+
+  /** The directory of a table of the published snapshot, if there is a published snapshot. */
+  public Optional<String> dirOf(String table) {
+    return snapshot.map(name -> warehouse.snapshotDir(name) + "/" + table);
   }
 
   /** Whether the published snapshot has this table (directory). */
@@ -60,7 +68,7 @@ public final class SnapshotTables {
       Path dir = new Path(warehouse.snapshotDir(snapshot.get()), table);
       try {
         if (dir.getFileSystem(warehouse.hadoop()).exists(dir)) {
-          return spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(dir.toString());
+          return readFrom(dir.toString(), schema);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + dir, e);
