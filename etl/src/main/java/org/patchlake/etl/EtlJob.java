@@ -35,7 +35,7 @@ import org.patchlake.etl.transform.ComplianceDaily;
 import org.patchlake.etl.transform.ComputerEvaluator;
 import org.patchlake.etl.transform.ComputerInputs;
 import org.patchlake.etl.transform.ComputerSchemas;
-import org.patchlake.etl.transform.DeliveryFailures;
+import org.patchlake.etl.transform.DeliveryFacts;
 import org.patchlake.etl.transform.DirtyComputers;
 import org.patchlake.etl.transform.Evaluation;
 import org.patchlake.etl.transform.Events;
@@ -129,12 +129,12 @@ public final class EtlJob {
 
     Dataset<Row> newDeliveries = Facts.deliveries(spark, accepted);
     Dataset<Row> previousDeliveries = previous.read("deliveries", TableSchemas.DELIVERIES);
-    Dataset<Row> deliveryFacts = previousDeliveries.select("computer_id", "kb", "outcome", "started_at", "ended_at");
-    if (!everyComputer) deliveryFacts = DirtyComputers.of(deliveryFacts, dirty);
-    Dataset<Row> failures = DeliveryFailures.perComputer(deliveryFacts.unionByName(
+    Dataset<Row> deliveryRows = previousDeliveries.select("computer_id", "kb", "outcome", "started_at", "ended_at");
+    if (!everyComputer) deliveryRows = DirtyComputers.of(deliveryRows, dirty);
+    Dataset<Row> deliveryFacts = DeliveryFacts.perComputer(deliveryRows.unionByName(
         newDeliveries.select("computer_id", "kb", "outcome", "started_at", "ended_at")));
     Dataset<Row> inputs = ComputerInputs.build(everyComputer ? previousLatest : DirtyComputers.of(previousLatest, dirty),
-        accepted, failures, Events.exemptions(exceptionsWritten));
+        accepted, deliveryFacts, Events.exemptions(exceptionsWritten));
     Broadcast<ComputerEvaluator> evaluator = spark.sparkContext().broadcast(
         new ComputerEvaluator(catalog, new StatePolicy(config.allowedRetries(), config.staleness()), asOf),
         scala.reflect.ClassTag$.MODULE$.apply(ComputerEvaluator.class));

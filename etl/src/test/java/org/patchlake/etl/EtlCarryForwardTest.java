@@ -220,6 +220,29 @@ class EtlCarryForwardTest {
   }
 
   @Test
+  void per_computer_tables_differ_from_the_previous_snapshot_only_in_the_changed_computers_rows() throws IOException {
+    // snapshot contract 2: outside _changed_computers every per-computer table is row for row the previous one
+    String current = incremental.current();
+    assertThat(Files.readString(incrementalMarker(current))).contains("\"previous_snapshot\" : \"" + firstSnapshot + "\"");
+    Dataset<Row> changed = incremental.table(current, "_changed_computers");
+    assertThat(changed.collectAsList()).extracting(row -> row.<String>getAs("computer_id"))
+        .containsExactlyInAnyOrder("c1", "c3", "c5", "c6", "c7");
+    for (String table : List.of("computers", "computer_latest", "update_state", "bulletin_state",
+        "update_state_history", "scans", "deliveries")) {
+      List<String> before = sorted(incremental.table(firstSnapshot, table).join(changed, new String[] {"computer_id"},
+          "left_anti"));
+      List<String> after = sorted(incremental.table(current, table).join(changed, new String[] {"computer_id"},
+          "left_anti"));
+      assertThat(after).as(table).isEqualTo(before);
+      if (!table.equals("deliveries")) assertThat(after).as(table + " outside the changed set").isNotEmpty();
+    }
+  }
+
+  private static Path incrementalMarker(String snapshot) {
+    return temp.resolve("incremental/warehouse/snapshots").resolve(snapshot).resolve("_SNAPSHOT.json");
+  }
+
+  @Test
   void only_dirty_computers_are_evaluated() {
     // c1 (scan, exception), c3 (delivery), c5 (exception), c6 (never scanned), c7 (turns stale between the runs);
     // c2 (nothing new, far from stale) and c4 (already stale at the first run, nothing new) are carried forward.

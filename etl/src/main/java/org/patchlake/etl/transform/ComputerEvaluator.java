@@ -62,11 +62,11 @@ public final class ComputerEvaluator implements Serializable {
     }
     Map<String, Integer> failures = new HashMap<>();
     Map<String, Instant> awaitingRestart = new HashMap<>();
-    for (Row failure : Rows.<Row>list(input, "failures")) {
-      int attempts = failure.<Integer>getAs("failed_attempts");
-      if (attempts > 0) failures.put(failure.getAs("kb"), attempts);
-      Instant since = failure.getAs("awaiting_restart_since");
-      if (since != null) awaitingRestart.put(failure.getAs("kb"), since);
+    for (Row fact : Rows.<Row>list(input, "delivery_facts")) {
+      int attempts = fact.<Integer>getAs("failed_attempts");
+      if (attempts > 0) failures.put(fact.getAs("kb"), attempts);
+      Instant since = fact.getAs("awaiting_restart_since");
+      if (since != null) awaitingRestart.put(fact.getAs("kb"), since);
     }
     Deliveries deliveries = new Deliveries(failures, awaitingRestart);
     Map<String, Instant> exemptions = new HashMap<>();

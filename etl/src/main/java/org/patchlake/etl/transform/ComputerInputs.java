@@ -15,13 +15,13 @@ import org.patchlake.etl.landing.LandingSchemas;
 
 /**
  * Puts together, per computer, what the evaluation needs ({@link ComputerSchemas#INPUT}): the state of the last
- * run, this run's new scans, the newest enrollment, failed deliveries and exemptions. Only computer-level rows
+ * run, this run's new scans, the newest enrollment, the delivery facts (failed attempts, installs awaiting a restart) and exemptions. Only computer-level rows
  * move here; the per-update work happens inside the evaluation.
  */
 public final class ComputerInputs {
   private ComputerInputs() {}
 
-  public static Dataset<Row> build(Dataset<Row> previousLatest, Dataset<Row> accepted, Dataset<Row> failures,
+  public static Dataset<Row> build(Dataset<Row> previousLatest, Dataset<Row> accepted, Dataset<Row> deliveryFacts,
       Dataset<Row> exemptions) {
     Column[] latestColumns = Arrays.stream(ComputerSchemas.LATEST_READ.fields()).map(f -> col(f.name())).toArray(Column[]::new);
     Dataset<Row> previous = previousLatest.select(col("computer_id"), struct(latestColumns).as("previous"));
@@ -41,9 +41,9 @@ public final class ComputerInputs {
     return previous
         .join(scans, new String[] {"computer_id"}, "full_outer")
         .join(enrollments, new String[] {"computer_id"}, "full_outer")
-        .join(failures, new String[] {"computer_id"}, "left")
+        .join(deliveryFacts, new String[] {"computer_id"}, "left")
         .join(exemptions, new String[] {"computer_id"}, "left")
-        .select("computer_id", "previous", "scans", "enrollment", "failures", "exemptions");
+        .select("computer_id", "previous", "scans", "enrollment", "delivery_facts", "exemptions");
   }
 
   private static Column[] fieldsOf(String struct, org.apache.spark.sql.types.StructType schema) {

@@ -83,7 +83,7 @@ public final class ComputerSchemas {
       .add("installed", createArrayType(LandingSchemas.INSTALLED_KB, false))
       .add("states", createArrayType(STATE, false));
 
-  public static final StructType FAILURE = new StructType()
+  public static final StructType DELIVERY_FACT = new StructType()
       .add("kb", StringType, false)
       .add("failed_attempts", IntegerType, false)
       .add("last_failed_at", TimestampType)
@@ -102,7 +102,7 @@ public final class ComputerSchemas {
       .add("previous", LATEST_READ)
       .add("scans", createArrayType(LandingSchemas.INVENTORY.add("received_at", TimestampType), false))
       .add("enrollment", ENROLLMENT)
-      .add("failures", createArrayType(FAILURE, false))
+      .add("delivery_facts", createArrayType(DELIVERY_FACT, false))
       .add("exemptions", createArrayType(EXEMPTION, false));
 
   /** What the evaluation of one computer gives: its computer_latest row, its states, and the history it closed. */

@@ -22,11 +22,11 @@ import org.apache.spark.sql.Row;
  * installed cleanly since, the fact behind INSTALLED_PENDING_REBOOT for updates Windows lists only after the
  * restart (the evaluator compares it with the computer's last boot).
  */
-public final class DeliveryFailures {
-  private DeliveryFailures() {}
+public final class DeliveryFacts {
+  private DeliveryFacts() {}
 
   /**
-   * computer_id, failures: array of {@link ComputerSchemas#FAILURE}, only for KBs with failed attempts or an
+   * computer_id, delivery_facts: array of {@link ComputerSchemas#DELIVERY_FACT}, only for KBs with failed attempts or an
    * install waiting for a restart.
    */
   public static Dataset<Row> perComputer(Dataset<Row> deliveries) {
@@ -49,6 +49,6 @@ public final class DeliveryFailures {
         .where(col("failed_attempts").gt(0).or(col("awaiting_restart_since").isNotNull()))
         .groupBy("computer_id")
         .agg(sort_array(collect_list(struct(col("kb"), col("failed_attempts"), col("last_failed_at"),
-            col("awaiting_restart_since")))).as("failures"));
+            col("awaiting_restart_since")))).as("delivery_facts"));
   }
 }
