@@ -77,8 +77,10 @@ public final class ServeCommand {
         }
         System.err.println("patchlake serve: listening on " + (config.tls() != null ? "https" : "http") + "://" + config.host() + ":"
                 + port + " over " + config.dataDirectory().toAbsolutePath()
-                + (config.etlCommand().isEmpty() ? " (ETL schedule off: no ETL command)" : " (ETL every " + config.etlInterval()
-                + ", or " + config.etlMinimumGap() + " after the previous run when uploads wait)"));
+                + (config.etlCommand().isEmpty() ? " (ETL schedule off: no ETL command)"
+                : config.etlInterval().isZero() ? " (ETL schedule off: --etl-interval 0; start runs from /jobs)"
+                : " (ETL every " + config.etlInterval() + ", or " + config.etlMinimumGap()
+                        + " after the previous run when uploads wait)"));
     }
 
     /**
