@@ -8,14 +8,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,9 +82,11 @@ public final class LayeredTables {
       Path old = before.get();
       boolean layered = fs.exists(new Path(old, MARKER));
       Path oldBase = layered ? new Path(old, "base") : old;
-      HardLinks.linkFiles(fs, warehouse.hadoop(), oldBase, new Path(dir, "base"));
-      Dataset<Row> oldDelta = layered ? plain(fs, new Path(old, "delta"), schema) : empty(schema);
-      Dataset<Row> oldReplaced = layered ? plain(fs, new Path(old, "replaced"), IDS) : empty(IDS);
+      HardLinks.link(fs, warehouse.hadoop(), oldBase, new Path(dir, "base"));
+      Dataset<Row> oldDelta = layered ? plain(spark, fs, new Path(old, "delta"), schema)
+          : spark.createDataFrame(List.of(), schema);
+      Dataset<Row> oldReplaced = layered ? plain(spark, fs, new Path(old, "replaced"), IDS)
+          : spark.createDataFrame(List.of(), IDS);
       publisher.write(table + "/delta", fresh.unionByName(without(oldDelta, dirty)));
       publisher.write(table + "/replaced", oldReplaced.unionByName(dirty.select("computer_id")).distinct().coalesce(1),
           "computer_id");
@@ -103,7 +103,7 @@ public final class LayeredTables {
     try {
       Path old = new Path(previous.get());
       FileSystem fs = old.getFileSystem(hadoop);
-      Dataset<Row> ids = exists(fs, new Path(old, MARKER)) ? plainStatic(spark, fs, new Path(old, "replaced"), IDS)
+      Dataset<Row> ids = exists(fs, new Path(old, MARKER)) ? plain(spark, fs, new Path(old, "replaced"), IDS)
           : spark.createDataFrame(List.of(), IDS);
       return ids.unionByName(dirty.select("computer_id")).distinct().count();
     } catch (IOException e) {
@@ -122,13 +122,13 @@ public final class LayeredTables {
       FileSystem fs = dir.getFileSystem(hadoop);
       if (!fs.exists(dir)) return spark.createDataFrame(List.of(), schema);
       if (fs.exists(new Path(dir, MARKER))) {
-        Dataset<Row> base = plainStatic(spark, fs, new Path(dir, "base"), schema);
-        Dataset<Row> replaced = plainStatic(spark, fs, new Path(dir, "replaced"), IDS);
-        Dataset<Row> delta = plainStatic(spark, fs, new Path(dir, "delta"), schema);
+        Dataset<Row> base = plain(spark, fs, new Path(dir, "base"), schema);
+        Dataset<Row> replaced = plain(spark, fs, new Path(dir, "replaced"), IDS);
+        Dataset<Row> delta = plain(spark, fs, new Path(dir, "delta"), schema);
         return base.join(broadcast(replaced), new String[] {"computer_id"}, "left_anti").select(columns(schema))
             .unionByName(delta);
       }
-      if (!containsLayers(fs, dir)) return plainStatic(spark, fs, dir, schema);
+      if (!containsLayers(fs, dir)) return plain(spark, fs, dir, schema);
       Dataset<Row> rows = null;
       List<String> files = new ArrayList<>();
       for (FileStatus entry : fs.listStatus(dir)) {
@@ -164,11 +164,7 @@ public final class LayeredTables {
     return false;
   }
 
-  private Dataset<Row> plain(FileSystem fs, Path dir, StructType schema) throws IOException {
-    return plainStatic(spark, fs, dir, schema);
-  }
-
-  private static Dataset<Row> plainStatic(SparkSession spark, FileSystem fs, Path dir, StructType schema)
+  private static Dataset<Row> plain(SparkSession spark, FileSystem fs, Path dir, StructType schema)
       throws IOException {
     if (!hasParquet(fs, dir)) return spark.createDataFrame(List.of(), schema);
     return spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(dir.toString());
@@ -181,10 +177,6 @@ public final class LayeredTables {
       if (files.next().getPath().getName().endsWith(".parquet")) return true;
     }
     return false;
-  }
-
-  private Dataset<Row> empty(StructType schema) {
-    return spark.createDataFrame(List.of(), schema);
   }
 
   private static Dataset<Row> without(Dataset<Row> rows, Dataset<Row> dirty) {
@@ -218,36 +210,5 @@ public final class LayeredTables {
       if (p.getName().startsWith("s-")) return p.getName();
     }
     return tableDir.toString();
-  }
-
-  /** Hard links on a local disk (instant, no space); a copy on other file systems. */
-  static final class HardLinks {
-    private HardLinks() {}
-
-    /** Links (or copies) every regular file of {@code from} (recursively) into {@code to}. */
-    static void linkFiles(FileSystem fs, Configuration hadoop, Path from, Path to) throws IOException {
-      if ("file".equals(fs.getUri().getScheme())) {
-        java.nio.file.Path source = java.nio.file.Path.of(fs.makeQualified(from).toUri());
-        java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(to).toUri());
-        Files.createDirectories(target);
-        try (var files = Files.walk(source)) {
-          for (java.nio.file.Path file : files.toList()) {
-            if (!Files.isRegularFile(file)) continue;
-            String name = file.getFileName().toString();
-            if (!name.endsWith(".parquet") && !name.equals("_SUCCESS")) continue;
-            java.nio.file.Path link = target.resolve(source.relativize(file));
-            Files.createDirectories(link.getParent());
-            Files.createLink(link, file);
-          }
-        }
-      } else {
-        fs.mkdirs(to);
-        for (FileStatus file : fs.listStatus(from)) {
-          if (file.isFile() && file.getPath().getName().endsWith(".parquet")) {
-            FileUtil.copy(fs, file.getPath(), fs, new Path(to, file.getPath().getName()), false, hadoop);
-          }
-        }
-      }
-    }
   }
 }

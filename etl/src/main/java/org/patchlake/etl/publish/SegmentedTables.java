@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,7 +88,7 @@ public final class SegmentedTables {
     boolean flat = false;
     for (FileStatus entry : fs.listStatus(from)) {
       if (entry.isDirectory() && isSegment(entry.getPath().getName())) {
-        link(fs, entry.getPath(), new Path(publisher.tableDir(table), entry.getPath().getName()));
+        HardLinks.link(fs, warehouse.hadoop(), entry.getPath(), new Path(publisher.tableDir(table), entry.getPath().getName()));
       } else if (entry.getPath().getName().endsWith(".parquet")) {
         flat = true;
       }
@@ -143,19 +141,4 @@ public final class SegmentedTables {
     }
   }
 
-  /** Hard links on a local disk (instant, no space); a copy on other file systems. */
-  private void link(FileSystem fs, Path from, Path to) throws IOException {
-    if ("file".equals(fs.getUri().getScheme())) {
-      java.nio.file.Path source = java.nio.file.Path.of(fs.makeQualified(from).toUri());
-      java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(to).toUri());
-      Files.createDirectories(target);
-      try (var files = Files.list(source)) {
-        for (java.nio.file.Path file : files.toList()) {
-          if (Files.isRegularFile(file)) Files.createLink(target.resolve(file.getFileName()), file);
-        }
-      }
-    } else {
-      FileUtil.copy(fs, from, fs, to, false, warehouse.hadoop());
-    }
-  }
 }
