@@ -49,9 +49,17 @@ class EtlCarryForwardTest {
     EtlFleetTest.writeFleet(spark, data);
     // c7 is reporting at the first run and passes the 14-day staleness window before the second, with no new data.
     Instant c7Scan = EtlFleetTest.AS_OF.minus(Duration.ofDays(13));
+    // On the window's exact edges, with nothing new: c8 turned stale an hour before the first run, c9 turns stale an
+    // hour after the second. Neither crosses between the runs, so both are carried (and must equal an evaluation).
+    Instant c8Scan = EtlFleetTest.AS_OF.minus(Duration.ofDays(14)).minus(Duration.ofHours(1));
+    Instant c9Scan = RUN2.minus(Duration.ofDays(14)).plus(Duration.ofHours(1));
     new LandingFixture(data.resolve("landing"))
         .enrollment("enroll-c7", "c7", Instant.parse("2026-10-01T00:00:00Z"), "EU", "Rome", "server")
+        .enrollment("enroll-c8", "c8", Instant.parse("2026-10-01T00:00:00Z"), "EU", "Rome", "workstation")
+        .enrollment("enroll-c9", "c9", Instant.parse("2026-10-01T00:00:00Z"), "EU", "Rome", "workstation")
         .inventory("inv-c7", "c7", c7Scan, c7Scan, List.of(), Map.of("KB100", "2026-10-20"))
+        .inventory("inv-c8", "c8", c8Scan, c8Scan, List.of(), Map.of("KB100", "2026-10-20"))
+        .inventory("inv-c9", "c9", c9Scan, c9Scan, List.of(), Map.of("KB100", "2026-10-20"))
         .flush("inventory", "2026-11-08", "node1-000009");
     incremental = new EtlRunner(spark, data);
     incremental.run(EtlFleetTest.AS_OF);
@@ -213,7 +221,7 @@ class EtlCarryForwardTest {
 
   @Test
   void a_snapshot_of_the_nested_layout_is_read_once_with_every_computer_evaluated_and_gives_the_same_tables() {
-    assertThat(legacySecond.evaluatedComputers()).isEqualTo(legacySecond.computers()).isEqualTo(7);
+    assertThat(legacySecond.evaluatedComputers()).isEqualTo(legacySecond.computers()).isEqualTo(9);
     for (String table : TABLES) {
       assertThat(sorted(legacy.table(table))).as(table).isEqualTo(sorted(everyComputer.table(table)));
     }
@@ -245,14 +253,16 @@ class EtlCarryForwardTest {
   @Test
   void only_dirty_computers_are_evaluated() {
     // c1 (scan, exception), c3 (delivery), c5 (exception), c6 (never scanned), c7 (turns stale between the runs);
-    // c2 (nothing new, far from stale) and c4 (already stale at the first run, nothing new) are carried forward.
+    // c2 (nothing new, far from stale), c4 (already stale at the first run, nothing new), c8 (stale an hour before
+    // the first run) and c9 (stale an hour after the second) are carried forward.
     assertThat(second.evaluatedComputers()).isEqualTo(5);
-    assertThat(second.computers()).isEqualTo(7);
+    assertThat(second.computers()).isEqualTo(9);
   }
 
   @Test
   void a_computer_passing_the_staleness_window_without_new_data_becomes_unknown() {
-    assertThat(incremental.updateStates()).containsEntry("c7 KB100", "UNKNOWN");
+    assertThat(incremental.updateStates()).containsEntry("c7 KB100", "UNKNOWN").containsEntry("c8 KB100", "UNKNOWN")
+        .containsEntry("c9 KB100", "INSTALLED");
     Row c7 = incremental.table("computers").where("computer_id = 'c7'").first();
     assertThat(c7.<Boolean>getAs("reporting")).isFalse();
   }
@@ -264,7 +274,7 @@ class EtlCarryForwardTest {
       assertThat(segments.map(path -> path.getFileName().toString()))
           .anyMatch(name -> name.equals("L0-" + firstSnapshot)).anyMatch(name -> name.equals("L0-" + incremental.current()));
     }
-    assertThat(second.rowCounts()).containsEntry("scans", 7L).containsEntry("quarantine", 1L);
+    assertThat(second.rowCounts()).containsEntry("scans", 9L).containsEntry("quarantine", 1L);
   }
 
   @Test
