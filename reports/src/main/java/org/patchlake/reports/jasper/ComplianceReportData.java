@@ -26,6 +26,7 @@ import org.patchlake.reports.query.QueryFilter;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.Sorts.BulletinSort;
 import org.patchlake.reports.query.Sorts.ComputerSort;
+import org.patchlake.reports.sla.SlaReleaseWindow;
 
 /** Report data of the compliance reports (1, 2, 3, 10) and their drill-downs, from the query layer. */
 final class ComplianceReportData {
@@ -127,7 +128,7 @@ final class ComplianceReportData {
                     () -> queries.compliance().byBulletin(request.scope(), request.filter(), BulletinSort.MOST_VULNERABLE).rows(), parallel);
             LocalDate to = request.date("to") != null ? request.date("to")
                     : LocalDate.ofInstant(queries.warehouse().currentSnapshot().dataAsOf(), ZoneOffset.UTC);
-            LocalDate from = request.date("from") != null ? request.date("from") : to.minusDays(89);
+            LocalDate from = request.date("from") != null ? request.date("from") : SlaReleaseWindow.firstDay(to);
             QueryFilter slaFilter = request.filter().from() != null || request.filter().to() != null ? request.filter()
                     : request.filter().between(from, to);
             CompletableFuture<UnaryOperator<ReportData>> operationsQuery = CompletableFuture.supplyAsync(

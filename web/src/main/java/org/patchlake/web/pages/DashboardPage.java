@@ -1,6 +1,7 @@
 package org.patchlake.web.pages;
 
 import io.javalin.http.Context;
+import org.patchlake.reports.sla.SlaReleaseWindow;
 import org.patchlake.web.WebServices;
 import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Permission;
@@ -52,7 +53,7 @@ public final class DashboardPage {
         Dashboard.SlaSummary sla = d.sla();
         html.append(card("SLA phase attainment", "sla-attainment", detail,
                 "<p class=\"big\">" + ratio(sla.attainment()) + "</p><p class=\"muted\">phases met / (met + missed), bulletins released in the last "
-                        + Dashboard.SLA_RELEASE_DAYS + " days</p>"
+                        + SlaReleaseWindow.DAYS + " days</p>"
                         + "<ul class=\"counts-list\"><li>met " + number(sla.met()) + "</li><li>missed " + number(sla.missed())
                         + "</li><li>on track " + number(sla.onTrack()) + "</li><li>at risk " + number(sla.atRisk()) + "</li></ul>"));
         Dashboard.DeliverySummary delivery = d.delivery();

@@ -9,9 +9,6 @@ import static java.util.Objects.requireNonNull;
 public record Dashboard(SnapshotInfo snapshot, Counts compliance, List<RegionCounts> regions, SlaSummary sla,
                         DeliverySummary delivery, List<SeverityRequired> vulnerabilities, AgentHealth agents,
                         List<TrendPoint> trend, List<BulletinRisk> topRisks) {
-    /** The dashboard and the executive summary judge SLA phases of the bulletins released in this many days. */
-    public static final int SLA_RELEASE_DAYS = 90;
-
     public record RegionCounts(String region, Counts counts) {
     }
 

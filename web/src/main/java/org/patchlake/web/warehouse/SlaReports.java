@@ -8,6 +8,7 @@ import org.patchlake.reports.query.Sorts;
 import org.patchlake.reports.sla.SlaPhase;
 import org.patchlake.reports.sla.SlaPolicy;
 import org.patchlake.reports.sla.SlaQueries;
+import org.patchlake.reports.sla.SlaReleaseWindow;
 import org.patchlake.reports.sla.SlaRows;
 import org.patchlake.web.report.Counts;
 import org.patchlake.web.report.Ratio;
@@ -182,7 +183,7 @@ final class SlaReports {
         // SLA phases of the bulletins released in the report's period (the last 90 days unless a range is given), as the PDF
         LocalDate asOfDay = LocalDate.ofInstant(bulletins.dataAsOf(), ZoneOffset.UTC);
         ReportParameters period = p.from() != null || p.to() != null ? p : new ReportParameters(p.region(), p.site(), p.severity(),
-                asOfDay.minusDays(org.patchlake.web.report.Dashboard.SLA_RELEASE_DAYS - 1), asOfDay, p.asOf(), p.days(),
+                SlaReleaseWindow.firstDay(asOfDay), asOfDay, p.asOf(), p.days(),
                 p.computerClass(), p.state(), p.limit());
         List<SlaRows.SlaSummary> sla = SlaQueries.summary(attainment(period, scope));
         long met = sla.stream().mapToLong(SlaRows.SlaSummary::met).sum();

@@ -10,6 +10,7 @@ import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.Scope;
 import org.patchlake.reports.sla.SlaQueries;
+import org.patchlake.reports.sla.SlaReleaseWindow;
 import org.patchlake.reports.sla.SlaRows;
 import org.patchlake.web.report.Counts;
 import org.patchlake.web.report.Dashboard;
@@ -40,10 +41,9 @@ final class WarehouseDashboard {
         for (GroupCompliance g : queries.fleet().regions(scope, QueryFilter.none()).rows()) {
             regions.add(new Dashboard.RegionCounts(g.group(), Cells.counts(g.counts())));
         }
-        // SLA phases of the bulletins released in the last 90 days, as in the executive summary: a phase of a
-        // years-old bulletin, judged from its release, says nothing about how the fleet patches now
+        // SLA phases of the bulletins released in the window, as in the executive summary
         java.time.LocalDate asOfDay = java.time.LocalDate.ofInstant(bulletins.dataAsOf(), java.time.ZoneOffset.UTC);
-        ReportParameters recent = new ReportParameters(null, null, null, asOfDay.minusDays(Dashboard.SLA_RELEASE_DAYS - 1), asOfDay,
+        ReportParameters recent = new ReportParameters(null, null, null, SlaReleaseWindow.firstDay(asOfDay), asOfDay,
                 null, null, null, null, ReportParameters.DEFAULT_LIMIT);
         List<SlaRows.SlaSummary> sla = SlaQueries.summary(reports.sla().attainment(recent, scope));
         Dashboard.SlaSummary slaSummary = new Dashboard.SlaSummary(sla.stream().mapToLong(SlaRows.SlaSummary::met).sum(),
