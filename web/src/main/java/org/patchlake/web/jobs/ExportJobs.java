@@ -9,6 +9,7 @@ import org.patchlake.web.report.ReportParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -70,8 +71,12 @@ public final class ExportJobs {
         Instant cutoff = clock.instant().minus(KEEP);
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException gone) {
+                    // another export renamed its .partial file (or another cleaner deleted it) since the listing
                 }
             }
         } catch (IOException e) {
