@@ -18,6 +18,8 @@ import java.util.List;
  * @param scanErrors       errors met during the scan (empty when none)
  * @param ruleResults      detection-rule results (empty when none were evaluated)
  * @param full             true for a full scan, false for a delta against the previous full scan (required)
+ * @param windowsUpdate    the Windows Update Agent's own list of missing updates (a second opinion), or null when
+ *                         the agent did not ask (older agents, or no Windows Update Agent)
  */
 public record InventoryReport(
         String messageId,
@@ -31,7 +33,8 @@ public record InventoryReport(
         Long scanDurationMs,
         List<ScanError> scanErrors,
         List<RuleResult> ruleResults,
-        Boolean full) {
+        Boolean full,
+        WindowsUpdateVerdict windowsUpdate) {
 
     public static final int MAX_INSTALLED_UPDATES = 20_000;
     public static final int MAX_RULE_RESULTS = 100_000;
@@ -55,5 +58,19 @@ public record InventoryReport(
             throw new ProtocolViolation("ruleResults", "has more than " + MAX_RULE_RESULTS + " entries");
         }
         Checks.required(full, "full");
+    }
+
+    /** A report without Windows Update's second opinion (older agents, or none available on the endpoint). */
+    public InventoryReport(String messageId, String computerId, Instant scannedAt, OsIdentity os,
+            List<InstalledUpdate> installedUpdates, PendingReboot pendingReboot, Instant lastBootAt, String agentVersion,
+            Long scanDurationMs, List<ScanError> scanErrors, List<RuleResult> ruleResults, Boolean full) {
+        this(messageId, computerId, scannedAt, os, installedUpdates, pendingReboot, lastBootAt, agentVersion, scanDurationMs,
+                scanErrors, ruleResults, full, null);
+    }
+
+    /** The same report with Windows Update's second opinion attached. */
+    public InventoryReport withWindowsUpdate(WindowsUpdateVerdict verdict) {
+        return new InventoryReport(messageId, computerId, scannedAt, os, installedUpdates, pendingReboot, lastBootAt,
+                agentVersion, scanDurationMs, scanErrors, ruleResults, full, verdict);
     }
 }
