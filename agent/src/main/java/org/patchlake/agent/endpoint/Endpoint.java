@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.InstalledUpdate;
+import org.patchlake.core.protocol.WindowsUpdateVerdict;
 import org.patchlake.core.rules.EndpointFacts;
 
 /**
@@ -34,6 +35,15 @@ public interface Endpoint extends EndpointFacts {
 
     /** The managed level (1 most critical .. 4) the agent was told at deployment, sent at enrollment. */
     default Optional<Integer> managedLevel() {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks the Windows Update Agent which software updates are applicable and not installed, a second opinion kept
+     * beside Patchlake's own verdict. Empty when this endpoint has no Windows Update Agent to ask. A search that
+     * fails is a verdict carrying its error code; this never throws for a failed search.
+     */
+    default Optional<WindowsUpdateVerdict> searchWindowsUpdate() {
         return Optional.empty();
     }
 

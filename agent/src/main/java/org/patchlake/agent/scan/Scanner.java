@@ -22,6 +22,7 @@ import org.patchlake.core.protocol.OsIdentity;
 import org.patchlake.core.protocol.RuleOutcome;
 import org.patchlake.core.protocol.RuleResult;
 import org.patchlake.core.protocol.ScanError;
+import org.patchlake.core.protocol.WindowsUpdateVerdict;
 import org.patchlake.core.rules.RuleEvaluator;
 
 /**
@@ -77,13 +78,19 @@ public final class Scanner {
             installed.forEach(update -> kbs.add(update.kb().toUpperCase(Locale.ROOT)));
         }
         List<RuleResult> ruleResults = evaluateRules(kbs);
+        WindowsUpdateVerdict windowsUpdate = null;
+        try {
+            windowsUpdate = endpoint.searchWindowsUpdate().orElse(null);
+        } catch (RuntimeException e) {
+            errors.add(new ScanError("WINDOWS_UPDATE_SEARCH_FAILED", e.getMessage()));
+        }
         org.patchlake.core.protocol.PendingReboot pendingReboot = pending.pending()
             ? new org.patchlake.core.protocol.PendingReboot(true, pending.reasons(), pendingSince == null ? now : pendingSince)
             : org.patchlake.core.protocol.PendingReboot.NONE;
         long durationMs = Math.max(0, (System.nanoTime() - started) / 1_000_000);
         InventoryReport report = new InventoryReport(messageId, computerId, clock.instant(), os,
             installed == null ? List.of() : installed, pendingReboot, lastBoot, agentVersion, durationMs, errors,
-            ruleResults, installed != null);
+            ruleResults, installed != null, windowsUpdate);
         return new Scan(report, digest(report), pending.pending());
     }
 
@@ -121,6 +128,12 @@ public final class Scanner {
         report.installedUpdates().forEach(update -> content.append(update).append('\n'));
         report.scanErrors().forEach(error -> content.append(error.code()).append('\n'));
         report.ruleResults().forEach(result -> content.append(result.ruleId()).append('=').append(result.result()).append('\n'));
+        if (report.windowsUpdate() != null) {
+            content.append("windowsUpdate ").append(report.windowsUpdate().source()).append(' ')
+                .append(report.windowsUpdate().errorCode()).append('\n');
+            report.windowsUpdate().missing().forEach(update -> content.append(update.kb()).append(' ')
+                .append(update.updateId()).append(' ').append(update.classification()).append('\n'));
+        }
         return HexFormat.of().formatHex(AgentSignature.sha256(content.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }
