@@ -59,7 +59,7 @@ public final class WindowsEndpoint implements Endpoint {
             throw new IllegalStateException("the Windows endpoint needs Windows (this is " + System.getProperty("os.name")
                 + "); use --simulate machine.json elsewhere");
         }
-        return new WindowsEndpoint(new Advapi32RegistryReader(), clock, logDirectory, environment);
+        return new WindowsEndpoint(new RegistryReader(new Advapi32RawRegistry()), clock, logDirectory, environment);
     }
 
     @Override
@@ -137,7 +137,7 @@ public final class WindowsEndpoint implements Endpoint {
 
     @Override
     public Optional<String> registryValue(String key, String name) {
-        return registry.value(RegistryPath.parse(key), name).map(RegistryValues::asText);
+        return registry.text(RegistryPath.parse(key), name);
     }
 
     @Override
@@ -178,7 +178,7 @@ public final class WindowsEndpoint implements Endpoint {
     }
 
     private Optional<String> text(RegistryPath key, String name) {
-        return registry.value(key, name).map(RegistryValues::asText);
+        return registry.text(key, name);
     }
 
     private static void initialiseCom() {

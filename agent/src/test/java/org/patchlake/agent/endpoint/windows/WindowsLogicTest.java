@@ -19,7 +19,7 @@ class WindowsLogicTest {
 
     @Test
     void no_signal_means_no_pending_reboot() {
-        assertThat(new PendingRebootDetector(new MapRegistry()).detect()).isEqualTo(PendingReboot.none());
+        assertThat(new PendingRebootDetector(new RegistryReader(new MapRegistry())).detect()).isEqualTo(PendingReboot.none());
     }
 
     @Test
@@ -27,9 +27,9 @@ class WindowsLogicTest {
         MapRegistry registry = new MapRegistry()
             .key("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending")
             .key("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired")
-            .value("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager", "PendingFileRenameOperations",
-                new String[] {"\\??\\C:\\Windows\\temp\\x.dll", ""});
-        PendingReboot pending = new PendingRebootDetector(registry).detect();
+            .multiString("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager", "PendingFileRenameOperations",
+                "\\??\\C:\\Windows\\temp\\x.dll", "");
+        PendingReboot pending = new PendingRebootDetector(new RegistryReader(registry)).detect();
         assertThat(pending.pending()).isTrue();
         assertThat(pending.reasons()).containsExactly(RebootSource.CBS_REBOOT_PENDING, RebootSource.WU_REBOOT_REQUIRED,
             RebootSource.PENDING_FILE_RENAME_OPERATIONS);
@@ -37,9 +37,9 @@ class WindowsLogicTest {
 
     @Test
     void an_empty_pending_file_rename_list_is_not_a_pending_reboot() {
-        MapRegistry registry = new MapRegistry().value("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager",
-            "PendingFileRenameOperations", new String[] {"", ""});
-        assertThat(new PendingRebootDetector(registry).detect().pending()).isFalse();
+        MapRegistry registry = new MapRegistry().multiString("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager",
+            "PendingFileRenameOperations", "", "");
+        assertThat(new PendingRebootDetector(new RegistryReader(registry)).detect().pending()).isFalse();
     }
 
     @Test
