@@ -157,12 +157,13 @@ public final class SimulatedEndpoint implements Endpoint {
     }
 
     @Override
-    public synchronized void restart(RestartRequest request) {
+    public synchronized RestartOutcome restart(RestartRequest request) {
         Instant at = request.requestedAt().plus(request.delay());
         if (restartAt == null || at.isBefore(restartAt)) {
             restartAt = at;
         }
         advance();
+        return RestartOutcome.scheduled("simulated restart at " + at);
     }
 
     @Override
