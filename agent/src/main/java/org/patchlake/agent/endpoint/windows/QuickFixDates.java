@@ -97,32 +97,40 @@ public final class QuickFixDates {
      */
     static DateTimeFormatter formatter(String windowsPattern, Locale locale) {
         StringBuilder java = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
         int index = 0;
         while (index < windowsPattern.length()) {
             char c = windowsPattern.charAt(index);
+            if (c == '\'') {
+                int close = windowsPattern.indexOf('\'', index + 1);
+                if (close < 0) {
+                    throw new IllegalArgumentException("short date pattern '" + windowsPattern + "' has an unclosed quote");
+                }
+                literal.append(windowsPattern, index + 1, close);
+                index = close + 1;
+                continue;
+            }
             int run = 1;
-            while (index + run < windowsPattern.length() && windowsPattern.charAt(index + run) == c && c != '\'') {
+            while (index + run < windowsPattern.length() && windowsPattern.charAt(index + run) == c) {
                 run++;
             }
-            switch (c) {
-                case 'd' -> java.append(run <= 2 ? "d" : run == 3 ? "EEE" : "EEEE");
-                case 'M' -> java.append(run <= 2 ? "M" : run == 3 ? "MMM" : "MMMM");
-                case 'y' -> java.append(run <= 2 ? "uu" : "uuuu");
-                case 'g' -> {
-                    // the era name (Japanese, Thai calendars) is not in QFE dates
-                }
-                case '\'' -> {
-                    int close = windowsPattern.indexOf('\'', index + 1);
-                    if (close < 0) {
-                        throw new IllegalArgumentException("short date pattern '" + windowsPattern + "' has an unclosed quote");
-                    }
-                    literal(java, windowsPattern.substring(index + 1, close));
-                    run = close - index + 1;
-                }
-                default -> literal(java, String.valueOf(c).repeat(run));
+            String field = switch (c) {
+                case 'd' -> run <= 2 ? "d" : run == 3 ? "EEE" : "EEEE";
+                case 'M' -> run <= 2 ? "M" : run == 3 ? "MMM" : "MMMM";
+                case 'y' -> run <= 2 ? "uu" : "uuuu";
+                case 'g' -> ""; // the era name (Japanese, Thai calendars) is not in QFE dates
+                default -> null;
+            };
+            if (field == null) {
+                literal.append(String.valueOf(c).repeat(run));
+            } else {
+                literal(java, literal.toString());
+                literal.setLength(0);
+                java.append(field);
             }
             index += run;
         }
+        literal(java, literal.toString());
         try {
             return DateTimeFormatter.ofPattern(java.toString(), locale).withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
