@@ -26,6 +26,7 @@ import org.patchlake.agent.policy.PackageSource;
 import org.patchlake.agent.state.DirectoryLockdown;
 import org.patchlake.agent.state.PosixDirectoryLockdown;
 import org.patchlake.agent.upload.Backoff;
+import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.core.protocol.DeliveryAttempt;
 import org.patchlake.core.protocol.InstallerKind;
 import org.patchlake.core.protocol.Policy;
@@ -129,5 +130,15 @@ class AgentResilienceTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temporary.resolve("agent"))))
                 .isEqualTo("rwx------");
         }
+    }
+
+    @Test
+    void the_servers_settings_with_an_offline_scan_file_reach_the_endpoint_through_the_real_protocol() {
+        agent.tick(START);
+        assertThat(endpoint.settings).last().isEqualTo(AgentSettings.DEFAULTS);
+        ingest.settings.set(new AgentSettings(240, 60, 14, "\\\\files.example\\wsus\\wsusscn2.cab"));
+        agent.tick(START.plus(Duration.ofMinutes(61)));
+        assertThat(endpoint.settings).last().extracting(AgentSettings::offlineScanFile)
+            .isEqualTo("\\\\files.example\\wsus\\wsusscn2.cab");
     }
 }

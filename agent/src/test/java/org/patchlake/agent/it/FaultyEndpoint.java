@@ -11,6 +11,7 @@ import org.patchlake.agent.endpoint.PendingReboot;
 import org.patchlake.agent.endpoint.RestartOutcome;
 import org.patchlake.agent.endpoint.RestartRequest;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
+import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.rules.FactUnavailableException;
 import org.patchlake.core.rules.Version;
@@ -25,6 +26,7 @@ final class FaultyEndpoint implements Endpoint {
     private final SimulatedEndpoint machine;
     volatile String wmiFailure;
     volatile String registryFailure;
+    final List<AgentSettings> settings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FaultyEndpoint(SimulatedEndpoint machine) {
         this.machine = machine;
@@ -52,6 +54,11 @@ final class FaultyEndpoint implements Endpoint {
             throw new FactUnavailableException(wmiFailure);
         }
         return machine.isKbInstalled(kb);
+    }
+
+    @Override
+    public void settingsReceived(AgentSettings received) {
+        settings.add(received);
     }
 
     @Override
