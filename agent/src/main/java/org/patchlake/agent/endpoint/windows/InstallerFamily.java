@@ -21,12 +21,12 @@ public enum InstallerFamily {
 
     private final String label;
     private final List<String> silentSwitches;
-    private final List<byte[]> markers;
+    private final List<String> markers;
 
     InstallerFamily(String label, List<String> silentSwitches, String... markers) {
         this.label = label;
         this.silentSwitches = List.copyOf(silentSwitches);
-        this.markers = java.util.Arrays.stream(markers).map(marker -> marker.getBytes(StandardCharsets.US_ASCII)).toList();
+        this.markers = List.of(markers);
     }
 
     public String label() {
@@ -43,14 +43,16 @@ public enum InstallerFamily {
         InstallerFamily[] families = {WIX_BURN, INNO_SETUP, NSIS};
         boolean[] found = new boolean[families.length];
         int overlap = 32;
-        byte[] buffer = new byte[64 * 1024 + overlap];
+        byte[] buffer = new byte[256 * 1024 + overlap];
         int carried = 0;
         int read;
         while ((read = in.read(buffer, carried, buffer.length - carried)) >= 0) {
             int length = carried + read;
+            // one byte per char: String.indexOf is the fastest search the JDK has for this
+            String chunk = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
             for (int family = 0; family < families.length; family++) {
-                for (byte[] marker : families[family].markers) {
-                    found[family] |= contains(buffer, length, marker);
+                for (String marker : families[family].markers) {
+                    found[family] |= chunk.contains(marker);
                 }
             }
             carried = Math.min(overlap, length);
@@ -62,18 +64,5 @@ public enum InstallerFamily {
             }
         }
         return UNKNOWN;
-    }
-
-    private static boolean contains(byte[] buffer, int length, byte[] marker) {
-        outer:
-        for (int start = 0; start <= length - marker.length; start++) {
-            for (int offset = 0; offset < marker.length; offset++) {
-                if (buffer[start + offset] != marker[offset]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
