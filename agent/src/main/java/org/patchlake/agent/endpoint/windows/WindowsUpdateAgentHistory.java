@@ -1,5 +1,6 @@
 package org.patchlake.agent.endpoint.windows;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -44,7 +45,15 @@ final class WindowsUpdateAgentHistory {
     private static UpdateHistoryEntry entry(ComScope item, ComDispatch entry) {
         OptionalDouble date = entry.oleDate("Date");
         String updateId = entry.object(item, "UpdateIdentity").string("UpdateID");
-        return new UpdateHistoryEntry(entry.string("Title"), entry.integer("Operation"), entry.integer("ResultCode"),
-            date.isPresent() ? OleAutomationDates.toInstant(date.getAsDouble()) : null, updateId);
+        Instant when = null;
+        if (date.isPresent()) {
+            try {
+                when = OleAutomationDates.toInstant(date.getAsDouble());
+            } catch (IllegalArgumentException e) {
+                // a corrupt date leaves the entry undated (counted as oldest), not the whole history unreadable
+            }
+        }
+        return new UpdateHistoryEntry(entry.string("Title"), entry.integer("Operation"), entry.integer("ResultCode"), when,
+            updateId);
     }
 }
