@@ -46,6 +46,18 @@ class IngestProtocolTest {
     }
 
     @Test
+    void a_scan_time_up_to_the_allowed_skew_past_server_time_is_accepted() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+        String json = new String(ingest.inventoryJson(agent, "m-ahead"), StandardCharsets.UTF_8).replaceFirst(
+                "\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":\"" + java.time.Instant.now().plus(java.time.Duration.ofHours(23)) + "\"");
+
+        HttpResponse<String> response = ingest.client.post(AgentProtocol.INVENTORY_PATH, agent, "m-ahead",
+                json.getBytes(StandardCharsets.UTF_8), true);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void enrollment_lands_with_site_and_region_of_the_token_and_without_the_token() {
         ProtocolClient.Credentials agent = ingest.enroll(1);
         ingest.server.service().sealLanding();
