@@ -81,6 +81,19 @@ class ExportDownloadTest {
         assertThat(gzip ? gunzip(download.body()) : download.body()).isEqualTo(file);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(org.patchlake.web.report.Report.class)
+    void a_csv_export_without_rows_still_has_its_header_line(org.patchlake.web.report.Report report) {
+        JasperExportService exports = new JasperExportService(queries, new ReportEngine(), Clock.systemUTC());
+        org.patchlake.web.auth.Scope nowhere = org.patchlake.web.auth.Scope.of(Set.of("no-such-region"), Set.of());
+
+        byte[] csv = exports.export(report, org.patchlake.web.report.ReportParameters.none(), nowhere,
+                org.patchlake.web.report.ExportService.Format.CSV).content();
+
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).as("%s in a scope without computers", report.id()).matches("(?s)[a-z_0-9]+(,[a-z_0-9]+)*\\n.*");
+    }
+
     private static byte[] gunzip(byte[] body) throws IOException {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return in.readAllBytes();
