@@ -136,9 +136,11 @@ public final class WebApp {
     }
 
     private static void metrics(Context ctx, WebConfig config, WebServices services) {
-        if (config.metricsToken() != null
-                && !AccessControl.constantTimeEquals(ctx.header("Authorization"), "Bearer " + config.metricsToken())) {
-            throw new WebException(401, "unauthenticated", "metrics need Authorization: Bearer <metrics token>");
+        if (config.metricsToken() == null
+                || !AccessControl.constantTimeEquals(ctx.header("Authorization"), "Bearer " + config.metricsToken())) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"patchlake metrics\"");
+            throw new WebException(401, "unauthenticated", "metrics need Authorization: Bearer <metrics token> (--metrics-token, "
+                    + "or the token in DATA/ops/metrics-token)");
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(services.metrics().render());
     }
