@@ -117,7 +117,8 @@ public final class WebServer implements AutoCloseable {
                     edges.agentApi()::sealLanding);
             ExportService exports = edges.exports().apply(reports);
             ScheduleService schedules = new ScheduleService(database, config.mail(), users, reports, exports, audit, metrics, clock);
-            WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
+            WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit,
+                    new org.patchlake.web.admin.RoleGrants(scope -> sitesOf(reports, scope))),
                     compliance, edges.tokens(), reports, exports, jobs, etl, metrics, audit,
                     edges.agentApi(), schedules);
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
@@ -128,6 +129,15 @@ public final class WebServer implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** The sites a scope covers in the current snapshot; none without one (a site then counts only where it is named). */
+    private static java.util.List<String> sitesOf(ReportService reports, org.patchlake.web.auth.Scope scope) {
+        try {
+            return reports.sites(scope);
+        } catch (ReportService.NoSnapshotException | UnsupportedOperationException noWarehouse) {
+            return java.util.List.of();
         }
     }
 

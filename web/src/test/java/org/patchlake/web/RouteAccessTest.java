@@ -72,9 +72,9 @@ class RouteAccessTest {
         routes.put("/reports/agent-health/export?format=csv", AGENT_HEALTH);
         routes.put("/bulletins/KB5034441", COMPLIANCE);
         routes.put("/api/v1/bulletins/KB5034441", COMPLIANCE);
-        routes.put("/admin/users", Set.of("plat"));
+        routes.put("/admin/users", Set.of("plat", "sec"));
         routes.put("/admin/tokens", Set.of("plat"));
-        routes.put("/admin/users/1", Set.of("plat"));
+        routes.put("/admin/users/1", Set.of("plat", "sec"));
         routes.put("/jobs", ALL);
         routes.put("/api/v1/jobs", Set.of("plat"));
         routes.put("/admin/severities", Set.of("sec"));
@@ -106,8 +106,8 @@ class RouteAccessTest {
     /** State-changing route -> the users allowed past the role check; everyone else gets 403 and nothing changes. */
     private static Map<String, Set<String>> changes() {
         Map<String, Set<String>> routes = new LinkedHashMap<>();
-        routes.put("/admin/users", Set.of("plat"));
-        routes.put("/admin/users/1", Set.of("plat"));
+        routes.put("/admin/users", Set.of("plat", "sec"));
+        routes.put("/admin/users/1", Set.of("plat", "sec"));
         routes.put("/admin/users/1/password", Set.of("plat"));
         routes.put("/admin/tokens", Set.of("plat"));
         routes.put("/admin/tokens/t-1/revoke", Set.of("plat"));

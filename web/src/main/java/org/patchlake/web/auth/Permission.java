@@ -9,7 +9,10 @@ public enum Permission {
     VIEW_SUMMARY_REPORTS,
     /** Report 8: agent rollout and health. */
     VIEW_AGENT_HEALTH,
+    /** Create and change users, grant the platform role (platform administrators). */
     MANAGE_USERS,
+    /** Grant and revoke the compliance roles and set regions and sites (security administrators). */
+    GRANT_COMPLIANCE_ROLES,
     MANAGE_ENROLLMENT_TOKENS,
     MANAGE_EXCEPTIONS,
     MANAGE_SEVERITY,
