@@ -156,7 +156,7 @@ public final class ServeCommand {
         WebServer.Edges edges = new WebServer.Edges(
                 store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), clock, publicBase == null ? "" : publicBase),
-                new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
+                new IngestEnrollmentTokens(ingest), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
         try {
             WebServer server = WebServer.assemble(config, edges, clock);
             timings.bind(server.services().metrics());

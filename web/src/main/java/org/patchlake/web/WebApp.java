@@ -69,6 +69,7 @@ public final class WebApp {
         new UserPages(services).register(app);
         new CompliancePages(services).register(app);
         new TokenPages(services).register(app);
+        new org.patchlake.web.admin.ComputerPages(services).register(app);
         new JobPages(services).register(app);
         new ApiRoutes(services, exportJobs).register(app);
         services.schedules().register(app, services.json());

@@ -74,6 +74,7 @@ class RouteAccessTest {
         routes.put("/api/v1/bulletins/KB5034441", COMPLIANCE);
         routes.put("/admin/users", Set.of("plat", "sec"));
         routes.put("/admin/tokens", Set.of("plat"));
+        routes.put("/admin/computers", Set.of("plat"));
         routes.put("/admin/users/1", Set.of("plat", "sec"));
         routes.put("/jobs", ALL);
         routes.put("/api/v1/jobs", Set.of("plat"));
@@ -111,6 +112,8 @@ class RouteAccessTest {
         routes.put("/admin/users/1/password", Set.of("plat"));
         routes.put("/admin/tokens", Set.of("plat"));
         routes.put("/admin/tokens/t-1/revoke", Set.of("plat"));
+        routes.put("/admin/computers/c-1/move", Set.of("plat"));
+        routes.put("/api/v1/computers/c-1/move", Set.of("plat"));
         routes.put("/admin/severities", Set.of("sec"));
         routes.put("/admin/severities/KB5034441/clear", Set.of("sec"));
         routes.put("/admin/sla-policies", Set.of("sec"));

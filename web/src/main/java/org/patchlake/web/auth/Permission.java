@@ -14,6 +14,8 @@ public enum Permission {
     /** Grant and revoke the compliance roles and set regions and sites (security administrators). */
     GRANT_COMPLIANCE_ROLES,
     MANAGE_ENROLLMENT_TOKENS,
+    /** Move an enrolled computer to another site (platform administrators). */
+    MOVE_COMPUTERS,
     MANAGE_EXCEPTIONS,
     MANAGE_SEVERITY,
     MANAGE_SLA_POLICIES,

@@ -19,7 +19,7 @@ public enum Role {
             VIEW_AGENT_HEALTH, REMEDIATE)),
     EXECUTIVE("executive", EnumSet.of(VIEW_DASHBOARD, VIEW_SUMMARY_REPORTS)),
     PLATFORM_ADMIN("platform administrator", EnumSet.of(VIEW_DASHBOARD, VIEW_AGENT_HEALTH, MANAGE_USERS,
-            MANAGE_ENROLLMENT_TOKENS, RUN_JOBS, VIEW_AUDIT));
+            MANAGE_ENROLLMENT_TOKENS, MOVE_COMPUTERS, RUN_JOBS, VIEW_AUDIT));
 
     private final String title;
     private final Set<Permission> permissions;

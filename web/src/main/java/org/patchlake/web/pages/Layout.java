@@ -33,6 +33,7 @@ public final class Layout {
             new NavItem("/remediation", "Remediation", Permission.REMEDIATE),
             new NavItem("/admin/users", "Users", Set.of(Permission.MANAGE_USERS, Permission.GRANT_COMPLIANCE_ROLES)),
             new NavItem("/admin/tokens", "Enrollment tokens", Permission.MANAGE_ENROLLMENT_TOKENS),
+            new NavItem("/admin/computers", "Computers", Permission.MOVE_COMPUTERS),
             new NavItem("/admin/severities", "Custom severity", Permission.MANAGE_SEVERITY),
             new NavItem("/admin/sla-policies", "SLA policies", Permission.MANAGE_SLA_POLICIES),
             new NavItem("/admin/exceptions", "Exceptions", Permission.MANAGE_EXCEPTIONS),
