@@ -52,6 +52,7 @@ public final class WebApp {
         });
         ErrorMapping.register(app, services.json());
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        app.before(ctx -> org.patchlake.web.http.TimeParameters.stamp(ctx, services.clock().instant()));
         app.before(ctx -> headers(ctx, tls));
         app.before(access::before);
         app.after(ctx -> after(ctx, services, tls));

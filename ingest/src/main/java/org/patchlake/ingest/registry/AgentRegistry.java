@@ -59,6 +59,10 @@ public final class AgentRegistry {
         String tokenId = "t-" + randomHex(6);
         String clearText = "plt_" + tokenId + "_" + randomHex(24);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new IllegalArgumentException("expiresAt " + expiresAt + " is not in the future (now " + now + "): the token would be "
+                    + "created expired");
+        }
         log.append(this::apply, () -> List.of(new RegistryEvent.TokenCreated(tokenId, sha256(clearText), site, region, expiresAt, now)));
         return new CreatedToken(tokensById.get(tokenId), clearText);
     }

@@ -9,6 +9,7 @@ import org.patchlake.web.auth.Scope;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
+import org.patchlake.web.http.TimeParameters;
 import org.patchlake.web.http.WebException;
 import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
@@ -218,7 +219,8 @@ public final class CompliancePages {
         }
         String owner = Params.requiredValue("owner", field.apply("owner"));
         String reason = Params.requiredValue("reason", field.apply("reason"));
-        Instant expires = Params.parseInstant("expiresAt", Params.requiredValue("expiresAt", field.apply("expiresAt")));
+        Instant expires = TimeParameters.ahead("expiresAt", Params.requiredValue("expiresAt", field.apply("expiresAt")),
+                java.time.ZoneOffset.UTC, services.clock().instant(), MAX_EXCEPTION_LIFETIME);
         if (services.reports().computer(computer, ReportParameters.none(), viewer.user().scope()).isEmpty()) {
             throw new BadParameterException("computerId", "computer " + computer + " is not in the current snapshot within your scope");
         }
@@ -235,6 +237,9 @@ public final class CompliancePages {
     private static ZoneId zone(Viewer viewer) {
         return viewer.user().timeZone();
     }
+
+    /** An exception expires at most this far ahead: a security exception is reviewed, not granted for ever. */
+    static final java.time.Duration MAX_EXCEPTION_LIFETIME = java.time.Duration.ofDays(3653);
 
     static WebException notFound(String message) {
         return WebException.notFound(message);

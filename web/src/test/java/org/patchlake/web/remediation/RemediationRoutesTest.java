@@ -203,6 +203,19 @@ class RemediationRoutesTest {
             assertThat(response.statusCode()).as(c.getKey() + ": " + response.body()).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).path("parameter").asText()).as(response.body()).isEqualTo(c.getKey());
         }
+        Map<String, String> farAhead = new LinkedHashMap<>();
+        farAhead.put("\"schedule\":\"at\",\"startAt\":\"+999999999-12-31T00:00:00Z\"", "startAt");
+        farAhead.put("\"schedule\":\"at\",\"startAt\":\"9999-01-01T00:00\"", "startAt");
+        farAhead.put("\"schedule\":\"window\",\"windowDays\":\"SAT\",\"windowStart\":\"22:00\",\"startAt\":\"+999999999-01-01T00:00:00Z\"",
+                "startAt");
+        farAhead.put("\"deadline\":\"+999999999-12-31T00:00:00Z\"", "deadline");
+        farAhead.put("\"deadline\":\"2000-01-01T00:00:00Z\"", "deadline");
+        for (Map.Entry<String, String> c : farAhead.entrySet()) {
+            HttpResponse<String> response = admin.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"far-" + UUID.randomUUID()
+                    + "\",\"source\":\"bulletin\",\"bulletinId\":\"KB5000001\"," + c.getKey() + "}", true);
+            assertThat(response.statusCode()).as(c.getKey() + ": " + response.body()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("parameter").asText()).as(response.body()).isEqualTo(c.getValue());
+        }
         HttpResponse<String> noKey = admin.postJson("/api/v1/remediations", "{\"source\":\"bulletin\",\"bulletinId\":\"KB5000001\"}", true);
         assertThat(JSON.readTree(noKey.body()).path("parameter").asText()).isEqualTo("idempotencyKey");
         HttpResponse<String> noSource = admin.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"nosource-1\"}", true);
