@@ -179,6 +179,9 @@ public final class CompliancePages {
                 + "<th>Computer</th><th>Bulletin</th><th>Owner</th><th>Reason</th><th>Expires</th><th>Status</th><th>Granted</th><th></th>"
                 + "</tr></thead><tbody>");
         for (ComplianceException exception : services.compliance().store().exceptions(1000)) {
+            if (!visible(services, viewer, exception.computerId())) {
+                continue;
+            }
             String status = exception.status(now);
             body.append("<tr><td>").append(exception.id()).append("</td><td><a href=\"/computers/").append(Html.url(exception.computerId()))
                     .append("\">").append(h(exception.computerId())).append("</a></td><td>").append(h(exception.bulletinId()))
@@ -230,8 +233,24 @@ public final class CompliancePages {
     private void revokeException(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
         int id = UserPages.parseId(ctx);
-        services.compliance().revokeException(viewer.user().name(), id, ctx.ip());
+        revoke(services, viewer, id, ctx.ip());
         ctx.redirect("/admin/exceptions?done=" + Html.url("revoked exception " + id));
+    }
+
+    /**
+     * Shared with the JSON API: revokes an exception on a computer the viewer sees; one on a computer outside the
+     * viewer's scope answers exactly as an id that does not exist.
+     */
+    public static ComplianceException revoke(WebServices services, Viewer viewer, long id, String address) {
+        services.compliance().store().exception(id).filter(exception -> visible(services, viewer, exception.computerId()))
+                .orElseThrow(() -> WebException.notFound("no exception with id " + id));
+        return services.compliance().revokeException(viewer.user().name(), id, address);
+    }
+
+    /** True when the computer is in the current snapshot within the viewer's scope (always, for every region). */
+    private static boolean visible(WebServices services, Viewer viewer, String computerId) {
+        return viewer.user().scope().allRegions()
+                || services.reports().computer(computerId, ReportParameters.none(), viewer.user().scope()).isPresent();
     }
 
     private static ZoneId zone(Viewer viewer) {
