@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,24 @@ class BadInputTest {
         assertError(postInventory("m-1", nullBody, true), 400, "schema_violation", null);
         assertError(post(AgentProtocol.DELIVERIES_PATH, "m-1", "null"), 400, "schema_violation", null);
         assertError(ingest.client.enroll(" null ".getBytes(StandardCharsets.UTF_8)), 400, "schema_violation", null);
+    }
+
+    @Test
+    void json_null_in_place_of_a_list_entry_or_an_object_is_a_schema_violation() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+        List<String> variants = List.of(
+                json.replaceFirst("\"installedUpdates\":\\[", "\"installedUpdates\":[null,"),
+                json.replaceFirst("\"os\":\\{", "\"os\":null,\"unused\":{"),
+                json.replaceFirst("\"scanDurationMs\":[0-9]+", "\"scanDurationMs\":null"));
+        for (String variant : variants) {
+            HttpResponse<String> response = postInventory("m-1", variant.getBytes(StandardCharsets.UTF_8), true);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(IngestFixture.parse(response.body()).get("error").asText()).as(response.body()).isEqualTo("schema_violation");
+        }
+        String attempts = new String(ingest.json.write(ingest.samples.delivery("m-1", agent.computerId(), Instant.now())),
+                StandardCharsets.UTF_8).replaceFirst("\"attempts\":\\[", "\"attempts\":[null,");
+        HttpResponse<String> response = post(AgentProtocol.DELIVERIES_PATH, "m-1", attempts);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     }
 
     @Test
