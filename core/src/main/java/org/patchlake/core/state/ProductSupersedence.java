@@ -8,26 +8,34 @@ import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.Update;
 
 /**
- * The supersedence closure of one product as bit sets over the product's KBs numbered in KB id order, so
- * "is any superseder installed, and which is the smallest" is a few word operations per update instead of a
- * set lookup per superseder (a 2009 Windows 7 update has hundreds of superseders).
+ * What makes each update of one product count as installed, as bit sets over the KBs involved numbered in KB id
+ * order: the KBs that supersede it (published) or cover it (cumulative servicing), {@link Catalog#coveredBy}. So
+ * "is any of them installed, and which is the smallest" is a few word operations per update instead of a set
+ * lookup per KB (a 2009 Windows 7 update has hundreds). Built once per product; also knows the product's
+ * optional releases, which are never derived.
  */
 final class ProductSupersedence {
     private final Map<String, Integer> indexOfKb = new HashMap<>();
     private final String[] kbs;
     private final Map<String, long[]> supersedersOfKb = new HashMap<>();
+    private final Set<String> optionalKbs;
     private final int words;
 
     ProductSupersedence(Catalog catalog, String product) {
         Set<String> all = new TreeSet<>();
         Map<String, Set<String>> closure = new HashMap<>();
+        Set<String> optional = new java.util.HashSet<>();
         for (Update update : catalog.updatesForProduct(product)) {
-            Set<String> superseders = catalog.supersedersOf(update.kb(), product);
+            Set<String> superseders = catalog.coveredBy(update.kb(), product);
             if (!superseders.isEmpty()) {
                 closure.put(update.kb(), superseders);
                 all.addAll(superseders);
             }
+            if (catalog.servicing().isOptional(update)) {
+                optional.add(update.kb());
+            }
         }
+        this.optionalKbs = optional.isEmpty() ? Set.of() : Set.copyOf(optional);
         this.kbs = all.toArray(new String[0]);
         for (int i = 0; i < kbs.length; i++) {
             indexOfKb.put(kbs[i], i);
@@ -41,6 +49,32 @@ final class ProductSupersedence {
             }
             supersedersOfKb.put(kb, bits);
         });
+    }
+
+    /** Whether the product has optional releases at all (most have none: no lookup per update then). */
+    boolean hasOptional() {
+        return !optionalKbs.isEmpty();
+    }
+
+    /** Whether {@code kb} is an optional release of this product (never derived, never planned). */
+    boolean isOptional(String kb) {
+        return optionalKbs.contains(kb);
+    }
+
+    /** The KBs that supersede or cover {@code kb} for this product, as bits; null when none do. */
+    long[] coveringOf(String kb) {
+        return supersedersOfKb.get(kb);
+    }
+
+    /** The KB of bit {@code index}. */
+    String kbAt(int index) {
+        return kbs[index];
+    }
+
+    /** The bit of {@code kb}, or -1 when no update of this product is superseded or covered by it. */
+    int indexOf(String kb) {
+        Integer index = indexOfKb.get(kb);
+        return index == null ? -1 : index;
     }
 
     /** {@code kbs} among this product's superseders as bits, or-ed with {@code also}. */

@@ -23,19 +23,21 @@ import org.patchlake.core.catalog.Update;
  *   <li>EXEMPT: an active exception for the computer and the update's bulletin (it removes the pair from the
  *       compliance denominator whatever else is true);</li>
  *   <li>UNKNOWN: never scanned, or the last inventory is older than the staleness window;</li>
- *   <li>INSTALLED: the KB, or a KB that supersedes it for the same product (transitively), is installed and
- *       not waiting for a restart; through supersedence the superseding KB is recorded (smallest id when
- *       several are);</li>
+ *   <li>INSTALLED: the KB, or a KB that supersedes it for the same product (transitively) or a cumulative package
+ *       that covers it ({@link Catalog#coveredBy}), is installed and not waiting for a restart; the superseding
+ *       or covering KB is recorded (smallest id when several are);</li>
  *   <li>INSTALLED_PENDING_REBOOT: installed that way, but only by KBs that wait for a restart;</li>
- *   <li>FAILED: its KB, or a KB that supersedes it for the same product, failed to install at least the allowed
- *       number of times (a remediation installs the superseding update in place of a superseded one, so its
- *       failure is this update's failure too); the attempts reported are the larger count;</li>
+ *   <li>FAILED: its KB, or a KB that supersedes or covers it, failed to install at least the allowed number of
+ *       times (a remediation installs the superseding or covering update in place of this one, so its failure is
+ *       this update's failure too); the attempts reported are the larger count;</li>
  *   <li>REQUIRED: otherwise.</li>
  * </ol>
  * Updates of products the computer does not have are NOT_APPLICABLE and are not reported by
  * {@link #derive(ComputerFacts, Instant, UpdateStateSink)}; so are updates released after {@code now}'s date (UTC):
  * a later catalog evaluated against an earlier scan must not make the computer owe an update that did not exist
- * yet, or the history would show every Patch Tuesday as already missed.
+ * yet, or the history would show every Patch Tuesday as already missed. Optional releases (previews between Patch
+ * Tuesdays, {@link org.patchlake.core.catalog.CumulativeRole.Kind#OPTIONAL_CUMULATIVE}) are never reported
+ * either: they are not part of compliance, though once installed they cover earlier updates.
  *
  * <p>Thread-safe. Superseders are indexed per product on first use, so deriving a computer allocates only a
  * sorted copy of its product names.
@@ -74,8 +76,9 @@ public final class StateDeriver {
             long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
             long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
             long[] failed = failedBits(supersedence, failedKbs);
+            boolean optional = supersedence.hasOptional();
             for (Update update : catalog.updatesForProduct(product)) {
-                if (notYetReleased(update, today)) {
+                if (notYetReleased(update, today) || optional && supersedence.isOptional(update.kb())) {
                     continue;
                 }
                 emit(update, facts, now, stale, supersedence, installed, pending, failed, pendingOut, sink);
@@ -93,7 +96,8 @@ public final class StateDeriver {
     /** The state of one update, NOT_APPLICABLE when the computer lacks its product. */
     public UpdateStateResult stateOf(Update update, ComputerFacts facts, Instant now) {
         if (!facts.products().contains(update.product())
-                || notYetReleased(update, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+                || notYetReleased(update, LocalDate.ofInstant(now, ZoneOffset.UTC))
+                || catalog.servicing().isOptional(update)) {
             return new UpdateStateResult(update, UpdateState.NOT_APPLICABLE, null, facts.failedAttemptsOf(update.kb()));
         }
         ProductSupersedence supersedence = supersedenceOf(update.product());

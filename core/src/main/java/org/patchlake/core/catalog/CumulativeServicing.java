@@ -1,0 +1,82 @@
+package org.patchlake.core.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.patchlake.core.catalog.ServicingStreams.StreamKey;
+
+/**
+ * Cumulative servicing of a catalog: which updates are cumulative packages ({@link CumulativeRole}s, derived at
+ * import by {@link CumulativeClassifier}), and which updates each one covers. The rule: a cumulative package
+ * covers every other update of the streams it serves ({@link ServicingStreams}) released on or before it. An
+ * update listed for several products is a package for each separately. Immutable, thread-safe.
+ */
+public final class CumulativeServicing {
+    /** A cumulative package of a stream and its release. */
+    public record Coverer(String kb, LocalDate released, CumulativeRole role) {
+    }
+
+    private static final Comparator<Coverer> BY_RELEASE = Comparator.comparing(Coverer::released).thenComparing(Coverer::kb);
+
+    private final Map<String, CumulativeRole> rolesByUpdate = new LinkedHashMap<>();
+    private final Map<StreamKey, List<Coverer>> coverersByStream = new HashMap<>();
+
+    /** Roles whose update is not in {@code updatesById} are dropped (a catalog cut down to a date keeps only its own). */
+    CumulativeServicing(Map<String, Update> updatesById, Collection<CumulativeRole> roles) {
+        for (CumulativeRole role : roles) {
+            Update update = updatesById.get(role.updateId());
+            if (update == null || rolesByUpdate.putIfAbsent(role.updateId(), role) != null) {
+                continue;
+            }
+            coverersByStream.computeIfAbsent(ServicingStreams.streamCoveredBy(role), stream -> new ArrayList<>())
+                    .add(new Coverer(role.kb(), update.released(), role));
+        }
+        coverersByStream.values().forEach(list -> list.sort(BY_RELEASE));
+        coverersByStream.replaceAll((stream, list) -> List.copyOf(list));
+    }
+
+    /** Every role, in the order given. */
+    public Collection<CumulativeRole> roles() {
+        return Collections.unmodifiableCollection(rolesByUpdate.values());
+    }
+
+    /** The role of one update, if it is a cumulative package. */
+    public Optional<CumulativeRole> role(String kb, String product) {
+        return Optional.ofNullable(rolesByUpdate.get(Update.updateId(kb, product)));
+    }
+
+    /** Whether the update is an optional release (never required; it still covers once installed). */
+    public boolean isOptional(Update update) {
+        CumulativeRole role = rolesByUpdate.get(update.updateId());
+        return role != null && role.kind() == CumulativeRole.Kind.OPTIONAL_CUMULATIVE;
+    }
+
+    /**
+     * The cumulative packages that cover {@code update}: of the streams it belongs to, released on or after it,
+     * other than its own KB; by release date.
+     */
+    public List<Coverer> coverersOf(Update update) {
+        List<Coverer> result = new ArrayList<>();
+        for (StreamKey stream : ServicingStreams.streamsOf(update)) {
+            for (Coverer coverer : coverersByStream.getOrDefault(stream, List.of())) {
+                if (!coverer.released().isBefore(update.released()) && !coverer.kb().equals(update.kb())) {
+                    result.add(coverer);
+                }
+            }
+        }
+        result.sort(BY_RELEASE);
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "CumulativeServicing[" + rolesByUpdate.size() + " cumulative packages in " + coverersByStream.size() + " streams]";
+    }
+}
