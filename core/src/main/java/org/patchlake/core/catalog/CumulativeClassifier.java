@@ -26,7 +26,8 @@ import org.patchlake.core.catalog.ServicedProduct.OsServicing;
  *     Internet Explorer or EdgeHTML on it, or that carries the most vulnerability ids of its Patch Tuesday for
  *     the product (at least {@value #MIN_MONTHLY_IDS}, and at least half the day's most: hotpatch twins
  *     count), or that supersedes a cumulative update (out-of-band releases). An update of the OS product
- *     released between Patch Tuesdays with no CVE and no severity is an optional preview release.</li>
+ *     released between Patch Tuesdays that carries only advisories (no CVE) and no severity is an optional
+ *     preview release (February 2019's KB4487029 for ADV190005).</li>
  * <li><b>Windows 7 / 8.1 / 2008 R2 / 2012 / 2012 R2</b> (from October 2016): each Patch Tuesday brings a monthly
  *     rollup and its security-only twin with the same vulnerabilities. The rollup is the one that supersedes an
  *     earlier rollup (directly or through the out-of-band releases it supersedes); when none does, the only one
@@ -160,37 +161,43 @@ public final class CumulativeClassifier {
         return false;
     }
 
+    /** Out-of-band releases chain at most this many KBs deep between two monthly releases. */
+    private static final int SUPERSEDES_DEPTH = 4;
+
     /**
-     * The KBs {@code update} supersedes, directly or through the updates it supersedes: for its product, or, where
-     * a superseded KB is not listed for that product (an out-of-band release listed for a sibling edition only),
-     * for any product of that KB.
+     * A KB of {@code among} that {@code update} supersedes, directly or through the updates it supersedes (at most
+     * {@value #SUPERSEDES_DEPTH} deep): for its product, or, where a superseded KB is not listed for that product (an
+     * out-of-band release listed for a sibling edition only), for any product of that KB; null when none.
      */
-    private Set<String> supersededTransitively(Update update, Map<String, Update> productByKb) {
+    private String supersededAmong(Update update, Map<String, Update> productByKb, Set<String> among) {
+        List<String> level = update.supersedes();
         Set<String> seen = new HashSet<>();
-        List<String> stack = new ArrayList<>(update.supersedes());
-        while (!stack.isEmpty()) {
-            String kb = stack.remove(stack.size() - 1);
-            if (seen.add(kb)) {
+        for (int depth = 0; depth < SUPERSEDES_DEPTH && !level.isEmpty(); depth++) {
+            String hit = level.stream().filter(kb -> among.contains(kb) && !kb.equals(update.kb())).sorted().findFirst().orElse(null);
+            if (hit != null) {
+                return hit;
+            }
+            List<String> next = new ArrayList<>();
+            for (String kb : level) {
+                if (!seen.add(kb)) {
+                    continue;
+                }
                 Update superseded = productByKb.get(kb);
                 if (superseded != null) {
-                    stack.addAll(superseded.supersedes());
+                    next.addAll(superseded.supersedes());
                 } else {
-                    byKb.getOrDefault(kb, List.of()).forEach(other -> stack.addAll(other.supersedes()));
+                    byKb.getOrDefault(kb, List.of()).forEach(other -> next.addAll(other.supersedes()));
                 }
             }
+            level = next;
         }
-        seen.remove(update.kb());
-        return seen;
+        return null;
     }
 
     private Map<String, Update> byKbOn(String product) {
         Map<String, Update> map = new HashMap<>();
         byProduct.get(product).forEach(update -> map.put(update.kb(), update));
         return map;
-    }
-
-    private static String firstIn(Set<String> kbs, Set<String> among) {
-        return kbs.stream().filter(among::contains).sorted().findFirst().orElse(null);
     }
 
     static boolean isPatchTuesday(LocalDate date) {
@@ -241,34 +248,46 @@ public final class CumulativeClassifier {
                         pending.add(update);
                     }
                 }
-                boolean changed = true;
-                while (changed) {
-                    changed = false;
-                    for (Update update : List.copyOf(pending)) {
-                        String superseded = firstIn(supersededTransitively(update, onProduct), cumulative);
-                        if (superseded != null) {
-                            mark(update, "cumulative update of " + product + " (supersedes cumulative update " + superseded + ", directly or through out-of-band releases)");
-                            pending.remove(update);
-                            changed = true;
+                Map<String, List<Update>> supersedingOnDay = new HashMap<>();
+                pending.forEach(update -> update.supersedes().forEach(kb -> supersedingOnDay.computeIfAbsent(kb, key -> new ArrayList<>()).add(update)));
+                List<Update> marked = new ArrayList<>();
+                for (Update update : pending) {
+                    String superseded = supersededAmong(update, onProduct, cumulative);
+                    if (superseded != null && markSuperseding(update, superseded)) {
+                        marked.add(update);
+                    }
+                }
+                for (int next = 0; next < marked.size(); next++) {
+                    Update done = marked.get(next);
+                    for (Update update : supersedingOnDay.getOrDefault(done.kb(), List.of())) {
+                        if (!cumulative.contains(update.kb()) && markSuperseding(update, done.kb())) {
+                            marked.add(update);
                         }
                     }
                 }
+                pending.removeAll(marked);
                 for (Update update : pending) {
-                    if (!patchTuesday && !hasCve(update) && update.severity() == Severity.UNRATED
+                    if (!patchTuesday && !update.cves().isEmpty() && !hasCve(update) && update.severity() == Severity.UNRATED
                             && !ServicingStreams.streamsOf(update).isEmpty()) {
                         add(update, Kind.OPTIONAL_CUMULATIVE, Scope.OS_STREAM, "optional release of " + product
-                                + " between Patch Tuesdays (no CVE, no severity): never required");
+                                + " between Patch Tuesdays (an advisory only: no CVE, no severity): never required");
                     }
                 }
             }
         }
 
-        private void mark(Update update, String reason) {
+        private boolean markSuperseding(Update update, String superseded) {
+            return mark(update, "cumulative update of " + product + " (supersedes cumulative update " + superseded
+                    + ", directly or through out-of-band releases)");
+        }
+
+        private boolean mark(Update update, String reason) {
             if (ServicingStreams.streamsOf(update).stream().noneMatch(stream -> stream.scope() == Scope.OS_STREAM)) {
-                return; // a separately serviced component listed under the OS product
+                return false; // a separately serviced component listed under the OS product
             }
             cumulative.add(update.kb());
             add(update, Kind.CUMULATIVE, Scope.OS_STREAM, reason);
+            return true;
         }
     }
 
@@ -292,7 +311,7 @@ public final class CumulativeClassifier {
                         .filter(update -> !ServicingStreams.isSeparatelyServiced(update.component())).toList();
                 List<Update> found = new ArrayList<>();
                 for (Update update : main) {
-                    String superseded = firstIn(supersededTransitively(update, onProduct), rollups);
+                    String superseded = supersededAmong(update, onProduct, rollups);
                     if (superseded != null) {
                         found.add(update);
                         add(update, Kind.CUMULATIVE, Scope.OS_STREAM, "monthly rollup of " + product

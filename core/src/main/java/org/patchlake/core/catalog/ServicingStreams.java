@@ -21,6 +21,9 @@ import org.patchlake.core.catalog.ServicedProduct.OsServicing;
  * <li>{@link Scope#PRODUCT}: the updates of one product "{@code <component> on <OS>}" (Flash Player,
  *     EdgeHTML, Internet Explorer, .NET Framework).</li>
  * <li>{@link Scope#FLASH_ON_OS}: Flash Player updates listed under the OS product itself.</li>
+ * <li>An update listed under the OS product in its cumulative era whose component is a .NET Framework version
+ *     is in the {@link Scope#PRODUCT} stream of "{@code <component> on <OS>}", served by that product's .NET
+ *     rollups.</li>
  * </ul>
  */
 public final class ServicingStreams {
@@ -58,6 +61,9 @@ public final class ServicingStreams {
                     streams.add(new StreamKey(Scope.OS_STREAM, key(product.os())));
                 } else if (isFlash(update.component())) {
                     streams.add(new StreamKey(Scope.FLASH_ON_OS, key(product.product())));
+                } else if (update.component().toLowerCase(Locale.ROOT).contains(".net framework")) {
+                    // "Microsoft .NET Framework 3.5.1" under the OS: the stream of "<component> on <OS>"
+                    streams.add(new StreamKey(Scope.PRODUCT, key(update.component() + " on " + product.os())));
                 }
             }
             case INTERNET_EXPLORER, EDGE_HTML -> {

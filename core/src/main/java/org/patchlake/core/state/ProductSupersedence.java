@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.DotNetVersions;
+import org.patchlake.core.catalog.ServicedProduct;
+import org.patchlake.core.catalog.ServicingStreams;
 import org.patchlake.core.catalog.Update;
 
 /**
@@ -19,6 +22,10 @@ final class ProductSupersedence {
     private final String[] kbs;
     private final Map<String, long[]> supersedersOfKb = new HashMap<>();
     private final Set<String> optionalKbs;
+    /** KB -> the .NET Framework versions of its component, for updates listed under an OS product with a .NET component. */
+    private final Map<String, Long> dotNetComponentOfKb;
+    /** Product name -> its .NET Framework versions, for the ".NET Framework ... on <this OS>" products of the catalog. */
+    private final Map<String, Long> dotNetProducts;
     private final int words;
 
     ProductSupersedence(Catalog catalog, String product) {
@@ -36,6 +43,28 @@ final class ProductSupersedence {
             }
         }
         this.optionalKbs = optional.isEmpty() ? Set.of() : Set.copyOf(optional);
+        Map<String, Long> dotNetComponents = new HashMap<>();
+        ServicedProduct serviced = ServicedProduct.of(product);
+        if (serviced.component() == ServicedProduct.Component.OS) {
+            for (Update update : catalog.updatesForProduct(product)) {
+                long mask = DotNetVersions.maskOf(update.component());
+                if (mask != 0) {
+                    dotNetComponents.put(update.kb(), mask);
+                }
+            }
+        }
+        this.dotNetComponentOfKb = dotNetComponents;
+        Map<String, Long> dotNetProductMasks = new HashMap<>();
+        if (!dotNetComponents.isEmpty()) {
+            String osKey = ServicingStreams.key(product);
+            for (String other : catalog.products()) {
+                ServicedProduct otherKind = ServicedProduct.of(other);
+                if (otherKind.component() == ServicedProduct.Component.DOT_NET && ServicingStreams.key(otherKind.os()).equals(osKey)) {
+                    dotNetProductMasks.put(other, DotNetVersions.maskOf(other));
+                }
+            }
+        }
+        this.dotNetProducts = dotNetProductMasks;
         this.kbs = all.toArray(new String[0]);
         for (int i = 0; i < kbs.length; i++) {
             indexOfKb.put(kbs[i], i);
@@ -49,6 +78,35 @@ final class ProductSupersedence {
             }
             supersedersOfKb.put(kb, bits);
         });
+    }
+
+    /** Whether some updates of this OS product are for a .NET Framework version (the bulletin era listed them so). */
+    boolean hasDotNetComponents() {
+        return !dotNetComponentOfKb.isEmpty();
+    }
+
+    /** The .NET Framework versions the computer has on this OS, from its ".NET Framework ... on <OS>" products; 0 if none. */
+    long dotNetVersionsOf(Set<String> products) {
+        long mask = 0;
+        for (String product : products) {
+            Long versions = dotNetProducts.get(product);
+            if (versions != null) {
+                mask |= versions;
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * Whether an update of this OS product whose component is a .NET Framework version the computer does not have
+     * (it has others: {@code computerVersions} not 0) is for a product the computer lacks.
+     */
+    boolean isForAbsentDotNet(String kb, long computerVersions) {
+        if (computerVersions == 0) {
+            return false;
+        }
+        Long versions = dotNetComponentOfKb.get(kb);
+        return versions != null && (versions & computerVersions) == 0;
     }
 
     /** Whether the product has optional releases at all (most have none: no lookup per update then). */

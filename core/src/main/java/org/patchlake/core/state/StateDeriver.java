@@ -37,7 +37,9 @@ import org.patchlake.core.catalog.Update;
  * a later catalog evaluated against an earlier scan must not make the computer owe an update that did not exist
  * yet, or the history would show every Patch Tuesday as already missed. Optional releases (previews between Patch
  * Tuesdays, {@link org.patchlake.core.catalog.CumulativeRole.Kind#OPTIONAL_CUMULATIVE}) are never reported
- * either: they are not part of compliance, though once installed they cover earlier updates.
+ * either: they are not part of compliance, though once installed they cover earlier updates. An update listed under an
+ * OS product whose component is a .NET Framework version (as the bulletin era listed them) is NOT_APPLICABLE to a
+ * computer that has .NET Framework products on that OS, none of them of that version.
  *
  * <p>Thread-safe. Superseders are indexed per product on first use, so deriving a computer allocates only a
  * sorted copy of its product names.
@@ -77,8 +79,10 @@ public final class StateDeriver {
             long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
             long[] failed = failedBits(supersedence, failedKbs);
             boolean optional = supersedence.hasOptional();
+            long dotNet = supersedence.hasDotNetComponents() ? supersedence.dotNetVersionsOf(facts.products()) : 0;
             for (Update update : catalog.updatesForProduct(product)) {
-                if (notYetReleased(update, today) || optional && supersedence.isOptional(update.kb())) {
+                if (notYetReleased(update, today) || optional && supersedence.isOptional(update.kb())
+                        || dotNet != 0 && supersedence.isForAbsentDotNet(update.kb(), dotNet)) {
                     continue;
                 }
                 emit(update, facts, now, stale, supersedence, installed, pending, failed, pendingOut, sink);
@@ -95,9 +99,11 @@ public final class StateDeriver {
 
     /** The state of one update, NOT_APPLICABLE when the computer lacks its product. */
     public UpdateStateResult stateOf(Update update, ComputerFacts facts, Instant now) {
+        ProductSupersedence productSupersedence = supersedenceOf(update.product());
         if (!facts.products().contains(update.product())
                 || notYetReleased(update, LocalDate.ofInstant(now, ZoneOffset.UTC))
-                || catalog.servicing().isOptional(update)) {
+                || catalog.servicing().isOptional(update)
+                || productSupersedence.isForAbsentDotNet(update.kb(), productSupersedence.dotNetVersionsOf(facts.products()))) {
             return new UpdateStateResult(update, UpdateState.NOT_APPLICABLE, null, facts.failedAttemptsOf(update.kb()));
         }
         ProductSupersedence supersedence = supersedenceOf(update.product());
@@ -175,7 +181,7 @@ public final class StateDeriver {
         }
     }
 
-    private ProductSupersedence supersedenceOf(String product) {
+    ProductSupersedence supersedenceOf(String product) {
         return supersedence.computeIfAbsent(product, name -> new ProductSupersedence(catalog, name));
     }
 }
