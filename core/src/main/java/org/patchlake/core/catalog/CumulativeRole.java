@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param scope   which earlier updates it covers
  * @param reason  why, in words ("monthly cumulative update of Windows 10 Version 1803 for x64-based Systems")
  */
-public record CumulativeRole(String kb, String product, Kind kind, Scope scope, String reason) {
+public record CumulativeRole(String kb, String product, Kind kind, Scope scope, String reason) implements java.io.Serializable {
     /** Which earlier updates a cumulative package covers ({@link ServicingStreams} says which stream an update is in). */
     public enum Scope {
         /**
