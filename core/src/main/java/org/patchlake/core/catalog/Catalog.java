@@ -197,6 +197,9 @@ public final class Catalog {
         Set<String> seen = new HashSet<>();
         Set<String> kbs = new TreeSet<>();
         Deque<Update> queue = new ArrayDeque<>();
+        // per stream, the earliest release whose covering packages are already taken: a later update of the
+        // stream is covered by a subset of them
+        Map<ServicingStreams.StreamKey, LocalDate> streamsTaken = new HashMap<>();
         seen.add(start.updateId());
         queue.add(start);
         while (!queue.isEmpty()) {
@@ -208,11 +211,21 @@ public final class Catalog {
                     queue.add(next);
                 }
             }
-            for (CumulativeServicing.Coverer coverer : servicing.coverersOf(update)) {
-                kbs.add(coverer.kb());
-                Update next = updatesById.get(coverer.role().updateId());
-                if (next != null && seen.add(next.updateId())) {
-                    queue.add(next);
+            for (ServicingStreams.StreamKey stream : ServicingStreams.streamsOf(update)) {
+                LocalDate taken = streamsTaken.get(stream);
+                if (taken != null && !taken.isAfter(update.released())) {
+                    continue;
+                }
+                streamsTaken.put(stream, update.released());
+                for (CumulativeServicing.Coverer coverer : servicing.coverersFrom(stream, update.released())) {
+                    if (coverer.kb().equals(update.kb())) {
+                        continue;
+                    }
+                    kbs.add(coverer.kb());
+                    Update next = updatesById.get(coverer.role().updateId());
+                    if (next != null && seen.add(next.updateId())) {
+                        queue.add(next);
+                    }
                 }
             }
         }

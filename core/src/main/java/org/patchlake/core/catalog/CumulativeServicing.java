@@ -65,14 +65,30 @@ public final class CumulativeServicing {
     public List<Coverer> coverersOf(Update update) {
         List<Coverer> result = new ArrayList<>();
         for (StreamKey stream : ServicingStreams.streamsOf(update)) {
-            for (Coverer coverer : coverersByStream.getOrDefault(stream, List.of())) {
-                if (!coverer.released().isBefore(update.released()) && !coverer.kb().equals(update.kb())) {
+            for (Coverer coverer : coverersFrom(stream, update.released())) {
+                if (!coverer.kb().equals(update.kb())) {
                     result.add(coverer);
                 }
             }
         }
         result.sort(BY_RELEASE);
         return result;
+    }
+
+    /** The cumulative packages of {@code stream} released on or after {@code date}, by release date. */
+    List<Coverer> coverersFrom(StreamKey stream, LocalDate date) {
+        List<Coverer> coverers = coverersByStream.getOrDefault(stream, List.of());
+        int low = 0;
+        int high = coverers.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (coverers.get(middle).released().isBefore(date)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return coverers.subList(low, coverers.size());
     }
 
     @Override
