@@ -32,6 +32,7 @@ public final class Catalog {
     private final Map<String, Bulletin> bulletinsById;
     private final SupersedenceGraph supersedence;
     private final CumulativeServicing servicing;
+    private final Map<ServicingStreams.StreamKey, StreamClosure> streamClosures = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Catalog(Collection<Update> updates, Collection<Bulletin> bulletins, Collection<CumulativeRole> roles) {
         Map<String, Update> byId = new LinkedHashMap<>();
@@ -186,51 +187,74 @@ public final class Catalog {
 
     /**
      * KBs whose installation makes {@code kb} count as installed for {@code product}: the KBs that supersede it
-     * (Microsoft's published supersedence, transitively) and the cumulative packages that cover it, each with
-     * what supersedes or covers them in turn; sorted, never {@code kb} itself. Empty for an unknown update.
+     * (Microsoft's published supersedence, transitively), the cumulative packages of its servicing streams
+     * released on or after it, and the KBs that supersede those packages; sorted, never {@code kb} itself. Each
+     * stream's packages and their superseders are gathered once, as suffix unions by release date.
      */
     public Set<String> coveredBy(String kb, String product) {
-        Update start = updatesById.get(Update.updateId(kb, product));
+        Update start = find(kb, product);
         if (start == null) {
             return supersedersOf(kb, product);
         }
-        Set<String> seen = new HashSet<>();
-        Set<String> kbs = new TreeSet<>();
-        Deque<Update> queue = new ArrayDeque<>();
-        // per stream, the earliest release whose covering packages are already taken: a later update of the
-        // stream is covered by a subset of them
-        Map<ServicingStreams.StreamKey, LocalDate> streamsTaken = new HashMap<>();
-        seen.add(start.updateId());
-        queue.add(start);
-        while (!queue.isEmpty()) {
-            Update update = queue.poll();
-            for (String superseder : supersedersOf(update.kb(), update.product())) {
-                kbs.add(superseder);
-                Update next = updatesById.get(Update.updateId(superseder, update.product()));
-                if (next != null && seen.add(next.updateId())) {
-                    queue.add(next);
-                }
-            }
-            for (ServicingStreams.StreamKey stream : ServicingStreams.streamsOf(update)) {
-                LocalDate taken = streamsTaken.get(stream);
-                if (taken != null && !taken.isAfter(update.released())) {
-                    continue;
-                }
-                streamsTaken.put(stream, update.released());
-                for (CumulativeServicing.Coverer coverer : servicing.coverersFrom(stream, update.released())) {
-                    if (coverer.kb().equals(update.kb())) {
-                        continue;
-                    }
-                    kbs.add(coverer.kb());
-                    Update next = updatesById.get(coverer.role().updateId());
-                    if (next != null && seen.add(next.updateId())) {
-                        queue.add(next);
-                    }
-                }
-            }
+        Set<String> kbs = new HashSet<>(supersedersOf(kb, product));
+        List<ServicingStreams.StreamKey> streams = servicing.streamsOf(start);
+        for (ServicingStreams.StreamKey stream : streams) {
+            kbs.addAll(streamClosure(stream).from(start.released()));
         }
+        // a superseder released earlier than the update (the data has some) brings the packages covering it
+        supersedence.forEachSupersederOf(kb, product, superseder -> {
+            Update other = find(superseder, product);
+            if (other != null && other.released().isBefore(start.released())) {
+                for (ServicingStreams.StreamKey stream : servicing.streamsOf(other)) {
+                    kbs.addAll(streamClosure(stream).from(other.released()));
+                }
+            }
+        });
         kbs.remove(kb);
-        return Collections.unmodifiableSet(kbs);
+        return Collections.unmodifiableSet(new TreeSet<>(kbs));
+    }
+
+    private StreamClosure streamClosure(ServicingStreams.StreamKey stream) {
+        return streamClosures.computeIfAbsent(stream, key -> new StreamClosure(servicing.coverersFrom(key, LocalDate.MIN)));
+    }
+
+    /**
+     * The cumulative packages of one stream, and for each release date the KBs whose installation covers an update
+     * of that date: the packages from that date on and the KBs that supersede them (published), as suffix unions.
+     */
+    private final class StreamClosure {
+        private final LocalDate[] released;
+        private final List<Set<String>> fromIndex;
+
+        StreamClosure(List<CumulativeServicing.Coverer> coverers) {
+            int size = coverers.size();
+            this.released = new LocalDate[size];
+            List<Set<String>> suffixes = new ArrayList<>(Collections.nCopies(size + 1, Set.<String>of()));
+            Set<String> running = new HashSet<>();
+            for (int index = size - 1; index >= 0; index--) {
+                CumulativeServicing.Coverer coverer = coverers.get(index);
+                released[index] = coverer.released();
+                running.add(coverer.kb());
+                running.addAll(supersedersOf(coverer.kb(), coverer.role().product()));
+                suffixes.set(index, Set.copyOf(running));
+            }
+            this.fromIndex = suffixes;
+        }
+
+        /** The packages released on or after {@code date}, with their superseders. */
+        Set<String> from(LocalDate date) {
+            int low = 0;
+            int high = released.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (released[middle].isBefore(date)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return fromIndex.get(low);
+        }
     }
 
     /**
@@ -248,6 +272,16 @@ public final class Catalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** The update of {@code kb} for {@code product}, without building its id. */
+    private Update find(String kb, String product) {
+        for (Update update : updatesByKb.getOrDefault(kb, List.of())) {
+            if (update.product().equals(product)) {
+                return update;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class CumulativeServicing {
 
     private final Map<String, CumulativeRole> rolesByUpdate = new LinkedHashMap<>();
     private final Map<StreamKey, List<Coverer>> coverersByStream = new HashMap<>();
+    /** Product name -> how it is serviced, read once per product (reading a name takes a few regular expressions). */
+    private final Map<String, ServicedProduct> servicedProducts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Roles whose update is not in {@code updatesById} are dropped (a catalog cut down to a date keeps only its own). */
     CumulativeServicing(Map<String, Update> updatesById, Collection<CumulativeRole> roles) {
@@ -64,7 +66,7 @@ public final class CumulativeServicing {
      */
     public List<Coverer> coverersOf(Update update) {
         List<Coverer> result = new ArrayList<>();
-        for (StreamKey stream : ServicingStreams.streamsOf(update)) {
+        for (StreamKey stream : streamsOf(update)) {
             for (Coverer coverer : coverersFrom(stream, update.released())) {
                 if (!coverer.kb().equals(update.kb())) {
                     result.add(coverer);
@@ -73,6 +75,11 @@ public final class CumulativeServicing {
         }
         result.sort(BY_RELEASE);
         return result;
+    }
+
+    /** {@link ServicingStreams#streamsOf}, with the product's name read once. */
+    List<StreamKey> streamsOf(Update update) {
+        return ServicingStreams.streamsOf(update, servicedProducts.computeIfAbsent(update.product(), ServicedProduct::of));
     }
 
     /** The cumulative packages of {@code stream} released on or after {@code date}, by release date. */

@@ -51,7 +51,11 @@ public final class ServicingStreams {
 
     /** The streams {@code update} belongs to (none, one or two). */
     public static List<StreamKey> streamsOf(Update update) {
-        ServicedProduct product = ServicedProduct.of(update.product());
+        return streamsOf(update, ServicedProduct.of(update.product()));
+    }
+
+    /** The streams {@code update} belongs to, {@code product} being how its product is serviced. */
+    static List<StreamKey> streamsOf(Update update, ServicedProduct product) {
         List<StreamKey> streams = new ArrayList<>(2);
         switch (product.component()) {
             case OS -> {

@@ -57,11 +57,12 @@ class CumulativeServicingPropertyTest {
             }
             productsTried.add(product);
             Set<String> products = streamProducts(catalog, product);
+            Candidates candidates = Candidates.of(catalog, products);
             for (int machine = 0; machine < perProduct; machine++) {
                 machines++;
                 Update newest = cumulative.get(random.nextInt(cumulative.size()));
                 LocalDate month = newest.released().withDayOfMonth(1);
-                Set<String> installed = installed(catalog, products, newest, random);
+                Set<String> installed = installed(candidates, newest, random);
                 Instant now = newest.released().plusDays(random.nextInt(730)).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43_200);
                 ComputerStates states = deriver.derive(ComputerFacts.scanned(product + "#" + machine, products, installed, now), now);
                 for (UpdateStateResult result : states.updates()) {
@@ -109,20 +110,30 @@ class CumulativeServicingPropertyTest {
         return products;
     }
 
-    /** The newest cumulative update, random older updates of the machine's products and random later non-cumulative ones. */
-    private static Set<String> installed(Catalog catalog, Set<String> products, Update newest, Random random) {
-        List<Update> older = new ArrayList<>();
-        List<Update> laterStandalone = new ArrayList<>();
-        for (String product : products) {
-            for (Update update : catalog.updatesForProduct(product)) {
-                if (update.released().isBefore(newest.released())) {
-                    older.add(update);
-                } else if (update.released().isAfter(newest.released()) && catalog.servicing().role(update.kb(), update.product()).isEmpty()
-                        && catalog.updatesForKb(update.kb()).stream().noneMatch(other -> catalog.servicing().role(other.kb(), other.product()).isPresent())) {
-                    laterStandalone.add(update);
+    /** The updates of the machine's products by release, and which of them belong to no cumulative package. */
+    private record Candidates(List<Update> byRelease, Set<Update> standalone) {
+        static Candidates of(Catalog catalog, Set<String> products) {
+            List<Update> updates = new ArrayList<>();
+            Set<Update> standalone = new HashSet<>();
+            for (String product : products) {
+                for (Update update : catalog.updatesForProduct(product)) {
+                    updates.add(update);
+                    if (catalog.updatesForKb(update.kb()).stream()
+                            .noneMatch(other -> catalog.servicing().role(other.kb(), other.product()).isPresent())) {
+                        standalone.add(update);
+                    }
                 }
             }
+            updates.sort(java.util.Comparator.comparing(Update::released));
+            return new Candidates(updates, standalone);
         }
+    }
+
+    /** The newest cumulative update, random older updates of the machine's products and random later non-cumulative ones. */
+    private static Set<String> installed(Candidates candidates, Update newest, Random random) {
+        List<Update> older = candidates.byRelease().stream().filter(update -> update.released().isBefore(newest.released())).toList();
+        List<Update> laterStandalone = candidates.byRelease().stream()
+                .filter(update -> update.released().isAfter(newest.released()) && candidates.standalone().contains(update)).toList();
         Set<String> installed = new HashSet<>();
         installed.add(newest.kb());
         for (int pick = random.nextInt(31); pick > 0 && !older.isEmpty(); pick--) {
