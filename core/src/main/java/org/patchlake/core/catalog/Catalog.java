@@ -215,18 +215,34 @@ public final class Catalog {
     }
 
     private StreamClosure streamClosure(ServicingStreams.StreamKey stream) {
-        return streamClosures.computeIfAbsent(stream, key -> new StreamClosure(servicing.coverersFrom(key, LocalDate.MIN)));
+        return streamClosure(stream, new HashSet<>());
+    }
+
+    /** The closure of {@code stream}; {@code building} holds the streams being built below it (never followed twice). */
+    private StreamClosure streamClosure(ServicingStreams.StreamKey stream, Set<ServicingStreams.StreamKey> building) {
+        StreamClosure closure = streamClosures.get(stream);
+        if (closure == null) {
+            building.add(stream);
+            closure = new StreamClosure(stream, servicing.coverersFrom(stream, LocalDate.MIN), building);
+            building.remove(stream);
+            StreamClosure raced = streamClosures.putIfAbsent(stream, closure);
+            closure = raced == null ? closure : raced;
+        }
+        return closure;
     }
 
     /**
      * The cumulative packages of one stream, and for each release date the KBs whose installation covers an update
-     * of that date: the packages from that date on and the KBs that supersede them (published), as suffix unions.
+     * of that date: the packages from that date on, the KBs that supersede them (published), and what covers them
+     * in the other streams they belong to (a Windows 10 1803 cumulative update listed for the .NET Framework is
+     * covered by later cumulative updates of the OS), as suffix unions.
      */
     private final class StreamClosure {
         private final LocalDate[] released;
         private final List<Set<String>> fromIndex;
 
-        StreamClosure(List<CumulativeServicing.Coverer> coverers) {
+        StreamClosure(ServicingStreams.StreamKey stream, List<CumulativeServicing.Coverer> coverers,
+                Set<ServicingStreams.StreamKey> building) {
             int size = coverers.size();
             this.released = new LocalDate[size];
             List<Set<String>> suffixes = new ArrayList<>(Collections.nCopies(size + 1, Set.<String>of()));
@@ -236,6 +252,14 @@ public final class Catalog {
                 released[index] = coverer.released();
                 running.add(coverer.kb());
                 running.addAll(supersedersOf(coverer.kb(), coverer.role().product()));
+                Update cumulative = find(coverer.kb(), coverer.role().product());
+                if (cumulative != null) {
+                    for (ServicingStreams.StreamKey other : servicing.streamsOf(cumulative)) {
+                        if (!other.equals(stream) && !building.contains(other)) {
+                            running.addAll(streamClosure(other, building).from(coverer.released()));
+                        }
+                    }
+                }
                 suffixes.set(index, Set.copyOf(running));
             }
             this.fromIndex = suffixes;

@@ -38,7 +38,9 @@ import org.patchlake.core.catalog.ServicedProduct.OsServicing;
  *     listed for it.</li>
  * <li><b>.NET Framework</b> on Windows 10+: every update (.NET cumulative updates, and the OS cumulative updates
  *     that carried .NET fixes). On a rollup OS: the Security and Quality Rollups, i.e. the .NET updates since
- *     October 2016 that supersede an earlier one of that era (the security-only twins supersede nothing of it).</li>
+ *     October 2016 that supersede a KB of that era, for any .NET version (the security-only twins supersede
+ *     nothing of it), and, once the twins stop (the 2012 / 2012 R2 extended security updates), the only .NET
+ *     package of each day.</li>
  * <li><b>Flash Player listed under the OS product</b> itself: every such update.</li>
  * </ul>
  */
@@ -120,26 +122,48 @@ public final class CumulativeClassifier {
     }
 
     private void dotNetRollups(List<Update> updates) {
-        Set<String> rollupEra = new HashSet<>();
-        updates.stream().filter(update -> !update.released().isBefore(ServicingStreams.ROLLUP_ERA))
-                .forEach(update -> rollupEra.add(update.kb()));
-        for (Update update : updates) {
-            if (update.released().isBefore(ServicingStreams.ROLLUP_ERA)) {
-                continue;
+        Map<LocalDate, List<Update>> days = byDate(updates, ServicingStreams.ROLLUP_ERA);
+        LocalDate lastTwins = LocalDate.MIN;
+        for (Map.Entry<LocalDate, List<Update>> day : days.entrySet()) {
+            if (hasTwins(day.getValue())) {
+                lastTwins = day.getKey();
             }
-            for (String superseded : update.supersedes()) {
-                if (rollupEra.contains(superseded) && !superseded.equals(update.kb())) {
+        }
+        for (Map.Entry<LocalDate, List<Update>> day : days.entrySet()) {
+            for (Update update : day.getValue()) {
+                String superseded = update.supersedes().stream()
+                        .filter(kb -> !kb.equals(update.kb()) && isRollupEra(kb)).findFirst().orElse(null);
+                if (superseded != null) {
                     add(update, Kind.CUMULATIVE, Scope.PRODUCT, ".NET Framework Security and Quality Rollup (supersedes " + superseded + ")");
-                    break;
+                } else if (day.getValue().size() == 1 && day.getKey().isAfter(lastTwins) && lastTwins.isAfter(LocalDate.MIN)) {
+                    add(update, Kind.CUMULATIVE, Scope.PRODUCT, ".NET Framework rollup (the only .NET package of its day"
+                            + " since security-only twins stopped after " + lastTwins + ")");
                 }
             }
         }
     }
 
+    /** Whether two updates of one day share a vulnerability (a rollup and its security-only twin). */
+    private static boolean hasTwins(List<Update> day) {
+        Set<String> seen = new HashSet<>();
+        for (Update update : day) {
+            for (String id : new HashSet<>(update.cves())) {
+                if (!seen.add(id)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a KB (for any product: .NET rollups supersede across the .NET versions they ship) is of the rollup era. */
+    private boolean isRollupEra(String kb) {
+        return byKb.getOrDefault(kb, List.of()).stream().anyMatch(update -> !update.released().isBefore(ServicingStreams.ROLLUP_ERA));
+    }
+
     private void flashUnderOs(String product) {
         for (Update update : byProduct.get(product)) {
-            if (!ServicingStreams.streamsOf(update).isEmpty()
-                    && ServicingStreams.streamsOf(update).get(0).scope() == Scope.FLASH_ON_OS) {
+            if (ServicingStreams.isFlashUnderOs(update)) {
                 add(update, Kind.CUMULATIVE, Scope.FLASH_ON_OS, "Adobe Flash Player package listed under " + product);
             }
         }

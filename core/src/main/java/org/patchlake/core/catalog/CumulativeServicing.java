@@ -29,6 +29,8 @@ public final class CumulativeServicing {
     private final Map<StreamKey, List<Coverer>> coverersByStream = new HashMap<>();
     /** Product name -> how it is serviced, read once per product (reading a name takes a few regular expressions). */
     private final Map<String, ServicedProduct> servicedProducts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** "KB|os key" of the cumulative packages of OS streams. */
+    private final java.util.Set<String> osPackages = new java.util.HashSet<>();
 
     /** Roles whose update is not in {@code updatesById} are dropped (a catalog cut down to a date keeps only its own). */
     CumulativeServicing(Map<String, Update> updatesById, Collection<CumulativeRole> roles) {
@@ -39,6 +41,9 @@ public final class CumulativeServicing {
             }
             coverersByStream.computeIfAbsent(ServicingStreams.streamCoveredBy(role), stream -> new ArrayList<>())
                     .add(new Coverer(role.kb(), update.released(), role));
+            if (role.scope() == CumulativeRole.Scope.OS_STREAM) {
+                osPackages.add(role.kb() + "|" + ServicingStreams.key(role.product()));
+            }
         }
         coverersByStream.values().forEach(list -> list.sort(BY_RELEASE));
         coverersByStream.replaceAll((stream, list) -> List.copyOf(list));
@@ -77,9 +82,20 @@ public final class CumulativeServicing {
         return result;
     }
 
-    /** {@link ServicingStreams#streamsOf}, with the product's name read once. */
+    /**
+     * {@link ServicingStreams#streamsOf}, with the product's name read once; and where a Windows 10+ cumulative
+     * update is listed for the .NET Framework on its OS (up to version 1803 the OS's cumulative updates carried the
+     * in-box .NET), that update of the .NET product is also in the OS's stream: later cumulative updates contain it.
+     */
     List<StreamKey> streamsOf(Update update) {
-        return ServicingStreams.streamsOf(update, servicedProducts.computeIfAbsent(update.product(), ServicedProduct::of));
+        ServicedProduct product = servicedProducts.computeIfAbsent(update.product(), ServicedProduct::of);
+        List<StreamKey> streams = ServicingStreams.streamsOf(update, product);
+        if (product.component() == ServicedProduct.Component.DOT_NET
+                && product.osKind() == ServicedProduct.OsServicing.CUMULATIVE_UPDATES
+                && osPackages.contains(update.kb() + "|" + ServicingStreams.key(product.os()))) {
+            streams.add(new StreamKey(CumulativeRole.Scope.OS_STREAM, ServicingStreams.key(product.os())));
+        }
+        return streams;
     }
 
     /** The cumulative packages of {@code stream} released on or after {@code date}, by release date. */

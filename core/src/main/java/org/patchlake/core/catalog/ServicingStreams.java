@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.patchlake.core.catalog.CumulativeRole.Scope;
+import org.patchlake.core.catalog.ServicedProduct.Component;
 import org.patchlake.core.catalog.ServicedProduct.OsServicing;
 
 /**
@@ -14,13 +15,14 @@ import org.patchlake.core.catalog.ServicedProduct.OsServicing;
  * <ul>
  * <li>{@link Scope#OS_STREAM}: the updates of an OS product serviced by cumulative updates or monthly rollups,
  *     and those of Internet Explorer, EdgeHTML, MSXML and the script engines on it. An update listed under
- *     the OS product whose component is serviced on its own (.NET Framework, Flash Player, Defender, Office,
- *     Silverlight, ...) is not part of it once the OS's cumulative era began (Windows 10 and later: always;
+ *     the OS product whose component is serviced on its own (.NET Framework, Flash Player, Silverlight, the
+ *     antimalware platform) is not part of it once the OS's cumulative era began (Windows 10 and later: always;
  *     monthly-rollup products: October 2016). Before that (the bulletin era, when the catalog listed
  *     components under the OS product) everything listed under the OS product is.</li>
  * <li>{@link Scope#PRODUCT}: the updates of one product "{@code <component> on <OS>}" (Flash Player,
  *     EdgeHTML, Internet Explorer, .NET Framework).</li>
- * <li>{@link Scope#FLASH_ON_OS}: Flash Player updates listed under the OS product itself.</li>
+ * <li>{@link Scope#FLASH_ON_OS}: Flash Player updates listed under the OS product itself, one stream with the
+ *     "Adobe Flash Player on <OS>" product's.</li>
  * <li>An update listed under the OS product in its cumulative era whose component is a .NET Framework version
  *     is in the {@link Scope#PRODUCT} stream of "{@code <component> on <OS>}", served by that product's .NET
  *     rollups.</li>
@@ -32,10 +34,11 @@ public final class ServicingStreams {
 
     /**
      * Components listed under an OS product that are installed and serviced on their own. (An Office or Visual
-     * Studio component under an OS product names the product a shared OS vulnerability was reported in; the fix
-     * is the OS's.)
+     * Studio component under an OS product names the product a shared OS vulnerability was reported in, and
+     * "Windows Defender Credential Guard" or "... Firewall" are parts of the OS: the fix is the OS's.)
      */
-    private static final List<String> SEPARATELY_SERVICED = List.of(".net", "flash", "defender", "silverlight");
+    private static final List<String> SEPARATELY_SERVICED = List.of(".net framework", "flash player", "silverlight",
+            "antimalware", "malware protection");
 
     /** One stream: a scope and the normalized product (or OS product) it is about. */
     public record StreamKey(Scope scope, String key) {
@@ -64,7 +67,7 @@ public final class ServicingStreams {
                 if (!ownComponent || !cumulativeEra) {
                     streams.add(new StreamKey(Scope.OS_STREAM, key(product.os())));
                 } else if (isFlash(update.component())) {
-                    streams.add(new StreamKey(Scope.FLASH_ON_OS, key(product.product())));
+                    streams.add(flashOf(product.os()));
                 } else if (update.component().toLowerCase(Locale.ROOT).contains(".net framework")) {
                     // "Microsoft .NET Framework 3.5.1" under the OS: the stream of "<component> on <OS>"
                     streams.add(new StreamKey(Scope.PRODUCT, key(update.component() + " on " + product.os())));
@@ -81,9 +84,21 @@ public final class ServicingStreams {
         return streams;
     }
 
+    /** Whether the update is a Flash Player update listed under an OS product in its cumulative era. */
+    static boolean isFlashUnderOs(Update update) {
+        ServicedProduct product = ServicedProduct.of(update.product());
+        return product.component() == Component.OS && isFlash(update.component())
+                && !update.released().isBefore(eraStart(product.osKind()));
+    }
+
     /** The stream a cumulative role's update covers. */
     public static StreamKey streamCoveredBy(CumulativeRole role) {
-        return new StreamKey(role.scope(), key(role.product()));
+        return role.scope() == Scope.FLASH_ON_OS ? flashOf(role.product()) : new StreamKey(role.scope(), key(role.product()));
+    }
+
+    /** Flash Player on an OS: the "Adobe Flash Player on <OS>" product and the Flash rows listed under the OS itself. */
+    private static StreamKey flashOf(String os) {
+        return new StreamKey(Scope.PRODUCT, key("Adobe Flash Player on " + os));
     }
 
     /** Whether an update's component is a product serviced by packages of its own, not by the OS's. */

@@ -100,11 +100,12 @@ public final class InstallPlanner {
                 }
             }
             if (best == null) {
-                // no installable update fixes what is left (it is superseded only by updates not yet released):
-                // install each itself
-                for (Update update : left) {
-                    installs.add(new PlannedInstall(update.kb(), update.released(), List.of(update.product()), List.of(update)));
-                }
+                // no installable update fixes what is left (only updates not yet released or optional ones would):
+                // install each KB itself
+                Map<String, List<Update>> byKb = new LinkedHashMap<>();
+                left.forEach(update -> byKb.computeIfAbsent(update.kb(), kb -> new ArrayList<>()).add(update));
+                byKb.forEach((kb, updates) -> installs.add(new PlannedInstall(kb, released(kb, facts, today),
+                        productsOf(kb, facts), updates)));
                 break;
             }
             List<Update> fixed = fixesByKb.get(best).stream().filter(left::contains).toList();

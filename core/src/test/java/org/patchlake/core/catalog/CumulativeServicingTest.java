@@ -178,4 +178,33 @@ class CumulativeServicingTest {
                 & DotNetVersions.maskOf("Microsoft .NET Framework 4.6.2")).isZero();
         assertThat(DotNetVersions.maskOf("Windows Kernel")).isZero();
     }
+
+    @Test
+    void dot_net_carried_by_windows_10_cumulative_updates_is_covered_by_later_ones_and_by_dot_net_packages() {
+        // up to 1803 the OS's cumulative updates carried the in-box .NET: KB4471324 is listed for .NET on 1803,
+        // May 2021's KB5003174 is not, yet contains it
+        Catalog catalog = Catalog.fromUpdates(List.of(
+                kb("KB4471324", W1803).on("2018-12-11").cves(1, 12).build(),
+                kb("KB4471324", DOTNET_W1803).on("2018-12-11").cves(20, 2).build(),
+                kb("KB4486553", DOTNET_W1803).on("2019-02-19").cves(30, 1).build(),
+                kb("KB5003174", W1803).on("2021-05-11").cves(40, 15).build()), Map.of());
+
+        assertThat(catalog.coveredBy("KB4471324", DOTNET_W1803)).containsExactly("KB4486553", "KB5003174");
+        assertThat(catalog.coveredBy("KB4486553", DOTNET_W1803)).as("a .NET package of its own is not in the OS's updates")
+                .isEmpty();
+    }
+
+    @Test
+    void flash_listed_under_the_os_is_one_stream_with_the_flash_product_and_defender_parts_of_the_os_are_the_os() {
+        String server = "Windows Server 2016";
+        String flash = "Adobe Flash Player on Windows Server 2016";
+        Catalog catalog = Catalog.fromUpdates(List.of(
+                kb("KB4014329", server).on("2017-03-14").component("Adobe Flash Player").ids("MS17-005").build(),
+                kb("KB4580325", flash).on("2020-10-13").ids("ADV200012").build(),
+                kb("KB5016622", server).on("2022-08-09").cves(1, 30).component("Windows Defender Credential Guard").build(),
+                kb("KB5015808", server).on("2022-07-12").cves(100, 2).build()), Map.of());
+
+        assertThat(catalog.coveredBy("KB4014329", server)).containsExactly("KB4580325");
+        assertThat(catalog.coveredBy("KB5015808", server)).containsExactly("KB5016622");
+    }
 }
