@@ -21,6 +21,14 @@ final class ProductSupersedence {
     private final Map<String, Integer> indexOfKb = new HashMap<>();
     private final String[] kbs;
     private final Map<String, long[]> supersedersOfKb = new HashMap<>();
+    /** By position in {@code catalog.updatesForProduct(product)}: the covering bits (null: none), so derivation needs no lookup. */
+    private final long[][] coveringAt;
+    /** By position: whether the update is an optional release; null when the product has none. */
+    private final boolean[] optionalAt;
+    /** By position: the .NET Framework versions of its component (0: not a .NET row); null when the product has none. */
+    private final long[] dotNetAt;
+    /** KB -> its position in {@code catalog.updatesForProduct(product)}. */
+    private final Map<String, Integer> positionOfKb = new HashMap<>();
     private final Set<String> optionalKbs;
     /** KB -> the .NET Framework versions of its component, for updates listed under an OS product with a .NET component. */
     private final Map<String, Long> dotNetComponentOfKb;
@@ -58,6 +66,9 @@ final class ProductSupersedence {
         if (!dotNetComponents.isEmpty()) {
             String osKey = ServicingStreams.key(product);
             for (String other : catalog.products()) {
+                if (!other.contains(".NET")) {
+                    continue;
+                }
                 ServicedProduct otherKind = ServicedProduct.of(other);
                 if (otherKind.component() == ServicedProduct.Component.DOT_NET && ServicingStreams.key(otherKind.os()).equals(osKey)) {
                     dotNetProductMasks.put(other, DotNetVersions.maskOf(other));
@@ -78,6 +89,22 @@ final class ProductSupersedence {
             }
             supersedersOfKb.put(kb, bits);
         });
+        java.util.List<Update> updates = catalog.updatesForProduct(product);
+        this.coveringAt = new long[updates.size()][];
+        this.optionalAt = optionalKbs.isEmpty() ? null : new boolean[updates.size()];
+        this.dotNetAt = dotNetComponents.isEmpty() ? null : new long[updates.size()];
+        for (int position = 0; position < updates.size(); position++) {
+            String kb = updates.get(position).kb();
+            positionOfKb.put(kb, position);
+            coveringAt[position] = supersedersOfKb.get(kb);
+            if (optionalAt != null) {
+                optionalAt[position] = optionalKbs.contains(kb);
+            }
+            if (dotNetAt != null) {
+                Long versions = dotNetComponents.get(kb);
+                dotNetAt[position] = versions == null ? 0 : versions;
+            }
+        }
     }
 
     /** Whether some updates of this OS product are for a .NET Framework version (the bulletin era listed them so). */
@@ -109,9 +136,25 @@ final class ProductSupersedence {
         return versions != null && (versions & computerVersions) == 0;
     }
 
-    /** Whether the product has optional releases at all (most have none: no lookup per update then). */
-    boolean hasOptional() {
-        return !optionalKbs.isEmpty();
+    /** The position of {@code kb} in {@code catalog.updatesForProduct(product)}, or -1. */
+    int positionOf(String kb) {
+        Integer position = positionOfKb.get(kb);
+        return position == null ? -1 : position;
+    }
+
+    /**
+     * Whether the update at {@code position} is never derived for a computer with .NET Framework versions
+     * {@code computerDotNet} on this OS: an optional release, or a .NET row of a version the computer lacks.
+     */
+    boolean isSkipped(int position, long computerDotNet) {
+        if (optionalAt != null && optionalAt[position]) {
+            return true;
+        }
+        if (dotNetAt != null && computerDotNet != 0) {
+            long versions = dotNetAt[position];
+            return versions != 0 && (versions & computerDotNet) == 0;
+        }
+        return false;
     }
 
     /** Whether {@code kb} is an optional release of this product (never derived, never planned). */
@@ -165,11 +208,14 @@ final class ProductSupersedence {
     }
 
     /**
-     * The smallest installed superseder of {@code kb} that is not waiting for a restart, else the smallest
-     * one that is, else null; {@code pendingOut[0]} says which of the two was returned.
+     * The smallest installed superseder (or covering KB) of the update at {@code position} that is not waiting for a
+     * restart, else the smallest one that is, else null; {@code pendingOut[0]} says which of the two was returned.
      */
-    String installedSuperseder(String kb, long[] installed, long[] pending, boolean[] pendingOut) {
-        long[] superseders = supersedersOfKb.get(kb);
+    String installedSupersederAt(int position, long[] installed, long[] pending, boolean[] pendingOut) {
+        return installedSuperseder(coveringAt[position], installed, pending, pendingOut);
+    }
+
+    private String installedSuperseder(long[] superseders, long[] installed, long[] pending, boolean[] pendingOut) {
         if (superseders == null) {
             return null;
         }
@@ -195,9 +241,12 @@ final class ProductSupersedence {
         return kbs[firstPending];
     }
 
-    /** The smallest superseder of {@code kb} among {@code among}, or null. */
-    String smallestSuperseder(String kb, long[] among) {
-        long[] superseders = supersedersOfKb.get(kb);
+    /** The smallest superseder (or covering KB) among {@code among} of the update at {@code position}, or null. */
+    String smallestSupersederAt(int position, long[] among) {
+        return smallestSuperseder(coveringAt[position], among);
+    }
+
+    private String smallestSuperseder(long[] superseders, long[] among) {
         if (superseders == null) {
             return null;
         }

@@ -78,14 +78,14 @@ public final class StateDeriver {
             long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
             long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
             long[] failed = failedBits(supersedence, failedKbs);
-            boolean optional = supersedence.hasOptional();
             long dotNet = supersedence.hasDotNetComponents() ? supersedence.dotNetVersionsOf(facts.products()) : 0;
-            for (Update update : catalog.updatesForProduct(product)) {
-                if (notYetReleased(update, today) || optional && supersedence.isOptional(update.kb())
-                        || dotNet != 0 && supersedence.isForAbsentDotNet(update.kb(), dotNet)) {
+            List<Update> updates = catalog.updatesForProduct(product);
+            for (int position = 0; position < updates.size(); position++) {
+                Update update = updates.get(position);
+                if (notYetReleased(update, today) || supersedence.isSkipped(position, dotNet)) {
                     continue;
                 }
-                emit(update, facts, now, stale, supersedence, installed, pending, failed, pendingOut, sink);
+                emit(update, position, facts, now, stale, supersedence, installed, pending, failed, pendingOut, sink);
             }
         }
     }
@@ -109,7 +109,8 @@ public final class StateDeriver {
         ProductSupersedence supersedence = supersedenceOf(update.product());
         UpdateStateResult[] result = new UpdateStateResult[1];
         long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
-        emit(update, facts, now, isStale(facts, now), supersedence, supersedence.bitsOf(facts.installedKbs(), pending),
+        emit(update, supersedence.positionOf(update.kb()), facts, now, isStale(facts, now), supersedence,
+                supersedence.bitsOf(facts.installedKbs(), pending),
                 pending, failedBits(supersedence, failedKbs(facts)), new boolean[1],
                 (u, state, via, attempts) -> result[0] = new UpdateStateResult(u, state, via, attempts));
         return result[0];
@@ -144,7 +145,7 @@ public final class StateDeriver {
         return failedKbs.isEmpty() ? null : supersedence.bitsOf(failedKbs);
     }
 
-    private void emit(Update update, ComputerFacts facts, Instant now, boolean stale, ProductSupersedence supersedence,
+    private void emit(Update update, int position, ComputerFacts facts, Instant now, boolean stale, ProductSupersedence supersedence,
             long[] installed, long[] pending, long[] failed, boolean[] pendingOut, UpdateStateSink sink) {
         String kb = update.kb();
         int attempts = facts.failedAttemptsOf(kb);
@@ -160,7 +161,7 @@ public final class StateDeriver {
             sink.accept(update, UpdateState.INSTALLED, null, attempts);
             return;
         }
-        String superseder = supersedence.installedSuperseder(kb, installed, pending, pendingOut);
+        String superseder = supersedence.installedSupersederAt(position, installed, pending, pendingOut);
         String fullyInstalledSuperseder = superseder != null && !pendingOut[0] ? superseder : null;
         String pendingSuperseder = superseder != null && pendingOut[0] ? superseder : null;
         if (fullyInstalledSuperseder != null) {
@@ -172,7 +173,7 @@ public final class StateDeriver {
         } else if (attempts >= policy.allowedAttempts()) {
             sink.accept(update, UpdateState.FAILED, null, attempts);
         } else {
-            String failedSuperseder = failed == null ? null : supersedence.smallestSuperseder(kb, failed);
+            String failedSuperseder = failed == null ? null : supersedence.smallestSupersederAt(position, failed);
             if (failedSuperseder != null) {
                 sink.accept(update, UpdateState.FAILED, null, Math.max(attempts, facts.failedAttemptsOf(failedSuperseder)));
             } else {
