@@ -50,7 +50,6 @@ public final class CumulativeClassifier {
 
     private final Map<String, List<Update>> byProduct = new LinkedHashMap<>();
     private final Map<String, List<Update>> byKb = new HashMap<>();
-    private final Map<String, String> osProductByKey = new HashMap<>();
     private final List<CumulativeRole> roles = new ArrayList<>();
     /** OS key -> KBs that are security-only updates of a rollup OS. */
     private final Map<String, Set<String>> securityOnly = new HashMap<>();
@@ -74,7 +73,6 @@ public final class CumulativeClassifier {
         byProduct.keySet().forEach(product -> serviced.put(product, ServicedProduct.of(product)));
         serviced.forEach((product, kind) -> {
             if (kind.component() == Component.OS) {
-                osProductByKey.put(ServicingStreams.key(product), product);
                 if (kind.osKind() == OsServicing.CUMULATIVE_UPDATES) {
                     new CumulativeUpdates(product).classify();
                 } else {
@@ -386,7 +384,6 @@ public final class CumulativeClassifier {
 
     @Override
     public String toString() {
-        return "CumulativeClassifier[" + byProduct.size() + " products, " + roles.size() + " roles, "
-                + osProductByKey.size() + " OS products]";
+        return "CumulativeClassifier[" + byProduct.size() + " products, " + roles.size() + " roles]";
     }
 }

@@ -2,7 +2,6 @@ package org.patchlake.core.inventory;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -88,11 +87,5 @@ final class CodePages {
 
     private static Pair pair(String oem, String ansi) {
         return Charset.isSupported(oem) && Charset.isSupported(ansi) ? new Pair(Charset.forName(oem), Charset.forName(ansi)) : null;
-    }
-
-    /** The code pages Patchlake reads by locale (for tests and documentation). */
-    static List<String> supported() {
-        return List.of("IBM850/windows-1252", "IBM866/windows-1251", "IBM852/windows-1250", "IBM857/windows-1254",
-                "x-IBM737/windows-1253", "IBM862/windows-1255", "GBK", "windows-31j", "x-windows-949", "x-windows-950");
     }
 }
