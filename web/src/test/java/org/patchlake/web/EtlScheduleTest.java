@@ -75,6 +75,9 @@ class EtlScheduleTest {
             String token = server.services().tokens().create("EU", "Berlin", null, "test").secret();
             enroll(port, token, 1);
             awaitUntil(() -> finished(log).size() >= 3, "three failing runs");
+            // the script logs its end before it exits; the schedule counts the run once it has seen the exit code
+            awaitUntil(() -> server.services().metrics().counterValue("patchlake_etl_runs_total", "outcome", "failed") >= 3,
+                    "three failed runs counted");
 
             List<Run> runs = finished(log);
             for (int i = 1; i < runs.size(); i++) {
