@@ -36,15 +36,12 @@ import static java.util.Objects.requireNonNull;
 public final class LandingWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LandingWriter.class);
     private static final int MAX_BATCH = 4096;
-    private static final byte[] LINE_END = {'}', '\n'};
-    private static final byte[] LINE_END_MEMBER = GzipMembers.stored(LINE_END);
 
     private final LandingLayout layout;
     private final long rollBytes;
     private final Duration rollAge;
     private final DedupIndex dedup;
-    private final GzipMembers gzip;
-    private final ObjectMapper mapper;
+    private final LandingLines lines;
     private final Clock clock;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     /** Appenders share it (read lock), so they never queue behind each other; closing takes it alone. */
@@ -60,8 +57,7 @@ public final class LandingWriter implements AutoCloseable {
         this.rollBytes = rollBytes;
         this.rollAge = requireNonNull(rollAge, "rollAge is null");
         this.dedup = requireNonNull(dedup, "dedup is null");
-        this.gzip = new GzipMembers(compressionLevel);
-        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.lines = new LandingLines(compressionLevel, mapper);
         this.clock = requireNonNull(clock, "clock is null");
         this.thread = new Thread(this::run, "landing-writer");
         this.thread.setDaemon(false);
@@ -72,61 +68,11 @@ public final class LandingWriter implements AutoCloseable {
     public CompletableFuture<Void> append(LandingEnvelope envelope) {
         ByteBuffer[] members;
         try {
-            if (envelope.payload() instanceof GzipJson compressed) {
-                // Three members, one line: the envelope's head, the agent's gzip member as sent, the closing brace.
-                members = new ByteBuffer[] {ByteBuffer.wrap(GzipMembers.stored(head(envelope))), ByteBuffer.wrap(compressed.member()),
-                        ByteBuffer.wrap(LINE_END_MEMBER)};
-            } else {
-                members = new ByteBuffer[] {ByteBuffer.wrap(gzip.compress(line(envelope)))};
-            }
+            members = lines.members(envelope);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot serialize envelope " + envelope.messageId(), e));
         }
         return enqueue(new Task(envelope, members, new CompletableFuture<>()));
-    }
-
-    /** The envelope as one JSON line; a {@link RawJson} payload is copied in byte for byte. */
-    private byte[] line(LandingEnvelope envelope) throws JsonProcessingException {
-        if (!(envelope.payload() instanceof RawJson raw)) {
-            byte[] json = mapper.writeValueAsBytes(envelope);
-            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-            line[json.length] = '\n';
-            return line;
-        }
-        byte[] head = head(envelope);
-        byte[] line = java.util.Arrays.copyOf(head, head.length + raw.json().length + LINE_END.length);
-        System.arraycopy(raw.json(), 0, line, head.length, raw.json().length);
-        System.arraycopy(LINE_END, 0, line, head.length + raw.json().length, LINE_END.length);
-        return line;
-    }
-
-    /** The envelope up to its payload: {@code {"messageId":..,"kind":..,..,"payload":}. */
-    private static byte[] head(LandingEnvelope envelope) {
-        StringBuilder head = new StringBuilder(160).append("{\"messageId\":");
-        appendString(head, envelope.messageId()).append(",\"kind\":");
-        appendString(head, envelope.kind());
-        if (envelope.computerId() != null) {
-            appendString(head.append(",\"computerId\":"), envelope.computerId());
-        }
-        head.append(",\"receivedAt\":\"").append(envelope.receivedAt()).append("\",\"protocolVersion\":")
-                .append(envelope.protocolVersion()).append(",\"payload\":");
-        return head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** A JSON string (RFC 8259 escapes); ids are validated ASCII, so this rarely escapes anything. */
-    static StringBuilder appendString(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"');
     }
 
     /** Seals every open file into landing (e.g. before an ETL run in a demo, or in tests). */
