@@ -36,6 +36,7 @@ import static java.util.Objects.requireNonNull;
 public final class LandingWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LandingWriter.class);
     private static final int MAX_BATCH = 4096;
+    private static final Duration SEAL_RETRY = Duration.ofSeconds(5);
 
     private final LandingLayout layout;
     private final long rollBytes;
@@ -43,22 +44,32 @@ public final class LandingWriter implements AutoCloseable {
     private final DedupIndex dedup;
     private final LandingLines lines;
     private final Clock clock;
+    private final LandingChannels channels;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     /** Appenders share it (read lock), so they never queue behind each other; closing takes it alone. */
     private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
     private final Map<String, LandingFile> openFiles = new HashMap<>();
+    /** Files that take no more lines and wait to be sealed (oldest first). */
+    private final List<LandingFile> unsealed = new ArrayList<>();
+    private Instant sealRetryAt = Instant.MIN;
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicLong groupCommits = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closing;
 
     public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
             ObjectMapper mapper, Clock clock) {
+        this(layout, rollBytes, rollAge, compressionLevel, dedup, mapper, clock, LandingChannels.FILE_SYSTEM);
+    }
+
+    public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
+            ObjectMapper mapper, Clock clock, LandingChannels channels) {
         this.layout = requireNonNull(layout, "layout is null");
         this.rollBytes = rollBytes;
         this.rollAge = requireNonNull(rollAge, "rollAge is null");
         this.dedup = requireNonNull(dedup, "dedup is null");
         this.lines = new LandingLines(compressionLevel, mapper);
         this.clock = requireNonNull(clock, "clock is null");
+        this.channels = requireNonNull(channels, "channels is null");
         this.thread = new Thread(this::run, "landing-writer");
         this.thread.setDaemon(false);
         this.thread.start();
@@ -130,6 +141,12 @@ public final class LandingWriter implements AutoCloseable {
             }
         }
         sealOpenFiles();
+        for (LandingFile file : unsealed) {
+            log.error("landing file {} could not be sealed before shutdown; it stays in _incoming and is recovered at the next start",
+                    file.target());
+            file.close();
+        }
+        unsealed.clear();
     }
 
     private void commit(List<Task> batch) {
@@ -185,7 +202,7 @@ public final class LandingWriter implements AutoCloseable {
         if (file == null) {
             Instant now = clock.instant();
             String name = layout.nextFileName(now);
-            file = LandingFile.create(layout.incoming(envelope.kind(), day, name), layout.sealed(envelope.kind(), day, name), now);
+            file = LandingFile.create(layout.incoming(envelope.kind(), day, name), layout.sealed(envelope.kind(), day, name), now, channels);
             openFiles.put(key, file);
         }
         return file;
@@ -196,34 +213,59 @@ public final class LandingWriter implements AutoCloseable {
         while (files.hasNext()) {
             LandingFile file = files.next();
             if (file.length() >= rollBytes || !now.isBefore(file.openedAt().plus(rollAge))) {
-                seal(file);
                 files.remove();
+                unsealed.add(file);
+            }
+        }
+        sealWaiting(now);
+    }
+
+    /** Seals every open file now; one that cannot be sealed yet is retried like any other. */
+    private void sealOpenFiles() {
+        unsealed.addAll(openFiles.values());
+        openFiles.clear();
+        sealRetryAt = Instant.MIN;
+        sealWaiting(clock.instant());
+    }
+
+    /**
+     * Seals the files that take no more lines, oldest first. One that cannot be sealed yet (its dedup ids or the rename
+     * need space the disk does not have) stays in {@code _incoming}, complete and readable by recovery, and is retried
+     * after {@link #SEAL_RETRY}; ingest goes on taking uploads into new files meanwhile.
+     */
+    private void sealWaiting(Instant now) {
+        if (unsealed.isEmpty() || now.isBefore(sealRetryAt)) {
+            return;
+        }
+        Iterator<LandingFile> waiting = unsealed.iterator();
+        while (waiting.hasNext()) {
+            LandingFile file = waiting.next();
+            try {
+                dedup.sync();
+                file.seal();
+                waiting.remove();
+            } catch (IOException | RuntimeException e) {
+                sealRetryAt = now.plus(SEAL_RETRY);
+                log.error("cannot seal landing file {} yet ({}); retrying in {} s (a restart recovers it too)", file.target(),
+                        e.getMessage(), SEAL_RETRY.toSeconds());
+                return;
             }
         }
     }
 
-    private void sealOpenFiles() {
-        openFiles.values().forEach(this::seal);
-        openFiles.clear();
-    }
-
-    private void seal(LandingFile file) {
-        try {
-            dedup.sync();
-            file.seal();
-        } catch (IOException | RuntimeException e) {
-            log.error("cannot seal landing file {}; it stays in _incoming and is recovered at the next start", file.target(), e);
-        }
-    }
-
+    /** After a failed write: cut back to the last durable commit, then seal what is durable (no new lines go there). */
     private void abandon(LandingFile file) {
         openFiles.values().remove(file);
         try {
             file.rollBack();
         } catch (IOException | RuntimeException e) {
-            log.error("cannot roll back landing file {}; recovery trims it at the next start", file.target(), e);
+            log.error("cannot roll back landing file {}; it stays in _incoming, where recovery trims it at the next start",
+                    file.target(), e);
+            file.close();
+            return;
         }
-        seal(file);
+        unsealed.add(file);
+        sealWaiting(clock.instant());
     }
 
     /** How many group commits (write + fsync rounds) ran so far. */
