@@ -17,6 +17,7 @@ import org.patchlake.core.catalog.GeneratedCatalog;
 import org.patchlake.etl.EtlConfig;
 import org.patchlake.etl.EtlJob;
 import org.patchlake.etl.EtlProgress;
+import org.patchlake.etl.SnapshotComparison;
 import org.patchlake.etl.catalog.CatalogImporter;
 
 /**
@@ -62,12 +63,12 @@ final class EtlKillCampaign {
                 System.nanoTime());
         FaultLanding landing = new FaultLanding(base.resolve("landing"));
         landing.firstBatch(FIRST_BATCH);
-        for (int hour = 0; hour <= KEEP_SNAPSHOTS; hour++) { // older snapshots, so that publishing ends in retention
-            runInProcess(spark, base, FIRST_RUN.plusSeconds(3600L * hour), 5);
-        }
+        runInProcess(spark, base, FIRST_RUN, 5);
         String previous = current(base);
+        olderSnapshots(base, previous, KEEP_SNAPSHOTS);
         landing.secondBatch(SECOND_BATCH);
 
+        long started = System.nanoTime();
         Path reference = copy(base, work.resolve("uninterrupted"));
         FaultPointFileSystem.trace(spark.sparkContext().hadoopConfiguration());
         String trace;
@@ -78,17 +79,21 @@ final class EtlKillCampaign {
         }
         long points = trace.isEmpty() ? 0 : trace.split("\n").length;
         List<Long> chosen = KillPoints.choose(trace, points, kills, seed);
-        out.printf(Locale.ROOT, "etl kill campaign: %d kills, seed %d; an uninterrupted run makes %d file operations (fault points); "
-                + "previous snapshot %s, uninterrupted result %s%n", chosen.size(), seed, points, previous, current(reference));
+        out.printf(Locale.ROOT, "etl kill campaign: %d kills, seed %d; an uninterrupted run (%.0f s) makes %d file operations "
+                + "(fault points); previous snapshot %s, uninterrupted result %s%n", chosen.size(), seed,
+                (System.nanoTime() - started) / 1e9, points, previous, current(reference));
 
         List<Kill> results = new ArrayList<>();
         for (int k = 0; k < chosen.size(); k++) {
             Path data = copy(base, work.resolve("kill-" + (k + 1)));
+            long killStarted = System.nanoTime();
             EtlChild.Stop stop = EtlChild.killedAt(data, SECOND_RUN, work.resolve("kill-" + (k + 1) + ".log"), chosen.get(k));
+            long killed = System.nanoTime();
             Kill kill = check(spark, data, reference, previous, chosen.get(k), stop);
             results.add(kill);
-            out.printf(Locale.ROOT, "kill %2d/%d at point %4d/%d (%s %s): CURRENT %s; the reader %s; the next run %s%n", k + 1,
-                    chosen.size(), kill.point(), points, kill.operation(), shorten(kill.path(), data), kill.previousKept()
+            out.printf(Locale.ROOT, "kill %2d/%d at point %4d/%d (%s %s; %.0f s to the point, %.0f s to check and run again): "
+                    + "CURRENT %s; the reader %s; the next run %s%n", k + 1, chosen.size(), kill.point(), points, kill.operation(),
+                    shorten(kill.path(), data), (killed - killStarted) / 1e9, (System.nanoTime() - killed) / 1e9, kill.previousKept()
                             ? "still the previous snapshot" : "the new complete snapshot", kill.readerProblems().isEmpty()
                             ? "loaded it whole" : "FAILED " + kill.readerProblems(), kill.runProblems().isEmpty()
                             ? "equals the uninterrupted run" : "DIFFERS " + kill.runProblems());
@@ -117,8 +122,30 @@ final class EtlKillCampaign {
         }
         problems.addAll(seen.problems());
         runInProcess(spark, data, SECOND_RUN, KEEP_SNAPSHOTS);
-        runProblems.addAll(SnapshotComparison.differences(spark, reference, data));
+        runProblems.addAll(SnapshotComparison.differences(reference, data));
         return new Kill(stop.point(), stop.operation(), stop.path(), current, previousKept, problems, runProblems);
+    }
+
+    /**
+     * Complete snapshots older than the published one (copies of it under earlier names), so that the runs here end by
+     * pruning them: retention is then part of publishing, and the first operation after the switch is a kill point.
+     */
+    private static void olderSnapshots(Path data, String published, int count) throws IOException {
+        Path snapshots = data.resolve("warehouse/snapshots");
+        for (int i = 0; i < count; i++) {
+            Path source = snapshots.resolve(published);
+            Path target = snapshots.resolve("s-2000010100000000" + i);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    Path copy = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.createLink(copy, file);
+                    }
+                }
+            }
+        }
     }
 
     static void runInProcess(SparkSession spark, Path data, Instant asOf, int keepSnapshots) {

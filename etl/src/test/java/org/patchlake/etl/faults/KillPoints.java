@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where to kill the ETL: one point drawn from {@code seed} in each of {@code kills - 2} equal stretches of an
- * uninterrupted run's file operations (so every step of the run gets its kills), plus the two moments of publishing that
+ * uninterrupted run's file operations (so every step of the run gets its kills; a single one comes from the first
+ * third), plus the two moments of publishing that
  * matter: the snapshot is complete (marker written) but CURRENT not yet switched, and the first operation after the
  * switch (whatever the run does next: retention of old snapshots).
  */
@@ -28,9 +29,11 @@ final class KillPoints {
         TreeSet<Long> chosen = new TreeSet<>();
         Random random = new Random(seed);
         int stretches = Math.max(0, kills - 2);
+        // a single drawn kill (the build's three) comes from the first third of the run, where a kill costs least
+        long span = stretches == 1 ? Math.max(1, points / 3) : points;
         for (int i = 0; i < stretches; i++) {
-            long from = 1 + points * i / stretches;
-            long to = Math.max(from, points * (i + 1) / stretches);
+            long from = 1 + span * i / stretches;
+            long to = Math.max(from, span * (i + 1) / stretches);
             long point = from + (long) (random.nextDouble() * (to - from + 1));
             while (point == beforeSwitch || point == afterSwitch || chosen.contains(point)) {
                 point = point > 1 ? point - 1 : point + 1;

@@ -77,6 +77,7 @@ class ServeRestartTest {
             HttpResponse<String> started = session.post("/api/v1/reports/compliance-by-bulletin/exports?format=pdf");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             serve.kill();
+            Files.createDirectories(exports);
             Files.writeString(exports.resolve("3f6c1a7e-0000-4000-8000-000000000001.partial"), "half a PDF");
 
             serve = ServeChild.start(data, log);
