@@ -185,8 +185,9 @@ public final class LandingWriter implements AutoCloseable {
         try {
             dedup.record(durable);
         } catch (RuntimeException e) {
-            // The landing bytes are durable: acknowledge; a resend may then be stored twice (ETL dedups by id).
-            log.error("dedup log append failed for {} message(s)", durable.size(), e);
+            // The landing bytes are durable: acknowledge. The ids are known in memory and stay pending for the log; the
+            // files holding them are sealed only once the log has them (until then recovery would re-read them).
+            log.error("dedup log append failed for {} message(s): {}", durable.size(), e.getMessage());
         }
         succeeded.forEach(task -> task.done.complete(null));
         if (!sealRequests.isEmpty()) {
