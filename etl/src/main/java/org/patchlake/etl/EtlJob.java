@@ -90,7 +90,8 @@ public final class EtlJob {
     Instant startedAt = Instant.now();
     Instant asOf = config.clock();
     Warehouse warehouse = new Warehouse(spark.sparkContext().hadoopConfiguration(), config.warehouse());
-    EtlManifest manifest = EtlManifest.read(warehouse.hadoop(), config.warehouse());
+    EtlManifest manifest = EtlManifest.read(warehouse.hadoop(), config.warehouse(),
+        warehouse.currentSnapshot().map(warehouse::snapshotDir).orElse(null));
     List<String> allFiles = LandingFiles.list(warehouse.hadoop(), config.landing());
     List<String> newFiles = LandingFiles.newFiles(allFiles, manifest.fileSet());
     progress.stage("list landing files", newFiles.size());
@@ -218,12 +219,13 @@ public final class EtlJob {
     if (carryTables) {
       changed = publisher.write(CHANGED_COMPUTERS, dirty.select("computer_id").coalesce(1), "computer_id");
     }
-    publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), config.statePolicy(), counts,
-        previous.name().orElse(null), changed);
     java.util.Set<String> processed = new java.util.HashSet<>(manifest.files());
     processed.addAll(newFiles);
+    // inside the snapshot, before its marker: the files it holds are published by the same switch as its tables
     new EtlManifest(allFiles.stream().filter(processed::contains).toList(), publisher.name())
-        .write(warehouse.hadoop(), config.warehouse());
+        .writeInto(warehouse.hadoop(), publisher.dir());
+    publisher.publish(Instant.now(), dataAsOf, asOf, catalog.version(), config.statePolicy(), counts,
+        previous.name().orElse(null), changed);
     List<String> pruned = SnapshotRetention.prune(warehouse, config.keepSnapshots(), publisher.name());
     progress.stage("publish " + publisher.name() + (pruned.isEmpty() ? "" : ", pruned " + pruned.size()), 0);
     accepted.unpersist();

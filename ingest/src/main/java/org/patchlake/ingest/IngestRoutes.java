@@ -94,7 +94,7 @@ public final class IngestRoutes {
      * How the validated body lands: in the agent's own gzip member when that holds the JSON as one line without a
      * byte order mark (nothing to change, so nothing to recompress), else as the inflated JSON.
      */
-    private static SentJson asSent(RequestBody.Decoded sent, ProtocolJson.Parsed<?> parsed) {
+    static SentJson asSent(RequestBody.Decoded sent, ProtocolJson.Parsed<?> parsed) {
         byte[] json = sent.json();
         boolean byteOrderMark = json.length >= 3 && (json[0] & 0xff) == 0xEF && (json[1] & 0xff) == 0xBB && (json[2] & 0xff) == 0xBF;
         if (sent.plainGzipMember() != null && parsed.singleLine() && !byteOrderMark) {

@@ -30,6 +30,7 @@ import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.landing.ComputerMoveRecord;
 import org.patchlake.ingest.landing.DedupIndex;
 import org.patchlake.ingest.landing.EnrollmentRecord;
+import org.patchlake.ingest.landing.LandingChannels;
 import org.patchlake.ingest.landing.LandingEnvelope;
 import org.patchlake.ingest.landing.LandingKind;
 import org.patchlake.ingest.landing.LandingLayout;
@@ -64,7 +65,7 @@ public final class IngestService implements AutoCloseable {
     private final FileLock lock;
     private boolean closed;
 
-    private IngestService(IngestConfig config, PolicySource policies, Clock clock) throws IOException {
+    private IngestService(IngestConfig config, PolicySource policies, Clock clock, LandingChannels channels) throws IOException {
         this.config = config;
         this.clock = clock;
         this.policies = policies;
@@ -79,11 +80,12 @@ public final class IngestService implements AutoCloseable {
                     + config.dataDirectory() + " (pass --node NAME to run a second node)");
         }
         this.registry = new AgentRegistry(config.ingestDirectory(), json.mapper(), new SecureRandom(), clock);
-        this.dedup = DedupIndex.open(config.ingestDirectory().resolve("dedup-" + config.node()), config.dedupWindow(), clock.instant());
+        this.dedup = DedupIndex.open(config.ingestDirectory().resolve("dedup-" + config.node()), config.dedupWindow(), clock.instant(),
+                channels);
         LandingLayout layout = new LandingLayout(config.landingDirectory(), config.node());
         LandingRecovery.Result recovered = new LandingRecovery(layout, dedup, json.mapper()).recover();
         this.writer = new LandingWriter(layout, config.rollBytes(), config.rollAge(), config.compressionLevel(), dedup,
-                json.mapper(), clock);
+                json.mapper(), clock, channels);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ingest-housekeeping");
             thread.setDaemon(true);
@@ -96,8 +98,13 @@ public final class IngestService implements AutoCloseable {
     }
 
     public static IngestService open(IngestConfig config, PolicySource policies, Clock clock) {
+        return open(config, policies, clock, LandingChannels.FILE_SYSTEM);
+    }
+
+    /** As above, with the landing files and the dedup log opened through {@code channels} (tests: a disk that fills up). */
+    public static IngestService open(IngestConfig config, PolicySource policies, Clock clock, LandingChannels channels) {
         try {
-            return new IngestService(config, policies, clock);
+            return new IngestService(config, policies, clock, channels);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open ingest over " + config.dataDirectory(), e);
         }
@@ -112,7 +119,13 @@ public final class IngestService implements AutoCloseable {
     }
 
     public EnrollResponse enroll(EnrollRequest request) {
-        EnrolledComputer computer = registry.enroll(request);
+        EnrolledComputer computer;
+        try {
+            computer = registry.enroll(request);
+        } catch (UncheckedIOException e) {
+            throw new IngestException(ErrorCode.UNAVAILABLE, null, "the enrollment could not be made durable (" + e.getMessage()
+                    + "); nothing was acknowledged, enroll again", e);
+        }
         Instant now = now();
         EnrollmentRecord record = new EnrollmentRecord(computer.computerId(), request.hostname(), request.domain(), request.os(),
                 request.hardwareId(), request.agentVersion(), request.computerClassHint(), request.managedLevel(), computer.site(),

@@ -54,8 +54,12 @@ final class SysteminfoParser {
         Matcher version = OS_VERSION.matcher(fields.get(versionIndex).value());
         version.matches();
         String versionText = version.group(1) + "." + version.group(2) + "." + version.group(3);
-        int build = Integer.parseInt(version.group(3));
+        int build = number(version.group(3));
         int servicePack = servicePack(version.group(4) == null ? "" : version.group(4));
+        if (build < 0 || servicePack < 0) {
+            throw new InventoryParseException(sourceFile, "systeminfo OS version '" + fields.get(versionIndex).value()
+                    + "' has a build or service pack number out of range");
+        }
 
         List<String> warnings = new ArrayList<>();
         Architecture architecture = architecture(fields, osName, warnings)
@@ -70,12 +74,21 @@ final class SysteminfoParser {
                 List.copyOf(installed.values()), declared, List.of(), warnings);
     }
 
-    /** "Service Pack 1 Build 7601" -> 1; "N/A Build 17134" -> 0; "Build 2600" -> 0. */
+    /** "Service Pack 1 Build 7601" -> 1; "N/A Build 17134" -> 0; "Build 2600" -> 0; -1 when out of range. */
     private static int servicePack(String rest) {
         Matcher trailing = TRAILING_BUILD.matcher(rest.trim());
         String before = trailing.matches() ? trailing.group(1) : rest;
         Matcher number = SERVICE_PACK_NUMBER.matcher(before);
-        return number.find() ? Integer.parseInt(number.group(1)) : 0;
+        return number.find() ? number(number.group(1)) : 0;
+    }
+
+    /** ASCII digits as an int, or -1 when they do not fit one (a damaged or made-up file, never Windows). */
+    private static int number(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException outOfRange) {
+            return -1;
+        }
     }
 
     private static Optional<Architecture> architecture(List<SysteminfoFields.Field> fields, String osName, List<String> warnings) {
@@ -118,7 +131,7 @@ final class SysteminfoParser {
                 warnings.add(withoutKb.size() + " hotfix entries without a KB id (e.g. '" + withoutKb.get(0) + "')");
             }
             Matcher count = HOTFIX_COUNT.matcher(field.value());
-            int declared = count.find() ? Integer.parseInt(count.group(1)) : -1;
+            int declared = count.find() ? number(count.group(1)) : -1;
             if (declared > entries) {
                 warnings.add("hotfix list announces " + declared + " entries but shows " + entries
                         + " (systeminfo truncates long lists; a wmic qfe file of the same machine completes it)");

@@ -17,9 +17,12 @@ import java.util.List;
  * {@code ;} starts a comment to the end of the line. Errors name the offset and what was found.
  */
 public final class RuleParser {
+    /** Deeper nesting than any real rule, and shallow enough that parsing, writing and evaluating never run out of stack. */
+    static final int MAX_DEPTH = 100;
 
     private final String text;
     private int position;
+    private int depth;
 
     private RuleParser(String text) {
         this.text = text;
@@ -40,6 +43,10 @@ public final class RuleParser {
 
     private DetectionRule rule() {
         expect('(');
+        if (++depth > MAX_DEPTH) {
+            position--;
+            throw error("rule nests deeper than " + MAX_DEPTH + " levels");
+        }
         int operatorAt = position;
         String operator = atom("an operator");
         DetectionRule rule = switch (operator) {
@@ -66,6 +73,7 @@ public final class RuleParser {
             }
         };
         expect(')');
+        depth--;
         return rule;
     }
 

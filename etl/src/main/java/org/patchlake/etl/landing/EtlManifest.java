@@ -19,12 +19,17 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * WH/etl-manifest.json: the landing files already folded into a published snapshot. Written only after the
- * snapshot pointer moved, with write-to-temp and rename. If a run dies between the two, the next run reads the
- * files again and message-id deduplication drops what the snapshot already holds.
+ * The landing files already folded into a published snapshot: {@code _etl-manifest.json} inside the snapshot, written
+ * before its {@code _SNAPSHOT.json}, so it is published by the same atomic switch of CURRENT as the tables it describes.
+ * (It was WH/etl-manifest.json, written after the switch: a run killed between the two made the next run read its files
+ * again, and their quarantined lines, which no message id deduplicates, were quarantined twice.) A snapshot of that older
+ * layout is read with WH/etl-manifest.json.
  */
 public record EtlManifest(List<String> files, String snapshot) {
+  /** The older layout's manifest beside CURRENT. */
   public static final String FILE = "etl-manifest.json";
+  /** The manifest inside a snapshot. */
+  public static final String IN_SNAPSHOT = "_etl-manifest.json";
 
   public EtlManifest {
     files = List.copyOf(requireNonNull(files, "files is null"));
@@ -34,8 +39,20 @@ public record EtlManifest(List<String> files, String snapshot) {
     return new LinkedHashSet<>(files);
   }
 
-  public static EtlManifest read(Configuration hadoop, String warehouse) {
-    Path path = new Path(warehouse, FILE);
+  /** The manifest of the published snapshot in {@code snapshotDirectory} (null: none published yet). */
+  public static EtlManifest read(Configuration hadoop, String warehouse, String snapshotDirectory) {
+    if (snapshotDirectory != null) {
+      Path inSnapshot = new Path(snapshotDirectory, IN_SNAPSHOT);
+      try {
+        if (inSnapshot.getFileSystem(hadoop).exists(inSnapshot)) return read(hadoop, inSnapshot);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read ETL manifest " + inSnapshot, e);
+      }
+    }
+    return read(hadoop, new Path(warehouse, FILE));
+  }
+
+  private static EtlManifest read(Configuration hadoop, Path path) {
     try {
       FileSystem fs = path.getFileSystem(hadoop);
       if (!fs.exists(path)) return new EtlManifest(List.of(), null);
@@ -51,23 +68,16 @@ public record EtlManifest(List<String> files, String snapshot) {
     }
   }
 
-  public void write(Configuration hadoop, String warehouse) {
-    Path path = new Path(warehouse, FILE);
-    Path temp = new Path(warehouse, "." + FILE + ".tmp");
+  /** Writes the manifest into the snapshot directory being built (before its marker). */
+  public void writeInto(Configuration hadoop, String snapshotDirectory) {
+    Path path = new Path(snapshotDirectory, IN_SNAPSHOT);
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.put("snapshot", snapshot);
     ArrayNode list = root.putArray("files");
     files.forEach(list::add);
-    try {
-      FileSystem fs = path.getFileSystem(hadoop);
-      try (OutputStream out = fs.create(temp, true)) {
-        json.writerWithDefaultPrettyPrinter().writeValue(out, root);
-      }
-      if (!fs.rename(temp, path)) {
-        fs.delete(path, false);
-        if (!fs.rename(temp, path)) throw new IOException("rename " + temp + " -> " + path + " failed");
-      }
+    try (OutputStream out = path.getFileSystem(hadoop).create(path, true)) {
+      json.writerWithDefaultPrettyPrinter().writeValue(out, root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write ETL manifest " + path, e);
     }

@@ -13,6 +13,8 @@ import java.util.Locale;
 /** Field access on a payload: absent and JSON null read as null; a wrong type is a {@link BadRecordException}. */
 final class JsonFields {
   private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.ROOT);
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private JsonFields() {}
 
@@ -69,13 +71,19 @@ final class JsonFields {
   static Instant parseInstant(String field, String text) {
     Instant fast = fastIsoInstant(text);
     if (fast != null) return fast;
+    Instant value;
     try {
-      if (text.length() > 10) return Instant.parse(text);
-      if (text.contains("/")) return LocalDate.parse(text, US_DATE).atStartOfDay().toInstant(ZoneOffset.UTC);
-      return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+      if (text.length() > 10) value = Instant.parse(text);
+      else if (text.contains("/")) value = LocalDate.parse(text, US_DATE).atStartOfDay().toInstant(ZoneOffset.UTC);
+      else value = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw new BadRecordException("field " + field + " is not a date: '" + text + "'");
     }
+    if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+      // Spark holds timestamps as microseconds: a year past about 294,000 overflowed in the job and failed the whole run
+      throw new BadRecordException("field " + field + " is out of range (years 0001-9999): '" + text + "'");
+    }
+    return value;
   }
 
   /**

@@ -98,6 +98,13 @@ public final class ProtocolJson {
         if (json.length == 0) {
             throw new IngestException(ErrorCode.MALFORMED_JSON, null, "request body is empty; expected a " + type.getSimpleName() + " JSON object");
         }
+        String notUtf8 = Utf8.problem(json);
+        if (notUtf8 != null) {
+            // Checked before Jackson: it reads UTF-16 and UTF-32 too (detected from the first bytes), and once a field name
+            // is in its symbol table it matched a name holding an invalid byte (atte\xFFmpt read as attempt). Landing lines
+            // are UTF-8 read by a fresh parser, so either would be acknowledged and then be unreadable or read differently.
+            throw new IngestException(ErrorCode.MALFORMED_JSON, null, "request body is not UTF-8 JSON (RFC 8259): " + notUtf8);
+        }
         try (JsonParser parser = mapper.createParser(json)) {
             T value = reader.readValue(parser);
             if (value == null) {

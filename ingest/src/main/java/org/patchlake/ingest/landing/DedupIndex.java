@@ -28,17 +28,28 @@ import java.util.stream.Stream;
 public final class DedupIndex implements AutoCloseable {
     private final Path directory;
     private final Duration window;
+    private final LandingChannels channels;
     private final Map<String, Long> receivedAtByKey = new ConcurrentHashMap<>();
     private FileChannel log;
     private LocalDate logDay;
+    /** Bytes of the open log that hold whole lines. */
+    private long logLength;
+    /** Lines recorded in memory whose append to the log failed; appended first next time. */
+    private final StringBuilder pending = new StringBuilder();
+    private LocalDate pendingDay;
 
-    private DedupIndex(Path directory, Duration window) {
+    private DedupIndex(Path directory, Duration window, LandingChannels channels) {
         this.directory = directory;
         this.window = window;
+        this.channels = channels;
     }
 
     public static DedupIndex open(Path directory, Duration window, Instant now) {
-        DedupIndex index = new DedupIndex(directory, window);
+        return open(directory, window, now, LandingChannels.FILE_SYSTEM);
+    }
+
+    public static DedupIndex open(Path directory, Duration window, Instant now, LandingChannels channels) {
+        DedupIndex index = new DedupIndex(directory, window, java.util.Objects.requireNonNull(channels, "channels is null"));
         try {
             Files.createDirectories(directory);
             LocalDate oldest = day(now.minus(window));
@@ -89,32 +100,56 @@ public final class DedupIndex implements AutoCloseable {
         return receivedAtByKey.size();
     }
 
-    /** Records messages whose landing bytes are durable. Called by the single writer thread. */
+    /**
+     * Records messages whose landing bytes are durable. Called by the single writer thread. When the log cannot take
+     * them (no space left), the torn part is cut off again, the lines stay pending and are appended before anything
+     * else at the next {@link #record} or {@link #sync}, and this throws: a landing file is sealed only after a
+     * successful sync, so until then its messages are still known to recovery through {@code _incoming}.
+     */
     public synchronized void record(Collection<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        StringBuilder lines = new StringBuilder(entries.size() * 64);
-        LocalDate day = null;
         for (Entry entry : entries) {
             long millis = entry.receivedAt().toEpochMilli();
             receivedAtByKey.put(entry.key(), millis);
-            lines.append(millis).append('\t').append(entry.key()).append('\n');
-            day = day(entry.receivedAt());
+            pending.append(millis).append('\t').append(entry.key()).append('\n');
+            pendingDay = day(entry.receivedAt());
         }
+        appendPending();
+    }
+
+    /** Appends the pending lines; the log keeps only whole lines whatever happens. */
+    private void appendPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            FileChannel channel = logFor(day);
-            ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            FileChannel channel = logFor(pendingDay);
+            if (channel.size() != logLength) {
+                channel.truncate(logLength); // the torn end of an earlier failed append
             }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                channel.truncate(logLength);
+                throw e;
+            }
+            logLength += bytes.length;
+            pending.setLength(0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to dedup log in " + directory, e);
+            throw new UncheckedIOException("cannot append to the dedup log in " + directory + " (" + e.getMessage()
+                    + "); the ids are kept and appended with the next ones", e);
         }
     }
 
-    /** Forces the log to disk; called before a landing file is sealed. */
+    /** Appends what is pending and forces the log to disk; called before a landing file is sealed. */
     public synchronized void sync() {
+        appendPending();
         if (log != null) {
             try {
                 log.force(false);
@@ -147,8 +182,11 @@ public final class DedupIndex implements AutoCloseable {
                 log.force(false);
                 log.close();
             }
-            log = FileChannel.open(directory.resolve(day + ".log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            log = null;
+            FileChannel opened = channels.open(directory.resolve(day + ".log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            logLength = opened.size();
+            log = opened;
             logDay = day;
         }
         return log;
@@ -156,6 +194,11 @@ public final class DedupIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        try {
+            appendPending();
+        } catch (UncheckedIOException e) {
+            // the ids are in the landing files still in _incoming, which recovery reads at the next start
+        }
         if (log != null) {
             try {
                 log.force(false);

@@ -25,9 +25,9 @@ final class LandingFile {
         this.openedAt = openedAt;
     }
 
-    static LandingFile create(Path incoming, Path target, Instant now) throws IOException {
+    static LandingFile create(Path incoming, Path target, Instant now, LandingChannels channels) throws IOException {
         Files.createDirectories(incoming.getParent());
-        FileChannel channel = FileChannel.open(incoming, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel = channels.open(incoming, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         syncDirectory(incoming.getParent());
         return new LandingFile(incoming, target, channel, now);
     }
@@ -68,7 +68,16 @@ final class LandingFile {
         return target;
     }
 
-    /** Closes the file and renames it into place; an empty file is deleted instead. */
+    /** Closes the file without sealing it (it stays in {@code _incoming} for recovery). */
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more can be lost: what is durable is on disk, recovery trims the rest
+        }
+    }
+
+    /** Closes the file and renames it into place; an empty file is deleted instead. Can be retried after a failure. */
     void seal() throws IOException {
         channel.close();
         if (durableLength == 0) {

@@ -36,33 +36,40 @@ import static java.util.Objects.requireNonNull;
 public final class LandingWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LandingWriter.class);
     private static final int MAX_BATCH = 4096;
-    private static final byte[] LINE_END = {'}', '\n'};
-    private static final byte[] LINE_END_MEMBER = GzipMembers.stored(LINE_END);
+    private static final Duration SEAL_RETRY = Duration.ofSeconds(5);
 
     private final LandingLayout layout;
     private final long rollBytes;
     private final Duration rollAge;
     private final DedupIndex dedup;
-    private final GzipMembers gzip;
-    private final ObjectMapper mapper;
+    private final LandingLines lines;
     private final Clock clock;
+    private final LandingChannels channels;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     /** Appenders share it (read lock), so they never queue behind each other; closing takes it alone. */
     private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
     private final Map<String, LandingFile> openFiles = new HashMap<>();
+    /** Files that take no more lines and wait to be sealed (oldest first). */
+    private final List<LandingFile> unsealed = new ArrayList<>();
+    private Instant sealRetryAt = Instant.MIN;
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicLong groupCommits = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closing;
 
     public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
             ObjectMapper mapper, Clock clock) {
+        this(layout, rollBytes, rollAge, compressionLevel, dedup, mapper, clock, LandingChannels.FILE_SYSTEM);
+    }
+
+    public LandingWriter(LandingLayout layout, long rollBytes, Duration rollAge, int compressionLevel, DedupIndex dedup,
+            ObjectMapper mapper, Clock clock, LandingChannels channels) {
         this.layout = requireNonNull(layout, "layout is null");
         this.rollBytes = rollBytes;
         this.rollAge = requireNonNull(rollAge, "rollAge is null");
         this.dedup = requireNonNull(dedup, "dedup is null");
-        this.gzip = new GzipMembers(compressionLevel);
-        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.lines = new LandingLines(compressionLevel, mapper);
         this.clock = requireNonNull(clock, "clock is null");
+        this.channels = requireNonNull(channels, "channels is null");
         this.thread = new Thread(this::run, "landing-writer");
         this.thread.setDaemon(false);
         this.thread.start();
@@ -72,61 +79,11 @@ public final class LandingWriter implements AutoCloseable {
     public CompletableFuture<Void> append(LandingEnvelope envelope) {
         ByteBuffer[] members;
         try {
-            if (envelope.payload() instanceof GzipJson compressed) {
-                // Three members, one line: the envelope's head, the agent's gzip member as sent, the closing brace.
-                members = new ByteBuffer[] {ByteBuffer.wrap(GzipMembers.stored(head(envelope))), ByteBuffer.wrap(compressed.member()),
-                        ByteBuffer.wrap(LINE_END_MEMBER)};
-            } else {
-                members = new ByteBuffer[] {ByteBuffer.wrap(gzip.compress(line(envelope)))};
-            }
+            members = lines.members(envelope);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot serialize envelope " + envelope.messageId(), e));
         }
         return enqueue(new Task(envelope, members, new CompletableFuture<>()));
-    }
-
-    /** The envelope as one JSON line; a {@link RawJson} payload is copied in byte for byte. */
-    private byte[] line(LandingEnvelope envelope) throws JsonProcessingException {
-        if (!(envelope.payload() instanceof RawJson raw)) {
-            byte[] json = mapper.writeValueAsBytes(envelope);
-            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-            line[json.length] = '\n';
-            return line;
-        }
-        byte[] head = head(envelope);
-        byte[] line = java.util.Arrays.copyOf(head, head.length + raw.json().length + LINE_END.length);
-        System.arraycopy(raw.json(), 0, line, head.length, raw.json().length);
-        System.arraycopy(LINE_END, 0, line, head.length + raw.json().length, LINE_END.length);
-        return line;
-    }
-
-    /** The envelope up to its payload: {@code {"messageId":..,"kind":..,..,"payload":}. */
-    private static byte[] head(LandingEnvelope envelope) {
-        StringBuilder head = new StringBuilder(160).append("{\"messageId\":");
-        appendString(head, envelope.messageId()).append(",\"kind\":");
-        appendString(head, envelope.kind());
-        if (envelope.computerId() != null) {
-            appendString(head.append(",\"computerId\":"), envelope.computerId());
-        }
-        head.append(",\"receivedAt\":\"").append(envelope.receivedAt()).append("\",\"protocolVersion\":")
-                .append(envelope.protocolVersion()).append(",\"payload\":");
-        return head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** A JSON string (RFC 8259 escapes); ids are validated ASCII, so this rarely escapes anything. */
-    static StringBuilder appendString(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"');
     }
 
     /** Seals every open file into landing (e.g. before an ETL run in a demo, or in tests). */
@@ -184,6 +141,12 @@ public final class LandingWriter implements AutoCloseable {
             }
         }
         sealOpenFiles();
+        for (LandingFile file : unsealed) {
+            log.error("landing file {} could not be sealed before shutdown; it stays in _incoming and is recovered at the next start",
+                    file.target());
+            file.close();
+        }
+        unsealed.clear();
     }
 
     private void commit(List<Task> batch) {
@@ -222,8 +185,9 @@ public final class LandingWriter implements AutoCloseable {
         try {
             dedup.record(durable);
         } catch (RuntimeException e) {
-            // The landing bytes are durable: acknowledge; a resend may then be stored twice (ETL dedups by id).
-            log.error("dedup log append failed for {} message(s)", durable.size(), e);
+            // The landing bytes are durable: acknowledge. The ids are known in memory and stay pending for the log; the
+            // files holding them are sealed only once the log has them (until then recovery would re-read them).
+            log.error("dedup log append failed for {} message(s): {}", durable.size(), e.getMessage());
         }
         succeeded.forEach(task -> task.done.complete(null));
         if (!sealRequests.isEmpty()) {
@@ -239,7 +203,7 @@ public final class LandingWriter implements AutoCloseable {
         if (file == null) {
             Instant now = clock.instant();
             String name = layout.nextFileName(now);
-            file = LandingFile.create(layout.incoming(envelope.kind(), day, name), layout.sealed(envelope.kind(), day, name), now);
+            file = LandingFile.create(layout.incoming(envelope.kind(), day, name), layout.sealed(envelope.kind(), day, name), now, channels);
             openFiles.put(key, file);
         }
         return file;
@@ -250,34 +214,59 @@ public final class LandingWriter implements AutoCloseable {
         while (files.hasNext()) {
             LandingFile file = files.next();
             if (file.length() >= rollBytes || !now.isBefore(file.openedAt().plus(rollAge))) {
-                seal(file);
                 files.remove();
+                unsealed.add(file);
+            }
+        }
+        sealWaiting(now);
+    }
+
+    /** Seals every open file now; one that cannot be sealed yet is retried like any other. */
+    private void sealOpenFiles() {
+        unsealed.addAll(openFiles.values());
+        openFiles.clear();
+        sealRetryAt = Instant.MIN;
+        sealWaiting(clock.instant());
+    }
+
+    /**
+     * Seals the files that take no more lines, oldest first. One that cannot be sealed yet (its dedup ids or the rename
+     * need space the disk does not have) stays in {@code _incoming}, complete and readable by recovery, and is retried
+     * after {@link #SEAL_RETRY}; ingest goes on taking uploads into new files meanwhile.
+     */
+    private void sealWaiting(Instant now) {
+        if (unsealed.isEmpty() || now.isBefore(sealRetryAt)) {
+            return;
+        }
+        Iterator<LandingFile> waiting = unsealed.iterator();
+        while (waiting.hasNext()) {
+            LandingFile file = waiting.next();
+            try {
+                dedup.sync();
+                file.seal();
+                waiting.remove();
+            } catch (IOException | RuntimeException e) {
+                sealRetryAt = now.plus(SEAL_RETRY);
+                log.error("cannot seal landing file {} yet ({}); retrying in {} s (a restart recovers it too)", file.target(),
+                        e.getMessage(), SEAL_RETRY.toSeconds());
+                return;
             }
         }
     }
 
-    private void sealOpenFiles() {
-        openFiles.values().forEach(this::seal);
-        openFiles.clear();
-    }
-
-    private void seal(LandingFile file) {
-        try {
-            dedup.sync();
-            file.seal();
-        } catch (IOException | RuntimeException e) {
-            log.error("cannot seal landing file {}; it stays in _incoming and is recovered at the next start", file.target(), e);
-        }
-    }
-
+    /** After a failed write: cut back to the last durable commit, then seal what is durable (no new lines go there). */
     private void abandon(LandingFile file) {
         openFiles.values().remove(file);
         try {
             file.rollBack();
         } catch (IOException | RuntimeException e) {
-            log.error("cannot roll back landing file {}; recovery trims it at the next start", file.target(), e);
+            log.error("cannot roll back landing file {}; it stays in _incoming, where recovery trims it at the next start",
+                    file.target(), e);
+            file.close();
+            return;
         }
-        seal(file);
+        unsealed.add(file);
+        sealWaiting(clock.instant());
     }
 
     /** How many group commits (write + fsync rounds) ran so far. */

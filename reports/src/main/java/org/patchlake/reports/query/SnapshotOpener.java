@@ -28,6 +28,12 @@ final class SnapshotOpener {
     static final String LINEAGE = "snapshot_database_lineage";
     /** An incremental load starts from a database of at most this many times the blocks of its last full load. */
     static final double GROWTH_LIMIT = 1.6;
+    private static final java.util.regex.Pattern BUILDER = java.util.regex.Pattern.compile("\\.duckdb\\.(\\d+)-[0-9a-f-]+\\.building");
+    /**
+     * Databases being built by this process, whichever warehouse builds them: a property of the process, like the process
+     * id in their names, so that cleaning one warehouse never deletes a build of another over the same cache directory.
+     */
+    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final SnapshotSchema schema;
     private final SnapshotLoader loader;
@@ -106,13 +112,48 @@ final class SnapshotOpener {
     }
 
     /**
-     * A database a crashed process was building (a {@code .building} file, or its WAL, untouched for an hour: a build
-     * in progress writes to it all the time). Never opened: only a complete database is renamed to its final name.
+     * Deletes the databases a killed process left half built (its {@code .building} file and WAL): called when a
+     * warehouse opens, so a restarted server starts clean instead of an hour later at a switch.
      */
-    private static boolean abandoned(Path file) {
+    void forgetAbandonedBuilds() {
+        if (settings.cacheDirectory() == null || !Files.isDirectory(settings.cacheDirectory())) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(settings.cacheDirectory())) {
+            files.filter(SnapshotOpener::abandoned).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                    log.info("deleted {}, left half built by a process that stopped", file);
+                } catch (IOException e) {
+                    log.warn("cannot delete {}: {}", file, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            log.warn("cannot list {}: {}", settings.cacheDirectory(), e.getMessage());
+        }
+    }
+
+    /**
+     * A database no one is building any more (a {@code .building} file or its WAL, never opened: only a complete database
+     * is renamed to its final name): its name holds the id of the process that built it, and that process is gone, or it
+     * is this process but no build of it is in progress; or, whatever the name, it has been untouched for an hour (a build
+     * in progress writes to it all the time).
+     */
+    static boolean abandoned(Path file) {
         String name = file.getFileName().toString();
         if (!name.endsWith(".building") && !name.endsWith(".building.wal")) {
             return false;
+        }
+        Path build = name.endsWith(".wal") ? file.resolveSibling(name.substring(0, name.length() - ".wal".length())) : file;
+        if (IN_PROGRESS.contains(build.toAbsolutePath())) {
+            return false;
+        }
+        java.util.regex.Matcher pid = BUILDER.matcher(name);
+        if (pid.find()) {
+            long process = Long.parseLong(pid.group(1));
+            if (process == ProcessHandle.current().pid() || ProcessHandle.of(process).map(handle -> !handle.isAlive()).orElse(true)) {
+                return true;
+            }
         }
         try {
             return Files.getLastModifiedTime(file).toInstant().isBefore(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
@@ -121,9 +162,16 @@ final class SnapshotOpener {
         }
     }
 
+    /** {@code <snapshot>-<fingerprint>.duckdb.<pid>-<random>.building}: who builds it. */
+    private Path buildingFile(Path file) {
+        Path building = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".building");
+        IN_PROGRESS.add(building.toAbsolutePath());
+        return building;
+    }
+
     private SnapshotLoad build(SnapshotInfo info, Path file) throws SQLException {
         long started = System.nanoTime();
-        Path building = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".building");
+        Path building = buildingFile(file);
         try {
             Files.createDirectories(file.getParent());
             StringBuilder why = new StringBuilder();
@@ -153,6 +201,7 @@ final class SnapshotOpener {
             throw new QueryException("cannot build the database of snapshot " + info.id() + " at " + file + ": " + e.getMessage(), e);
         } finally {
             deleteBuilding(building);
+            IN_PROGRESS.remove(building.toAbsolutePath());
         }
     }
 
@@ -175,7 +224,7 @@ final class SnapshotOpener {
     SnapshotLoad compact(SnapshotInfo info) {
         long started = System.nanoTime();
         Path file = cacheFile(info);
-        Path building = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".building");
+        Path building = buildingFile(file);
         try {
             log.info("compacting the database of snapshot {} by a full load ...", info.id());
             fullLoad(info, building);
@@ -187,6 +236,7 @@ final class SnapshotOpener {
             throw new QueryException("cannot compact the database of snapshot " + info.id() + " at " + file + ": " + e.getMessage(), e);
         } finally {
             deleteBuilding(building);
+            IN_PROGRESS.remove(building.toAbsolutePath());
         }
     }
 

@@ -50,6 +50,7 @@ public final class Warehouse implements AutoCloseable {
         this.clock = settings.clock();
         this.directory = new SnapshotDirectory(root);
         this.opener = new SnapshotOpener(SnapshotSchema.load(), settings);
+        opener.forgetAbandonedBuilds();
         this.builder = settings.backgroundSwitch() ? Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "snapshot-loader " + root.getFileName());
             thread.setDaemon(true);

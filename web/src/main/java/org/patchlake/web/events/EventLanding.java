@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,8 +26,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Appends operational changes that affect compliance (exception, custom severity, SLA policy, remediation
  * policy) to {@code DATA/landing/event/dt=YYYY-MM-DD/<node>-<seq>.jsonl.gz} as {@code event} envelopes, so ETL
- * folds them in like agent data. Each file is written complete under {@code landing/_incoming} and renamed
- * into place. The payload schema is documented in web/README.md.
+ * folds them in like agent data. Each file is written complete under {@code landing/_incoming/event/dt=...}, forced
+ * to disk and renamed into place (a file a killed server left in {@code _incoming} is sealed by ingest's recovery). The payload schema is documented in web/README.md.
  */
 public final class EventLanding {
     public static final int PROTOCOL_VERSION = 1;
@@ -73,14 +75,20 @@ public final class EventLanding {
         envelope.set("payload", payload);
 
         String fileName = node + "-" + sequence.incrementAndGet() + ".jsonl.gz";
-        Path incoming = landing.resolve("_incoming").resolve("event").resolve(fileName);
-        Path target = landing.resolve("event").resolve("dt=" + DAY.format(now)).resolve(fileName);
+        // _incoming mirrors landing's layout (dt= folder included), so if the server dies before the rename, ingest's
+        // recovery at the next start seals the file where ETL reads it; it is forced to disk before it is renamed.
+        String day = "dt=" + DAY.format(now);
+        Path incoming = landing.resolve("_incoming").resolve("event").resolve(day).resolve(fileName);
+        Path target = landing.resolve("event").resolve(day).resolve(fileName);
         try {
             Files.createDirectories(incoming.getParent());
             Files.createDirectories(target.getParent());
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(incoming))) {
+            try (FileChannel channel = FileChannel.open(incoming, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 GZIPOutputStream out = new GZIPOutputStream(Channels.newOutputStream(channel))) {
                 out.write(json.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));
                 out.write('\n');
+                out.finish();
+                channel.force(true);
             }
             Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
             return target;

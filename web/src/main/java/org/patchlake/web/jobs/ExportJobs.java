@@ -26,6 +26,7 @@ import static java.util.Objects.requireNonNull;
  * user who started it may download it. Files older than {@link #KEEP} are deleted when the next export starts.
  */
 public final class ExportJobs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportJobs.class);
     public static final String KIND = "export";
     static final Duration KEEP = Duration.ofDays(1);
 
@@ -41,6 +42,25 @@ public final class ExportJobs {
         this.directory = requireNonNull(directory, "directory is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.clock = requireNonNull(clock, "clock is null");
+        deletePartialFiles(directory);
+    }
+
+    /**
+     * At start: files a killed server was writing ({@code .partial}). Jobs live in memory, so no job of this server waits
+     * for them, and one server owns the data directory (the operational store's lock).
+     */
+    private static void deletePartialFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(file -> file.getFileName().toString().endsWith(".partial")).toList()) {
+                Files.deleteIfExists(file);
+                LOG.info("deleted {}, an export left unfinished when the server stopped", file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the export directory " + directory, e);
+        }
     }
 
     /** Queues the export; {@code scope} is the viewer's scope narrowed by the parameters. */
