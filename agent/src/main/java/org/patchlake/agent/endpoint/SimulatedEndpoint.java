@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.protocol.RebootSource;
 import org.patchlake.core.protocol.UpdateSource;
+import org.patchlake.core.protocol.WindowsUpdateVerdict;
 import org.patchlake.core.rules.InstallReturnCodes;
 import org.patchlake.core.rules.InstallReturnCodes.Category;
 import org.patchlake.core.rules.Version;
@@ -42,6 +44,7 @@ public final class SimulatedEndpoint implements Endpoint {
 
     private final SimulatedMachine machine;
     private final Clock clock;
+    private final SimulatedWindowsUpdate windowsUpdate;
     private final Map<String, LocalDate> installed = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> registry = new HashMap<>();
     private final Map<String, String> files = new HashMap<>();
@@ -54,8 +57,15 @@ public final class SimulatedEndpoint implements Endpoint {
     private int restarts;
 
     public SimulatedEndpoint(SimulatedMachine machine, Clock clock) {
+        this(machine, clock, WindowsUpdateOffers.NONE);
+    }
+
+    /** A machine whose Windows Update Agent answers from {@code offers}, the updates its fleet's products have. */
+    public SimulatedEndpoint(SimulatedMachine machine, Clock clock, WindowsUpdateOffers offers) {
         this.machine = requireNonNull(machine, "machine is null");
         this.clock = requireNonNull(clock, "clock is null");
+        requireNonNull(offers, "offers is null");
+        this.windowsUpdate = machine.windowsUpdate() == null ? null : new SimulatedWindowsUpdate(machine.windowsUpdate(), offers);
         machine.installedUpdates().forEach(kb -> installed.put(normaliseKb(kb.kb()), kb.installedOn()));
         machine.registry().forEach((key, values) -> registry.put(lower(key), lowerKeys(values)));
         machine.files().forEach((path, version) -> files.put(lower(path), version));
@@ -91,6 +101,21 @@ public final class SimulatedEndpoint implements Endpoint {
     @Override
     public Optional<Integer> managedLevel() {
         return Optional.ofNullable(machine.managedLevel());
+    }
+
+    /**
+     * What the machine's Windows Update Agent lists as missing now; empty when the machine has none to ask. Updates that
+     * wait for a restart count as installed, as they do for Windows Update.
+     */
+    @Override
+    public synchronized Optional<WindowsUpdateVerdict> searchWindowsUpdate() {
+        advance();
+        if (windowsUpdate == null) {
+            return Optional.empty();
+        }
+        Set<String> present = new HashSet<>(installed.keySet());
+        present.addAll(pendingKbs);
+        return Optional.of(windowsUpdate.search(present, clock.instant()));
     }
 
     /**
@@ -223,7 +248,7 @@ public final class SimulatedEndpoint implements Endpoint {
         return new SimulatedMachine(machine.hostname(), machine.domain(), machine.hardwareId(), machine.os(), lastBootAt, kbs,
             registry, currentFiles, machine.installBehaviour(), machine.defaultInstall(), machine.reimage(),
             new SimulatedMachine.Runtime(attempts, List.copyOf(pendingKbs), restartAt, reimaged, restarts),
-            machine.computerClassHint(), machine.managedLevel(), stillScheduled);
+            machine.computerClassHint(), machine.managedLevel(), stillScheduled, machine.windowsUpdate());
     }
 
     /** Writes {@link #snapshot()} to a file atomically. */

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.patchlake.agent.endpoint.Endpoint;
@@ -33,12 +32,6 @@ import org.patchlake.core.rules.Version;
  * See agent/README.md for what has been compiled but not run on Windows.
  */
 public final class WindowsEndpoint implements Endpoint {
-
-    private static final RegistryPath CURRENT_VERSION =
-        RegistryPath.parse("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion");
-    private static final RegistryPath CRYPTOGRAPHY = RegistryPath.parse("HKLM\\SOFTWARE\\Microsoft\\Cryptography");
-    private static final RegistryPath ENVIRONMENT =
-        RegistryPath.parse("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment");
 
     private final RegistryReader registry;
     private final Clock clock;
@@ -64,24 +57,7 @@ public final class WindowsEndpoint implements Endpoint {
 
     @Override
     public ComputerIdentity osIdentity() {
-        String productName = text(CURRENT_VERSION, "ProductName").orElse("Windows");
-        String buildNumber = text(CURRENT_VERSION, "CurrentBuildNumber").orElse("0");
-        String displayVersion = text(CURRENT_VERSION, "DisplayVersion")
-            .or(() -> text(CURRENT_VERSION, "ReleaseId")).orElse("");
-        String servicePack = text(CURRENT_VERSION, "CSDVersion").orElse("");
-        String architecture = text(ENVIRONMENT, "PROCESSOR_ARCHITECTURE").orElse("AMD64");
-        // CurrentMajor/MinorVersionNumber exist from Windows 10 on; older releases only say CurrentVersion ("6.1").
-        String[] legacy = text(CURRENT_VERSION, "CurrentVersion").orElse("10.0").split("\\.");
-        String major = text(CURRENT_VERSION, "CurrentMajorVersionNumber").orElse(legacy[0]);
-        String minor = text(CURRENT_VERSION, "CurrentMinorVersionNumber").orElse(legacy.length > 1 ? legacy[1] : "0");
-        String revision = text(CURRENT_VERSION, "UBR").orElse("0");
-        int build = Integer.parseInt(buildNumber.trim());
-        String hardwareId = text(CRYPTOGRAPHY, "MachineGuid").orElse(Kernel32Util.getComputerName());
-        return new ComputerIdentity(Kernel32Util.getComputerName(), environment.getOrDefault("USERDNSDOMAIN",
-            environment.getOrDefault("USERDOMAIN", "WORKGROUP")), hardwareId,
-            WindowsProductNames.catalogProduct(productName, major + "." + minor, build, servicePack, architecture),
-            productName, displayVersion, major + "." + minor + "." + build + "." + revision,
-            architecture.toLowerCase(Locale.ROOT).equals("amd64") ? "x64" : architecture.toLowerCase(Locale.ROOT));
+        return RegistryIdentity.read(registry, Kernel32Util.getComputerName(), environment);
     }
 
     @Override
@@ -175,10 +151,6 @@ public final class WindowsEndpoint implements Endpoint {
 
     private String systemRoot() {
         return environment.getOrDefault("SystemRoot", "C:\\Windows");
-    }
-
-    private Optional<String> text(RegistryPath key, String name) {
-        return registry.value(key, name).map(RegistryValues::asText);
     }
 
     private static void initialiseCom() {
