@@ -201,8 +201,9 @@ public final class ComputerEvaluator implements Serializable {
         facts.osBuild, facts.architecture, facts.osServicePack, Rows.seq(facts.products), facts.agentVersion, facts.enrolledAt,
         facts.lastInventoryAt, facts.lastReceivedAt, facts.lastBootAt, facts.pendingReboot, facts.pendingRebootSince,
         StateCodec.encodeInstalled(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
-        StateCodec.encodeStates(states.values()), Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates),
-        Rows.seq(transitions)},
+        StateCodec.encodeStates(states.values()), VerdictCodec.encode(facts.windowsUpdate),
+        Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates), Rows.seq(transitions),
+        facts.resolution(catalog.resolver()).problem(), facts.windowsUpdate},
         ComputerSchemas.OUTPUT);
   }
 
