@@ -67,7 +67,7 @@ public final class SimulatedEndpoint implements Endpoint {
         requireNonNull(offers, "offers is null");
         this.windowsUpdate = machine.windowsUpdate() == null ? null : new SimulatedWindowsUpdate(machine.windowsUpdate(), offers);
         machine.installedUpdates().forEach(kb -> installed.put(normaliseKb(kb.kb()), kb.installedOn()));
-        machine.registry().forEach((key, values) -> registry.put(lower(key), lowerKeys(values)));
+        machine.registry().forEach((key, values) -> registry.put(registryKey(key), lowerKeys(values)));
         machine.files().forEach((path, version) -> files.put(lower(path), version));
         machine.scheduledInstalls().forEach(kb ->
             scheduled.computeIfAbsent(kb.installedOn(), day -> new ArrayList<>()).add(normaliseKb(kb.kb())));
@@ -193,13 +193,13 @@ public final class SimulatedEndpoint implements Endpoint {
     @Override
     public synchronized boolean registryKeyExists(String key) {
         advance();
-        return registry.containsKey(lower(key));
+        return registry.containsKey(registryKey(key));
     }
 
     @Override
     public synchronized Optional<String> registryValue(String key, String name) {
         advance();
-        Map<String, String> values = registry.get(lower(key));
+        Map<String, String> values = registry.get(registryKey(key));
         return values == null ? Optional.empty() : Optional.ofNullable(values.get(lower(name)));
     }
 
@@ -309,13 +309,32 @@ public final class SimulatedEndpoint implements Endpoint {
         if (behaviour != null) {
             behaviour.fileVersions().forEach((path, version) -> files.put(lower(path), version));
             behaviour.registryValues().forEach((key, values) ->
-                registry.computeIfAbsent(lower(key), k -> new HashMap<>()).putAll(lowerKeys(values)));
+                registry.computeIfAbsent(registryKey(key), k -> new HashMap<>()).putAll(lowerKeys(values)));
         }
     }
 
     static String normaliseKb(String kb) {
         String upper = kb.trim().toUpperCase(Locale.ROOT);
         return upper.startsWith("KB") ? upper : "KB" + upper;
+    }
+
+    /** A registry key compared as Windows does: case-insensitive, either hive spelling (HKLM, HKEY_LOCAL_MACHINE). */
+    static String registryKey(String key) {
+        String lowered = lower(key.trim().replace('/', '\\'));
+        while (lowered.endsWith("\\")) {
+            lowered = lowered.substring(0, lowered.length() - 1);
+        }
+        int separator = lowered.indexOf('\\');
+        String hive = separator < 0 ? lowered : lowered.substring(0, separator);
+        String shortHive = switch (hive) {
+            case "hkey_local_machine" -> "hklm";
+            case "hkey_current_user" -> "hkcu";
+            case "hkey_classes_root" -> "hkcr";
+            case "hkey_users" -> "hku";
+            case "hkey_current_config" -> "hkcc";
+            default -> hive;
+        };
+        return separator < 0 ? shortHive : shortHive + lowered.substring(separator);
     }
 
     private static String lower(String text) {
