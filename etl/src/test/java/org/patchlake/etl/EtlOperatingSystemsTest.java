@@ -46,7 +46,7 @@ class EtlOperatingSystemsTest {
       landing.enrollment("enroll-" + computer, computer, Instant.parse("2026-10-01T00:00:00Z"), "EU", "Berlin", "workstation");
     }
     landing.flush("enrollment", "2026-10-01", "node1-000001");
-    landing.inventory("inv-full", "full", scan, scan, List.of(), Map.of("KB100", "2026-11-01"))
+    landing.inventory("inv-full", "full", scan, scan, List.of(), Map.of())
         .windowsUpdate(scan, null, "KB200", "KB2267602")
         .inventory("inv-short", "short", scan, scan, List.of(), Map.of()).os("17763", "17763")
         .inventory("inv-seven", "seven", scan, scan, List.of(), Map.of()).windowsUpdate(scan, "0x8024402C")
@@ -117,6 +117,9 @@ class EtlOperatingSystemsTest {
     assertThat(firstSearches).extracting(row -> row.<String>getAs("computer_id") + " " + row.getAs("status") + " "
             + row.getAs("error_code") + " " + row.getAs("missing_count") + " " + row.getAs("missing_security_count"))
         .containsExactlyInAnyOrder("full COMPLETED null 2 1", "seven FAILED 0x8024402C 0 0");
+    // Windows Update lists KB200 only; it covers KB100 (which it supersedes) by core's rules, not the .NET update
+    assertThat(firstSearches.stream().filter(row -> row.getAs("computer_id").equals("full")).findFirst().orElseThrow()
+        .<Object>getAs("covered_update_ids").toString()).contains("KB100|" + OS, "KB200|" + OS).doesNotContain("KB600");
     // the second inventory of "full" carried no verdict: the comparison is of one point in time, so none is kept;
     // the late scan of "seven" changed nothing
     assertThat(etl.table("windows_update_searches").collectAsList())

@@ -208,6 +208,15 @@ public final class DemoCommand {
 
         String breakdown = steps.finish();
         DemoReport.print(port, data, sampleUsers.join(), summary, simulated, breakdown);
+        // the demo's own check: every computer kept its OS and in-box products (a silent loss fails the demo)
+        DemoSelfCheck.Result check = job.state() != Job.State.SUCCEEDED ? null
+            : new DemoSelfCheck(catalog, generator).check(data.resolve("warehouse"), fleet,
+                java.time.LocalDate.ofInstant(scenario.end(), java.time.ZoneOffset.UTC));
+        System.out.println("  self-check: " + (check == null ? "not run (the ETL run failed)" : check.describe()));
+        if (check == null || !check.passed()) {
+            System.err.println("patchlake demo: SELF-CHECK FAILED: " + (check == null ? "the final ETL run failed" : check.describe()));
+            System.exit(1);
+        }
         if (then.equals("exit")) {
             // benchmarks and scripted checks: the figures above, then the server closes (shutdown hook)
             System.exit(0);

@@ -92,7 +92,37 @@ public final class ComputerEvaluator implements Serializable {
     // exception expiry, staleness and updates released since the scan (core's rules) all depend on it.
     Instant changedAt = stale && facts.lastInventoryAt != null ? facts.lastInventoryAt.plus(policy.staleness()) : asOf;
     states = step(computerId, facts, states, deliveries, exemptions, asOf, changedAt, transitions);
-    return output(computerId, facts, !stale, states, transitions);
+    return output(computerId, facts, !stale, states, transitions,
+        coveredByWindowsUpdate(computerId, facts, states, deliveries, exemptions));
+  }
+
+  /**
+   * The REQUIRED or FAILED updates that the security updates Windows Update lists would cover, by core's rules
+   * (the KB itself, a superseding one, a later cumulative package): where the two verdicts agree although Windows Update
+   * names a newer update than Patchlake does. Empty without a completed verdict listing any (no second derivation).
+   */
+  private List<String> coveredByWindowsUpdate(String computerId, ComputerFacts facts, Map<String, Row> states,
+      Deliveries deliveries, Map<String, Instant> exemptions) {
+    Row verdict = facts.windowsUpdate;
+    if (verdict == null || verdict.getAs("error_code") != null) return List.of();
+    Set<String> listed = new HashSet<>();
+    for (Row missing : Rows.<Row>list(verdict, "missing")) {
+      String kb = missing.getAs("kb");
+      if (kb != null && "security updates".equalsIgnoreCase(missing.getAs("classification"))) listed.add(kb);
+    }
+    Set<String> missingHere = new HashSet<>();
+    for (Row state : states.values()) {
+      String name = state.getAs("state");
+      if (name.equals("REQUIRED") || name.equals("FAILED")) missingHere.add(state.getAs("update_id"));
+    }
+    if (listed.isEmpty() || missingHere.isEmpty()) return List.of();
+    org.patchlake.core.state.ComputerFacts withListed = coreFacts(computerId, facts, deliveries, exemptions, asOf, listed);
+    List<String> covered = new ArrayList<>();
+    deriver().derive(withListed, asOf, (update, state, via, attempts) -> {
+      if (state.isInstalled() && missingHere.contains(update.updateId())) covered.add(update.updateId());
+    });
+    covered.sort(null);
+    return covered;
   }
 
   /** Per KB, failed attempts and installs waiting for a restart, from the computer's deliveries. */
@@ -105,7 +135,13 @@ public final class ComputerEvaluator implements Serializable {
    */
   private org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
       Deliveries deliveries, Map<String, Instant> exemptions, Instant now) {
-    Set<String> installed = new HashSet<>();
+    return coreFacts(computerId, facts, deliveries, exemptions, now, Set.of());
+  }
+
+  /** The core facts at {@code now} as if {@code alsoInstalled} were installed too (and not waiting for a restart). */
+  private org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
+      Deliveries deliveries, Map<String, Instant> exemptions, Instant now, Set<String> alsoInstalled) {
+    Set<String> installed = new HashSet<>(alsoInstalled);
     Set<String> pending = new HashSet<>();
     for (Row kb : facts.installed) {
       (facts.waitsForRestart(kb) ? pending : installed).add(kb.getAs("kb"));
@@ -113,6 +149,7 @@ public final class ComputerEvaluator implements Serializable {
     deliveries.awaitingRestart().forEach((kb, since) -> {
       if (!since.isAfter(now) && (facts.lastBootAt == null || since.isAfter(facts.lastBootAt))) pending.add(kb);
     });
+    pending.removeAll(alsoInstalled);
     installed.removeAll(pending);
     return new org.patchlake.core.state.ComputerFacts(computerId, facts.allProducts(catalog.resolver()), installed,
         pending, deliveries.failures(), exemptions, facts.lastInventoryAt);
@@ -178,7 +215,7 @@ public final class ComputerEvaluator implements Serializable {
   }
 
   private Row output(String computerId, ComputerFacts facts, boolean reporting, Map<String, Row> states,
-      List<Row> transitions) {
+      List<Row> transitions, List<String> coveredByWindowsUpdate) {
     Map<String, List<Row>> byBulletin = new TreeMap<>();
     for (Row state : states.values()) {
       byBulletin.computeIfAbsent(state.getAs("bulletin_id"), b -> new ArrayList<>()).add(state);
@@ -203,7 +240,7 @@ public final class ComputerEvaluator implements Serializable {
         StateCodec.encodeInstalled(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
         StateCodec.encodeStates(states.values()), VerdictCodec.encode(facts.windowsUpdate),
         Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates), Rows.seq(transitions),
-        facts.resolution(catalog.resolver()).problem(), facts.windowsUpdate},
+        facts.resolution(catalog.resolver()).problem(), facts.windowsUpdate, Rows.seq(coveredByWindowsUpdate)},
         ComputerSchemas.OUTPUT);
   }
 

@@ -118,13 +118,15 @@ public final class ComputerSchemas {
 
   /**
    * What the evaluation of one computer gives: its computer_latest row, its states, the history it closed, why its OS
-   * could not be placed among the catalog's products (null when it could) and its current Windows Update verdict.
+   * could not be placed among the catalog's products (null when it could), its current Windows Update verdict and the
+   * REQUIRED or FAILED updates (update_id) that the updates the verdict lists would cover.
    */
   public static final StructType OUTPUT = LATEST
       .add("states", createArrayType(STATE, false))
       .add("bulletin_states", createArrayType(BULLETIN_STATE, false))
       .add("transitions", createArrayType(TRANSITION, false))
       .add("os_unresolved_reason", StringType)
-      .add("windows_update", VERDICT);
+      .add("windows_update", VERDICT)
+      .add("windows_update_covers", createArrayType(StringType, false));
 
 }

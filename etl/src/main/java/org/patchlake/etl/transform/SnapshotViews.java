@@ -28,7 +28,8 @@ public final class SnapshotViews {
 
   /**
    * One row per computer whose latest inventory carried a Windows Update verdict: the search's status (COMPLETED, or
-   * FAILED with its error) and how many updates it listed, of them security updates.
+   * FAILED with its error), how many updates it listed, of them security updates, and the updates Patchlake requires that
+   * the listed ones would cover by core's rules (covered_update_ids: the two verdicts agree on them).
    */
   public static Dataset<Row> windowsUpdateSearches(Dataset<Row> evaluated) {
     Column verdict = col("windows_update");
@@ -37,6 +38,7 @@ public final class SnapshotViews {
         verdict.getField("source").as("source"),
         when(verdict.getField("error_code").isNull(), lit("COMPLETED")).otherwise(lit("FAILED")).as("status"),
         verdict.getField("error_code").as("error_code"), verdict.getField("error_message").as("error_message"),
+        col("windows_update_covers").as("covered_update_ids"),
         size(verdict.getField("missing")).as("missing_count"),
         size(filter(verdict.getField("missing"), update -> lower(update.getField("classification"))
             .equalTo(lit("security updates")))).as("missing_security_count"),

@@ -35,8 +35,8 @@ public final class DetectionQueries {
     }
 
     /**
-     * One KB of a computer: {@code windowsUpdate} MISSING, MISSING_AS_&lt;KB&gt; (it lists an update that supersedes it)
-     * or NOT_LISTED; {@code patchlake} the worst state over the KB's products, NOT_APPLICABLE or NOT_IN_CATALOG;
+     * One KB of a computer: {@code windowsUpdate} MISSING, COVERED (it lists an update that covers it: superseding, or a
+     * later cumulative package) or NOT_LISTED; {@code patchlake} the worst state over the KB's products, NOT_APPLICABLE or NOT_IN_CATALOG;
      * {@code agreement} BOTH, WINDOWS_UPDATE_ONLY or PATCHLAKE_ONLY.
      */
     public record Difference(String kb, String title, String severity, String windowsUpdate, String patchlake,

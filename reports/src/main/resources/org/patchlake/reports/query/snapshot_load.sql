@@ -186,8 +186,9 @@ GROUP BY region, site, computer_class ORDER BY region, site, computer_class;
 -- security update that either side calls missing, with both verdicts. Patchlake calls an update missing when its state
 -- is REQUIRED or FAILED for any of the KB's products (updates released after the search day are left out: Windows Update
 -- could not list them); Windows Update calls a KB missing when it lists it as a security update. The two agree on an
--- update Patchlake requires when Windows Update lists it or an update that supersedes it for that product (Windows
--- Update offers only the newest of a line). Windows Update's KBs Patchlake did not evaluate (UNKNOWN or EXEMPT, or in the
+-- update Patchlake requires when Windows Update lists it, or lists an update that covers it by core's rules (superseding
+-- or a later cumulative package: Windows Update offers only the newest of a line; the ETL works that out with the state
+-- rules, windows_update_searches.covered_update_ids). Windows Update's KBs Patchlake did not evaluate (UNKNOWN or EXEMPT, or in the
 -- catalog only for products the computer does not have) are not compared; a KB the catalog lacks, or one Patchlake
 -- found not applicable on a product it evaluated, is a difference.
 CREATE TABLE detection_agreement_kbs AS
@@ -213,12 +214,10 @@ WITH searches AS (
               ELSE 'UNKNOWN' END AS state
   FROM states GROUP BY computer_id, kb
 ), covered AS (
-  SELECT st.computer_id, st.kb, min(l.kb) AS listed_as
-  FROM states st
-  JOIN update_supersedence sup ON sup.kb = st.kb AND sup.product = st.product
-  JOIN listed l ON l.computer_id = st.computer_id AND l.kb = sup.superseded_by_kb
-  WHERE st.state IN ('REQUIRED', 'FAILED')
-  GROUP BY st.computer_id, st.kb
+  SELECT DISTINCT c.computer_id, u.kb
+  FROM (SELECT s.computer_id, unnest(s.covered_update_ids) AS update_id FROM windows_update_searches s
+        WHERE s.status = 'COMPLETED') c
+  JOIN updates u ON u.update_id = c.update_id
 ), evaluated_products AS (
   SELECT DISTINCT computer_id, product FROM states
 ), unplaced AS (
@@ -230,13 +229,13 @@ WITH searches AS (
   FROM listed l
   WHERE NOT EXISTS (SELECT 1 FROM patchlake p WHERE p.computer_id = l.computer_id AND p.kb = l.kb)
 ), compared AS (
-  SELECT l.computer_id, l.kb, true AS windows_update_lists, CAST(NULL AS VARCHAR) AS listed_as, coalesce(p.state, x.state) AS patchlake_state,
+  SELECT l.computer_id, l.kb, true AS windows_update_lists, false AS covered, coalesce(p.state, x.state) AS patchlake_state,
          l.title AS windows_update_title, l.severity AS windows_update_severity
   FROM listed l
   LEFT JOIN patchlake p ON p.computer_id = l.computer_id AND p.kb = l.kb
   LEFT JOIN unplaced x ON x.computer_id = l.computer_id AND x.kb = l.kb
   UNION ALL
-  SELECT p.computer_id, p.kb, false, c.listed_as, p.state, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)
+  SELECT p.computer_id, p.kb, false, c.kb IS NOT NULL, p.state, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)
   FROM patchlake p
   LEFT JOIN covered c ON c.computer_id = p.computer_id AND c.kb = p.kb
   WHERE p.state IN ('REQUIRED', 'FAILED')
@@ -244,10 +243,9 @@ WITH searches AS (
 )
 SELECT k.computer_id, s.region, s.site, s.computer_class, s.searched_at, k.kb,
        coalesce(k.windows_update_title, b.title) AS title, coalesce(b.vendor_severity, k.windows_update_severity) AS severity,
-       CASE WHEN k.windows_update_lists THEN 'MISSING'
-            WHEN k.listed_as IS NOT NULL THEN 'MISSING_AS_' || k.listed_as ELSE 'NOT_LISTED' END AS windows_update,
+       CASE WHEN k.windows_update_lists THEN 'MISSING' WHEN k.covered THEN 'COVERED' ELSE 'NOT_LISTED' END AS windows_update,
        k.patchlake_state AS patchlake,
-       CASE WHEN k.patchlake_state IN ('REQUIRED', 'FAILED') AND (k.windows_update_lists OR k.listed_as IS NOT NULL) THEN 'BOTH'
+       CASE WHEN k.patchlake_state IN ('REQUIRED', 'FAILED') AND (k.windows_update_lists OR k.covered) THEN 'BOTH'
             WHEN k.patchlake_state IN ('REQUIRED', 'FAILED') THEN 'PATCHLAKE_ONLY'
             ELSE 'WINDOWS_UPDATE_ONLY' END AS agreement
 FROM compared k

@@ -32,11 +32,11 @@ CREATE TABLE exceptions (exception_id VARCHAR, computer_id VARCHAR, bulletin_id 
   created_at TIMESTAMP, expires_at TIMESTAMP, revoked BOOLEAN, active BOOLEAN, updated_at TIMESTAMP);
 CREATE TABLE policies (policy_id VARCHAR, name VARCHAR, created_at TIMESTAMP);
 CREATE TABLE quarantine (file VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR);
--- Windows Update's own verdict of each computer's latest inventory: the search (status COMPLETED or FAILED) and the
--- updates it listed as missing.
+-- Windows Update's own verdict of each computer's latest inventory: the search (status COMPLETED or FAILED, and the
+-- updates Patchlake requires that the listed ones cover by core's rules) and the updates it listed as missing.
 CREATE TABLE windows_update_searches (computer_id VARCHAR, scanned_at TIMESTAMP, searched_at TIMESTAMP, source VARCHAR,
-  status VARCHAR, error_code VARCHAR, error_message VARCHAR, missing_count INTEGER, missing_security_count INTEGER,
-  region VARCHAR, site VARCHAR, computer_class VARCHAR);
+  status VARCHAR, error_code VARCHAR, error_message VARCHAR, covered_update_ids VARCHAR[], missing_count INTEGER,
+  missing_security_count INTEGER, region VARCHAR, site VARCHAR, computer_class VARCHAR);
 CREATE TABLE windows_update_missing (computer_id VARCHAR, scanned_at TIMESTAMP, searched_at TIMESTAMP, kb VARCHAR,
   title VARCHAR, update_id VARCHAR, classification VARCHAR, severity VARCHAR, region VARCHAR, site VARCHAR,
   computer_class VARCHAR);

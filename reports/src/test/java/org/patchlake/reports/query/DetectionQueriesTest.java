@@ -25,6 +25,18 @@ class DetectionQueriesTest {
     }
 
     @Test
+    void a_required_update_windows_update_neither_lists_nor_covers_is_patchlake_only() throws Exception {
+        String extra = """
+                INSERT INTO update_state VALUES ('c5','KB958644|Windows Server 2022','KB958644','MS08-067','Windows Server 2022',
+                 'REQUIRED','2008-12-01 00:00','2008-12-01 00:00',NULL,NULL,0,'US','us-nyc','business_critical_server',1);
+                """;
+        try (QueryLayer layer = publish(extra)) {
+            assertThat(layer.detection().computer(Scope.all(), "c5").single().kbs()).extracting(Difference::kb, Difference::agreement)
+                    .containsExactly(tuple("KB958644", "PATCHLAKE_ONLY"), tuple("KB5000001", "BOTH"));
+        }
+    }
+
+    @Test
     void totals_count_searches_and_the_pairs_each_side_calls_missing() throws Exception {
         try (QueryLayer layer = publish(null)) {
             assertThat(layer.detection().totals(Scope.all(), QueryFilter.none()).single())
@@ -74,21 +86,21 @@ class DetectionQueriesTest {
     }
 
     @Test
-    void an_update_windows_update_replaces_with_a_superseding_one_is_agreement_and_later_releases_are_not_compared()
+    void an_update_covered_by_one_windows_update_lists_is_agreement_and_later_releases_are_not_compared()
             throws Exception {
-        // c5 also needs the superseded KB958644 (Windows Update lists its superseder KB5000001); c3's search ran before
-        // KB5000001 was released, so Windows Update could not have listed it
+        // c5 also needs the superseded KB958644, which KB5000001 (listed) covers by the ETL's derivation; c3's search ran
+        // before KB5000001 was released, so Windows Update could not have listed it
         String extra = """
                 INSERT INTO update_state VALUES ('c5','KB958644|Windows Server 2022','KB958644','MS08-067','Windows Server 2022',
                  'REQUIRED','2008-12-01 00:00','2008-12-01 00:00',NULL,NULL,0,'US','us-nyc','business_critical_server',1);
+                UPDATE windows_update_searches SET covered_update_ids = ['KB958644|Windows Server 2022'] WHERE computer_id = 'c5';
                 UPDATE windows_update_searches SET searched_at = '2026-11-01 07:59' WHERE computer_id = 'c3';
                 """;
         try (QueryLayer layer = publish(extra)) {
             assertThat(layer.detection().computer(Scope.all(), "c5").single().kbs()).containsExactly(
                     new Difference("KB5000001", "2026-11 Cumulative Update for Windows Server 2022 (KB5000001)", "Critical",
                             "MISSING", "FAILED", "BOTH"),
-                    new Difference("KB958644", "Vulnerability in Server Service", "Critical", "MISSING_AS_KB5000001", "REQUIRED",
-                            "BOTH"));
+                    new Difference("KB958644", "Vulnerability in Server Service", "Critical", "COVERED", "REQUIRED", "BOTH"));
             assertThat(layer.detection().computer(Scope.all(), "c3").single().kbs()).isEmpty();
         }
     }

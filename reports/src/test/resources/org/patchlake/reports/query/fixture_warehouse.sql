@@ -130,11 +130,11 @@ INSERT INTO policies VALUES ('P-1','Roll out KB5000001','2026-11-03 08:00'), ('P
 -- Patchlake requires nothing; c3 lists nothing while Patchlake requires KB5000001 (Patchlake only; KB5000002 is
 -- EXEMPT, not compared); c4's search failed; c5 lists KB5000001 (FAILED in Patchlake: both); c6 sent no verdict.
 INSERT INTO windows_update_searches VALUES
- ('c1','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,3,2,'EU','eu-ber','workstation'),
- ('c2','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,0,0,'EU','eu-ber','server'),
- ('c3','2026-11-10 08:00','2026-11-10 07:59','ONLINE','COMPLETED',NULL,NULL,0,0,'EU','eu-par','notebook'),
- ('c4','2026-11-20 08:00','2026-11-20 07:59','ONLINE','FAILED','0x8024402C','no connection to the update server',0,0,'US','us-nyc','workstation'),
- ('c5','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,1,1,'US','us-nyc','business_critical_server');
+ ('c1','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,[],3,2,'EU','eu-ber','workstation'),
+ ('c2','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,[],0,0,'EU','eu-ber','server'),
+ ('c3','2026-11-10 08:00','2026-11-10 07:59','ONLINE','COMPLETED',NULL,NULL,[],0,0,'EU','eu-par','notebook'),
+ ('c4','2026-11-20 08:00','2026-11-20 07:59','ONLINE','FAILED','0x8024402C','no connection to the update server',[],0,0,'US','us-nyc','workstation'),
+ ('c5','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,[],1,1,'US','us-nyc','business_critical_server');
 INSERT INTO windows_update_missing VALUES
  ('c1','2026-11-20 08:00','2026-11-20 07:59','KB5000002','2026-10 Security Update for Windows 11 (KB5000002)','u-2','Security Updates','Important','EU','eu-ber','workstation'),
  ('c1','2026-11-20 08:00','2026-11-20 07:59','KB5099999','2026-11 Security Update for Microsoft Visual C++ (KB5099999)','u-9','Security Updates','Important','EU','eu-ber','workstation'),

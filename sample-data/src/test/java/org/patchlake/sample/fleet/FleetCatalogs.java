@@ -16,7 +16,7 @@ import org.patchlake.core.catalog.Update;
  * Windows 10 and 11, Internet Explorer on Windows 7 and 2012 R2): monthly cumulative chains, security-only updates
  * beside the Windows 7 rollups, and an out-of-band package.
  */
-final class FleetCatalogs {
+public final class FleetCatalogs {
     static final String WINDOWS_10 = "Windows 10 Version 22H2 for x64-based Systems";
     static final String DOT_NET_ON_10 = "Microsoft .NET Framework 3.5 AND 4.8 on Windows 10 Version 22H2 for x64-based Systems";
     static final String WINDOWS_7 = "Windows 7 for x64-based Systems Service Pack 1";
@@ -34,7 +34,7 @@ final class FleetCatalogs {
     }
 
     /** Six months of Patch Tuesdays up to November 2025 and one out-of-band cumulative update for Windows 10. */
-    static Catalog catalog() {
+    public static Catalog catalog() {
         List<String> products = new ArrayList<>();
         OperatingSystem.CLIENTS.forEach(choice -> products.add(choice.os().product()));
         OperatingSystem.SERVERS.forEach(choice -> products.add(choice.os().product()));

@@ -104,10 +104,11 @@ final class DetectionReports {
     }
 
     private static String windowsUpdate(String verdict) {
-        if (verdict.startsWith("MISSING_AS_")) {
-            return "missing: lists " + verdict.substring("MISSING_AS_".length()) + ", which supersedes it";
-        }
-        return verdict.equals("MISSING") ? "missing" : "not listed";
+        return switch (verdict) {
+            case "MISSING" -> "missing";
+            case "COVERED" -> "missing: lists a newer update that covers it";
+            default -> "not listed";
+        };
     }
 
     private static String patchlake(String state) {
