@@ -110,17 +110,21 @@ public final class ComputerEvaluator implements Serializable {
       String kb = missing.getAs("kb");
       if (kb != null && "security updates".equalsIgnoreCase(missing.getAs("classification"))) listed.add(kb);
     }
-    Set<String> missingHere = new HashSet<>();
+    List<Row> missingHere = new ArrayList<>();
     for (Row state : states.values()) {
       String name = state.getAs("state");
-      if (name.equals("REQUIRED") || name.equals("FAILED")) missingHere.add(state.getAs("update_id"));
+      if (name.equals("REQUIRED") || name.equals("FAILED")) missingHere.add(state);
     }
     if (listed.isEmpty() || missingHere.isEmpty()) return List.of();
+    // only the missing updates are derived again (not every applicable one): the cost follows what both sides list
     org.patchlake.core.state.ComputerFacts withListed = coreFacts(computerId, facts, deliveries, exemptions, asOf, listed);
     List<String> covered = new ArrayList<>();
-    deriver().derive(withListed, asOf, (update, state, via, attempts) -> {
-      if (state.isInstalled() && missingHere.contains(update.updateId())) covered.add(update.updateId());
-    });
+    for (Row state : missingHere) {
+      Update update = deriver().catalog().update(state.getAs("kb"), state.getAs("product")).orElse(null);
+      if (update != null && deriver().stateOf(update, withListed, asOf).state().isInstalled()) {
+        covered.add(update.updateId());
+      }
+    }
     covered.sort(null);
     return covered;
   }
