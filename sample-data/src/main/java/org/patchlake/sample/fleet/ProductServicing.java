@@ -19,7 +19,9 @@ import org.patchlake.core.catalog.Update;
  * 2008 R2, 2012 and 2012 R2 since October 2016, Internet Explorer and .NET cumulative updates, Flash and EdgeHTML: the
  * families of DESIGN.md), and the standalone updates installed one by one (security-only updates among them). A line is
  * a set of packages of such a family joined by the catalog's supersedence (so the rollup chain and Internet Explorer's
- * chain on Windows 7 stay two lines); the generator installs the newest package of each line, as machines do.
+ * chain on Windows 7 stay two lines; of the rollup families' packages only those a later one supersedes and the newest:
+ * a security-only update that lists a rollup is not one of them); the generator installs the newest package of each
+ * line, as machines do.
  */
 final class ProductServicing {
     /** Packages of one cumulative line, oldest first. */
@@ -100,6 +102,27 @@ final class ProductServicing {
             }
         }
         Comparator<Update> byRelease = Comparator.comparing(Update::released).thenComparing(Update::kb);
+        if (rollupFamily(product)) {
+            // a monthly rollup is superseded by the next one; of the packages nothing supersedes, only the newest heads
+            // the chain: an older one is a side branch (the data has security-only updates that list a rollup they
+            // replace), and security-only updates are not cumulative
+            for (List<Update> packages : byRoot.values()) {
+                List<Update> unsuperseded = packages.stream().filter(update -> !supersededWithin(update, packages)).toList();
+                Update head = unsuperseded.stream().max(byRelease).orElseThrow();
+                for (Update sideBranch : unsuperseded) {
+                    if (sideBranch != head) {
+                        packages.remove(sideBranch);
+                        standalone.add(sideBranch);
+                    }
+                }
+            }
+            for (List<Update> packages : List.copyOf(byRoot.values())) {
+                if (packages.size() < 2) {
+                    standalone.addAll(packages);
+                    byRoot.values().remove(packages);
+                }
+            }
+        }
         List<Line> lines = new ArrayList<>();
         Map<String, String> lineOfKb = new HashMap<>();
         for (List<Update> packages : byRoot.values()) {
@@ -111,6 +134,20 @@ final class ProductServicing {
         lines.sort(Comparator.comparing(Line::key));
         standalone.sort(byRelease);
         return new ProductServicing(product, lines, standalone, lineOfKb);
+    }
+
+    private static boolean supersededWithin(Update update, List<Update> packages) {
+        for (Update other : packages) {
+            if (other != update && other.supersedes().contains(update.kb())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rollupFamily(String product) {
+        return product.startsWith("Windows 7") || product.startsWith("Windows 8.1") || product.startsWith("Windows RT 8.1")
+            || product.startsWith("Windows Server 2008 R2") || product.startsWith("Windows Server 2012");
     }
 
     private static String root(Map<String, String> parent, String kb) {
@@ -133,9 +170,7 @@ final class ProductServicing {
             || product.startsWith("Windows Server 2025") || product.startsWith("Windows Server, version")) {
             return true;
         }
-        boolean rollups = product.startsWith("Windows 7") || product.startsWith("Windows 8.1") || product.startsWith("Windows RT 8.1")
-            || product.startsWith("Windows Server 2008 R2") || product.startsWith("Windows Server 2012");
-        return rollups && !released.isBefore(ROLLUPS_SINCE);
+        return rollupFamily(product) && !released.isBefore(ROLLUPS_SINCE);
     }
 
     static boolean isPatchTuesday(LocalDate day) {

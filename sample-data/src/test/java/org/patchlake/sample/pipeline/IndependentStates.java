@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * not apply yet. Cumulative: DESIGN.md's families (Windows 10/11 and Server 2016+; the monthly rollups of Windows 7,
  * 8.1, 2008 R2, 2012 and 2012 R2 from October 2016; Internet Explorer; .NET per version; Flash and EdgeHTML), where an
  * update takes part in the product's supersedence (a security-only update, which neither supersedes nor is superseded,
- * is not cumulative).
+ * is not cumulative); of the rollup families only what another update supersedes, and the newest, count (the data has
+ * security-only updates that list a rollup: nothing supersedes them).
  */
 final class IndependentStates {
     private static final LocalDate ROLLUPS_SINCE = LocalDate.of(2016, 10, 1);
@@ -91,10 +92,27 @@ final class IndependentStates {
                     }
                 }
             }
+            Set<String> superseded = new HashSet<>();
+            LocalDate newestUnsuperseded = null;
             for (CatalogUpdate update : updates) {
-                if (linked.contains(update.kb()) && cumulativeFamily(product, update.released())) {
-                    cumulative.add(product + "|" + update.kb());
+                update.supersedes().stream().filter(kbs::contains).filter(older -> !older.equals(update.kb())).forEach(superseded::add);
+            }
+            for (CatalogUpdate update : updates) {
+                if (linked.contains(update.kb()) && !superseded.contains(update.kb())
+                    && (newestUnsuperseded == null || update.released().isAfter(newestUnsuperseded))) {
+                    newestUnsuperseded = update.released();
                 }
+            }
+            for (CatalogUpdate update : updates) {
+                if (!linked.contains(update.kb()) || !cumulativeFamily(product, update.released())) {
+                    continue;
+                }
+                // monthly rollups: each is superseded by the next; a package nothing supersedes is a security-only
+                // update (not cumulative), unless it is the newest rollup
+                if (rollupFamily(product) && !superseded.contains(update.kb()) && !update.released().equals(newestUnsuperseded)) {
+                    continue;
+                }
+                cumulative.add(product + "|" + update.kb());
             }
         });
     }
@@ -203,9 +221,13 @@ final class IndependentStates {
                 return true;
             }
         }
+        return rollupFamily(product) && !released.isBefore(ROLLUPS_SINCE);
+    }
+
+    private static boolean rollupFamily(String product) {
         for (String family : List.of("Windows 7", "Windows 8.1", "Windows RT 8.1", "Windows Server 2008 R2", "Windows Server 2012")) {
             if (product.startsWith(family)) {
-                return !released.isBefore(ROLLUPS_SINCE);
+                return true;
             }
         }
         return false;
