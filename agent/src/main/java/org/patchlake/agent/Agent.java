@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.patchlake.agent.endpoint.ComputerIdentity;
 import org.patchlake.agent.endpoint.Endpoint;
+import org.patchlake.agent.endpoint.RestartOutcome;
 import org.patchlake.agent.endpoint.RestartRequest;
 import org.patchlake.agent.policy.PolicyRunner;
 import org.patchlake.agent.policy.RestartRecord;
@@ -47,6 +48,8 @@ public final class Agent {
     private static final Duration ENROLL_RETRY = Duration.ofMinutes(5);
     private static final Duration CHECK_IN_RETRY = Duration.ofMinutes(5);
     private static final int MAX_ACTIONS_REMEMBERED = 500;
+    private static final int MAX_RESTARTS_REMEMBERED = 200;
+    private static final Duration SCAN_RETRY = Duration.ofMinutes(15);
     private static final String RESTART_NOTICE = "Your administrator restarts this computer to finish installing security updates.";
 
     /** What one tick did, for logs, tests and the simulator. */
@@ -92,8 +95,12 @@ public final class Agent {
         }
         Credentials credentials = new Credentials(state.computerId, state.agentSecret);
         boolean checkedIn = checkInIfDue(credentials, now);
-        PolicyRunner.Run run = policies.run(state.policies, state.progress, now);
+        endpoint.settingsReceived(state.settings);
+        PolicyRunner.Run run = runPolicies(now);
         state.restarts.addAll(run.restarts());
+        while (state.restarts.size() > MAX_RESTARTS_REMEMBERED) {
+            state.restarts.remove(0);
+        }
         if (!run.attempts().isEmpty()) {
             spoolDeliveries(run.attempts());
             state.rescanRequested = true;
@@ -108,8 +115,14 @@ public final class Agent {
             state.lastBootSeen = lastBoot;
         }
         if (state.nextScanAt == null || !now.isBefore(state.nextScanAt) || state.rescanRequested || rebooted) {
-            queued = scan(now);
-            scanned = true;
+            try {
+                queued = scan(now);
+                scanned = true;
+            } catch (RuntimeException e) {
+                // an endpoint that cannot say even who it is (registry access broken) must not stop the uploads
+                state.nextScanAt = now.plus(SCAN_RETRY);
+                LOG.error("scan failed, next try at {}; spooled messages are still sent", state.nextScanAt, e);
+            }
         }
         Flush flush = flush(credentials);
         state.save(stateFile, json, config.fsync());
@@ -183,6 +196,19 @@ public final class Agent {
         }
     }
 
+    /**
+     * The policy run; a failure of the endpoint in it (WMI, COM) is logged and the tick goes on to scan and upload.
+     * Failures of single updates are attempts the runner reports itself.
+     */
+    private PolicyRunner.Run runPolicies(Instant now) {
+        try {
+            return policies.run(state.policies, state.progress, now);
+        } catch (RuntimeException e) {
+            LOG.error("running policies failed; scanning and uploading go on", e);
+            return new PolicyRunner.Run(List.of(), List.of());
+        }
+    }
+
     /** Runs each one-off action once: a rescan on this tick, a restart after its notice. */
     private void runActions(List<ComputerAction> actions, Instant now) {
         for (ComputerAction action : actions) {
@@ -193,8 +219,16 @@ public final class Agent {
                 case RESCAN -> state.rescanRequested = true;
                 case RESTART -> {
                     String message = action.noticeMessage() == null ? RESTART_NOTICE : action.noticeMessage();
-                    endpoint.restart(new RestartRequest(now, Duration.ofMinutes(action.noticeMinutes()),
-                        message + " (action " + action.actionId() + ")"));
+                    RestartOutcome outcome;
+                    try {
+                        outcome = endpoint.restart(new RestartRequest(now, Duration.ofMinutes(action.noticeMinutes()),
+                            message + " (action " + action.actionId() + ")"));
+                    } catch (RuntimeException e) {
+                        outcome = new RestartOutcome(RestartOutcome.Status.FAILED, -1, e.toString());
+                    }
+                    if (!outcome.restartComing()) {
+                        LOG.warn("action {} (RESTART): the restart was not scheduled: {}", action.actionId(), outcome.detail());
+                    }
                 }
             }
             LOG.info("action {} ({}) issued {}: run", action.actionId(), action.kind(), action.issuedAt());

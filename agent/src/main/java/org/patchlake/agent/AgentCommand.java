@@ -10,19 +10,20 @@ import java.util.Map;
 import org.patchlake.agent.endpoint.Endpoint;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
 import org.patchlake.agent.endpoint.windows.WindowsEndpoint;
+import org.patchlake.agent.state.StateDirectoryException;
 import org.patchlake.agent.upload.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./patchlake agent --server URL --enroll TOKEN [--simulate machine.json] [--state-dir DIR] [--rules FILE]
- * [--spool-limit-mb N] [--once]}: runs the agent until stopped, one tick a minute (or as soon as work is due).
+ * [--spool-limit-mb N] [--offline-scan-file FILE] [--once]}: runs the agent until stopped, one tick a minute (or as soon as work is due).
  */
 public final class AgentCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
     static final String USAGE = "usage: patchlake agent --server URL --enroll TOKEN [--simulate machine.json] "
-        + "[--state-dir DIR] [--rules rules.json] [--spool-limit-mb N] [--once]";
+        + "[--state-dir DIR] [--rules rules.json] [--spool-limit-mb N] [--offline-scan-file wsusscn2.cab] [--once]";
 
     private AgentCommand() {
     }
@@ -40,7 +41,6 @@ public final class AgentCommand {
             System.exit(2);
             return;
         }
-        Files.createDirectories(config.stateDirectory());
         Clock clock = Clock.systemUTC();
         Path simulatedState = config.stateDirectory().resolve("simulated-machine.json");
         Endpoint endpoint;
@@ -48,14 +48,22 @@ public final class AgentCommand {
             endpoint = SimulatedEndpoint.load(Files.exists(simulatedState) ? simulatedState : config.simulateMachine(), clock);
         } else {
             try {
-                endpoint = WindowsEndpoint.create(clock, config.stateDirectory().resolve("logs"), System.getenv());
+                endpoint = WindowsEndpoint.create(clock, config.stateDirectory().resolve("logs"), System.getenv(),
+                    config.offlineScanFile());
             } catch (IllegalStateException e) {
                 System.err.println("patchlake agent: " + e.getMessage());
                 System.exit(2);
                 return;
             }
         }
-        Agent agent = AgentFactory.create(config, endpoint, clock, Backoff.standard());
+        Agent agent;
+        try {
+            agent = AgentFactory.create(config, endpoint, clock, Backoff.standard());
+        } catch (StateDirectoryException e) {
+            System.err.println("patchlake agent: " + e.getMessage() + "; refusing to run from it");
+            System.exit(2);
+            return;
+        }
         LOG.info("patchlake agent {} (state {}, server {}, {})", AgentConfig.VERSION, config.stateDirectory(),
             config.server(), config.simulateMachine() == null ? "Windows" : "simulating " + config.simulateMachine());
         while (true) {
@@ -109,6 +117,9 @@ public final class AgentCommand {
         if (flags.containsKey("--rules")) {
             config = config.withRulesFile(Path.of(flags.get("--rules")));
         }
+        if (flags.containsKey("--offline-scan-file")) {
+            config = config.withOfflineScanFile(Path.of(flags.get("--offline-scan-file")));
+        }
         if (flags.containsKey("--spool-limit-mb")) {
             try {
                 config = config.withSpoolLimitBytes(Long.parseLong(flags.get("--spool-limit-mb")) * 1024 * 1024);
@@ -132,7 +143,7 @@ public final class AgentCommand {
         static Map<String, String> parse(String[] args, java.util.Set<String> switches) {
             Map<String, String> flags = new java.util.LinkedHashMap<>();
             java.util.Set<String> known = java.util.Set.of("--server", "--enroll", "--simulate", "--state-dir", "--rules",
-                "--spool-limit-mb");
+                "--spool-limit-mb", "--offline-scan-file");
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (switches.contains(name)) {

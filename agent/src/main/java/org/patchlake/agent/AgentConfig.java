@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param installTimeout  an installer running longer is killed
  * @param scanJitter      fraction of the scan interval added or removed at random (0.1 = ±10 %)
  * @param fsync           force state and spool writes to disk (always, except in the fleet simulator)
+ * @param offlineScanFile the offline scan file (wsusscn2.cab) to ask the Windows Update Agent against, or null for
+ *                        the server's setting (and without one, an online search)
  */
 public record AgentConfig(URI server, String enrollmentToken, Path stateDirectory, Path simulateMachine, Path rulesFile,
                           long spoolLimitBytes, Duration retryDelay, Duration fullUploadEvery, Duration installTimeout,
-                          double scanJitter, boolean fsync) {
+                          double scanJitter, boolean fsync, Path offlineScanFile) {
 
     public static final String VERSION = "0.1.0";
 
@@ -38,6 +40,14 @@ public record AgentConfig(URI server, String enrollmentToken, Path stateDirector
         }
     }
 
+    /** A configuration without an offline scan file of its own. */
+    public AgentConfig(URI server, String enrollmentToken, Path stateDirectory, Path simulateMachine, Path rulesFile,
+                       long spoolLimitBytes, Duration retryDelay, Duration fullUploadEvery, Duration installTimeout,
+                       double scanJitter, boolean fsync) {
+        this(server, enrollmentToken, stateDirectory, simulateMachine, rulesFile, spoolLimitBytes, retryDelay,
+            fullUploadEvery, installTimeout, scanJitter, fsync, null);
+    }
+
     public static AgentConfig defaults(URI server, String enrollmentToken, Path stateDirectory) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, null, null, 64L * 1024 * 1024,
             Duration.ofMinutes(30), Duration.ofDays(1), Duration.ofHours(2), 0.1, true);
@@ -45,17 +55,22 @@ public record AgentConfig(URI server, String enrollmentToken, Path stateDirector
 
     public AgentConfig withSimulateMachine(Path machine) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, machine, rulesFile, spoolLimitBytes, retryDelay,
-            fullUploadEvery, installTimeout, scanJitter, fsync);
+            fullUploadEvery, installTimeout, scanJitter, fsync, offlineScanFile);
     }
 
     public AgentConfig withRulesFile(Path rules) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rules, spoolLimitBytes, retryDelay,
-            fullUploadEvery, installTimeout, scanJitter, fsync);
+            fullUploadEvery, installTimeout, scanJitter, fsync, offlineScanFile);
     }
 
     public AgentConfig withSpoolLimitBytes(long limit) {
         return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rulesFile, limit, retryDelay,
-            fullUploadEvery, installTimeout, scanJitter, fsync);
+            fullUploadEvery, installTimeout, scanJitter, fsync, offlineScanFile);
+    }
+
+    public AgentConfig withOfflineScanFile(Path scanFile) {
+        return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rulesFile, spoolLimitBytes, retryDelay,
+            fullUploadEvery, installTimeout, scanJitter, fsync, scanFile);
     }
 
     /**
@@ -64,6 +79,6 @@ public record AgentConfig(URI server, String enrollmentToken, Path stateDirector
      */
     public AgentConfig withoutFsync() {
         return new AgentConfig(server, enrollmentToken, stateDirectory, simulateMachine, rulesFile, spoolLimitBytes,
-            retryDelay, fullUploadEvery, installTimeout, scanJitter, false);
+            retryDelay, fullUploadEvery, installTimeout, scanJitter, false, offlineScanFile);
     }
 }

@@ -23,6 +23,14 @@ class AgentCommandTest {
         assertThat(config.stateDirectory()).isEqualTo(Path.of("/var/lib/agent"));
         assertThat(config.spoolLimitBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(config.retryDelay().toMinutes()).isEqualTo(30);
+        assertThat(config.offlineScanFile()).as("the server's setting, else online").isNull();
+    }
+
+    @Test
+    void an_offline_scan_file_of_the_agents_own_is_taken_from_its_flag() {
+        AgentConfig config = config("--server", "http://ingest:7070", "--offline-scan-file", "D:\\wsus\\wsusscn2.cab");
+        assertThat(config.offlineScanFile()).isEqualTo(Path.of("D:\\wsus\\wsusscn2.cab"));
+        assertThat(config.withoutFsync().offlineScanFile()).isEqualTo(config.offlineScanFile());
     }
 
     @Test

@@ -31,6 +31,9 @@ import java.util.Optional;
  *                          computers (LayeredTables; 0 = a new base every run, as before layers)
  * @param jars              comma-separated jars shipped to executors (spark.jars): the shaded job jar when the
  *                          job is started with --master spark://... without spark-submit; null otherwise
+ * @param maxTimestampAhead an agent time (scan, install, boot, delivery, enrollment) more than this past its line's
+ *                          receivedAt, or before 2000, sends the line to quarantine (ingest's --max-timestamp-ahead;
+ *                          default 24 hours)
  */
 public record EtlConfig(
     String landing,
@@ -45,7 +48,8 @@ public record EtlConfig(
     int shufflePartitions,
     boolean reevaluateAll,
     String jars,
-    double compactFraction) {
+    double compactFraction,
+    Duration maxTimestampAhead) {
 
   public EtlConfig {
     requireNonNull(landing, "landing is null");
@@ -58,43 +62,47 @@ public record EtlConfig(
     if (!(compactFraction >= 0 && compactFraction <= 1)) {
       throw new IllegalArgumentException("compactFraction must be between 0 and 1: " + compactFraction);
     }
+    requireNonNull(maxTimestampAhead, "maxTimestampAhead is null");
+    if (maxTimestampAhead.isNegative() || maxTimestampAhead.compareTo(Duration.ofDays(7)) > 0) {
+      throw new IllegalArgumentException("maxTimestampAhead must be 0 .. 7 days: " + maxTimestampAhead);
+    }
   }
 
   /** Defaults for a data directory: DATA/landing and DATA/warehouse. */
   public static EtlConfig forData(String data) {
     String base = data.endsWith("/") ? data.substring(0, data.length() - 1) : data;
     return new EtlConfig(base + "/landing", base + "/warehouse", "local[*]", Optional.empty(), 14, 3, 5, 30, 14, 8,
-        false, null, org.patchlake.etl.publish.LayeredTables.COMPACT_FRACTION);
+        false, null, org.patchlake.etl.publish.LayeredTables.COMPACT_FRACTION, Duration.ofHours(24));
   }
 
   public EtlConfig withMaster(String newMaster) {
     return new EtlConfig(landing, warehouse, newMaster, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction, maxTimestampAhead);
   }
 
   public EtlConfig withAsOf(Instant instant) {
     return new EtlConfig(landing, warehouse, master, Optional.of(instant), stalenessDays, allowedRetries,
-        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction);
+        keepSnapshots, dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction, maxTimestampAhead);
   }
 
   public EtlConfig withShufflePartitions(int partitions) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, partitions, reevaluateAll, jars, compactFraction);
+        dedupWindowDays, dailyBackfillDays, partitions, reevaluateAll, jars, compactFraction, maxTimestampAhead);
   }
 
   public EtlConfig withKeepSnapshots(int keep) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keep,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, compactFraction, maxTimestampAhead);
   }
 
   public EtlConfig withCompactFraction(double fraction) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, fraction);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, reevaluateAll, jars, fraction, maxTimestampAhead);
   }
 
   public EtlConfig withReevaluateAll(boolean all) {
     return new EtlConfig(landing, warehouse, master, asOf, stalenessDays, allowedRetries, keepSnapshots,
-        dedupWindowDays, dailyBackfillDays, shufflePartitions, all, jars, compactFraction);
+        dedupWindowDays, dailyBackfillDays, shufflePartitions, all, jars, compactFraction, maxTimestampAhead);
   }
 
   /** The state rules' settings, recorded in each snapshot: a change re-evaluates every computer. */
@@ -117,6 +125,7 @@ public record EtlConfig(
                              [--staleness-days 14] [--retries 3] [--keep-snapshots 5]
                              [--dedup-window-days 30] [--daily-backfill-days 14] [--partitions 8]
                              [--reevaluate-all] [--compact-fraction 0.3] [--jars patchlake-etl-VERSION-shaded.jar]
+                             [--max-timestamp-ahead 24h]
       DIR may be a local path or a Hadoop URI (hdfs://..., s3a://...).""";
 
   /** Parses command-line flags; throws IllegalArgumentException naming the flag on bad input. */
@@ -135,6 +144,7 @@ public record EtlConfig(
     String jars = null;
     boolean reevaluateAll = false;
     double compactFraction = org.patchlake.etl.publish.LayeredTables.COMPACT_FRACTION;
+    Duration maxTimestampAhead = Duration.ofHours(24);
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -159,6 +169,7 @@ public record EtlConfig(
         case "--partitions" -> partitions = parseInt(flag, value);
         case "--jars" -> jars = value;
         case "--compact-fraction" -> compactFraction = parseFraction(flag, value);
+        case "--max-timestamp-ahead" -> maxTimestampAhead = parseDuration(flag, value);
         default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
       }
     }
@@ -167,7 +178,7 @@ public record EtlConfig(
     }
     EtlConfig base = forData(data == null ? "data" : data);
     return new EtlConfig(landing != null ? landing : base.landing(), warehouse != null ? warehouse : base.warehouse(),
-        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, reevaluateAll, jars, compactFraction);
+        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, reevaluateAll, jars, compactFraction, maxTimestampAhead);
   }
 
   private static double parseFraction(String flag, String value) {
@@ -178,6 +189,20 @@ public record EtlConfig(
       // named below
     }
     throw new IllegalArgumentException("flag " + flag + " must be a number between 0 and 1: '" + value + "'");
+  }
+
+  /** {@code 90s}, {@code 30m}, {@code 24h} or {@code 2d}. */
+  private static Duration parseDuration(String flag, String value) {
+    if (!value.matches("[0-9]{1,6}[smhd]")) {
+      throw new IllegalArgumentException("flag " + flag + " must be like 90s, 30m, 24h or 2d: '" + value + "'");
+    }
+    long amount = Long.parseLong(value.substring(0, value.length() - 1));
+    return switch (value.charAt(value.length() - 1)) {
+      case 's' -> Duration.ofSeconds(amount);
+      case 'm' -> Duration.ofMinutes(amount);
+      case 'h' -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
+    };
   }
 
   private static int parseInt(String flag, String value) {

@@ -99,7 +99,7 @@ public final class EtlJob {
     progress.stage("load catalog " + catalog.version(), catalog.updateCount());
     SnapshotTables previous = new SnapshotTables(spark, warehouse);
 
-    Dataset<Row> records = LandingReader.read(spark, config.landing(), newFiles).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = LandingReader.read(spark, config.landing(), newFiles, config.maxTimestampAhead()).persist(StorageLevel.MEMORY_AND_DISK());
     long recordCount = records.count();
     progress.stage("read landing", recordCount);
     Dataset<Row> seen = previous.read("seen_messages", TableSchemas.SEEN_MESSAGES);

@@ -50,6 +50,8 @@ class EtlIncrementalTest {
         .inventory("inv-c8-1", "c8", scan1, scan1, List.of(), Map.of())
         .raw("this is not json")
         .raw("{\"messageId\":\"m-bad\",\"kind\":\"inventory\",\"computerId\":\"c8\",\"receivedAt\":\"2026-11-10T08:00:00Z\",\"payload\":{\"installedUpdates\":[]}}")
+        // landed before ingest bounded agent times: kept, it would stay c8's newest scan and hide every later one
+        .inventory("inv-c8-future", "c8", Instant.parse("+99999-01-01T00:00:00Z"), scan1, List.of(), Map.of())
         .flush("inventory", "2026-11-10", "node1-000002");
     landing.inventory("inv-c7-1", "c7", scan1, scan1, List.of(), Map.of("KB300", "2026-11-05"))
         .flush("inventory", "2026-11-10", "node2-000001");
@@ -116,7 +118,7 @@ class EtlIncrementalTest {
   }
 
   @Test
-  void a_late_scan_is_kept_but_does_not_change_the_current_state() {
+  void a_late_scan_is_kept_but_does_not_change_the_current_state_and_a_far_future_one_cannot_freeze_it() {
     assertThat(etl.table("scans").where("computer_id = 'c8'").count()).isEqualTo(3);
     Row c8 = etl.table("computers").where("computer_id = 'c8'").first();
     assertThat(c8.<Instant>getAs("last_inventory_at")).isEqualTo(Instant.parse("2026-11-12T08:00:00Z"));
@@ -133,12 +135,14 @@ class EtlIncrementalTest {
   @Test
   void bad_lines_go_to_quarantine_with_file_line_and_reason() {
     List<Row> rows = etl.table("quarantine").orderBy("line").collectAsList();
-    assertThat(rows).hasSize(2);
+    assertThat(rows).hasSize(3);
     assertThat(rows.get(0).<String>getAs("file")).isEqualTo("inventory/dt=2026-11-10/node1-000002.jsonl.gz");
     assertThat(rows.get(0).<Long>getAs("line")).isEqualTo(3L);
     assertThat(rows.get(0).<String>getAs("reason")).startsWith("not JSON");
     assertThat(rows.get(1).<Long>getAs("line")).isEqualTo(4L);
     assertThat(rows.get(1).<String>getAs("reason")).isEqualTo("field scannedAt is missing");
+    assertThat(rows.get(2).<Long>getAs("line")).isEqualTo(5L);
+    assertThat(rows.get(2).<String>getAs("reason")).startsWith("field scannedAt is +99999-01-01T00:00:00Z, more than 24 h after");
   }
 
   @Test

@@ -152,6 +152,11 @@ public final class LandingFixture {
     return this;
   }
 
+  /** The lines collected since the last flush. */
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
+
   public LandingFixture raw(String line) {
     lines.add(line);
     return this;

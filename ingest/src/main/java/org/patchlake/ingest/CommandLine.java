@@ -49,6 +49,24 @@ final class CommandLine {
         }
     }
 
+    /** A duration flag written {@code 90s}, {@code 30m}, {@code 24h} or {@code 2d}. */
+    java.time.Duration durationFlag(String name, java.time.Duration fallback) {
+        String value = flags.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.matches("[0-9]{1,6}[smhd]")) {
+            throw new IllegalArgumentException("option " + name + " must be like 90s, 30m, 24h or 2d but was '" + value + "'");
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+            case 's' -> java.time.Duration.ofSeconds(amount);
+            case 'm' -> java.time.Duration.ofMinutes(amount);
+            case 'h' -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofDays(amount);
+        };
+    }
+
     List<String> positional() {
         return positional;
     }

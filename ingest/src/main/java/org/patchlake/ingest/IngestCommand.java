@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./patchlake ingest [--data DIR] [--port N] [--node NAME] [--roll-seconds S]}: the agent API alone.
+ * {@code ./patchlake ingest [--data DIR] [--port N] [--node NAME] [--roll-seconds S] [--max-timestamp-ahead 24h]}: the agent API alone.
  * Prints {@code ingest listening on port N} once ready; SIGTERM / Ctrl-C stops it cleanly (landing sealed).
  */
 public final class IngestCommand {
@@ -23,7 +23,7 @@ public final class IngestCommand {
             config = configFrom(args);
         } catch (IllegalArgumentException e) {
             System.err.println("patchlake ingest: " + e.getMessage());
-            System.err.println("usage: ./patchlake ingest [--data DIR] [--port N] [--node NAME] [--roll-seconds S]");
+            System.err.println("usage: ./patchlake ingest [--data DIR] [--port N] [--node NAME] [--roll-seconds S] [--max-timestamp-ahead 24h]");
             System.exit(2);
             return;
         }
@@ -40,7 +40,7 @@ public final class IngestCommand {
     }
 
     static IngestConfig configFrom(String[] args) {
-        CommandLine line = CommandLine.parse(args, Set.of("--data", "--port", "--node", "--roll-seconds"));
+        CommandLine line = CommandLine.parse(args, Set.of("--data", "--port", "--node", "--roll-seconds", "--max-timestamp-ahead"));
         if (!line.positional().isEmpty()) {
             throw new IllegalArgumentException("unexpected argument " + line.positional().get(0));
         }
@@ -48,6 +48,7 @@ public final class IngestCommand {
                 .withPort(line.intFlag("--port", IngestConfig.DEFAULT_PORT));
         config = config.withNode(line.flag("--node", config.node()));
         int rollSeconds = line.intFlag("--roll-seconds", (int) config.rollAge().toSeconds());
-        return config.withRoll(config.rollBytes(), Duration.ofSeconds(rollSeconds));
+        config = config.withRoll(config.rollBytes(), Duration.ofSeconds(rollSeconds));
+        return config.withMaxTimestampAhead(line.durationFlag("--max-timestamp-ahead", config.maxTimestampAhead()));
     }
 }

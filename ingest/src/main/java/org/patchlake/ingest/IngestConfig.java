@@ -22,6 +22,8 @@ import static java.util.Objects.requireNonNull;
  * @param compressionLevel     gzip level of landing files (1 fast .. 9 small)
  * @param dedupWindow          how long message ids are remembered (ETL also dedups by message id)
  * @param agentSettings        settings sent to agents
+ * @param maxTimestampAhead    how far past server time a timestamp in an agent message may lie (its clock may run
+ *                             ahead a little); later ones, and ones before 2000, are refused (default 24 hours)
  */
 public record IngestConfig(
         Path dataDirectory,
@@ -34,9 +36,18 @@ public record IngestConfig(
         Duration rollAge,
         int compressionLevel,
         Duration dedupWindow,
-        AgentSettings agentSettings) {
+        AgentSettings agentSettings,
+        Duration maxTimestampAhead) {
 
     public static final int DEFAULT_PORT = 7070;
+    public static final Duration DEFAULT_MAX_TIMESTAMP_AHEAD = Duration.ofHours(24);
+
+    /** Without {@code maxTimestampAhead}: the default, 24 hours. */
+    public IngestConfig(Path dataDirectory, int port, String node, int maxBodyBytes, int maxDecompressedBytes, Duration clockSkew,
+                        long rollBytes, Duration rollAge, int compressionLevel, Duration dedupWindow, AgentSettings agentSettings) {
+        this(dataDirectory, port, node, maxBodyBytes, maxDecompressedBytes, clockSkew, rollBytes, rollAge, compressionLevel,
+                dedupWindow, agentSettings, DEFAULT_MAX_TIMESTAMP_AHEAD);
+    }
 
     public IngestConfig {
         requireNonNull(dataDirectory, "dataDirectory is null");
@@ -54,12 +65,16 @@ public record IngestConfig(
         }
         requireNonNull(dedupWindow, "dedupWindow is null");
         requireNonNull(agentSettings, "agentSettings is null");
+        requireNonNull(maxTimestampAhead, "maxTimestampAhead is null");
+        if (maxTimestampAhead.isNegative() || maxTimestampAhead.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("maxTimestampAhead must be 0 .. 7 days but was " + maxTimestampAhead);
+        }
     }
 
     /** Defaults: port 7070, 4 MiB bodies (32 MiB decompressed), 5 minutes skew, files sealed at 128 MiB or 5 minutes. */
     public static IngestConfig defaults(Path dataDirectory) {
         return new IngestConfig(dataDirectory, DEFAULT_PORT, defaultNode(), 4 << 20, 32 << 20, Duration.ofMinutes(5),
-                128L << 20, Duration.ofMinutes(5), 1, Duration.ofDays(14), AgentSettings.DEFAULTS);
+                128L << 20, Duration.ofMinutes(5), 1, Duration.ofDays(14), AgentSettings.DEFAULTS, DEFAULT_MAX_TIMESTAMP_AHEAD);
     }
 
     public Path landingDirectory() {
@@ -72,22 +87,27 @@ public record IngestConfig(
 
     public IngestConfig withPort(int newPort) {
         return new IngestConfig(dataDirectory, newPort, node, maxBodyBytes, maxDecompressedBytes, clockSkew, rollBytes, rollAge,
-                compressionLevel, dedupWindow, agentSettings);
+                compressionLevel, dedupWindow, agentSettings, maxTimestampAhead);
     }
 
     public IngestConfig withRoll(long newRollBytes, Duration newRollAge) {
         return new IngestConfig(dataDirectory, port, node, maxBodyBytes, maxDecompressedBytes, clockSkew, newRollBytes, newRollAge,
-                compressionLevel, dedupWindow, agentSettings);
+                compressionLevel, dedupWindow, agentSettings, maxTimestampAhead);
     }
 
     public IngestConfig withNode(String newNode) {
         return new IngestConfig(dataDirectory, port, newNode, maxBodyBytes, maxDecompressedBytes, clockSkew, rollBytes, rollAge,
-                compressionLevel, dedupWindow, agentSettings);
+                compressionLevel, dedupWindow, agentSettings, maxTimestampAhead);
     }
 
     public IngestConfig withBodyLimits(int newMaxBodyBytes, int newMaxDecompressedBytes) {
         return new IngestConfig(dataDirectory, port, node, newMaxBodyBytes, newMaxDecompressedBytes, clockSkew, rollBytes, rollAge,
-                compressionLevel, dedupWindow, agentSettings);
+                compressionLevel, dedupWindow, agentSettings, maxTimestampAhead);
+    }
+
+    public IngestConfig withMaxTimestampAhead(Duration ahead) {
+        return new IngestConfig(dataDirectory, port, node, maxBodyBytes, maxDecompressedBytes, clockSkew, rollBytes, rollAge,
+                compressionLevel, dedupWindow, agentSettings, ahead);
     }
 
     /** The host name, reduced to the characters landing file names allow; {@code ingest} if unknown. */

@@ -13,6 +13,7 @@ import org.patchlake.core.protocol.InventoryReport;
 import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.http.RequestAuthenticator;
 import org.patchlake.ingest.http.RequestBody;
+import org.patchlake.ingest.http.TimeWindow;
 import org.patchlake.ingest.landing.GzipJson;
 import org.patchlake.ingest.landing.RawJson;
 import org.patchlake.ingest.landing.SentJson;
@@ -67,7 +68,7 @@ public final class IngestRoutes {
     }
 
     private void enroll(Context ctx) {
-        EnrollRequest request = json.read(body(ctx), EnrollRequest.class);
+        EnrollRequest request = json.read(body(ctx), EnrollRequest.class, timeWindow());
         respond(ctx, service.enroll(request));
     }
 
@@ -75,7 +76,7 @@ public final class IngestRoutes {
         byte[] raw = raw(ctx);
         RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
         RequestBody.Decoded sent = bodies.decode(raw, ctx.header("Content-Encoding"));
-        ProtocolJson.Parsed<InventoryReport> report = json.parse(sent.json(), InventoryReport.class);
+        ProtocolJson.Parsed<InventoryReport> report = json.parse(sent.json(), InventoryReport.class, timeWindow());
         checkIdentity(agent, report.value().computerId(), report.value().messageId());
         receipt(ctx, service.storeInventory(agent.computer(), report.value(), asSent(sent, report)));
     }
@@ -84,7 +85,7 @@ public final class IngestRoutes {
         byte[] raw = raw(ctx);
         RequestAuthenticator.Authenticated agent = authenticate(ctx, raw);
         RequestBody.Decoded sent = bodies.decode(raw, ctx.header("Content-Encoding"));
-        ProtocolJson.Parsed<DeliveryReport> report = json.parse(sent.json(), DeliveryReport.class);
+        ProtocolJson.Parsed<DeliveryReport> report = json.parse(sent.json(), DeliveryReport.class, timeWindow());
         checkIdentity(agent, report.value().computerId(), report.value().messageId());
         receipt(ctx, service.storeDeliveries(agent.computer(), report.value(), asSent(sent, report)));
     }
@@ -105,6 +106,11 @@ public final class IngestRoutes {
     private void policies(Context ctx) {
         RequestAuthenticator.Authenticated agent = authenticate(ctx, raw(ctx));
         respond(ctx, service.policies(agent.computer()));
+    }
+
+    /** The times an agent message may carry now: from 2000 to {@code maxTimestampAhead} past server time. */
+    private TimeWindow timeWindow() {
+        return TimeWindow.upTo(service.now(), service.config().maxTimestampAhead());
     }
 
     private byte[] raw(Context ctx) {

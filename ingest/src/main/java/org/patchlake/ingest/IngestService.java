@@ -27,6 +27,7 @@ import org.patchlake.core.protocol.ErrorCode;
 import org.patchlake.core.protocol.InventoryReport;
 import org.patchlake.core.protocol.PolicySet;
 import org.patchlake.ingest.http.ProtocolJson;
+import org.patchlake.ingest.landing.ComputerMoveRecord;
 import org.patchlake.ingest.landing.DedupIndex;
 import org.patchlake.ingest.landing.EnrollmentRecord;
 import org.patchlake.ingest.landing.LandingEnvelope;
@@ -119,6 +120,27 @@ public final class IngestService implements AutoCloseable {
         String messageId = "enroll-" + computer.computerId() + "-" + computer.credentialGeneration();
         store(new LandingEnvelope(messageId, LandingKind.ENROLLMENT, computer.computerId(), now, AgentProtocol.VERSION, record));
         return new EnrollResponse(computer.computerId(), registry.secretOf(computer), now, config.agentSettings());
+    }
+
+    /**
+     * Moves an enrolled computer to another site and region (an administrator's action, audited by the caller) and lands
+     * the move as an {@code enrollment} line ({@link ComputerMoveRecord}), so ETL reports the computer there.
+     *
+     * @throws IllegalArgumentException naming what is wrong ({@link AgentRegistry.UnknownComputerException} for an
+     *                                  unknown id)
+     */
+    public AgentRegistry.Moved moveComputer(String computerId, String site, String region, String movedBy) {
+        AgentRegistry.Moved moved = registry.moveComputer(computerId, site, region, movedBy);
+        EnrolledComputer before = moved.before();
+        EnrolledComputer after = moved.after();
+        Instant now = now();
+        ComputerMoveRecord record = new ComputerMoveRecord(after.computerId(), after.hostname(), after.hardwareId(), after.site(),
+                after.region(), before.site(), before.region(), after.credentialGeneration(), movedBy, now);
+        store(new LandingEnvelope("move-" + after.computerId() + "-" + now.toEpochMilli(), LandingKind.ENROLLMENT,
+                after.computerId(), now, AgentProtocol.VERSION, record));
+        log.info("event=computer_moved computer={} from={}/{} to={}/{} by={}", computerId, before.region(), before.site(),
+                after.region(), after.site(), movedBy);
+        return moved;
     }
 
     /**

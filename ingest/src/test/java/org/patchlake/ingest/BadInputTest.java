@@ -139,6 +139,88 @@ class BadInputTest {
     }
 
     @Test
+    void a_fraction_in_a_whole_number_field_is_refused() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+
+        String fraction = json.replaceFirst("\"scanDurationMs\":[0-9]+", "\"scanDurationMs\":1.5");
+        assertError(postInventory("m-1", fraction.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scanDurationMs");
+        String wholeButFloat = json.replaceFirst("\"scanDurationMs\":[0-9]+", "\"scanDurationMs\":1.0");
+        assertError(postInventory("m-1", wholeButFloat.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scanDurationMs");
+        String exponent = json.replaceFirst("\"scanDurationMs\":[0-9]+", "\"scanDurationMs\":1e3");
+        assertError(postInventory("m-1", exponent.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scanDurationMs");
+        String deliveries = new String(ingest.json.write(ingest.samples.delivery("m-1", agent.computerId(), Instant.now())),
+                StandardCharsets.UTF_8).replaceFirst("\"attempt\":1", "\"attempt\":1.5");
+        assertError(post(AgentProtocol.DELIVERIES_PATH, "m-1", deliveries), 400, "schema_violation", "attempts[0].attempt");
+        String enrollment = new String(ingest.json.write(ingest.samples.enrollment(ingest.token, 1)), StandardCharsets.UTF_8)
+                .replaceFirst("\"managedLevel\":([0-9])", "\"managedLevel\":$1.5");
+        assertError(ingest.client.enroll(enrollment.getBytes(StandardCharsets.UTF_8)), 400, "schema_violation", "managedLevel");
+    }
+
+    @Test
+    void a_json_null_body_is_a_schema_violation_on_every_route() {
+        byte[] nullBody = "null".getBytes(StandardCharsets.UTF_8);
+
+        assertError(ingest.client.enroll(nullBody), 400, "schema_violation", null);
+        assertError(postInventory("m-1", nullBody, false), 400, "schema_violation", null);
+        assertError(postInventory("m-1", nullBody, true), 400, "schema_violation", null);
+        assertError(post(AgentProtocol.DELIVERIES_PATH, "m-1", "null"), 400, "schema_violation", null);
+        assertError(ingest.client.enroll(" null ".getBytes(StandardCharsets.UTF_8)), 400, "schema_violation", null);
+    }
+
+    @Test
+    void json_null_in_place_of_a_list_entry_or_an_object_is_a_schema_violation() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+        List<String> variants = List.of(
+                json.replaceFirst("\"installedUpdates\":\\[", "\"installedUpdates\":[null,"),
+                json.replaceFirst("\"os\":\\{", "\"os\":null,\"unused\":{"),
+                json.replaceFirst("\"scanDurationMs\":[0-9]+", "\"scanDurationMs\":null"));
+        for (String variant : variants) {
+            HttpResponse<String> response = postInventory("m-1", variant.getBytes(StandardCharsets.UTF_8), true);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(IngestFixture.parse(response.body()).get("error").asText()).as(response.body()).isEqualTo("schema_violation");
+        }
+        String attempts = new String(ingest.json.write(ingest.samples.delivery("m-1", agent.computerId(), Instant.now())),
+                StandardCharsets.UTF_8).replaceFirst("\"attempts\":\\[", "\"attempts\":[null,");
+        HttpResponse<String> response = post(AgentProtocol.DELIVERIES_PATH, "m-1", attempts);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    }
+
+    @Test
+    void a_timestamp_far_in_the_future_is_refused_naming_the_field() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+
+        String farFuture = json.replaceFirst("\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":\"+99999-01-01T00:00:00Z\"");
+        JsonNode error = assertError(postInventory("m-1", farFuture.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scannedAt");
+        assertThat(error.get("message").asText()).contains("+99999-01-01T00:00:00Z", "2000-01-01T00:00:00Z");
+        String dayAndMore = json.replaceFirst("\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":\"" + Instant.now().plus(Duration.ofHours(25)) + "\"");
+        assertError(postInventory("m-1", dayAndMore.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scannedAt");
+        String withOffset = json.replaceFirst("\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":\"2999-01-01T00:00:00+02:00\"");
+        assertError(postInventory("m-1", withOffset.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scannedAt");
+    }
+
+    @Test
+    void every_timestamp_and_date_of_the_agent_protocol_is_bounded_by_2000_and_the_allowed_skew() {
+        String json = new String(ingest.inventoryJson(agent, "m-1"), StandardCharsets.UTF_8);
+
+        String oldScan = json.replaceFirst("\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":\"1999-12-31T23:59:59Z\"");
+        assertError(postInventory("m-1", oldScan.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scannedAt");
+        String boot = json.replaceFirst("\"lastBootAt\":\"[^\"]+\"", "\"lastBootAt\":\"3000-01-01T00:00:00Z\"");
+        assertError(postInventory("m-1", boot.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "lastBootAt");
+        String futureInstall = json.replaceFirst("\"installedOn\":\"[^\"]+\"", "\"installedOn\":\"2999-12-31\"");
+        assertError(postInventory("m-1", futureInstall.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation",
+                "installedUpdates[0].installedOn");
+        String ancientInstall = json.replaceFirst("\"installedOn\":\"[^\"]+\"", "\"installedOn\":\"1999-12-31\"");
+        assertError(postInventory("m-1", ancientInstall.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation",
+                "installedUpdates[0].installedOn");
+        String deliveries = new String(ingest.json.write(ingest.samples.delivery("m-1", agent.computerId(), Instant.now())),
+                StandardCharsets.UTF_8);
+        String futureEnd = deliveries.replaceFirst("\"endedAt\":\"[^\"]+\"", "\"endedAt\":\"+99999-01-01T00:00:00Z\"");
+        assertError(post(AgentProtocol.DELIVERIES_PATH, "m-1", futureEnd), 400, "schema_violation", "attempts[0].endedAt");
+        String oldStart = deliveries.replaceFirst("\"startedAt\":\"[^\"]+\"", "\"startedAt\":\"1970-01-01T00:00:00Z\"");
+        assertError(post(AgentProtocol.DELIVERIES_PATH, "m-1", oldStart), 400, "schema_violation", "attempts[0].startedAt");
+    }
+
+    @Test
     void an_oversized_body_is_refused_before_it_is_read() {
         byte[] huge = new byte[MAX_BODY + 1];
 
@@ -254,6 +336,11 @@ class BadInputTest {
         HttpRequest request = ingest.client.signed(AgentProtocol.INVENTORY_PATH, "POST", agent, messageId,
                 gzip ? ProtocolClient.gzip(body) : body, System.currentTimeMillis(), gzip);
         return ingest.client.send(request);
+    }
+
+    private HttpResponse<String> post(String path, String messageId, String json) {
+        return ingest.client.send(ingest.client.signed(path, "POST", agent, messageId, json.getBytes(StandardCharsets.UTF_8),
+                System.currentTimeMillis(), false));
     }
 
     private HttpResponse<String> postGzipped(String messageId, byte[] gzipped) {

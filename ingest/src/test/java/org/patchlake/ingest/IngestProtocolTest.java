@@ -50,6 +50,75 @@ class IngestProtocolTest {
     }
 
     @Test
+    void another_token_of_the_same_site_re_enrolls_a_computer() {
+        ProtocolClient.Credentials first = ingest.enroll(7);
+        String sameSite = ingest.server.service().registry().createToken("berlin", "emea", null).clearText();
+
+        HttpResponse<String> response = ingest.client.enroll(ingest.json.write(ingest.samples.enrollment(sameSite, 7)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(IngestFixture.parse(response.body()).get("computerId").asText()).isEqualTo(first.computerId());
+    }
+
+    @Test
+    void a_token_of_another_site_cannot_take_over_a_computer_by_re_enrolling_it() {
+        ProtocolClient.Credentials agent = ingest.enroll(7);
+        String paris = ingest.server.service().registry().createToken("paris", "emea", null).clearText();
+        String tokyo = ingest.server.service().registry().createToken("tokyo", "apac", null).clearText();
+
+        for (String otherSite : List.of(paris, tokyo)) {
+            HttpResponse<String> response = ingest.client.enroll(ingest.json.write(ingest.samples.enrollment(otherSite, 7)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            JsonNode error = IngestFixture.parse(response.body());
+            assertThat(error.get("error").asText()).isEqualTo("computer_of_another_site");
+            assertThat(error.get("field").asText()).isEqualTo("hardwareId");
+            assertThat(error.get("message").asText()).doesNotContain(agent.computerId(), "berlin");
+        }
+
+        assertThat(ingest.postInventory(agent, "m-still-mine").statusCode()).isEqualTo(200);
+        assertThat(ingest.server.service().registry().computer(agent.computerId()).site()).isEqualTo("berlin");
+        ingest.server.service().sealLanding();
+        assertThat(LandingFiles.sealedLines(ingest.landing(), "enrollment")).hasSize(1);
+    }
+
+    @Test
+    void a_moved_computer_keeps_its_id_and_secret_lands_its_new_site_and_only_that_site_re_enrolls_it() {
+        ProtocolClient.Credentials agent = ingest.enroll(7);
+        String paris = ingest.server.service().registry().createToken("paris", "emea-west", null).clearText();
+
+        var moved = ingest.server.service().moveComputer(agent.computerId(), "paris", "emea-west", "pat");
+
+        assertThat(moved.before().site()).isEqualTo("berlin");
+        assertThat(moved.after().site()).isEqualTo("paris");
+        assertThat(ingest.postInventory(agent, "m-after-move").statusCode()).isEqualTo(200);
+        HttpResponse<String> oldSite = ingest.client.enroll(ingest.json.write(ingest.samples.enrollment(ingest.token, 7)));
+        assertThat(oldSite.statusCode()).as(oldSite.body()).isEqualTo(403);
+        HttpResponse<String> newSite = ingest.client.enroll(ingest.json.write(ingest.samples.enrollment(paris, 7)));
+        assertThat(newSite.statusCode()).as(newSite.body()).isEqualTo(200);
+        assertThat(IngestFixture.parse(newSite.body()).get("computerId").asText()).isEqualTo(agent.computerId());
+        ingest.server.service().sealLanding();
+        List<JsonNode> lines = LandingFiles.sealedLines(ingest.landing(), "enrollment");
+        assertThat(lines).extracting(line -> line.get("payload").get("site").asText()).containsExactly("berlin", "paris", "paris");
+        JsonNode move = lines.get(1);
+        assertThat(move.get("messageId").asText()).startsWith("move-" + agent.computerId() + "-");
+        assertThat(move.get("payload").get("previousSite").asText()).isEqualTo("berlin");
+        assertThat(move.get("payload").get("region").asText()).isEqualTo("emea-west");
+        assertThat(move.get("payload").get("movedBy").asText()).isEqualTo("pat");
+    }
+
+    @Test
+    void a_scan_time_up_to_the_allowed_skew_past_server_time_is_accepted() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+        String json = new String(ingest.inventoryJson(agent, "m-ahead"), StandardCharsets.UTF_8).replaceFirst(
+                "\"scannedAt\":\"[^\"]+\"", "\"scannedAt\":\"" + java.time.Instant.now().plus(java.time.Duration.ofHours(23)) + "\"");
+
+        HttpResponse<String> response = ingest.client.post(AgentProtocol.INVENTORY_PATH, agent, "m-ahead",
+                json.getBytes(StandardCharsets.UTF_8), true);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void enrollment_lands_with_site_and_region_of_the_token_and_without_the_token() {
         ProtocolClient.Credentials agent = ingest.enroll(1);
         ingest.server.service().sealLanding();

@@ -62,7 +62,8 @@ class SchemaConsistencyTest {
                 Arguments.of("common.json", "/$defs/AgentSettings", AgentSettings.class),
                 Arguments.of("ack.json", "", Ack.class),
                 Arguments.of("error.json", "", ErrorBody.class),
-                Arguments.of("enrollment-record.json", "", EnrollmentRecord.class));
+                Arguments.of("enrollment-record.json", "", EnrollmentRecord.class),
+                Arguments.of("computer-move-record.json", "", org.patchlake.ingest.landing.ComputerMoveRecord.class));
     }
 
     @ParameterizedTest(name = "{0}{1} documents {2}")

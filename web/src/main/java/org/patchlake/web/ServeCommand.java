@@ -4,6 +4,7 @@ import org.patchlake.ingest.IngestConfig;
 import org.patchlake.ingest.IngestRoutes;
 import org.patchlake.ingest.IngestService;
 import org.patchlake.web.admin.IngestEnrollmentTokens;
+import org.patchlake.web.metrics.MetricsToken;
 import org.patchlake.web.metrics.QueryTimings;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
@@ -67,13 +68,22 @@ public final class ServeCommand {
             return;
         }
         Clock clock = Clock.systemUTC();
-        WebServer server = assemble(arguments.config(), clock, publicUrl(System.getenv("PATCHLAKE_PUBLIC_URL")));
+        WebServer server = assemble(arguments.config(), clock, publicUrl(System.getenv("PATCHLAKE_PUBLIC_URL")),
+                ingest -> ingest.withMaxTimestampAhead(arguments.maxTimestampAhead()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-shutdown"));
         int port = server.start();
         WebConfig config = arguments.config();
         if (server.services().users().count() == 0) {
             System.err.println("patchlake serve: no users yet; create the first administrator with: ./patchlake serve --data "
                     + config.dataDirectory() + " --create-admin NAME");
+        }
+        MetricsToken metrics = server.metricsToken();
+        if (metrics.created()) {
+            System.out.println("patchlake serve: /metrics needs Authorization: Bearer " + metrics.value() + " (created now and kept in "
+                    + metrics.file() + " for Prometheus' credentials_file; shown once)");
+        } else {
+            System.err.println("patchlake serve: /metrics needs Authorization: Bearer <token> (" + (metrics.file() == null
+                    ? "--metrics-token or PATCHLAKE_METRICS_TOKEN" : "the token in " + metrics.file()) + ")");
         }
         System.err.println("patchlake serve: listening on " + (config.tls() != null ? "https" : "http") + "://" + config.host() + ":"
                 + port + " over " + config.dataDirectory().toAbsolutePath()
@@ -146,7 +156,7 @@ public final class ServeCommand {
         WebServer.Edges edges = new WebServer.Edges(
                 store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), clock, publicBase == null ? "" : publicBase),
-                new IngestEnrollmentTokens(ingest.registry()), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
+                new IngestEnrollmentTokens(ingest), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
         try {
             WebServer server = WebServer.assemble(config, edges, clock);
             timings.bind(server.services().metrics());
@@ -200,12 +210,13 @@ public final class ServeCommand {
     }
 
     /** Parsed command line. */
-    record ServeArguments(WebConfig config, String createAdmin, boolean help) {
+    record ServeArguments(WebConfig config, String createAdmin, boolean help, Duration maxTimestampAhead) {
         static final String USAGE = """
                 Usage: ./patchlake serve [--data DIR] [--port N] [--host ADDRESS]
                                          [--tls-cert CERT.pem --tls-key KEY.pem | --keystore FILE.p12 [--keystore-password P]]
                                          [--etl-interval 5m|30s|1h|0] [--etl-min-gap 30s] [--etl-command "CMD ARGS"]
-                                         [--metrics-token TOKEN]
+                                         [--metrics-token TOKEN (default: DATA/ops/metrics-token, made at first start)]
+                                         [--max-timestamp-ahead 24h (agent times later than server time + this are refused)]
                                          [--smtp-host H [--smtp-port N] [--smtp-security none|starttls|tls]
                                           [--smtp-user U (password from PATCHLAKE_SMTP_PASSWORD)] [--mail-from ADDRESS]
                                           [--smtp-trust-store FILE.p12 (password from PATCHLAKE_SMTP_TRUST_STORE_PASSWORD)]]
@@ -227,11 +238,12 @@ public final class ServeCommand {
             String etlCommand = null;
             String metricsToken = environment.get("PATCHLAKE_METRICS_TOKEN");
             String createAdmin = null;
+            Duration maxTimestampAhead = IngestConfig.DEFAULT_MAX_TIMESTAMP_AHEAD;
             MailArguments mail = new MailArguments(environment);
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--help") || flag.equals("-h")) {
-                    return new ServeArguments(WebConfig.defaults(data), null, true);
+                    return new ServeArguments(WebConfig.defaults(data), null, true, IngestConfig.DEFAULT_MAX_TIMESTAMP_AHEAD);
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("unknown argument or missing value: " + flag);
@@ -250,12 +262,20 @@ public final class ServeCommand {
                     case "--etl-command" -> etlCommand = value;
                     case "--metrics-token" -> metricsToken = value;
                     case "--create-admin" -> createAdmin = value;
+                    case "--max-timestamp-ahead" -> maxTimestampAhead = parseDuration("--max-timestamp-ahead", value);
                     default -> {
                         if (!mail.accept(flag, value)) {
                             throw new IllegalArgumentException("unknown argument: " + flag);
                         }
                     }
                 }
+            }
+            if (metricsToken != null && metricsToken.length() < MetricsToken.MINIMUM_LENGTH) {
+                throw new IllegalArgumentException("--metrics-token (or PATCHLAKE_METRICS_TOKEN) must be at least "
+                        + MetricsToken.MINIMUM_LENGTH + " characters");
+            }
+            if (maxTimestampAhead.compareTo(Duration.ofDays(7)) > 0) {
+                throw new IllegalArgumentException("--max-timestamp-ahead must be at most 168h (7 days), was " + maxTimestampAhead.toHours() + "h");
             }
             List<String> command;
             if (etlCommand != null) {
@@ -278,7 +298,7 @@ public final class ServeCommand {
                 }
                 config = config.withEtlMinimumGap(minimumGap);
             }
-            return new ServeArguments(config, createAdmin, false);
+            return new ServeArguments(config, createAdmin, false, maxTimestampAhead);
         }
 
         private static int parsePort(String value) {

@@ -52,6 +52,7 @@ public final class WebApp {
         });
         ErrorMapping.register(app, services.json());
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        app.before(ctx -> org.patchlake.web.http.TimeParameters.stamp(ctx, services.clock().instant()));
         app.before(ctx -> headers(ctx, tls));
         app.before(access::before);
         app.after(ctx -> after(ctx, services, tls));
@@ -69,6 +70,7 @@ public final class WebApp {
         new UserPages(services).register(app);
         new CompliancePages(services).register(app);
         new TokenPages(services).register(app);
+        new org.patchlake.web.admin.ComputerPages(services).register(app);
         new JobPages(services).register(app);
         new ApiRoutes(services, exportJobs).register(app);
         services.schedules().register(app, services.json());
@@ -136,9 +138,11 @@ public final class WebApp {
     }
 
     private static void metrics(Context ctx, WebConfig config, WebServices services) {
-        if (config.metricsToken() != null
-                && !AccessControl.constantTimeEquals(ctx.header("Authorization"), "Bearer " + config.metricsToken())) {
-            throw new WebException(401, "unauthenticated", "metrics need Authorization: Bearer <metrics token>");
+        if (config.metricsToken() == null
+                || !AccessControl.constantTimeEquals(ctx.header("Authorization"), "Bearer " + config.metricsToken())) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"patchlake metrics\"");
+            throw new WebException(401, "unauthenticated", "metrics need Authorization: Bearer <metrics token> (--metrics-token, "
+                    + "or the token in DATA/ops/metrics-token)");
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(services.metrics().render());
     }

@@ -18,7 +18,8 @@ import static java.util.Objects.requireNonNull;
  * @param etlInterval how often serve runs ETL; zero = never on its own
  * @param etlMinimumGap the least time between the end of one ETL run and the start of the next; runs start this soon
  *                      after the previous one when acknowledged uploads wait for one
- * @param metricsToken when set, {@code /metrics} needs {@code Authorization: Bearer <token>}
+ * @param metricsToken {@code /metrics} needs {@code Authorization: Bearer <token>}; null: the server reads or creates
+ *                     {@code DATA/ops/metrics-token} ({@code MetricsToken})
  * @param mail         SMTP server and delivery policy for scheduled reports
  * @param admission    how many report computations run at once and how many may wait, per lane
  */

@@ -17,6 +17,7 @@ import org.patchlake.web.events.EventLanding;
 import org.patchlake.web.jobs.EtlRunner;
 import org.patchlake.web.jobs.JobRunner;
 import org.patchlake.web.metrics.Metrics;
+import org.patchlake.web.metrics.MetricsToken;
 import org.patchlake.web.remediation.Remediation;
 import org.patchlake.web.remediation.RemediationWarehouse;
 import org.patchlake.web.report.ExportService;
@@ -70,10 +71,12 @@ public final class WebServer implements AutoCloseable {
     private final Runnable onClose;
     private final CacheWarmer warmer;
     private final Remediation remediation;
+    private final MetricsToken metricsToken;
 
     private WebServer(WebConfig config, OpsDatabase database, WebServices services, CacheWarmer warmer, Runnable onClose,
-                      Remediation remediation) {
+                      Remediation remediation, MetricsToken metricsToken) {
         this.config = config;
+        this.metricsToken = metricsToken;
         this.database = database;
         this.services = services;
         this.warmer = warmer;
@@ -89,7 +92,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Assembles the server (not yet listening). */
-    public static WebServer assemble(WebConfig config, Edges edges, Clock clock) {
+    public static WebServer assemble(WebConfig given, Edges edges, Clock clock) {
+        MetricsToken metricsToken = MetricsToken.resolve(given.metricsToken(), given.opsDirectory(), new java.security.SecureRandom());
+        WebConfig config = given.withSecurity(given.bcryptCost(), given.signInLimits(), metricsToken.value());
         OpsDatabase database = OpsDatabase.open(config.opsDirectory());
         try {
             ObjectMapper json = json();
@@ -112,17 +117,27 @@ public final class WebServer implements AutoCloseable {
                     edges.agentApi()::sealLanding);
             ExportService exports = edges.exports().apply(reports);
             ScheduleService schedules = new ScheduleService(database, config.mail(), users, reports, exports, audit, metrics, clock);
-            WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit),
+            WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit,
+                    new org.patchlake.web.admin.RoleGrants(scope -> sitesOf(reports, scope))),
                     compliance, edges.tokens(), reports, exports, jobs, etl, metrics, audit,
                     edges.agentApi(), schedules);
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
                     config.dataDirectory().resolve("packages"));
             return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics,
                     config.admission().warmReportPages()), edges.onClose(),
-                    remediation);
+                    remediation, metricsToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** The sites a scope covers in the current snapshot; none without one (a site then counts only where it is named). */
+    private static java.util.List<String> sitesOf(ReportService reports, org.patchlake.web.auth.Scope scope) {
+        try {
+            return reports.sites(scope);
+        } catch (ReportService.NoSnapshotException | UnsupportedOperationException noWarehouse) {
+            return java.util.List.of();
         }
     }
 
@@ -149,6 +164,11 @@ public final class WebServer implements AutoCloseable {
 
     public WebServices services() {
         return services;
+    }
+
+    /** The bearer token {@code /metrics} asks for, and where it is kept. */
+    public MetricsToken metricsToken() {
+        return metricsToken;
     }
 
     /** Remediation (issue 9): its policy source is what ingest serves agents at check-in. */

@@ -138,7 +138,7 @@ class AdmissionRoutesTest {
             reports.release.countDown();
             pool.shutdownNow();
         }
-        String metrics = server.client().get("/metrics").body();
+        String metrics = server.client().metrics().body();
         assertThat(metrics).contains("patchlake_report_busy_total{lane=\"drill-downs\",reason=\"queue_full\",kind=\"computer\"} 2",
                 "patchlake_report_computations_waiting{lane=\"reports\"} 0");
     }

@@ -52,7 +52,7 @@ class JobsAndMetricsTest {
         assertThat(job.view().outputTail()).contains("reading landing 40%", "published snapshot s-1 100%");
         assertThat(platform.get("/api/v1/jobs/" + id).body()).contains("\"state\":\"SUCCEEDED\"", "\"percent\":100");
         assertThat(platform.getHtml("/jobs/" + id).body()).contains("SUCCEEDED", "published snapshot s-1");
-        assertThat(platform.get("/metrics").body()).contains("patchlake_etl_runs_total{outcome=\"succeeded\"} 1",
+        assertThat(platform.metrics().body()).contains("patchlake_etl_runs_total{outcome=\"succeeded\"} 1",
                 "patchlake_etl_run_duration_seconds_count{outcome=\"succeeded\"} 1");
         assertThat(server.signedIn("rm-eu").postJson("/api/v1/jobs/etl", "{}", true).statusCode()).isEqualTo(403);
     }
@@ -69,7 +69,7 @@ class JobsAndMetricsTest {
         assertThat(job.view().progress()).contains("exited with code 3");
         assertThat(job.view().outputTail()).contains("Spark exploded");
         assertThat(platform.get("/health").statusCode()).isEqualTo(200);
-        String metrics = platform.get("/metrics").body();
+        String metrics = platform.metrics().body();
         assertThat(metrics).contains("patchlake_etl_runs_total{outcome=\"failed\"} 1", "# TYPE patchlake_snapshot_age_seconds gauge");
     }
 
@@ -79,11 +79,36 @@ class JobsAndMetricsTest {
         TestClient security = server.signedIn("sec");
         security.get("/reports/compliance-by-bulletin");
         security.get("/dashboard");
-        HttpResponse<String> metrics = server.client().get("/metrics");
+        HttpResponse<String> metrics = server.client().metrics();
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(metrics.body()).contains("# TYPE patchlake_report_duration_seconds histogram",
                 "patchlake_report_duration_seconds_count{report=\"compliance-by-bulletin\"} 1",
                 "patchlake_report_duration_seconds_count{report=\"dashboard\"} 2", "le=\"0.005\"",
                 "patchlake_http_requests_total{status=\"2xx\"}", "patchlake_snapshot_age_seconds ");
+    }
+
+    @Test
+    void metrics_answer_only_with_the_bearer_token_kept_owner_only_in_the_data_directory() throws Exception {
+        server = start("true");
+        Path file = server.data().resolve("ops").resolve("metrics-token");
+        String token = java.nio.file.Files.readString(file).trim();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40).isEqualTo(server.server().metricsToken().value());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        HttpResponse<String> anonymous = server.client().get("/metrics");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(anonymous.body()).doesNotContain("patchlake_");
+        assertThat(server.signedIn("plat").get("/metrics").statusCode()).as("a session is not the metrics token").isEqualTo(401);
+        HttpResponse<String> wrong = server.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/metrics")))
+                .header("Authorization", "Bearer " + token.substring(1)).GET().build());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(server.client().metrics().statusCode()).isEqualTo(200);
+
+        org.patchlake.web.metrics.MetricsToken again = org.patchlake.web.metrics.MetricsToken.resolve(null, file.getParent(),
+                new java.security.SecureRandom());
+        assertThat(again.value()).as("what the next start reads").isEqualTo(token);
+        assertThat(again.created()).isFalse();
     }
 }

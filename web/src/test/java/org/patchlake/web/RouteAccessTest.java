@@ -74,9 +74,10 @@ class RouteAccessTest {
         routes.put("/reports/agent-health/export?format=csv", AGENT_HEALTH);
         routes.put("/bulletins/KB5034441", COMPLIANCE);
         routes.put("/api/v1/bulletins/KB5034441", COMPLIANCE);
-        routes.put("/admin/users", Set.of("plat"));
+        routes.put("/admin/users", Set.of("plat", "sec"));
         routes.put("/admin/tokens", Set.of("plat"));
-        routes.put("/admin/users/1", Set.of("plat"));
+        routes.put("/admin/computers", Set.of("plat"));
+        routes.put("/admin/users/1", Set.of("plat", "sec"));
         routes.put("/jobs", ALL);
         routes.put("/api/v1/jobs", Set.of("plat"));
         routes.put("/admin/severities", Set.of("sec"));
@@ -108,11 +109,13 @@ class RouteAccessTest {
     /** State-changing route -> the users allowed past the role check; everyone else gets 403 and nothing changes. */
     private static Map<String, Set<String>> changes() {
         Map<String, Set<String>> routes = new LinkedHashMap<>();
-        routes.put("/admin/users", Set.of("plat"));
-        routes.put("/admin/users/1", Set.of("plat"));
+        routes.put("/admin/users", Set.of("plat", "sec"));
+        routes.put("/admin/users/1", Set.of("plat", "sec"));
         routes.put("/admin/users/1/password", Set.of("plat"));
         routes.put("/admin/tokens", Set.of("plat"));
         routes.put("/admin/tokens/t-1/revoke", Set.of("plat"));
+        routes.put("/admin/computers/c-1/move", Set.of("plat"));
+        routes.put("/api/v1/computers/c-1/move", Set.of("plat"));
         routes.put("/admin/severities", Set.of("sec"));
         routes.put("/admin/severities/KB5034441/clear", Set.of("sec"));
         routes.put("/admin/sla-policies", Set.of("sec"));
@@ -237,5 +240,52 @@ class RouteAccessTest {
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("overall-compliance").doesNotContain("href=\"/bulletins/");
         assertThat(clients.get("sec").getHtml("/dashboard").body()).contains("href=\"/bulletins/KB5034441\"");
+    }
+
+    @Test
+    void out_of_scope_ids_answer_exactly_as_ids_that_do_not_exist() throws Exception {
+        TestClient manager = clients.get("rm-eu");
+        for (String path : List.of("/computers/%s", "/api/v1/computers/%s")) {
+            assertSameAnswer(manager, path, "c-na-1", "c-zz-9");
+        }
+
+        server.server().services().users().create("sec-eu", new org.patchlake.web.store.UserStore.UserDetails("Sue Security",
+                java.util.EnumSet.of(org.patchlake.web.auth.Role.SECURITY_ADMIN), org.patchlake.web.auth.Scope.of(Set.of("EU"), Set.of()),
+                false, java.time.ZoneOffset.UTC), new org.patchlake.web.auth.PasswordHasher(4).hash(TestServer.PASSWORD));
+        TestClient scopedSecurity = server.signedIn("sec-eu");
+        HttpResponse<String> granted = clients.get("sec").postJson("/api/v1/exceptions", "{\"computerId\":\"c-na-1\",\"bulletinId\":"
+                + "\"KB5034441\",\"owner\":\"Boston IT\",\"reason\":\"lab\",\"expiresAt\":\""
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30) + "\"}", true);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        String exception = new com.fasterxml.jackson.databind.ObjectMapper().readTree(granted.body()).get("id").asText();
+        assertSamePostAnswer(scopedSecurity, "/api/v1/exceptions/%s/revoke", exception, "987654");
+        assertThat(scopedSecurity.getHtml("/admin/exceptions").body()).doesNotContain("c-na-1");
+        assertThat(clients.get("sec").getHtml("/admin/exceptions").body()).contains("c-na-1");
+
+        HttpResponse<String> export = clients.get("sec").post("/reports/compliance-by-bulletin/export?format=csv", Map.of());
+        String job = export.headers().firstValue("Location").orElseThrow().substring("/jobs/".length());
+        for (String path : List.of("/jobs/%s", "/api/v1/jobs/%s", "/jobs/%s/download")) {
+            assertSameAnswer(clients.get("it-na"), path, job, "00000000-0000-0000-0000-000000000000");
+        }
+
+        HttpResponse<String> schedule = clients.get("sec").postJson("/api/v1/schedules", "{\"report\":\"regional-compliance\","
+                + "\"recipients\":\"a@example.org\",\"cron\":\"@weekly\"}", true);
+        assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(201);
+        String scheduleId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(schedule.body()).get("id").asText();
+        assertSameAnswer(manager, "/api/v1/schedules/%s", scheduleId, "987654");
+    }
+
+    private static void assertSameAnswer(TestClient client, String path, String outOfScope, String unknown) {
+        compare(client.get(path.formatted(outOfScope)), client.get(path.formatted(unknown)), path, outOfScope, unknown);
+    }
+
+    private static void assertSamePostAnswer(TestClient client, String path, String outOfScope, String unknown) {
+        compare(client.postJson(path.formatted(outOfScope), "{}", true), client.postJson(path.formatted(unknown), "{}", true), path,
+                outOfScope, unknown);
+    }
+
+    private static void compare(HttpResponse<String> outside, HttpResponse<String> missing, String path, String outOfScope, String unknown) {
+        assertThat(outside.statusCode()).as(path + " out of scope: " + outside.body()).isEqualTo(missing.statusCode()).isEqualTo(404);
+        assertThat(outside.body().replace(outOfScope, "ID")).as(path).isEqualTo(missing.body().replace(unknown, "ID"));
     }
 }

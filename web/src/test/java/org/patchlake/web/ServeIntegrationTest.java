@@ -75,7 +75,11 @@ class ServeIntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(badAgent.statusCode()).isEqualTo(400);
 
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("metrics without the token").isEqualTo(401);
+            assertThat(server.metricsToken().file()).isEqualTo(data.resolve("ops").resolve("metrics-token"));
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).header("Authorization", "Bearer "
+                    + java.nio.file.Files.readString(server.metricsToken().file()).trim()).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("patchlake_ingest_requests_total{outcome=\"ok\"} 1", "patchlake_ingest_requests_total{outcome=\"rejected\"} 1");
             HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(dashboard.statusCode()).isEqualTo(200);

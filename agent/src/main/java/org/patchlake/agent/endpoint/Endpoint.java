@@ -1,8 +1,10 @@
 package org.patchlake.agent.endpoint;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.protocol.WindowsUpdateVerdict;
@@ -28,6 +30,29 @@ public interface Endpoint extends EndpointFacts {
     /** Runs one installer to completion and returns its exit code; never throws for installer failures. */
     InstallResult install(InstallRequest request);
 
+    /**
+     * Installs the updates of one policy run, one result per request in the same order. By default one after the
+     * other, each starting when the previous ended; an endpoint may install some together (Windows 11 24H2 and
+     * Server 2025 checkpoint cumulative updates go through DISM in one call, so a checkpoint is installed before
+     * the update that needs it).
+     */
+    default List<InstallResult> installAll(List<InstallRequest> requests) {
+        List<InstallResult> results = new ArrayList<>(requests.size());
+        Instant next = null;
+        for (InstallRequest request : requests) {
+            InstallRequest stamped = next == null || !next.isAfter(request.startedAt()) ? request
+                : new InstallRequest(request.kb(), request.packageFile(), request.arguments(), next, request.timeout());
+            InstallResult result = install(stamped);
+            results.add(result);
+            next = result.endedAt();
+        }
+        return results;
+    }
+
+    /** The settings the server sent (at enrollment and at each check-in); endpoints that need none ignore them. */
+    default void settingsReceived(AgentSettings settings) {
+    }
+
     /** The computer class the agent was told at deployment, sent at enrollment; empty: guessed from the OS. */
     default Optional<ComputerClassHint> computerClassHint() {
         return Optional.empty();
@@ -47,6 +72,9 @@ public interface Endpoint extends EndpointFacts {
         return Optional.empty();
     }
 
-    /** Asks the OS to restart after the request's delay, showing its reason to a logged-on user. */
-    void restart(RestartRequest request);
+    /**
+     * Asks the OS to restart after the request's delay, showing its reason to a logged-on user, and says what the OS
+     * answered (a restart already scheduled by someone else is not this request's restart).
+     */
+    RestartOutcome restart(RestartRequest request);
 }

@@ -90,7 +90,7 @@ public final class SimulatedEndpoint implements Endpoint {
     public synchronized ComputerIdentity osIdentity() {
         SimulatedMachine.Os os = machine.os();
         return new ComputerIdentity(machine.hostname(), machine.domain(), machine.hardwareId(), os.product(), os.name(), os.version(), os.build(),
-            os.architecture());
+            os.architecture(), os.servicePack());
     }
 
     @Override
@@ -182,12 +182,13 @@ public final class SimulatedEndpoint implements Endpoint {
     }
 
     @Override
-    public synchronized void restart(RestartRequest request) {
+    public synchronized RestartOutcome restart(RestartRequest request) {
         Instant at = request.requestedAt().plus(request.delay());
         if (restartAt == null || at.isBefore(restartAt)) {
             restartAt = at;
         }
         advance();
+        return RestartOutcome.scheduled("simulated restart at " + at);
     }
 
     @Override

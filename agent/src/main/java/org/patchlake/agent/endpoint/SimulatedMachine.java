@@ -105,13 +105,14 @@ public record SimulatedMachine(
     }
 
     /**
-     * The operating system as the Windows backend reads it from the registry ({@code ComputerIdentity}): {@code product}
-     * the catalog's AffectedProduct name, {@code name} the ProductName ("Windows 10 Enterprise"), {@code version} the
-     * DisplayVersion ("22H2", empty before Windows 10), {@code build} the full build major.minor.build.revision
-     * ("10.0.19045.3930", "6.1.7601.24544"): a short build ("19045") is refused, since the server could not tell the
-     * NT version from it and would lose the in-box products (.NET, Internet Explorer, ...).
+     * The operating system as the Windows backend reads it from the registry ({@code WindowsIdentity}, the same
+     * {@code ComputerIdentity}): {@code product} the catalog's AffectedProduct name, {@code name} the caption
+     * ("Microsoft Windows 11 Enterprise"), {@code version} the DisplayVersion ("22H2", empty before Windows 10),
+     * {@code build} the full build major.minor.build.revision ("10.0.19045.3930", "6.1.7601.24544"), {@code servicePack}
+     * the CSDVersion ("Service Pack 1", empty when none). A short build ("19045") is refused: the server could not tell
+     * the NT version from it and would lose the in-box products (.NET, Internet Explorer, ...).
      */
-    public record Os(String product, String name, String version, String build, String architecture) {
+    public record Os(String product, String name, String version, String build, String architecture, String servicePack) {
         private static final Pattern FULL_BUILD = Pattern.compile("\\d+\\.\\d+\\.\\d+(\\.\\d+)?");
 
         public Os {
@@ -124,6 +125,12 @@ public record SimulatedMachine(
             name = name == null ? product : name;
             version = version == null ? "" : version;
             architecture = architecture == null ? "x64" : architecture;
+            servicePack = servicePack == null ? "" : servicePack;
+        }
+
+        /** An OS without a service pack (every Windows 10, 11 and Server 2016+). */
+        public Os(String product, String name, String version, String build, String architecture) {
+            this(product, name, version, build, architecture, "");
         }
     }
 

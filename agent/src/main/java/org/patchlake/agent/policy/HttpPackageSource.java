@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.patchlake.core.rules.InstallReturnCodes;
 
 /**
  * Downloads installers over http(s) into a cache directory named by their SHA-256, hashing while it writes.
- * A file whose hash does not match is deleted and refused; a cached file is hashed again before each use.
+ * A file whose hash does not match is deleted and refused; a cached file is hashed again before each use, and the
+ * policy runner hashes it once more on the handle the installer runs from ({@link HeldPackage}).
  */
 public final class HttpPackageSource implements PackageSource {
 
@@ -57,7 +59,10 @@ public final class HttpPackageSource implements PackageSource {
                     + update.downloadUrl() + " answered HTTP " + response.statusCode());
             }
             String actual;
-            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(partial)) {
+            // a fresh file, created by the agent in its locked-down directory: never one left (or planted) before
+            Files.deleteIfExists(partial);
+            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(partial,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 actual = copyHashing(in, out);
             }
             if (!actual.equals(update.sha256())) {

@@ -117,7 +117,8 @@ public final class Scanner {
         String[] parts = computer.build().split("\\.");
         String version = parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : computer.build();
         String build = parts.length >= 4 ? parts[2] + "." + parts[3] : null;
-        return new OsIdentity(computer.name(), version, build, null, computer.architecture(), computer.product());
+        return new OsIdentity(computer.name(), version, build, computer.servicePack().isBlank() ? null : computer.servicePack(),
+            computer.architecture(), computer.product());
     }
 
     private static String digest(InventoryReport report) {

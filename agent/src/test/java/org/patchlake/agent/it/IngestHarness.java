@@ -33,6 +33,8 @@ final class IngestHarness implements AutoCloseable {
     final String token;
     final AtomicReference<List<Policy>> policies = new AtomicReference<>(List.of());
     final AtomicReference<List<org.patchlake.core.protocol.ComputerAction>> actions = new AtomicReference<>(List.of());
+    /** Settings handed out at check-in instead of the server's own, when set. */
+    final AtomicReference<org.patchlake.core.protocol.AgentSettings> settings = new AtomicReference<>();
     private final HttpServer packages;
     private IngestServer server;
     private int port;
@@ -50,7 +52,8 @@ final class IngestHarness implements AutoCloseable {
     void start() {
         IngestConfig config = IngestConfig.defaults(data).withPort(port);
         server = IngestServer.start(IngestService.open(config,
-            (computerId, now, settings) -> new PolicySet(computerId, now, policies.get(), settings, actions.get()), clock));
+            (computerId, now, defaults) -> new PolicySet(computerId, now, policies.get(),
+                settings.get() == null ? defaults : settings.get(), actions.get()), clock));
         port = server.port();
     }
 

@@ -2,17 +2,23 @@ package org.patchlake.agent.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.agent.SettableClock;
+import org.patchlake.agent.endpoint.InstallRequest;
+import org.patchlake.agent.endpoint.RestartOutcome;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
 import org.patchlake.core.protocol.DeliveryAttempt;
 import org.patchlake.core.protocol.DeliveryOutcome;
@@ -23,6 +29,7 @@ import org.patchlake.core.protocol.PolicyState;
 import org.patchlake.core.protocol.PolicyUpdate;
 import org.patchlake.core.protocol.RebootBehaviour;
 import org.patchlake.core.protocol.RebootSettings;
+import org.patchlake.core.rules.InstallReturnCodes;
 import org.patchlake.core.rules.InstallReturnCodes.Category;
 
 class PolicyRunnerTest {
@@ -33,20 +40,36 @@ class PolicyRunnerTest {
     static final MaintenanceWindow MONDAY_NIGHT = new MaintenanceWindow(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(22, 0), 180,
         "UTC");
 
+    @TempDir
+    Path directory;
+
     private final SettableClock clock = new SettableClock(MONDAY_NOON);
     private final SimulatedEndpoint machine = SimulatedEndpoint.load(MACHINE, clock);
-    private final PolicyRunner runner = new PolicyRunner(machine, update -> Path.of("verified.msu"), Duration.ofMinutes(30),
-        Duration.ofHours(1));
+    private final RecordingEndpoint endpoint = new RecordingEndpoint(machine);
     private final Map<String, UpdateProgress> progress = new HashMap<>();
+    private final List<String> fetched = new ArrayList<>();
+    private PolicyRunner runner;
+    private Path packageFile;
+    private String packageSha256;
 
-    private static PolicyUpdate update(String kb) {
-        return new PolicyUpdate(kb, "Windows 10 Version 1809 for x64-based Systems", "http://packages/" + kb + ".msu",
-            "a".repeat(64), InstallerKind.MSU, null);
+    @BeforeEach
+    void packages() throws Exception {
+        packageFile = Files.writeString(directory.resolve("verified.msu"), "the update's bytes");
+        packageSha256 = HttpPackageSource.sha256(packageFile);
+        runner = new PolicyRunner(endpoint, update -> {
+            fetched.add(update.kb());
+            return packageFile;
+        }, Duration.ofMinutes(30), Duration.ofHours(1), false);
     }
 
-    private static Policy policy(MaintenanceWindow window, Instant deadline, RebootSettings reboot, PolicyState state,
+    private PolicyUpdate update(String kb) {
+        return new PolicyUpdate(kb, "Windows 10 Version 1809 for x64-based Systems", "http://packages/" + kb + ".msu",
+            packageSha256, InstallerKind.MSU, null);
+    }
+
+    private Policy policy(MaintenanceWindow window, Instant deadline, RebootSettings reboot, PolicyState state,
                                  String... kbs) {
-        return new Policy("p-1", 1, java.util.Arrays.stream(kbs).map(PolicyRunnerTest::update).toList(), MONDAY_NOON.minusSeconds(60),
+        return new Policy("p-1", 1, java.util.Arrays.stream(kbs).map(this::update).toList(), MONDAY_NOON.minusSeconds(60),
             window, deadline, reboot, 3, state);
     }
 
@@ -124,6 +147,74 @@ class PolicyRunnerTest {
         PolicyRunner.Run closing = runner.run(List.of(policy), progress, Instant.parse("2026-11-24T00:50:00Z"));
         assertThat(closing.attempts()).as("the next retry is not due yet").isEmpty();
         assertThat(closing.restarts()).as("window ends 01:00, notice 10 minutes").hasSize(1);
+    }
+
+    @Test
+    void a_package_changed_after_its_download_was_verified_is_refused_and_no_installer_runs() throws Exception {
+        Path swapped = Files.writeString(directory.resolve("swapped.msu"), "planted bytes");
+        PolicyRunner tampered = new PolicyRunner(endpoint, update -> swapped, Duration.ofMinutes(30), Duration.ofHours(1), false);
+        clock.set(MONDAY_NOON);
+        List<DeliveryAttempt> attempts = tampered.run(List.of(policy(null, null, RebootSettings.NEVER, PolicyState.ACTIVE,
+            "KB5000001")), progress, MONDAY_NOON).attempts();
+        assertThat(attempts).singleElement().satisfies(attempt -> {
+            assertThat(attempt.returnCode()).isEqualTo(InstallReturnCodes.PACKAGE_HASH_MISMATCH);
+            assertThat(attempt.outcome()).isEqualTo(DeliveryOutcome.FAILED);
+            assertThat(attempt.message()).contains("on the handle it would run from");
+        });
+        assertThat(endpoint.installs).isEmpty();
+        assertThat(swapped).as("the planted file is removed").doesNotExist();
+    }
+
+    @Test
+    void the_installed_updates_are_read_once_per_run_however_many_updates_are_due() {
+        runAt(policy(null, null, RebootSettings.NEVER, PolicyState.ACTIVE, "KB4480116", "KB5000001", "KB5000002", "KB5000003"),
+            MONDAY_NOON);
+        assertThat(endpoint.installedUpdateReads).isEqualTo(1);
+        assertThat(endpoint.isKbInstalledCalls).isZero();
+        assertThat(fetched).containsExactly("KB5000001", "KB5000002", "KB5000003");
+        assertThat(endpoint.installs).extracting(InstallRequest::kb).containsExactly("KB5000001", "KB5000002", "KB5000003");
+    }
+
+    @Test
+    void unreadable_installed_updates_let_the_installer_decide_instead_of_ending_the_run() {
+        endpoint.installedUpdatesFailure = "WMI Win32_QuickFixEngineering: HRESULT 0x80041003 (access denied)";
+        List<DeliveryAttempt> attempts = runAt(policy(null, null, RebootSettings.NEVER, PolicyState.ACTIVE, "KB4480116",
+            "KB5000001"), MONDAY_NOON);
+        assertThat(attempts).extracting(DeliveryAttempt::returnCode).containsExactly(2359302L, 0L);
+        assertThat(attempts).allSatisfy(attempt -> assertThat(attempt.message())
+            .contains("the installed updates could not be read").contains("0x80041003"));
+        assertThat(endpoint.installedUpdateReads).as("a failed read is not repeated per update").isEqualTo(1);
+    }
+
+    @Test
+    void a_restart_the_os_refused_is_recorded_as_failed_and_asked_again_after_the_retry_delay() {
+        RebootSettings endOfCycle = new RebootSettings(RebootBehaviour.END_OF_CYCLE, null, 10, null);
+        Policy policy = policy(null, null, endOfCycle, PolicyState.ACTIVE, "KB4489899");
+        endpoint.restartAnswers.add(new RestartOutcome(RestartOutcome.Status.FAILED, 5, "access denied"));
+        // KB4489899 takes 900 s and returns 3010: the restart is asked for when the install ends
+        assertThat(runner.run(List.of(policy), progress, MONDAY_NOON).restarts()).singleElement().satisfies(restart -> {
+            assertThat(restart.outcome()).isEqualTo("FAILED");
+            assertThat(restart.detail()).isEqualTo("access denied");
+        });
+        assertThat(runner.run(List.of(policy), progress, MONDAY_NOON.plusSeconds(900 + 1700)).restarts()).as("within the retry delay")
+            .isEmpty();
+        endpoint.restartAnswers.add(new RestartOutcome(RestartOutcome.Status.ALREADY_PENDING, 1190,
+            "a shutdown was already scheduled (1190 ERROR_SHUTDOWN_IS_SCHEDULED)"));
+        assertThat(runner.run(List.of(policy), progress, MONDAY_NOON.plusSeconds(900 + 1800)).restarts()).singleElement()
+            .satisfies(restart -> assertThat(restart.outcome()).isEqualTo("ALREADY_PENDING"));
+        assertThat(runner.run(List.of(policy), progress, MONDAY_NOON.plusSeconds(7200)).restarts())
+            .as("a restart that is coming is not asked for again").isEmpty();
+        assertThat(endpoint.restartRequests).hasSize(2);
+    }
+
+    @Test
+    void quoted_install_switches_reach_the_endpoint_as_windows_would_split_them() {
+        Policy policy = new Policy("p-1", 1, List.of(new PolicyUpdate("KB5000009", "Contoso", "http://packages/setup.exe",
+            packageSha256, InstallerKind.EXE, "/VERYSILENT /DIR=\"C:\\Program Files\\Contoso App\"")), MONDAY_NOON.minusSeconds(60),
+            null, null, RebootSettings.NEVER, 3, PolicyState.ACTIVE);
+        runAt(policy, MONDAY_NOON);
+        assertThat(endpoint.installs).singleElement().satisfies(request -> assertThat(request.arguments())
+            .containsExactly("/VERYSILENT", "/DIR=C:\\Program Files\\Contoso App"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.patchlake.agent.endpoint.Endpoint;
 import org.patchlake.agent.endpoint.InstallRequest;
 import org.patchlake.agent.endpoint.InstallResult;
 import org.patchlake.agent.endpoint.PendingReboot;
+import org.patchlake.agent.endpoint.RestartOutcome;
 import org.patchlake.agent.endpoint.RestartRequest;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
 import org.patchlake.agent.upload.AgentJson;
@@ -125,8 +126,8 @@ class ScannerTest {
         }
 
         @Override
-        public void restart(RestartRequest request) {
-            machine.restart(request);
+        public RestartOutcome restart(RestartRequest request) {
+            return machine.restart(request);
         }
 
         @Override

@@ -14,6 +14,8 @@ public enum ErrorCode {
     CLOCK_SKEW(401),
     COMPUTER_REVOKED(403),
     BAD_ENROLLMENT_TOKEN(403),
+    /** A token of one site tried to re-enroll a computer of another site. */
+    COMPUTER_OF_ANOTHER_SITE(403),
     UNSUPPORTED_PROTOCOL_VERSION(404),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),

@@ -8,6 +8,8 @@ public enum InstallerKind {
     MSI,
     /** msiexec /p FILE.msp /qn /norestart */
     MSP,
-    /** FILE.exe with the policy's switches */
-    EXE
+    /** FILE.exe with the policy's switches (or the silent switches of a recognised installer family) */
+    EXE,
+    /** dism.exe /online /add-package /packagepath:FILE.cab /quiet /norestart */
+    CAB
 }

@@ -62,6 +62,7 @@ public final class InstallReturnCodes {
     public static final long PACKAGE_DOWNLOAD_FAILED = 0xA0000002L;
     public static final long INSTALLER_NOT_STARTED = 0xA0000003L;
     public static final long INSTALL_TIMED_OUT = 0xA0000004L;
+    public static final long SILENT_SWITCHES_UNKNOWN = 0xA0000005L;
 
     private static final Map<Long, ReturnCode> CODES = table(List.of(
         code(0L, "ERROR_SUCCESS", "installed successfully", Category.SUCCESS),
@@ -75,6 +76,8 @@ public final class InstallReturnCodes {
         code(1638L, "ERROR_PRODUCT_VERSION", "another version of this product is already installed",
             Category.ALREADY_INSTALLED),
         code(0x80240017L, "WU_E_NOT_APPLICABLE", "the update is not applicable to this computer",
+            Category.NOT_APPLICABLE),
+        code(0x800F081EL, "CBS_E_NOT_APPLICABLE", "the package is not applicable to this computer (DISM)",
             Category.NOT_APPLICABLE),
         code(0x800F0922L, "CBS_E_INSTALLERS_FAILED", "processing of the servicing stack failed (often: reserved "
             + "partition full or a prerequisite missing)", Category.FAILED),
@@ -125,7 +128,10 @@ public final class InstallReturnCodes {
         code(INSTALLER_NOT_STARTED, "PATCHLAKE_INSTALLER_NOT_STARTED", "the installer process could not be started",
             Category.FAILED),
         code(INSTALL_TIMED_OUT, "PATCHLAKE_INSTALL_TIMED_OUT", "the installer did not finish in time and was stopped",
-            Category.FAILED)));
+            Category.FAILED),
+        code(SILENT_SWITCHES_UNKNOWN, "PATCHLAKE_SILENT_SWITCHES_UNKNOWN", "the .exe installer's family is not "
+            + "recognised and the policy gives no switches, so it cannot be run unattended; the agent refused to start it",
+            Category.REFUSED)));
 
     private InstallReturnCodes() {
     }

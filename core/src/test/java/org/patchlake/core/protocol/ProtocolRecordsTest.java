@@ -54,4 +54,20 @@ class ProtocolRecordsTest {
         assertThat(attempt.returnCode()).isEqualTo(2_149_842_967L);
         assertThat(attempt.returnCodeHex()).isEqualTo("0x80240017");
     }
+
+    @Test
+    void agent_settings_carry_an_optional_offline_scan_file_and_a_blank_one_means_online() {
+        assertThat(AgentSettings.DEFAULTS.offlineScanFile()).isNull();
+        assertThat(new AgentSettings(240, 60, 14).offlineScanFile()).isNull();
+        assertThat(new AgentSettings(240, 60, 14, "  ").offlineScanFile()).isNull();
+        assertThat(new AgentSettings(240, 60, 14, " \\\\files\\wsus\\wsusscn2.cab ").offlineScanFile())
+                .isEqualTo("\\\\files\\wsus\\wsusscn2.cab");
+        assertThatThrownBy(() -> new AgentSettings(240, 60, 14, "x".repeat(5000)))
+                .isInstanceOf(ProtocolViolation.class).hasMessageStartingWith("offlineScanFile:");
+    }
+
+    @Test
+    void cab_packages_are_an_installer_kind() {
+        assertThat(InstallerKind.valueOf("CAB")).isEqualTo(InstallerKind.CAB);
+    }
 }

@@ -41,4 +41,11 @@ class InstallReturnCodesTest {
         assertThat(unknown.category()).isEqualTo(Category.FAILED);
         assertThat(unknown.meaning()).isEqualTo("unknown return code 0x12345678");
     }
+
+    @Test
+    void dism_not_applicable_and_the_agents_refusal_of_an_unknown_exe_are_known() {
+        assertThat(InstallReturnCodes.describe(0x800F081EL).category()).isEqualTo(Category.NOT_APPLICABLE);
+        assertThat(InstallReturnCodes.describe(0x800F081EL).symbol()).isEqualTo("CBS_E_NOT_APPLICABLE");
+        assertThat(InstallReturnCodes.describe(InstallReturnCodes.SILENT_SWITCHES_UNKNOWN).category()).isEqualTo(Category.REFUSED);
+    }
 }

@@ -30,6 +30,17 @@ public final class LandingLineParser {
   private static final int MAX_RAW = 4096;
 
   private final ObjectMapper json = new ObjectMapper();
+  private final java.time.Duration maxTimestampAhead;
+
+  /** Agent times may lie at most 24 hours past the line's receivedAt (as ingest's default). */
+  public LandingLineParser() {
+    this(AgentTimes.DEFAULT_MAX_AHEAD);
+  }
+
+  /** Agent times (scans, installs, boots, deliveries, enrollments) may lie at most {@code maxTimestampAhead} past receivedAt. */
+  public LandingLineParser(java.time.Duration maxTimestampAhead) {
+    this.maxTimestampAhead = java.util.Objects.requireNonNull(maxTimestampAhead, "maxTimestampAhead is null");
+  }
 
   public Row parse(String file, long line, String text) {
     try {
@@ -57,9 +68,10 @@ public final class LandingLineParser {
     JsonNode payload = object(envelope, "payload");
     if (payload == null) throw new BadRecordException("field payload is missing");
     if (computerId == null && !kind.equals("event")) throw new BadRecordException("field computerId is missing");
-    Row inventory = kind.equals("inventory") ? inventory(payload) : null;
-    Row enrollment = kind.equals("enrollment") ? enrollment(payload, receivedAt) : null;
-    List<Row> deliveries = kind.equals("delivery") ? deliveries(payload) : null;
+    AgentTimes times = AgentTimes.receivedAt(receivedAt, maxTimestampAhead);
+    Row inventory = kind.equals("inventory") ? inventory(payload, times) : null;
+    Row enrollment = kind.equals("enrollment") ? enrollment(payload, receivedAt, times) : null;
+    List<Row> deliveries = kind.equals("delivery") ? deliveries(payload, times) : null;
     Row event = kind.equals("event") ? event(payload, computerId, receivedAt) : null;
     return RowFactory.create(file, line, messageId, kind, computerId, receivedAt, inventory, enrollment,
         Rows.seq(deliveries), event, null, null);
@@ -70,7 +82,7 @@ public final class LandingLineParser {
     return RowFactory.create(file, line, null, null, null, null, null, null, null, null, reason, raw);
   }
 
-  private static Row inventory(JsonNode payload) {
+  private static Row inventory(JsonNode payload, AgentTimes times) {
     JsonNode os = object(payload, "os");
     JsonNode osNode = os != null ? os : payload;
     String osPrefix = os != null ? "" : "os";
@@ -83,17 +95,17 @@ public final class LandingLineParser {
           installed.add(RowFactory.create(JsonFields.kb("installedUpdates", item.asText()), null, null));
         } else {
           String kb = text(item, "kb") != null ? text(item, "kb") : text(item, "hotfixId");
-          installed.add(RowFactory.create(JsonFields.kb("installedUpdates.kb", kb), instant(item, "installedOn"),
-              bool(item, "pendingReboot")));
+          installed.add(RowFactory.create(JsonFields.kb("installedUpdates.kb", kb),
+              times.check("installedUpdates.installedOn", instant(item, "installedOn")), bool(item, "pendingReboot")));
         }
       }
     }
     JsonNode reboot = payload.get("pendingReboot");
     Boolean pendingReboot;
-    Instant pendingSince = instant(payload, "pendingRebootSince");
+    Instant pendingSince = times.check("pendingRebootSince", instant(payload, "pendingRebootSince"));
     if (reboot != null && reboot.isObject()) {
       pendingReboot = bool(reboot, "pending");
-      if (pendingSince == null) pendingSince = instant(reboot, "since");
+      if (pendingSince == null) pendingSince = times.check("pendingReboot.since", instant(reboot, "since"));
     } else {
       pendingReboot = bool(payload, "pendingReboot");
     }
@@ -109,17 +121,17 @@ public final class LandingLineParser {
       errors.addAll(texts(payload, "errors"));
     }
     Boolean full = bool(payload, "full");
-    return RowFactory.create(requiredInstant(payload, "scannedAt"), text(payload, "agentVersion"),
+    return RowFactory.create(times.check("scannedAt", requiredInstant(payload, "scannedAt")), text(payload, "agentVersion"),
         text(payload, "hostname"), text(payload, "domain"),
         osField(osNode, osPrefix, "product"), osField(osNode, osPrefix, "name"), osField(osNode, osPrefix, "version"),
         osField(osNode, osPrefix, "build"), osField(osNode, osPrefix, "architecture"),
         osField(osNode, osPrefix, "servicePack"), Rows.seq(texts(payload, "products")), full == null || full,
-        Rows.seq(installed), pendingReboot, pendingSince, instant(payload, "lastBootAt"), duration, Rows.seq(errors),
-        windowsUpdate(payload));
+        Rows.seq(installed), pendingReboot, pendingSince, times.check("lastBootAt", instant(payload, "lastBootAt")), duration,
+        Rows.seq(errors), windowsUpdate(payload, times));
   }
 
   /** The optional windowsUpdate verdict (protocol v1, additive): null when the agent sent none. */
-  private static Row windowsUpdate(JsonNode payload) {
+  private static Row windowsUpdate(JsonNode payload, AgentTimes times) {
     JsonNode verdict = payload.get("windowsUpdate");
     if (verdict == null || verdict.isNull()) return null;
     if (!verdict.isObject()) throw new BadRecordException("field windowsUpdate is not an object");
@@ -134,7 +146,8 @@ public final class LandingLineParser {
             requiredText(item, "title"), text(item, "updateId"), text(item, "classification"), text(item, "msrcSeverity")));
       }
     }
-    return RowFactory.create(requiredText(verdict, "source"), requiredInstant(verdict, "searchedAt"),
+    return RowFactory.create(requiredText(verdict, "source"),
+        times.check("windowsUpdate.searchedAt", requiredInstant(verdict, "searchedAt")),
         text(verdict, "errorCode"), text(verdict, "errorMessage"), Rows.seq(missing));
   }
 
@@ -143,11 +156,11 @@ public final class LandingLineParser {
     return text(node, field);
   }
 
-  private static Row enrollment(JsonNode payload, Instant receivedAt) {
+  private static Row enrollment(JsonNode payload, Instant receivedAt, AgentTimes times) {
     JsonNode os = object(payload, "os");
     JsonNode osNode = os != null ? os : payload;
     String osPrefix = os != null ? "" : "os";
-    Instant enrolledAt = instant(payload, "enrolledAt");
+    Instant enrolledAt = times.check("enrolledAt", instant(payload, "enrolledAt"));
     return RowFactory.create(text(payload, "hostname"), text(payload, "domain"), text(payload, "hardwareId"),
         text(payload, "region"), text(payload, "site"), text(payload, "ou"), computerClass(payload),
         integer(payload, "managedLevel"), osField(osNode, osPrefix, "product"), osField(osNode, osPrefix, "name"),
@@ -163,23 +176,24 @@ public final class LandingLineParser {
     return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static List<Row> deliveries(JsonNode payload) {
+  private static List<Row> deliveries(JsonNode payload, AgentTimes times) {
     JsonNode list = payload.has("attempts") ? payload.get("attempts") : payload.get("deliveries");
     List<Row> out = new ArrayList<>();
     if (list == null || list.isNull()) {
-      out.add(delivery(payload));
+      out.add(delivery(payload, times));
       return out;
     }
     if (!list.isArray()) throw new BadRecordException("field attempts is not an array");
-    for (JsonNode item : list) out.add(delivery(item));
+    for (JsonNode item : list) out.add(delivery(item, times));
     return out;
   }
 
-  private static Row delivery(JsonNode item) {
+  private static Row delivery(JsonNode item, AgentTimes times) {
     String outcome = requiredText(item, "outcome").toLowerCase(java.util.Locale.ROOT).replace('-', '_');
     if (!DeliveryOutcomes.ALL.contains(outcome)) throw new BadRecordException("unknown outcome '" + outcome + "'");
     return RowFactory.create(text(item, "policyId"), JsonFields.kb("kb", text(item, "kb")), text(item, "updateId"),
-        integer(item, "attempt"), instant(item, "startedAt"), instant(item, "endedAt"),
+        integer(item, "attempt"), times.check("startedAt", instant(item, "startedAt")),
+        times.check("endedAt", instant(item, "endedAt")),
         longValue(item, "returnCode"), outcome);
   }
 

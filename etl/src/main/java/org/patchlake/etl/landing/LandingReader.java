@@ -30,18 +30,25 @@ public final class LandingReader {
   private LandingReader() {}
 
   public static Dataset<Row> read(SparkSession spark, String landing, List<String> files) {
+    return read(spark, landing, files, AgentTimes.DEFAULT_MAX_AHEAD);
+  }
+
+  /** As above; agent times more than {@code maxTimestampAhead} past a line's receivedAt quarantine the line. */
+  public static Dataset<Row> read(SparkSession spark, String landing, List<String> files, java.time.Duration maxTimestampAhead) {
     if (files.isEmpty()) return spark.createDataFrame(List.of(), LandingSchemas.RECORD);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> hadoop =
         context.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
     int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
     JavaRDD<Row> rows = context.parallelize(files, slices)
-        .mapPartitions((FlatMapFunction<Iterator<String>, Row>) names -> readAll(hadoop.value().value(), landing, names));
+        .mapPartitions((FlatMapFunction<Iterator<String>, Row>) names ->
+            readAll(hadoop.value().value(), landing, names, maxTimestampAhead));
     return spark.createDataFrame(rows, LandingSchemas.RECORD);
   }
 
-  private static Iterator<Row> readAll(Configuration hadoop, String landing, Iterator<String> names) {
-    LandingLineParser parser = new LandingLineParser();
+  private static Iterator<Row> readAll(Configuration hadoop, String landing, Iterator<String> names,
+      java.time.Duration maxTimestampAhead) {
+    LandingLineParser parser = new LandingLineParser(maxTimestampAhead);
     List<String> pending = new ArrayList<>();
     names.forEachRemaining(pending::add);
     return new Iterator<>() {

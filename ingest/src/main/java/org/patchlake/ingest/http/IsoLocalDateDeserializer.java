@@ -30,11 +30,17 @@ final class IsoLocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
             int month = digits(characters, offset + 5, offset + 7);
             int day = digits(characters, offset + 8, offset + 10);
             if (year >= 0 && month >= 0 && day >= 0) {
+                LocalDate date;
                 try {
-                    return LocalDate.of(year, month, day);
+                    date = LocalDate.of(year, month, day);
                 } catch (DateTimeException invalid) {
                     return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(), invalid.getMessage());
                 }
+                TimeWindow window = (TimeWindow) context.getAttribute(TimeWindow.ATTRIBUTE);
+                if (window != null && !window.contains(date)) {
+                    throw new TimeOutOfRangeException(parser, window.refusal(date));
+                }
+                return date;
             }
         }
         return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(), "not a date of the form YYYY-MM-DD");

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -39,6 +43,7 @@ public final class ProtocolJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
@@ -46,6 +51,8 @@ public final class ProtocolJson {
         for (Class<?> type : List.of(java.time.LocalTime.class)) {
             mapper.configOverride(type).setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
         }
+        // Whole numbers only as JSON integers: 1.5 (or 1.0) in scanDurationMs, returnCode, managedLevel ... is refused.
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 
     public ObjectMapper mapper() {
@@ -69,17 +76,38 @@ public final class ProtocolJson {
         return parse(json, type).value();
     }
 
+    /** As {@link #read}, refusing any timestamp or date outside {@code window} (agent messages). */
+    public <T> T read(byte[] json, Class<T> type, TimeWindow window) {
+        return parse(json, type, window).value();
+    }
+
+    /** As {@link #parse(byte[], Class)}, refusing any timestamp or date outside {@code window} (agent messages). */
+    public <T> Parsed<T> parse(byte[] json, Class<T> type, TimeWindow window) {
+        return parse(json, type, mapper.readerFor(type).withAttribute(TimeWindow.ATTRIBUTE, window));
+    }
+
     /**
      * As {@link #read}, also telling whether the text is one line: JSON allows raw line breaks only as whitespace
      * between tokens, and the parser counts them as it skips them, so this costs nothing.
      */
     public <T> Parsed<T> parse(byte[] json, Class<T> type) {
+        return parse(json, type, mapper.readerFor(type));
+    }
+
+    private <T> Parsed<T> parse(byte[] json, Class<T> type, ObjectReader reader) {
         if (json.length == 0) {
             throw new IngestException(ErrorCode.MALFORMED_JSON, null, "request body is empty; expected a " + type.getSimpleName() + " JSON object");
         }
         try (JsonParser parser = mapper.createParser(json)) {
-            T value = mapper.readValue(parser, type);
+            T value = reader.readValue(parser);
+            if (value == null) {
+                throw new IngestException(ErrorCode.SCHEMA_VIOLATION, null, "the body is JSON null; expected a "
+                        + type.getSimpleName() + " JSON object");
+            }
             return new Parsed<>(value, parser.currentLocation().getLineNr() == 1);
+        } catch (TimeOutOfRangeException e) {
+            String field = path(e.getPath());
+            throw new IngestException(ErrorCode.SCHEMA_VIOLATION, field, "field " + field + ": " + e.getOriginalMessage(), e);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             String prefix = path(e.getPath());

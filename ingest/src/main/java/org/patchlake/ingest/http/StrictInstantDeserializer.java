@@ -26,14 +26,26 @@ final class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
         String text = parser.getText();
         Instant utc = parseUtc(text);
         if (utc != null) {
-            return utc;
+            return inWindow(utc, text, parser, context);
         }
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            parsed = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             return (Instant) context.handleWeirdStringValue(Instant.class, text,
                     "not an ISO-8601 date-time with offset such as 2026-11-21T10:00:00Z");
         }
+        return inWindow(parsed, text, parser, context);
+    }
+
+    /** The instant, when the reader has no {@link TimeWindow} or the instant lies in it. */
+    private static Instant inWindow(Instant value, String text, JsonParser parser, DeserializationContext context)
+            throws TimeOutOfRangeException {
+        TimeWindow window = (TimeWindow) context.getAttribute(TimeWindow.ATTRIBUTE);
+        if (window != null && !window.contains(value)) {
+            throw new TimeOutOfRangeException(parser, window.refusal(text));
+        }
+        return value;
     }
 
     /**

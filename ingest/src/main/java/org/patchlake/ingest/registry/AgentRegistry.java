@@ -59,6 +59,10 @@ public final class AgentRegistry {
         String tokenId = "t-" + randomHex(6);
         String clearText = "plt_" + tokenId + "_" + randomHex(24);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new IllegalArgumentException("expiresAt " + expiresAt + " is not in the future (now " + now + "): the token would be "
+                    + "created expired");
+        }
         log.append(this::apply, () -> List.of(new RegistryEvent.TokenCreated(tokenId, sha256(clearText), site, region, expiresAt, now)));
         return new CreatedToken(tokensById.get(tokenId), clearText);
     }
@@ -97,6 +101,48 @@ public final class AgentRegistry {
         return true;
     }
 
+    /**
+     * Moves a computer to another site and region (an administrator's action): from then on it reports there, and only
+     * that site's tokens re-enroll it. Its credentials stay valid. Returns the computer before and after.
+     *
+     * @throws IllegalArgumentException naming what is wrong: unknown or revoked computer, blank site or region, or
+     *                                  the computer is already there
+     */
+    public Moved moveComputer(String computerId, String site, String region, String movedBy) {
+        requireText(site, "site");
+        requireText(region, "region");
+        requireText(movedBy, "movedBy");
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        refresh();
+        EnrolledComputer[] before = new EnrolledComputer[1];
+        log.append(this::apply, () -> {
+            EnrolledComputer computer = computersById.get(computerId);
+            before[0] = computer;
+            if (computer == null) {
+                throw new UnknownComputerException(computerId);
+            }
+            if (computer.revoked()) {
+                throw new IllegalArgumentException("computer " + computerId + " is revoked");
+            }
+            if (computer.belongsTo(site, region)) {
+                throw new IllegalArgumentException("computer " + computerId + " is already at site " + site + " in region " + region);
+            }
+            return List.of(new RegistryEvent.ComputerMoved(computerId, site, region, movedBy, now));
+        });
+        return new Moved(before[0], before[0].movedTo(site, region));
+    }
+
+    /** A computer before and after a move. */
+    public record Moved(EnrolledComputer before, EnrolledComputer after) {
+    }
+
+    /** {@link #moveComputer} of a computer id that was never enrolled. */
+    public static final class UnknownComputerException extends IllegalArgumentException {
+        public UnknownComputerException(String computerId) {
+            super("no enrolled computer " + computerId);
+        }
+    }
+
     /** Enrolls (or re-enrolls, same hardware id → same computer id, new credential generation). */
     public EnrolledComputer enroll(EnrollRequest request) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -111,6 +157,12 @@ public final class AgentRegistry {
             if (existing != null && existing.revoked()) {
                 throw new IngestException(ErrorCode.COMPUTER_REVOKED, "hardwareId",
                         "computer " + existing.computerId() + " with this hardware id is revoked");
+            }
+            if (existing != null && !existing.belongsTo(token.site(), token.region())) {
+                // its site and computer id stay unnamed: the caller holds only another site's token
+                throw new IngestException(ErrorCode.COMPUTER_OF_ANOTHER_SITE, "hardwareId", "the computer with this hardware id"
+                        + " is enrolled at another site, and an enrollment token re-enrolls only computers of its own site"
+                        + " (a platform administrator moves computers between sites)");
             }
             String computerId = existing != null ? existing.computerId() : "c-" + randomHex(8);
             int generation = existing != null ? existing.credentialGeneration() + 1 : 1;
@@ -177,6 +229,13 @@ public final class AgentRegistry {
             EnrolledComputer computer = enrolled(enrolled);
             computersById.put(computer.computerId(), computer);
             computersByHardwareId.put(computer.hardwareId(), computer);
+        } else if (event instanceof RegistryEvent.ComputerMoved moved) {
+            EnrolledComputer computer = computersById.get(moved.computerId());
+            if (computer != null) {
+                EnrolledComputer updated = computer.movedTo(moved.site(), moved.region());
+                computersById.put(updated.computerId(), updated);
+                computersByHardwareId.put(updated.hardwareId(), updated);
+            }
         } else if (event instanceof RegistryEvent.ComputerRevoked revoked) {
             EnrolledComputer computer = computersById.get(revoked.computerId());
             if (computer != null) {

@@ -26,6 +26,15 @@ public record EnrolledComputer(String computerId, String hardwareId, String host
         return revokedAt != null;
     }
 
+    /** True when this computer belongs to that site of that region (the only place whose tokens re-enroll it). */
+    public boolean belongsTo(String otherSite, String otherRegion) {
+        return site.equals(otherSite) && region.equals(otherRegion);
+    }
+
+    EnrolledComputer movedTo(String newSite, String newRegion) {
+        return new EnrolledComputer(computerId, hardwareId, hostname, tokenId, newSite, newRegion, credentialGeneration, enrolledAt, revokedAt);
+    }
+
     EnrolledComputer withRevokedAt(Instant at) {
         return new EnrolledComputer(computerId, hardwareId, hostname, tokenId, site, region, credentialGeneration, enrolledAt, at);
     }

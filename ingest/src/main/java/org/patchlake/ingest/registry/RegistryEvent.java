@@ -13,7 +13,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = RegistryEvent.TokenCreated.class, name = "token_created"),
         @JsonSubTypes.Type(value = RegistryEvent.TokenRevoked.class, name = "token_revoked"),
         @JsonSubTypes.Type(value = RegistryEvent.ComputerEnrolled.class, name = "computer_enrolled"),
-        @JsonSubTypes.Type(value = RegistryEvent.ComputerRevoked.class, name = "computer_revoked")})
+        @JsonSubTypes.Type(value = RegistryEvent.ComputerRevoked.class, name = "computer_revoked"),
+        @JsonSubTypes.Type(value = RegistryEvent.ComputerMoved.class, name = "computer_moved")})
 public sealed interface RegistryEvent {
     Instant at();
 
@@ -29,5 +30,9 @@ public sealed interface RegistryEvent {
     }
 
     record ComputerRevoked(String computerId, Instant at) implements RegistryEvent {
+    }
+
+    /** An administrator moved the computer to another site (and region); its credentials stay valid. */
+    record ComputerMoved(String computerId, String site, String region, String movedBy, Instant at) implements RegistryEvent {
     }
 }

@@ -42,7 +42,23 @@ public final class ReportEngine {
     }
 
     public void render(ReportTemplate template, ReportData data, RenderOptions options, ExportFormat format, OutputStream out) {
-        exporter.export(fill(template, data, options, format), format, out);
+        JasperPrint print = fill(template, data, options, format);
+        if (format != ExportFormat.CSV) {
+            exporter.export(print, format, out);
+            return;
+        }
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        exporter.export(print, format, csv);
+        try {
+            if (csv.size() == 0) {
+                // no rows: Jasper writes no header either; a CSV always starts with its header line
+                out.write(CsvColumns.headerLine(CsvColumns.of(templates.report(template))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                csv.writeTo(out);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the CSV of " + template, e);
+        }
     }
 
     /** The first (or any) page of a report as HTML or PDF: what a viewer sees before paging on. */

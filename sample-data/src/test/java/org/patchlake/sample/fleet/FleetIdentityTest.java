@@ -2,18 +2,21 @@ package org.patchlake.sample.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.patchlake.agent.SettableClock;
 import org.patchlake.agent.endpoint.ComputerIdentity;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
-import org.patchlake.agent.endpoint.windows.RegistryIdentity;
+import org.patchlake.agent.endpoint.windows.ComputerNames;
+import org.patchlake.agent.endpoint.windows.RawRegistry;
+import org.patchlake.agent.endpoint.windows.RegistryData;
 import org.patchlake.agent.endpoint.windows.RegistryPath;
 import org.patchlake.agent.endpoint.windows.RegistryReader;
+import org.patchlake.agent.endpoint.windows.WindowsIdentity;
 import org.patchlake.agent.scan.Scanner;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.protocol.OsIdentity;
@@ -27,17 +30,21 @@ import org.patchlake.etl.transform.ProductResolver;
 class FleetIdentityTest {
     private static final Instant AS_OF = Instant.parse("2025-12-01T00:00:00Z");
 
-    /** The simulated machine's registry as the Windows backend's registry reader. */
-    private record EndpointRegistry(SimulatedEndpoint endpoint) implements RegistryReader {
+    /** The simulated machine's registry as the Windows API returns it (every value a REG_SZ string). */
+    private record EndpointRegistry(SimulatedEndpoint endpoint) implements RawRegistry {
         @Override
-        public boolean keyExists(RegistryPath key) {
+        public boolean keyExists(RegistryPath key, int access) {
             return endpoint.registryKeyExists(key.hive() + "\\" + key.subKey());
         }
 
         @Override
-        public Optional<Object> value(RegistryPath key, String name) {
-            return endpoint.registryValue(key.hive() + "\\" + key.subKey(), name).map(value -> value);
+        public Optional<RegistryData> read(RegistryPath key, String name, int access) {
+            return endpoint.registryValue(key.hive() + "\\" + key.subKey(), name)
+                .map(value -> new RegistryData(RegistryData.REG_SZ, (value + "\0").getBytes(StandardCharsets.UTF_16LE)));
         }
+    }
+
+    private record Names(String hostname, String dnsDomain) implements ComputerNames {
     }
 
     @Test
@@ -51,8 +58,8 @@ class FleetIdentityTest {
         for (FleetMember member : fleet) {
             SimulatedEndpoint endpoint = new SimulatedEndpoint(member.machine(), new SettableClock(AS_OF));
             ComputerIdentity simulated = endpoint.osIdentity();
-            ComputerIdentity windows = RegistryIdentity.read(new EndpointRegistry(endpoint), member.hostname(),
-                Map.of("USERDNSDOMAIN", member.machine().domain()));
+            ComputerIdentity windows = new WindowsIdentity(new RegistryReader(new EndpointRegistry(endpoint)),
+                new Names(member.hostname(), member.machine().domain())).read();
             assertThat(windows).as(member.hostname()).isEqualTo(simulated);
 
             OsIdentity sent = Scanner.osIdentityOf(simulated);

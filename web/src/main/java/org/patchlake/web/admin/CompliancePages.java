@@ -9,6 +9,7 @@ import org.patchlake.web.auth.Scope;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
+import org.patchlake.web.http.TimeParameters;
 import org.patchlake.web.http.WebException;
 import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
@@ -178,6 +179,9 @@ public final class CompliancePages {
                 + "<th>Computer</th><th>Bulletin</th><th>Owner</th><th>Reason</th><th>Expires</th><th>Status</th><th>Granted</th><th></th>"
                 + "</tr></thead><tbody>");
         for (ComplianceException exception : services.compliance().store().exceptions(1000)) {
+            if (!visible(services, viewer, exception.computerId())) {
+                continue;
+            }
             String status = exception.status(now);
             body.append("<tr><td>").append(exception.id()).append("</td><td><a href=\"/computers/").append(Html.url(exception.computerId()))
                     .append("\">").append(h(exception.computerId())).append("</a></td><td>").append(h(exception.bulletinId()))
@@ -218,7 +222,8 @@ public final class CompliancePages {
         }
         String owner = Params.requiredValue("owner", field.apply("owner"));
         String reason = Params.requiredValue("reason", field.apply("reason"));
-        Instant expires = Params.parseInstant("expiresAt", Params.requiredValue("expiresAt", field.apply("expiresAt")));
+        Instant expires = TimeParameters.ahead("expiresAt", Params.requiredValue("expiresAt", field.apply("expiresAt")),
+                java.time.ZoneOffset.UTC, services.clock().instant(), MAX_EXCEPTION_LIFETIME);
         if (services.reports().computer(computer, ReportParameters.none(), viewer.user().scope()).isEmpty()) {
             throw new BadParameterException("computerId", "computer " + computer + " is not in the current snapshot within your scope");
         }
@@ -228,13 +233,32 @@ public final class CompliancePages {
     private void revokeException(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
         int id = UserPages.parseId(ctx);
-        services.compliance().revokeException(viewer.user().name(), id, ctx.ip());
+        revoke(services, viewer, id, ctx.ip());
         ctx.redirect("/admin/exceptions?done=" + Html.url("revoked exception " + id));
+    }
+
+    /**
+     * Shared with the JSON API: revokes an exception on a computer the viewer sees; one on a computer outside the
+     * viewer's scope answers exactly as an id that does not exist.
+     */
+    public static ComplianceException revoke(WebServices services, Viewer viewer, long id, String address) {
+        services.compliance().store().exception(id).filter(exception -> visible(services, viewer, exception.computerId()))
+                .orElseThrow(() -> WebException.notFound("no exception with id " + id));
+        return services.compliance().revokeException(viewer.user().name(), id, address);
+    }
+
+    /** True when the computer is in the current snapshot within the viewer's scope (always, for every region). */
+    private static boolean visible(WebServices services, Viewer viewer, String computerId) {
+        return viewer.user().scope().allRegions()
+                || services.reports().computer(computerId, ReportParameters.none(), viewer.user().scope()).isPresent();
     }
 
     private static ZoneId zone(Viewer viewer) {
         return viewer.user().timeZone();
     }
+
+    /** An exception expires at most this far ahead: a security exception is reviewed, not granted for ever. */
+    static final java.time.Duration MAX_EXCEPTION_LIFETIME = java.time.Duration.ofDays(3653);
 
     static WebException notFound(String message) {
         return WebException.notFound(message);

@@ -1,6 +1,8 @@
 package org.patchlake.web.admin;
 
+import org.patchlake.ingest.IngestService;
 import org.patchlake.ingest.registry.AgentRegistry;
+import org.patchlake.ingest.registry.EnrolledComputer;
 import org.patchlake.ingest.registry.EnrollmentToken;
 
 import java.time.Instant;
@@ -8,12 +10,38 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** Enrollment tokens administered from the web UI, kept by ingest's agent registry (its one owner). */
+/** Enrollment tokens and enrolled computers administered from the web UI, kept by ingest's agent registry (its one owner). */
 public final class IngestEnrollmentTokens implements EnrollmentTokens {
+    private final IngestService ingest;
     private final AgentRegistry registry;
 
-    public IngestEnrollmentTokens(AgentRegistry registry) {
-        this.registry = requireNonNull(registry, "registry is null");
+    public IngestEnrollmentTokens(IngestService ingest) {
+        this.ingest = requireNonNull(ingest, "ingest is null");
+        this.registry = ingest.registry();
+    }
+
+    @Override
+    public List<Computer> computers(String text, int limit) {
+        String needle = text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
+        return registry.computers().stream()
+                .filter(c -> needle == null || c.computerId().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || c.hostname().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .limit(limit).map(IngestEnrollmentTokens::computer).toList();
+    }
+
+    @Override
+    public Moved move(String computerId, String region, String site, String movedBy) {
+        try {
+            AgentRegistry.Moved moved = ingest.moveComputer(computerId, site, region, movedBy);
+            return new Moved(computer(moved.before()), computer(moved.after()));
+        } catch (AgentRegistry.UnknownComputerException unknown) {
+            throw new UnknownComputer(computerId);
+        }
+    }
+
+    private static Computer computer(EnrolledComputer computer) {
+        return new Computer(computer.computerId(), computer.hostname(), computer.region(), computer.site(), computer.enrolledAt(),
+                computer.revoked());
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Permission;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.Params;
+import org.patchlake.web.http.TimeParameters;
 import org.patchlake.web.http.WebException;
 import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
@@ -19,6 +20,8 @@ import static org.patchlake.web.pages.Html.h;
 
 /** Enrollment tokens (platform administrators) and the audit log (security and platform administrators). */
 public final class TokenPages {
+    /** An enrollment token expires at most this far ahead (and never already expired). */
+    static final java.time.Duration MAX_TOKEN_LIFETIME = java.time.Duration.ofDays(3653);
     private final WebServices services;
 
     public TokenPages(WebServices services) {
@@ -66,7 +69,9 @@ public final class TokenPages {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_ENROLLMENT_TOKENS);
         String region = Params.required(ctx, "region");
         String site = Params.required(ctx, "site");
-        Instant expires = Params.instant(ctx, "expiresAt");
+        String expiresAt = Params.optional(ctx, "expiresAt");
+        Instant expires = expiresAt == null ? null : TimeParameters.ahead("expiresAt", expiresAt, java.time.ZoneOffset.UTC,
+                TimeParameters.now(ctx), MAX_TOKEN_LIFETIME);
         EnrollmentTokens.CreatedToken created = services.tokens().create(region, site, expires, viewer.user().name());
         services.audit().record(viewer.user().name(), "enrollment_token_created", "token:" + created.token().id(), null,
                 created.token(), ctx.ip());

@@ -25,7 +25,11 @@ import java.util.stream.Collectors;
 
 import static org.patchlake.web.pages.Html.h;
 
-/** Administration of users and their scopes (platform administrators). */
+/**
+ * Administration of users and their scopes: platform administrators manage users and the platform role, security
+ * administrators grant the compliance roles and scopes ({@link RoleGrants}); the form offers each viewer only the roles
+ * they may grant.
+ */
 public final class UserPages {
     private final WebServices services;
 
@@ -41,8 +45,17 @@ public final class UserPages {
         app.post("/admin/users/{id}/password", this::resetPassword);
     }
 
+    /** The viewer, when they may administer users (platform or security administrator); otherwise 403. */
+    private static Viewer administrator(Context ctx) {
+        Viewer viewer = AccessControl.viewer(ctx);
+        if (!RoleGrants.administers(viewer.user())) {
+            throw WebException.forbidden("your roles do not allow this (manage_users or grant_compliance_roles)");
+        }
+        return viewer;
+    }
+
     private void list(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_USERS);
+        Viewer viewer = administrator(ctx);
         StringBuilder body = new StringBuilder(Forms.notice(ctx));
         body.append("<table class=\"report\" id=\"users\"><thead><tr><th>Name</th><th>Display name</th><th>Roles</th><th>Scope</th>"
                 + "<th>Status</th></tr></thead><tbody>");
@@ -56,18 +69,27 @@ public final class UserPages {
                 .append(Layout.csrfField(viewer))
                 .append(Forms.field("User name", "name", "", "text"))
                 .append(Forms.field("Password (at least 12 characters)", "password", "", "password"))
-                .append(detailsFields(null)).append("<button type=\"submit\">Create user</button></form>");
+                .append(detailsFields(null, viewer.user())).append("<button type=\"submit\">Create user</button></form>");
         ctx.html(Layout.page(viewer, "Users and scopes", Optional.empty(), false, body.toString()));
     }
 
-    private static String detailsFields(User user) {
+    /** The form fields; roles the viewer may not grant are shown but fixed (a held one is sent back unchanged). */
+    private static String detailsFields(User user, User viewer) {
         StringBuilder html = new StringBuilder(Forms.field("Display name", "displayName", user == null ? "" : user.displayName(), "text"));
+        Set<Role> grantable = RoleGrants.grantable(viewer);
+        boolean self = user != null && user.id() == viewer.id();
         html.append("<fieldset><legend>Roles</legend>");
         for (Role role : Role.values()) {
             boolean checked = user != null && user.roles().contains(role);
+            boolean fixed = !grantable.contains(role) || (self && !checked);
             html.append("<label class=\"check\"><input type=\"checkbox\" name=\"roles\" value=\"").append(role.key()).append('"')
-                    .append(checked ? " checked" : "").append("> ").append(h(role.title())).append("</label>");
+                    .append(checked ? " checked" : "").append(fixed ? " disabled" : "").append("> ").append(h(role.title())).append("</label>");
+            if (fixed && checked) {
+                html.append("<input type=\"hidden\" name=\"roles\" value=\"").append(role.key()).append("\">");
+            }
         }
+        html.append("<p class=\"muted\">Platform administrators grant the platform role, security administrators the compliance "
+                + "roles and scopes; nobody widens their own.</p>");
         html.append("</fieldset><fieldset><legend>Scope</legend><label class=\"check\"><input type=\"checkbox\" name=\"allRegions\" value=\"true\"")
                 .append(user != null && user.scope().allRegions() ? " checked" : "").append("> all regions</label>")
                 .append(Forms.field("Regions (comma separated)", "regions", user == null ? "" : String.join(", ", user.scope().regions()), "text"))
@@ -103,13 +125,13 @@ public final class UserPages {
     }
 
     private void create(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_USERS);
+        Viewer viewer = administrator(ctx);
         String name = Params.required(ctx, "name");
         UserStore.UserDetails details = details(ctx);
         if (details.displayName().isEmpty()) {
             details = new UserStore.UserDetails(name, details.roles(), details.scope(), false, details.timeZone());
         }
-        User user = services.userAdministration().create(viewer.user().name(), name, details, ctx.formParam("password"), ctx.ip());
+        User user = services.userAdministration().create(viewer.user(), name, details, ctx.formParam("password"), ctx.ip());
         ctx.redirect("/admin/users?done=" + Html.url("created user " + user.name()));
     }
 
@@ -127,10 +149,10 @@ public final class UserPages {
     }
 
     private void edit(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_USERS);
+        Viewer viewer = administrator(ctx);
         User user = target(ctx);
         String body = Forms.notice(ctx) + "<form method=\"post\" action=\"/admin/users/" + user.id() + "\" class=\"admin\" id=\"edit-user\">"
-                + Layout.csrfField(viewer) + detailsFields(user) + "<button type=\"submit\">Save</button></form>"
+                + Layout.csrfField(viewer) + detailsFields(user, viewer.user()) + "<button type=\"submit\">Save</button></form>"
                 + "<h2>Reset password</h2><form method=\"post\" action=\"/admin/users/" + user.id() + "/password\" class=\"admin\">"
                 + Layout.csrfField(viewer) + Forms.field("New password", "password", "", "password")
                 + "<button type=\"submit\">Set password</button></form>";
@@ -138,20 +160,21 @@ public final class UserPages {
     }
 
     private void update(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_USERS);
+        Viewer viewer = administrator(ctx);
         User user = target(ctx);
         UserStore.UserDetails details = details(ctx);
-        if (user.id() == viewer.user().id() && (details.disabled() || !details.roles().contains(Role.PLATFORM_ADMIN))) {
-            throw new BadParameterException("roles", "you cannot disable yourself or remove your own platform administrator role");
+        if (user.id() == viewer.user().id() && (details.disabled() || !RoleGrants.administers(new User(user.id(), user.name(),
+                details.displayName(), details.roles(), details.scope(), false, details.timeZone(), user.createdAt())))) {
+            throw new BadParameterException("roles", "you cannot disable yourself or give up the role that lets you administer users");
         }
-        services.userAdministration().update(viewer.user().name(), user.id(), details, ctx.ip());
+        services.userAdministration().update(viewer.user(), user.id(), details, ctx.ip());
         ctx.redirect("/admin/users?done=" + Html.url("saved user " + user.name()));
     }
 
     private void resetPassword(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_USERS);
         User user = target(ctx);
-        services.userAdministration().resetPassword(viewer.user().name(), user.id(), ctx.formParam("password"), ctx.ip());
+        services.userAdministration().resetPassword(viewer.user(), user.id(), ctx.formParam("password"), ctx.ip());
         ctx.redirect("/admin/users/" + user.id() + "?done=" + Html.url("password changed; the user's sessions were ended"));
     }
 }

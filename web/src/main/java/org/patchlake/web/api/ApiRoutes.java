@@ -181,7 +181,7 @@ public final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw new BadParameterException("id", "id is not a number: '" + Params.abbreviate(ctx.pathParam("id")) + "'");
         }
-        ctx.json(services.compliance().revokeException(viewer.user().name(), id, ctx.ip()));
+        ctx.json(CompliancePages.revoke(services, viewer, id, ctx.ip()));
     }
 
     private JsonNode jsonBody(Context ctx) {

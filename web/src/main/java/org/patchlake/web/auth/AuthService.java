@@ -48,26 +48,37 @@ public final class AuthService {
         this.audit = requireNonNull(audit, "audit is null");
     }
 
+    /**
+     * Checks a password. The attempt is reserved with the limiter before the (slow) hash and counts as a failure until
+     * it succeeded, so parallel guesses cannot all slip past the limits while their hashes run.
+     */
     public SignInResult signIn(String name, String password, String address) {
-        Optional<Duration> locked = limiter.lockedFor(name, address);
-        if (locked.isPresent()) {
-            LOG.warn("event=sign_in_locked user={} address={} retry_after_s={}", name, address, locked.get().toSeconds());
-            return new SignInResult.LockedOut(locked.get());
+        SignInLimiter.Decision decision = limiter.reserve(name, address);
+        if (decision instanceof SignInLimiter.Decision.Refused refused) {
+            LOG.warn("event=sign_in_locked user={} address={} retry_after_s={}", name, address, refused.retryAfter().toSeconds());
+            return new SignInResult.LockedOut(refused.retryAfter());
         }
-        Optional<UserStore.Credentials> credentials = users.credentials(name);
-        boolean ok;
-        if (credentials.isEmpty()) {
-            hasher.verifyDecoy(password);
-            ok = false;
-        } else {
-            ok = hasher.verify(password, credentials.get().passwordHash()) && !credentials.get().user().disabled();
+        SignInLimiter.Reservation reservation = ((SignInLimiter.Decision.Allowed) decision).reservation();
+        boolean ok = false;
+        Optional<UserStore.Credentials> credentials = Optional.empty();
+        try {
+            credentials = users.credentials(name);
+            if (credentials.isEmpty()) {
+                hasher.verifyDecoy(password);
+            } else {
+                ok = hasher.verify(password, credentials.get().passwordHash()) && !credentials.get().user().disabled();
+            }
+        } finally {
+            if (ok) {
+                limiter.succeeded(reservation);
+            } else {
+                limiter.failed(reservation);
+            }
         }
         if (!ok) {
-            limiter.recordFailure(name, address);
             LOG.warn("event=sign_in_failed user={} address={}", name, address);
             return new SignInResult.Rejected();
         }
-        limiter.recordSuccess(name);
         User user = credentials.get().user();
         SessionStore.Session session = sessions.create(user.id(), address);
         audit.record(user.name(), "sign_in", "user:" + user.name(), null, null, address);

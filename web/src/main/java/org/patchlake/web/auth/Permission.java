@@ -9,8 +9,13 @@ public enum Permission {
     VIEW_SUMMARY_REPORTS,
     /** Report 8: agent rollout and health. */
     VIEW_AGENT_HEALTH,
+    /** Create and change users, grant the platform role (platform administrators). */
     MANAGE_USERS,
+    /** Grant and revoke the compliance roles and set regions and sites (security administrators). */
+    GRANT_COMPLIANCE_ROLES,
     MANAGE_ENROLLMENT_TOKENS,
+    /** Move an enrolled computer to another site (platform administrators). */
+    MOVE_COMPUTERS,
     MANAGE_EXCEPTIONS,
     MANAGE_SEVERITY,
     MANAGE_SLA_POLICIES,

@@ -2,9 +2,7 @@ package org.patchlake.web.http;
 
 import io.javalin.http.Context;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 
 /** Reading request parameters (query or form) with checks that name the parameter when they fail. */
@@ -51,33 +49,10 @@ public final class Params {
         return value;
     }
 
+    /** A report or audit date, bounded by {@link TimeParameters#date}. */
     public static LocalDate date(Context ctx, String name) {
         String value = optional(ctx, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, name + " is not a date (YYYY-MM-DD): '" + value + "'");
-        }
-    }
-
-    /** An instant: ISO-8601 with zone, or a date meaning the end of that day UTC (23:59:59). */
-    public static Instant instant(Context ctx, String name) {
-        String value = optional(ctx, name);
-        return value == null ? null : parseInstant(name, value);
-    }
-
-    public static Instant parseInstant(String name, String value) {
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC);
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, name + " is not a date or an ISO-8601 instant: '" + abbreviate(value) + "'");
-        }
+        return value == null ? null : TimeParameters.date(name, value, TimeParameters.now(ctx));
     }
 
     /** A required value from any source (form, JSON), trimmed and length-checked. */

@@ -119,7 +119,15 @@ public final class JobPages {
                 .orElseThrow(() -> WebException.notFound("job " + id + " has no file to download (not finished, failed, or expired)"));
         ctx.contentType(result.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + result.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
-        ctx.header("Content-Length", Long.toString(result.bytes()));
+        if (result.contentType().startsWith("text/")) {
+            // CSV and HTML shrink a lot: sent gzip-compressed when the client accepts it, so the length is not known ahead
+            ctx.minSizeForCompression(0);
+        } else {
+            // PDF and XLSX are compressed already: sent as they are, with their length (a declared length of the file
+            // over a compressed body cut the download short)
+            ctx.disableCompression();
+            ctx.header("Content-Length", Long.toString(result.bytes()));
+        }
         try {
             ctx.result(Files.newInputStream(result.file()));
         } catch (IOException e) {

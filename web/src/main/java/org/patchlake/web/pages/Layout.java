@@ -8,6 +8,7 @@ import org.patchlake.web.report.SnapshotInfo;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -15,15 +16,24 @@ import static org.patchlake.web.pages.Html.h;
 
 /** The page shell: navigation by permission, the signed-in user, and when the data was refreshed. */
 public final class Layout {
-    private record NavItem(String href, String label, Permission permission) {
+    /** A link shown to users with any of {@code permissions} (none: everyone). */
+    private record NavItem(String href, String label, Set<Permission> permissions) {
+        NavItem(String href, String label, Permission permission) {
+            this(href, label, permission == null ? Set.of() : Set.of(permission));
+        }
+
+        boolean shownTo(User user) {
+            return permissions.isEmpty() || permissions.stream().anyMatch(user::can);
+        }
     }
 
     private static final List<NavItem> NAV = List.of(
             new NavItem("/dashboard", "Dashboard", Permission.VIEW_DASHBOARD),
-            new NavItem("/reports", "Reports", null),
+            new NavItem("/reports", "Reports", Set.of()),
             new NavItem("/remediation", "Remediation", Permission.REMEDIATE),
-            new NavItem("/admin/users", "Users", Permission.MANAGE_USERS),
+            new NavItem("/admin/users", "Users", Set.of(Permission.MANAGE_USERS, Permission.GRANT_COMPLIANCE_ROLES)),
             new NavItem("/admin/tokens", "Enrollment tokens", Permission.MANAGE_ENROLLMENT_TOKENS),
+            new NavItem("/admin/computers", "Computers", Permission.MOVE_COMPUTERS),
             new NavItem("/admin/severities", "Custom severity", Permission.MANAGE_SEVERITY),
             new NavItem("/admin/sla-policies", "SLA policies", Permission.MANAGE_SLA_POLICIES),
             new NavItem("/admin/exceptions", "Exceptions", Permission.MANAGE_EXCEPTIONS),
@@ -39,7 +49,7 @@ public final class Layout {
         User user = viewer.user();
         ZoneId zone = user.timeZone();
         String nav = NAV.stream()
-                .filter(item -> item.permission() == null || user.can(item.permission()))
+                .filter(item -> item.shownTo(user))
                 .map(item -> "<a href=\"" + item.href() + "\">" + h(item.label()) + "</a>")
                 .collect(Collectors.joining());
         String roles = user.roles().stream().map(Role::title).sorted().collect(Collectors.joining(", "));

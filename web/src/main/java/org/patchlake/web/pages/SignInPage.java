@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.patchlake.web.auth.AuthService;
 import org.patchlake.web.http.AccessControl;
+import org.patchlake.web.http.LocalRedirect;
 import org.patchlake.web.http.WebException;
 
 import java.time.Duration;
@@ -86,11 +87,8 @@ public final class SignInPage {
         ctx.redirect("/sign-in");
     }
 
-    /** Only local paths: never redirect off-site after sign-in. */
+    /** Only paths of this server ({@link LocalRedirect}), never back to sign-in: otherwise the dashboard. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.startsWith("/sign-")) {
-            return "/dashboard";
-        }
-        return next;
+        return LocalRedirect.path(next).filter(path -> !path.startsWith("/sign-")).orElse("/dashboard");
     }
 }

@@ -42,7 +42,8 @@ final class RemediationApi {
 
     private void create(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.REMEDIATE);
-        RemediationRequest request = RemediationRequests.parse(fields(ctx), viewer.user().timeZone());
+        RemediationRequest request = RemediationRequests.parse(fields(ctx), viewer.user().timeZone(),
+                org.patchlake.web.http.TimeParameters.now(ctx));
         RemediationStore.Created created = service.create(viewer, request, ctx.ip());
         ctx.status(created.created() ? 201 : 200).json(describe(created.policy(), null, created.created()));
     }

@@ -50,7 +50,8 @@ final class RemediationPages {
 
     private void create(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.REMEDIATE);
-        RemediationRequest request = RemediationRequests.parse(ctx::formParam, viewer.user().timeZone());
+        RemediationRequest request = RemediationRequests.parse(ctx::formParam, viewer.user().timeZone(),
+                org.patchlake.web.http.TimeParameters.now(ctx));
         if (request.expectedTargets() == null) {
             throw new BadParameterException("expectedTargets", "expectedTargets is required: confirm the target count shown by the form");
         }

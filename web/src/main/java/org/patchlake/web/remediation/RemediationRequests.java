@@ -6,12 +6,12 @@ import org.patchlake.core.protocol.RebootBehaviour;
 import org.patchlake.core.protocol.RebootSettings;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
+import org.patchlake.web.http.TimeParameters;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -49,7 +49,11 @@ public final class RemediationRequests {
                 text(field, "site"), text(field, "policyId"), text(field, "report"));
     }
 
-    public static RemediationRequest parse(Function<String, String> field, ZoneId zone) {
+    /** A remediation starts and ends at most this far ahead. */
+    static final Duration MAX_AHEAD = Duration.ofDays(366);
+
+    /** The request; times without a zone are in {@code zone}, and start and deadline lie at most a year after {@code now}. */
+    public static RemediationRequest parse(Function<String, String> field, ZoneId zone, Instant now) {
         String key = text(field, "idempotencyKey");
         if (key == null) {
             throw new BadParameterException("idempotencyKey", "idempotencyKey is required (any unique text of 8-100 letters, digits, . _ : -)");
@@ -66,15 +70,16 @@ public final class RemediationRequests {
         Instant startAt = null;
         MaintenanceWindow window = null;
         if (schedule.equals("at")) {
-            startAt = time(field, "startAt", zone);
+            startAt = time(field, "startAt", zone, now);
             if (startAt == null) {
                 throw new BadParameterException("startAt", "startAt is required when schedule is 'at'");
             }
         } else if (schedule.equals("window")) {
             window = window(field, zone);
-            startAt = time(field, "startAt", zone);
+            startAt = time(field, "startAt", zone, now);
         }
-        Instant deadline = time(field, "deadline", zone);
+        String deadlineText = text(field, "deadline");
+        Instant deadline = deadlineText == null ? null : TimeParameters.ahead("deadline", deadlineText, zone, now, MAX_AHEAD);
         if (deadline != null && startAt != null && deadline.isBefore(startAt)) {
             throw new BadParameterException("deadline", "deadline " + deadline + " is before the start " + startAt);
         }
@@ -175,22 +180,13 @@ public final class RemediationRequests {
         }
     }
 
-    /** An ISO instant ({@code 2026-11-22T10:00:00Z}) or a local date-time ({@code 2026-11-22T10:00}) in {@code zone}. */
-    static Instant time(Function<String, String> field, String name, ZoneId zone) {
+    /**
+     * A start time: an ISO instant ({@code 2026-11-22T10:00:00Z}) or a local date-time ({@code 2026-11-22T10:00}) in
+     * {@code zone}; one already past means at once, one more than {@link #MAX_AHEAD} ahead is refused.
+     */
+    static Instant time(Function<String, String> field, String name, ZoneId zone, Instant now) {
         String value = text(field, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDateTime.parse(value).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new BadParameterException(name, name + " is not a time (2026-11-22T10:00 or 2026-11-22T10:00:00Z): '"
-                        + abbreviate(value) + "'");
-            }
-        }
+        return value == null ? null : TimeParameters.notLaterThan(name, value, zone, now, MAX_AHEAD);
     }
 
     static String abbreviate(String value) {

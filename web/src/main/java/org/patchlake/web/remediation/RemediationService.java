@@ -137,20 +137,23 @@ public final class RemediationService {
 
     /** A policy the viewer may see: at least one target in scope. */
     public RemediationPolicy visiblePolicy(Viewer viewer, long id) {
-        RemediationPolicy policy = store.policy(id).orElseThrow(() -> WebException.notFound("no remediation policy " + id));
+        RemediationPolicy policy = store.policy(id).orElseThrow(() -> noSuchPolicy(Long.toString(id)));
         Scope scope = viewer.user().scope();
         if (!scope.allRegions() && store.targets(id).stream().noneMatch(t -> scope.permits(t.region(), t.site()))) {
-            throw WebException.notFound("no remediation policy " + id + " in your scope");
+            throw noSuchPolicy(Long.toString(id)); // exactly as for an id that does not exist
         }
         return policy;
     }
 
+    /** The one answer for a policy id that does not exist or lies wholly outside the viewer's scope. */
+    static WebException noSuchPolicy(String id) {
+        return WebException.notFound("no remediation policy " + id);
+    }
+
     private void requireWholePolicyInScope(Viewer viewer, RemediationPolicy policy, String what) {
         Scope scope = viewer.user().scope();
-        long outside = store.targets(policy.id()).stream().filter(t -> !scope.permits(t.region(), t.site())).count();
-        if (outside > 0) {
-            throw WebException.forbidden("policy " + policy.wireId() + " targets " + outside + " computer(s) outside your scope: you cannot "
-                    + what + " it");
+        if (store.targets(policy.id()).stream().anyMatch(t -> !scope.permits(t.region(), t.site()))) {
+            throw WebException.forbidden("policy " + policy.wireId() + " also targets computers outside your scope: you cannot " + what + " it");
         }
     }
 
@@ -172,11 +175,8 @@ public final class RemediationService {
         List<RemediationTarget> computers = new ArrayList<>();
         String row;
         if (computerId != null) {
-            RemediationWarehouse.Place place = warehouse.place(computerId)
-                    .orElseThrow(() -> WebException.notFound("computer " + computerId + " is not in the current snapshot"));
-            if (!scope.permits(place.region(), place.site())) {
-                throw WebException.forbidden("computer " + computerId + " is outside your scope (" + scope.describe() + ")");
-            }
+            RemediationWarehouse.Place place = warehouse.place(computerId).filter(p -> scope.permits(p.region(), p.site()))
+                    .orElseThrow(() -> WebException.notFound("computer " + computerId + " is not in the current snapshot within your scope"));
             computers.add(new RemediationTarget(place.computerId(), place.hostname(), place.region(), place.site(), 1, List.of()));
             row = "computer " + computerId;
         } else if (policyId != null) {

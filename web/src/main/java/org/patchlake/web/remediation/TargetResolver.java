@@ -18,9 +18,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Turns a report row into frozen targets within the actor's scope: the computers of the row that still need an
- * update, each with its own updates (superseded ones replaced by the warehouse query). Refuses a row whose
- * computers are all outside the scope (403) or that has nothing to install (409), and checks every target's
- * place against the scope once more before anything is stored.
+ * update, each with its own updates (superseded ones replaced by the warehouse query). A row with nothing to install
+ * in the actor's scope is a 409, whether its computers are elsewhere or the row does not exist: the answer tells
+ * nothing about computers outside the scope (not even how many). Every target's place is checked against the scope
+ * once more before anything is stored.
  */
 final class TargetResolver {
     /** Targets and the snapshot they were frozen from. */
@@ -49,15 +50,16 @@ final class TargetResolver {
     }
 
     Resolution resolve(RemediationSource source, Scope scope) {
+        if (source.region() != null && !scope.permitsRegion(source.region())) {
+            // as on the report pages: any region outside the scope, real or not, is refused by name, without counts
+            throw new WebException(403, "outside_scope", "region '" + source.region() + "' is outside your scope (" + scope.describe() + ")");
+        }
         Resolution resolution = switch (source.kind()) {
             case BULLETIN, COMPUTER -> fromWarehouse(source, scope);
             case FAILED_DELIVERY -> failedDeliveries(source, scope);
         };
-        for (RemediationTarget target : resolution.targets()) {
-            if (!scope.permits(target.region(), target.site())) {
-                throw WebException.forbidden("computer " + target.computerId() + " (" + target.region() + "/" + target.site()
-                        + ") is outside your scope (" + scope.describe() + ")");
-            }
+        if (resolution.targets().stream().anyMatch(target -> !scope.permits(target.region(), target.site()))) {
+            throw nothingToDo(source, null); // never reached by the scoped queries above; said the same way if it were
         }
         return resolution;
     }
@@ -67,13 +69,7 @@ final class TargetResolver {
         String computer = source.kind() == RemediationSource.Kind.COMPUTER ? source.computerId() : null;
         RemediationWarehouse.Pairs pairs = warehouse.pairs(scope, bulletin, computer, source.region(), source.site());
         if (pairs.pairs().isEmpty()) {
-            RemediationWarehouse.Pairs everywhere = warehouse.pairs(Scope.everything(), bulletin, computer, source.region(), source.site());
-            if (!everywhere.pairs().isEmpty()) {
-                throw WebException.forbidden("the " + everywhere.pairs().stream().map(RemediationWarehouse.Pair::computerId).distinct().count()
-                        + " computer(s) of " + source.describe() + " are outside your scope (" + scope.describe() + ")");
-            }
-            throw WebException.conflict("no computer of " + source.describe() + " needs an update in snapshot " + pairs.snapshotId()
-                    + " (installed, exempt, unknown or not applicable)");
+            throw nothingToDo(source, pairs.snapshotId());
         }
         Map<String, List<RemediationTarget.Update>> updates = new LinkedHashMap<>();
         Map<String, RemediationWarehouse.Pair> places = new LinkedHashMap<>();
@@ -95,8 +91,8 @@ final class TargetResolver {
     private Resolution failedDeliveries(RemediationSource source, Scope scope) {
         long parentId = RemediationPolicy.idOf(source.policyId());
         RemediationPolicy parent = parentId < 0 ? null : store.policy(parentId).orElse(null);
-        if (parent == null) {
-            throw WebException.notFound("no remediation policy " + source.policyId());
+        if (parent == null || (!scope.allRegions() && store.targets(parentId).stream().noneMatch(t -> scope.permits(t.region(), t.site())))) {
+            throw RemediationService.noSuchPolicy(source.policyId());
         }
         Set<String> failed = new LinkedHashSet<>();
         for (RemediationWarehouse.Attempt attempt : warehouse.latestAttempts(parent.wireId())) {
@@ -105,7 +101,6 @@ final class TargetResolver {
             }
         }
         List<RemediationTarget> targets = new ArrayList<>();
-        boolean outside = false;
         for (RemediationTarget target : store.targets(parentId)) {
             List<RemediationTarget.Update> retried = target.updates().stream()
                     .filter(u -> failed.contains(target.computerId() + "|" + u.kb())).toList();
@@ -113,20 +108,22 @@ final class TargetResolver {
                 continue;
             }
             if (!scope.permits(target.region(), target.site())) {
-                outside = true;
                 continue;
             }
             targets.add(new RemediationTarget(target.computerId(), target.hostname(), target.region(), target.site(),
                     RemediationTarget.PILOT, retried));
         }
         if (targets.isEmpty()) {
-            if (outside) {
-                throw WebException.forbidden("the failed deliveries of " + parent.wireId() + " are on computers outside your scope");
-            }
             throw WebException.conflict("policy " + parent.wireId() + " has no failed delivery" + (source.computerId() == null ? ""
-                    : " on " + source.computerId()) + " in the current snapshot");
+                    : " on " + source.computerId()) + " in the current snapshot within your scope");
         }
         return new Resolution(null, targets, parentId);
+    }
+
+    /** The answer for a row with nothing to install in the actor's scope (unknown, done, or elsewhere: all the same). */
+    private static WebException nothingToDo(RemediationSource source, String snapshotId) {
+        return WebException.conflict("no computer of " + source.describe() + " in your scope needs an update"
+                + (snapshotId == null ? "" : " in snapshot " + snapshotId) + " (installed, exempt, unknown or not applicable)");
     }
 
     /** The pilot ring: {@code percent} of the targets (at least one, never all of several), the same computers for every policy. */

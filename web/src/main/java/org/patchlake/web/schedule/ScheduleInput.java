@@ -28,7 +28,7 @@ public final class ScheduleInput {
     private ScheduleInput() {
     }
 
-    public static ScheduleDefinition read(Function<String, String> field, User owner, ReportService reports) {
+    public static ScheduleDefinition read(Function<String, String> field, User owner, ReportService reports, java.time.Instant now) {
         String reportId = required(field, "report");
         Report report = Report.fromId(reportId)
                 .orElseThrow(() -> new BadParameterException("report", "no report '" + abbreviate(reportId) + "'"));
@@ -38,7 +38,7 @@ public final class ScheduleInput {
         Map<String, String> parameters;
         try {
             parameters = ScheduleParameters.parse(field.apply("parameters"));
-            ScheduleParameters.check(report, parameters, owner.scope(), reports);
+            ScheduleParameters.check(report, parameters, owner.scope(), reports, now);
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("parameters", e.getMessage());
         }

@@ -5,12 +5,13 @@ import org.patchlake.web.report.Report;
 import org.patchlake.web.report.ReportParameter;
 import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.report.ReportService;
+import org.patchlake.web.http.BadParameterException;
+import org.patchlake.web.http.TimeParameters;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class ScheduleParameters {
      * Checks the parameters for the report within the owner's scope and builds them. Throws
      * {@link IllegalArgumentException} naming the parameter and the problem.
      */
-    public static ReportParameters check(Report report, Map<String, String> values, Scope ownerScope, ReportService reports) {
+    public static ReportParameters check(Report report, Map<String, String> values, Scope ownerScope, ReportService reports,
+                                         java.time.Instant now) {
         for (String name : values.keySet()) {
             ReportParameter parameter = ALLOWED.stream().filter(p -> p.key().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("'" + abbreviate(name) + "' is not a report parameter (known: "
@@ -83,13 +85,13 @@ public final class ScheduleParameters {
         if (site != null && !ownerScope.allRegions() && !reports.sites(ownerScope).contains(site)) {
             throw new IllegalArgumentException("site '" + abbreviate(site) + "' is outside the owner's scope (" + ownerScope.describe() + ")");
         }
-        LocalDate from = date(values, "from");
-        LocalDate to = date(values, "to");
+        LocalDate from = date(values, "from", now);
+        LocalDate to = date(values, "to", now);
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
         }
         Integer limit = integer(values, "limit", 1, ReportParameters.MAX_LIMIT);
-        return new ReportParameters(region, site, oneOf(values, "severity", ReportParameters.SEVERITIES), from, to, date(values, "asOf"),
+        return new ReportParameters(region, site, oneOf(values, "severity", ReportParameters.SEVERITIES), from, to, date(values, "asOf", now),
                 integer(values, "days", 1, 3650), oneOf(values, "computerClass", ReportParameters.COMPUTER_CLASSES), null,
                 limit == null ? ReportParameters.DEFAULT_LIMIT : limit);
     }
@@ -102,12 +104,13 @@ public final class ScheduleParameters {
         return value;
     }
 
-    private static LocalDate date(Map<String, String> values, String name) {
+    /** A date bounded as on the report pages ({@link TimeParameters#date}); the message names it. */
+    private static LocalDate date(Map<String, String> values, String name, java.time.Instant now) {
         String value = blankToNull(values.get(name));
         try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " is not a date (YYYY-MM-DD): '" + abbreviate(value) + "'");
+            return value == null ? null : TimeParameters.date(name, value, now);
+        } catch (BadParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 

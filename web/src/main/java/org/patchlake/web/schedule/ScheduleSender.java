@@ -56,7 +56,7 @@ public final class ScheduleSender {
         }
         ReportParameters parameters;
         try {
-            parameters = ScheduleParameters.check(definition.report(), definition.parameters(), owner.scope(), reports);
+            parameters = ScheduleParameters.check(definition.report(), definition.parameters(), owner.scope(), reports, dueAt);
         } catch (IllegalArgumentException e) {
             return Result.failed(false, "parameters no longer valid for the owner " + owner.name() + ": " + e.getMessage(), null, null);
         }

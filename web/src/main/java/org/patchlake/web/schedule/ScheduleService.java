@@ -90,7 +90,7 @@ public final class ScheduleService implements AutoCloseable {
     public Schedule create(Viewer actor, java.util.function.Function<String, String> field, String address) {
         User owner = actor.user();
         requireOwner(owner);
-        ScheduleDefinition definition = ScheduleInput.read(field, owner, reports);
+        ScheduleDefinition definition = ScheduleInput.read(field, owner, reports, clock.instant());
         Instant now = clock.instant();
         long id = store.insert(owner.id(), definition, owner.name(), now, nextRun(definition, now));
         Schedule created = store.find(id).orElseThrow();
@@ -103,7 +103,7 @@ public final class ScheduleService implements AutoCloseable {
         Schedule before = find(actor.user(), id);
         User owner = users.findById(before.ownerUserId())
                 .orElseThrow(() -> WebException.conflict("the owner of schedule " + id + " no longer exists"));
-        ScheduleDefinition definition = ScheduleInput.read(field, owner, reports);
+        ScheduleDefinition definition = ScheduleInput.read(field, owner, reports, clock.instant());
         Instant now = clock.instant();
         Instant nextRunAt = definition.timingDiffers(before.definition()) || before.nextRunAt() == null
                 ? nextRun(definition, now) : before.nextRunAt();

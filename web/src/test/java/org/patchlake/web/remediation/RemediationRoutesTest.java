@@ -149,11 +149,13 @@ class RemediationRoutesTest {
     void rows_outside_the_actors_scope_are_refused_and_nothing_is_stored() {
         TestClient us = server.signedIn("it-us");
         int before = service().store().policies(1000).size();
-        assertThat(us.getHtml("/remediation/new?source=computer&computerId=c3").statusCode()).isEqualTo(403);
+        assertThat(us.getHtml("/remediation/new?source=computer&computerId=c3").statusCode()).isEqualTo(409);
         HttpResponse<String> computer = us.postJson("/api/v1/remediations",
                 "{\"idempotencyKey\":\"scope-" + UUID.randomUUID() + "\",\"source\":\"computer\",\"computerId\":\"c3\"}", true);
-        assertThat(computer.statusCode()).isEqualTo(403);
-        assertThat(computer.body()).contains("outside your scope");
+        HttpResponse<String> unknown = us.postJson("/api/v1/remediations",
+                "{\"idempotencyKey\":\"scope-" + UUID.randomUUID() + "\",\"source\":\"computer\",\"computerId\":\"c99\"}", true);
+        assertThat(computer.statusCode()).as("out of scope, answered as an unknown computer").isEqualTo(unknown.statusCode()).isEqualTo(409);
+        assertThat(computer.body().replace("c3", "ID")).isEqualTo(unknown.body().replace("c99", "ID"));
         HttpResponse<String> euRow = us.post("/remediation", withRegion(bulletinForm("KB5000002", "scope-" + UUID.randomUUID(), "1"), "EU"));
         assertThat(euRow.statusCode()).isEqualTo(403);
         assertThat(service().store().policies(1000)).hasSize(before);
@@ -202,6 +204,19 @@ class RemediationRoutesTest {
             HttpResponse<String> response = admin.postJson("/api/v1/remediations", body, true);
             assertThat(response.statusCode()).as(c.getKey() + ": " + response.body()).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).path("parameter").asText()).as(response.body()).isEqualTo(c.getKey());
+        }
+        Map<String, String> farAhead = new LinkedHashMap<>();
+        farAhead.put("\"schedule\":\"at\",\"startAt\":\"+999999999-12-31T00:00:00Z\"", "startAt");
+        farAhead.put("\"schedule\":\"at\",\"startAt\":\"9999-01-01T00:00\"", "startAt");
+        farAhead.put("\"schedule\":\"window\",\"windowDays\":\"SAT\",\"windowStart\":\"22:00\",\"startAt\":\"+999999999-01-01T00:00:00Z\"",
+                "startAt");
+        farAhead.put("\"deadline\":\"+999999999-12-31T00:00:00Z\"", "deadline");
+        farAhead.put("\"deadline\":\"2000-01-01T00:00:00Z\"", "deadline");
+        for (Map.Entry<String, String> c : farAhead.entrySet()) {
+            HttpResponse<String> response = admin.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"far-" + UUID.randomUUID()
+                    + "\",\"source\":\"bulletin\",\"bulletinId\":\"KB5000001\"," + c.getKey() + "}", true);
+            assertThat(response.statusCode()).as(c.getKey() + ": " + response.body()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("parameter").asText()).as(response.body()).isEqualTo(c.getValue());
         }
         HttpResponse<String> noKey = admin.postJson("/api/v1/remediations", "{\"source\":\"bulletin\",\"bulletinId\":\"KB5000001\"}", true);
         assertThat(JSON.readTree(noKey.body()).path("parameter").asText()).isEqualTo("idempotencyKey");
@@ -276,6 +291,45 @@ class RemediationRoutesTest {
     }
 
     @Test
+    void a_bulletin_row_wholly_outside_the_scope_answers_as_a_row_without_computers_and_says_no_counts() throws Exception {
+        TestClient us = server.signedIn("it-us");
+        HttpResponse<String> outside = us.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"row-" + UUID.randomUUID()
+                + "\",\"source\":\"bulletin\",\"bulletinId\":\"KB5000002\",\"site\":\"Berlin\"}", true);
+        HttpResponse<String> unknown = us.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"row-" + UUID.randomUUID()
+                + "\",\"source\":\"bulletin\",\"bulletinId\":\"KB9999999\",\"site\":\"Berlin\"}", true);
+        assertThat(outside.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(409);
+        assertThat(outside.body().replace("KB5000002", "ID")).isEqualTo(unknown.body().replace("KB9999999", "ID"));
+        assertThat(outside.body()).doesNotContainPattern("[0-9]+ computer\\(s\\)");
+        HttpResponse<String> region = us.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"row-" + UUID.randomUUID()
+                + "\",\"source\":\"bulletin\",\"bulletinId\":\"KB5000002\",\"region\":\"EU\"}", true);
+        assertThat(region.statusCode()).isEqualTo(403);
+        assertThat(region.body()).contains("region 'EU' is outside your scope").doesNotContainPattern("[0-9]+ computer");
+    }
+
+    @Test
+    void a_policy_wholly_outside_the_scope_answers_as_one_that_does_not_exist() throws Exception {
+        TestClient admin = server.signedIn("it-all");
+        HttpResponse<String> created = admin.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"eu-" + UUID.randomUUID()
+                + "\",\"source\":\"bulletin\",\"bulletinId\":\"KB5000001\",\"region\":\"EU\"}", true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        long missing = id + 100_000;
+        TestClient us = server.signedIn("it-us");
+        for (String path : List.of("/api/v1/remediations/%d", "/remediation/policies/%d")) {
+            HttpResponse<String> outside = us.get(path.formatted(id));
+            HttpResponse<String> unknown = us.get(path.formatted(missing));
+            assertThat(outside.statusCode()).as(path).isEqualTo(unknown.statusCode()).isEqualTo(404);
+            assertThat(outside.body().replace(Long.toString(id), "ID")).isEqualTo(unknown.body().replace(Long.toString(missing), "ID"));
+        }
+        HttpResponse<String> retry = us.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"retry-" + UUID.randomUUID()
+                + "\",\"source\":\"failed-delivery\",\"policyId\":\"rem-" + id + "\"}", true);
+        HttpResponse<String> retryUnknown = us.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"retry-" + UUID.randomUUID()
+                + "\",\"source\":\"failed-delivery\",\"policyId\":\"rem-" + missing + "\"}", true);
+        assertThat(retry.statusCode()).isEqualTo(retryUnknown.statusCode()).isEqualTo(404);
+        assertThat(retry.body().replace(Long.toString(id), "ID")).isEqualTo(retryUnknown.body().replace(Long.toString(missing), "ID"));
+    }
+
+    @Test
     void a_scoped_administrator_cannot_pause_a_policy_that_reaches_beyond_their_scope() throws Exception {
         TestClient admin = server.signedIn("it-all");
         HttpResponse<String> created = admin.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"wide-" + UUID.randomUUID()
@@ -293,7 +347,10 @@ class RemediationRoutesTest {
         TestClient us = server.signedIn("it-us");
         HttpResponse<String> refused = us.postJson("/api/v1/remediation-actions", "{\"idempotencyKey\":\"act-" + UUID.randomUUID()
                 + "\",\"kind\":\"restart\",\"computerId\":\"c1\"}", true);
-        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> unknownComputer = us.postJson("/api/v1/remediation-actions", "{\"idempotencyKey\":\"act-" + UUID.randomUUID()
+                + "\",\"kind\":\"restart\",\"computerId\":\"c99\"}", true);
+        assertThat(refused.statusCode()).as("out of scope, answered as an unknown computer").isEqualTo(404);
+        assertThat(refused.body().replace("c1", "ID")).isEqualTo(unknownComputer.body().replace("c99", "ID"));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("idempotencyKey", "restart-" + UUID.randomUUID());
         form.put("kind", "restart");

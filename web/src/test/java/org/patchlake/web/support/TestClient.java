@@ -58,6 +58,12 @@ public final class TestClient {
         return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
     }
 
+    /** {@code GET /metrics} with the server's metrics bearer token. */
+    public HttpResponse<String> metrics() {
+        return send(HttpRequest.newBuilder(URI.create(server.url("/metrics")))
+                .header("Authorization", "Bearer " + server.server().metricsToken().value()).GET().build());
+    }
+
     public HttpResponse<String> getHtml(String path) {
         return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", "text/html").GET().build());
     }

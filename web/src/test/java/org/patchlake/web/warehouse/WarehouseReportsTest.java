@@ -162,7 +162,7 @@ class WarehouseReportsTest {
         assertThat(security.post("/admin/severities", java.util.Map.of("bulletinId", "MS08-067", "severity", "Moderate",
                 "reason", "test")).statusCode()).isEqualTo(302);
         assertThat(security.get("/api/v1/reports/compliance-by-bulletin?severity=Critical").body()).contains("Moderate (vendor: Critical)");
-        String metrics = server.client().get("/metrics").body();
+        String metrics = server.client().metrics().body();
         assertThat(metrics).contains("patchlake_query_duration_seconds_count{query=\"compliance_by_bulletin.sql\"}",
                 "patchlake_report_cache_hits_total{kind=\"compliance-by-bulletin\"}",
                 "patchlake_report_cache_misses_total{kind=\"compliance-by-bulletin\"}", "patchlake_report_cache_weight ");

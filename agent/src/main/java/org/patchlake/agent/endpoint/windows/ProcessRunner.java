@@ -17,7 +17,7 @@ import org.patchlake.core.rules.InstallReturnCodes;
  * reported as {@link InstallReturnCodes#INSTALL_TIMED_OUT}; one that cannot start as
  * {@link InstallReturnCodes#INSTALLER_NOT_STARTED}. Plain Java: runs (and is tested) on any OS.
  */
-public final class ProcessRunner {
+public final class ProcessRunner implements InstallerProcess {
 
     private final Clock clock;
     private final Path logDirectory;
@@ -27,6 +27,7 @@ public final class ProcessRunner {
         this.logDirectory = logDirectory;
     }
 
+    @Override
     public InstallResult run(String name, List<String> command, Instant startedAt, Duration timeout) {
         Path log = logDirectory.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
         Process process;

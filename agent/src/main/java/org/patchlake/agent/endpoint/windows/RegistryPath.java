@@ -33,4 +33,17 @@ public record RegistryPath(Hive hive, String subKey) {
         };
         return new RegistryPath(hive, subKey);
     }
+
+    /** {@code HKLM\SOFTWARE\...}, the short form regedit's address bar accepts. */
+    @Override
+    public String toString() {
+        String shortHive = switch (hive) {
+            case HKEY_LOCAL_MACHINE -> "HKLM";
+            case HKEY_CURRENT_USER -> "HKCU";
+            case HKEY_CLASSES_ROOT -> "HKCR";
+            case HKEY_USERS -> "HKU";
+            case HKEY_CURRENT_CONFIG -> "HKCC";
+        };
+        return subKey.isEmpty() ? shortHive : shortHive + "\\" + subKey;
+    }
 }

@@ -1,0 +1,117 @@
+package org.patchlake.web.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.patchlake.web.WebServices;
+import org.patchlake.web.auth.AuthService.Viewer;
+import org.patchlake.web.auth.Permission;
+import org.patchlake.web.http.AccessControl;
+import org.patchlake.web.http.BadParameterException;
+import org.patchlake.web.http.Params;
+import org.patchlake.web.pages.Html;
+import org.patchlake.web.pages.Layout;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.patchlake.web.pages.Html.h;
+
+/**
+ * Enrolled computers and moving one to another site (platform administrators): {@code GET /admin/computers?q=},
+ * {@code POST /admin/computers/{id}/move} (form: region, site) and {@code POST /api/v1/computers/{id}/move}
+ * (JSON {@code {"region": ..., "site": ...}}).
+ */
+public final class ComputerPages {
+    static final int LIMIT = 200;
+
+    private final WebServices services;
+    private final ComputerMoves moves;
+
+    public ComputerPages(WebServices services) {
+        this.services = services;
+        this.moves = new ComputerMoves(services.tokens(), services.audit());
+    }
+
+    public void register(Javalin app) {
+        app.get("/admin/computers", this::list);
+        app.post("/admin/computers/{id}/move", this::moveFromForm);
+        app.post("/api/v1/computers/{id}/move", this::moveFromApi);
+    }
+
+    private void list(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MOVE_COMPUTERS);
+        String query = Params.optional(ctx, "q");
+        List<EnrollmentTokens.Computer> computers = services.tokens().computers(query, LIMIT + 1);
+        StringBuilder body = new StringBuilder(Forms.notice(ctx));
+        body.append("<form method=\"get\" class=\"parameters\"><label>Computer id or host name <input name=\"q\" value=\"")
+                .append(h(query == null ? "" : query)).append("\"></label><button type=\"submit\">Find</button></form>")
+                .append("<p class=\"muted\">A moved computer keeps its id and agent credentials and reports at its new site; "
+                        + "from then on only that site's enrollment tokens re-enroll it.</p>")
+                .append("<table class=\"report\" id=\"computers\"><thead><tr><th>Computer</th><th>Host name</th><th>Region</th>"
+                        + "<th>Site</th><th>Enrolled</th><th>Status</th><th>Move to</th></tr></thead><tbody>");
+        for (EnrollmentTokens.Computer computer : computers.subList(0, Math.min(LIMIT, computers.size()))) {
+            body.append("<tr><td>").append(h(computer.id())).append("</td><td>").append(h(computer.hostname())).append("</td><td>")
+                    .append(h(computer.region())).append("</td><td>").append(h(computer.site())).append("</td><td>")
+                    .append(h(Html.time(computer.enrolledAt(), viewer.user().timeZone()))).append("</td><td>")
+                    .append(computer.revoked() ? "revoked" : "active").append("</td><td>");
+            if (!computer.revoked()) {
+                body.append("<form method=\"post\" class=\"inline\" action=\"/admin/computers/").append(Html.url(computer.id()))
+                        .append("/move\">").append(Layout.csrfField(viewer))
+                        .append("<input name=\"region\" placeholder=\"region\" required><input name=\"site\" placeholder=\"site\" required>")
+                        .append("<button type=\"submit\">Move</button></form>");
+            }
+            body.append("</td></tr>");
+        }
+        body.append("</tbody></table>");
+        if (computers.size() > LIMIT) {
+            body.append("<p class=\"muted rows\">The first ").append(LIMIT).append(" shown; narrow the search.</p>");
+        }
+        ctx.html(Layout.page(viewer, "Enrolled computers", Optional.empty(), false, body.toString()));
+    }
+
+    private void moveFromForm(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MOVE_COMPUTERS);
+        String id = Params.pathId(ctx, "id");
+        EnrollmentTokens.Moved moved = moves.move(viewer.user(), id, ctx.formParam("region"), ctx.formParam("site"), ctx.ip());
+        ctx.redirect("/admin/computers?q=" + Html.url(id) + "&done=" + Html.url("moved " + id + " from " + moved.before().site()
+                + " (" + moved.before().region() + ") to " + moved.after().site() + " (" + moved.after().region() + ")"));
+    }
+
+    private void moveFromApi(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Permission.MOVE_COMPUTERS);
+        String id = Params.pathId(ctx, "id");
+        JsonNode body = jsonObject(ctx);
+        EnrollmentTokens.Moved moved = moves.move(viewer.user(), id, text(body, "region"), text(body, "site"), ctx.ip());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("computerId", id);
+        answer.put("before", Map.of("region", moved.before().region(), "site", moved.before().site()));
+        answer.put("after", Map.of("region", moved.after().region(), "site", moved.after().site()));
+        ctx.json(answer);
+    }
+
+    private JsonNode jsonObject(Context ctx) {
+        if (ctx.contentType() == null || !ctx.contentType().startsWith("application/json")) {
+            throw new BadParameterException("body", "send the request body as application/json");
+        }
+        try {
+            JsonNode node = services.json().readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new BadParameterException("body", "the request body must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadParameterException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            throw new BadParameterException(name, name + " must be a string");
+        }
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
