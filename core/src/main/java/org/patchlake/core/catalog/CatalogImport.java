@@ -13,6 +13,8 @@ import java.util.Map;
  * @param sourceFiles CSV files read, in order
  * @param rowsRead    data rows read (header and Custom comment lines excluded)
  * @param rowsSkipped rows that contributed nothing (EMPTY_KB, BAD_DATE, EMPTY_PRODUCT, MALFORMED_ROW)
+ * @param releaseRepairs KBs whose release was repaired because their rows carry only a re-publication date, one
+ *                    line each ("KB4487078 posted 2019-12-19 (...), released 2019-02-12")
  */
 public record CatalogImport(
         String source,
@@ -20,13 +22,21 @@ public record CatalogImport(
         long rowsRead,
         long rowsSkipped,
         Catalog catalog,
-        List<CatalogError> errors) {
+        List<CatalogError> errors,
+        List<String> releaseRepairs) {
 
     public CatalogImport {
         requireNonNull(source, "source is null");
         sourceFiles = List.copyOf(sourceFiles);
         requireNonNull(catalog, "catalog is null");
         errors = List.copyOf(errors);
+        releaseRepairs = List.copyOf(releaseRepairs);
+    }
+
+    /** An import that repaired no release date. */
+    public CatalogImport(String source, List<String> sourceFiles, long rowsRead, long rowsSkipped, Catalog catalog,
+            List<CatalogError> errors) {
+        this(source, sourceFiles, rowsRead, rowsSkipped, catalog, errors, List.of());
     }
 
     /** Error count per kind, every kind present (0 when none), in declaration order. */

@@ -67,6 +67,18 @@ final class KbAccumulator {
         return best;
     }
 
+    /** The distinct dates of its rows. */
+    Set<LocalDate> postedDates() {
+        return dates.keySet();
+    }
+
+    /** The vulnerability ids of its rows, over all its products. */
+    Set<String> vulnerabilityIds() {
+        Set<String> ids = new HashSet<>();
+        updatesByProduct.values().forEach(update -> ids.addAll(update.cves));
+        return ids;
+    }
+
     LocalDate lastPosted() {
         return dates.keySet().stream().max(LocalDate::compareTo).orElseThrow();
     }

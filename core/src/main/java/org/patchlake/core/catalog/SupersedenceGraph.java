@@ -45,6 +45,15 @@ public final class SupersedenceGraph {
         return closures.computeIfAbsent(product, this::computeClosure).supersedersOf(kb);
     }
 
+    /** Calls {@code action} with each KB that supersedes {@code kb} for {@code product} (no set is built). */
+    public void forEachSupersederOf(String kb, String product, java.util.function.Consumer<String> action) {
+        Map<String, Set<String>> direct = directSupersedersByProduct.get(product);
+        if (direct == null || !direct.containsKey(kb)) {
+            return;
+        }
+        closures.computeIfAbsent(product, this::computeClosure).forEachSupersederOf(kb, action);
+    }
+
     /** True when some other KB supersedes {@code kb} for {@code product} (cheaper than the full set). */
     public boolean isSuperseded(String kb, String product) {
         Map<String, Set<String>> direct = directSupersedersByProduct.get(product);
@@ -157,6 +166,19 @@ public final class SupersedenceGraph {
                 }
             }
             return Collections.unmodifiableSortedSet(result);
+        }
+
+        void forEachSupersederOf(String kb, java.util.function.Consumer<String> action) {
+            Integer node = index.get(kb);
+            if (node == null) {
+                return;
+            }
+            BitSet reach = componentClosure[componentOf[node]];
+            for (int next = reach.nextSetBit(0); next >= 0; next = reach.nextSetBit(next + 1)) {
+                if (next != node) {
+                    action.accept(kbs[next]);
+                }
+            }
         }
 
         boolean isSuperseded(String kb) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * <li>a CVE that is not a CVE or advisory id (the word "CVE", the service-pack ids of Custom files): the
  * row is imported without it (BAD_CVE); "cve-2012-0159" and "CVE20163247" are read as CVE ids.</li>
  * </ul>
- * Severity of an update = the highest over its rows; exploited = any row has Exploits.
+ * Severity of an update = the highest over its rows; exploited = any row has Exploits. A KB's release is the most
+ * frequent date of its rows, repaired where its rows carry only a re-publication date ({@link ReleaseDateRepair}).
  */
 public final class WesngCatalogBuilder {
     private static final String OBJECT_ARRAY = "System.Object[]";
@@ -36,6 +38,7 @@ public final class WesngCatalogBuilder {
     private final Map<String, String> interned = new HashMap<>();
     private final List<CatalogError> errors = new ArrayList<>();
     private final List<CatalogError> rowErrors = new ArrayList<>(4);
+    private final ReleaseDateRepair dateRepair = new ReleaseDateRepair();
     private long rowsRead;
     private long rowsSkipped;
 
@@ -117,6 +120,7 @@ public final class WesngCatalogBuilder {
         update.add(severity, intern(impact), intern(row.affectedComponent().trim()));
         if (cve != null) {
             update.cves.add(intern(cve));
+            dateRepair.observe(cve, date);
         }
         update.supersedes.addAll(supersedes);
         update.exploited |= !row.exploits().isBlank();
@@ -174,16 +178,28 @@ public final class WesngCatalogBuilder {
     }
 
     public CatalogImport build(String source, List<String> sourceFiles) {
+        Map<String, LocalDate> released = new LinkedHashMap<>();
+        Map<String, Set<LocalDate>> dates = new HashMap<>();
+        Map<String, Set<String>> ids = new HashMap<>();
+        kbs.forEach((kb, accumulator) -> {
+            released.put(kb, accumulator.released());
+            dates.put(kb, accumulator.postedDates());
+            ids.put(kb, accumulator.vulnerabilityIds());
+        });
+        List<ReleaseDateRepair.Repair> repairs = dateRepair.repair(released, dates, ids);
+        repairs.forEach(repair -> released.put(repair.kb(), repair.released()));
         List<Update> built = new ArrayList<>();
         for (KbAccumulator kb : kbs.values()) {
-            LocalDate released = kb.released();
             for (UpdateAccumulator update : kb.updates()) {
-                built.add(update.toUpdate(released));
+                built.add(update.toUpdate(released.get(kb.kb)));
             }
         }
         Map<String, BulletinDetails> details = new HashMap<>();
         kbs.forEach((kb, accumulator) -> details.put(kb, new BulletinDetails(accumulator.title(), accumulator.lastPosted())));
-        return new CatalogImport(source, sourceFiles, rowsRead, rowsSkipped, Catalog.fromUpdates(built, details), errors);
+        List<String> repaired = repairs.stream().map(repair -> repair.kb() + " posted " + repair.posted()
+                + " (a re-publication of all its vulnerabilities), released " + repair.released()).toList();
+        return new CatalogImport(source, sourceFiles, rowsRead, rowsSkipped, Catalog.fromUpdates(built, details), errors,
+                repaired);
     }
 
     private static boolean isDigits(String text) {

@@ -51,9 +51,9 @@ public final class InventoryParser {
         if (UpdateListParser.looksLikeUpdateList(lines)) {
             return UpdateListParser.parse(sourceFile, text);
         }
-        int column = SysteminfoFields.valueColumn(lines, SysteminfoParser.MINIMUM_FIELDS);
-        if (column > 0) {
-            return SysteminfoParser.parse(sourceFile, text, column);
+        SysteminfoFields.Layout layout = SysteminfoFields.layout(lines, SysteminfoParser.MINIMUM_FIELDS);
+        if (layout != null && layout.column() > 0) {
+            return SysteminfoParser.parse(sourceFile, text, layout);
         }
         throw new InventoryParseException(sourceFile, "not a systeminfo (no 'label: value' lines with an OS name),"
                 + " not wmic qfe output (no HotFixID header) and not an update list (no 'KBnnn: title' lines); "

@@ -10,33 +10,38 @@ import java.util.regex.Pattern;
 
 /**
  * Parses {@code systeminfo} output in any display language, by structure rather than by label: the OS name is
- * the first value that reads like "Microsoft Windows ..." (any vendor word, "(R)"/"®"/"r" marks allowed), the
- * OS version is the next field ("6.1.7601 Service Pack 1 Build 7601", "10.0.17763 N/D Compilación 17763"),
- * the architecture is the value "x64-based PC" (not translated), the hotfixes are the "[nn]: KB..." entries
- * of the field that lists hotfix ids.
+ * the first value that names a Windows product, "Windows" followed by XP, Vista, Server, RT, Embedded or a
+ * number, wherever that stands in the value ("Microsoft Windows 10 Pro", "Microsoft(R) Windows(R) Server 2003",
+ * "Майкрософт Windows Server 2012 R2 Standard ознакомительная версия", "マイクロソフト 評価版 Windows Server 2012 R2
+ * Standard"); the OS version is the next field ("6.1.7601 Service Pack 1 Build 7601", "10.0.17763 N/D Compilación
+ * 17763", "6.3.9600 Н/Д построение 9600"), the architecture is the value "x64-based PC" (not translated), the
+ * hotfixes are the "[nn]: KB..." entries of the field that lists hotfix ids.
  */
 final class SysteminfoParser {
     /** Lines that must share the value column before a file counts as systeminfo. */
     static final int MINIMUM_FIELDS = 5;
 
-    private static final Pattern OS_NAME = Pattern.compile("(?i)^(?:\\S+\\s+)?Windows\\S*\\s+(?:XP|Vista|Server|RT|\\d).*");
+    /** "Windows" as a word of its own (not "C:\\Windows") followed by a product word; "Windows User" is none. */
+    private static final Pattern OS_NAME = Pattern.compile("(?i)(?<![a-z0-9\\\\/:._-])Windows\\S*\\s+(?:XP|Vista|Server|RT|Embedded|\\d)");
     private static final Pattern OS_VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)(?:\\s+(.*))?$");
     private static final Pattern TRAILING_BUILD = Pattern.compile("^(.*?)\\s*\\S+\\s+(\\d+)$");
     private static final Pattern SERVICE_PACK_NUMBER = Pattern.compile("(\\d+)");
     private static final Pattern SYSTEM_TYPE = Pattern.compile("(?i)^(?:x64|x86|amd64|arm64|arm|ia64|itanium)\\S*\\s*(?:\\(TM\\)\\s*)?-?\\s*based.*");
     private static final Pattern ENTRY = Pattern.compile("^\\[(\\d+)\\]\\s*:\\s*(.*)$");
     private static final Pattern FILE_ENTRY = Pattern.compile("(?i)^File \\d+$");
-    private static final Pattern LEADING_COUNT = Pattern.compile("^(\\d+)\\s.*");
+    /** The hotfix count stands first ("3 Hotfix(s) Installed.") or later ("Число установленных исправлений - 3."). */
+    private static final Pattern HOTFIX_COUNT = Pattern.compile("(\\d+)");
 
     private SysteminfoParser() {
     }
 
-    static Inventory parse(String sourceFile, DecodedText text, int column) {
-        List<SysteminfoFields.Field> fields = SysteminfoFields.fields(text.lines(), column);
-        int osNameIndex = indexOf(fields, 0, field -> OS_NAME.matcher(field.value()).matches());
+    static Inventory parse(String sourceFile, DecodedText text, SysteminfoFields.Layout layout) {
+        List<SysteminfoFields.Field> fields = SysteminfoFields.fields(text.lines(), layout);
+        int osNameIndex = indexOf(fields, 0, field -> OS_NAME.matcher(field.value()).find());
         if (osNameIndex < 0) {
-            throw new InventoryParseException(sourceFile, "systeminfo without an OS name line (no value like"
-                    + " 'Microsoft Windows ...' among " + fields.size() + " fields)");
+            throw new InventoryParseException(sourceFile, "systeminfo without an OS name line (no value naming a"
+                    + " Windows product, like 'Microsoft Windows 10 Pro', among " + fields.size() + " fields, read as "
+                    + text.encoding() + ")");
         }
         String osName = fields.get(osNameIndex).value().trim();
         int versionIndex = osNameIndex + 1 < fields.size() && OS_VERSION.matcher(fields.get(osNameIndex + 1).value()).matches()
@@ -112,8 +117,8 @@ final class SysteminfoParser {
             if (!withoutKb.isEmpty()) {
                 warnings.add(withoutKb.size() + " hotfix entries without a KB id (e.g. '" + withoutKb.get(0) + "')");
             }
-            Matcher count = LEADING_COUNT.matcher(field.value());
-            int declared = count.matches() ? Integer.parseInt(count.group(1)) : -1;
+            Matcher count = HOTFIX_COUNT.matcher(field.value());
+            int declared = count.find() ? Integer.parseInt(count.group(1)) : -1;
             if (declared > entries) {
                 warnings.add("hotfix list announces " + declared + " entries but shows " + entries
                         + " (systeminfo truncates long lists; a wmic qfe file of the same machine completes it)");

@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * Reads the bytes of a file Windows wrote, whatever its encoding: UTF-8 (with or without BOM), UTF-16 LE/BE
  * with BOM, UTF-16 LE without BOM (also after an 8-bit prefix such as wmic's "Please wait while WMIC is being
- * installed."), the console's OEM code page (IBM850) or ISO-8859-1/Windows-1252. Line ends CRLF, LF, CR and
- * CR CR LF (wmic on XP) are all accepted. Truncated UTF-16 (an odd byte count) loses only its last byte.
+ * installed."), or an 8-bit code page: when the text names its locale (systeminfo's "ru;Russian"), the OEM or ANSI
+ * code page of that language ({@link CodePages}: 866/1251, 852/1250, 857/1254, GBK, Shift-JIS, 949, ...), else the
+ * Western console OEM code page (IBM850) or ISO-8859-1/Windows-1252. Line ends CRLF, LF, CR and CR CR LF (wmic on
+ * XP) are all accepted. Truncated UTF-16 (an odd byte count) loses only its last byte.
  */
 public final class TextDecoder {
     private static final Charset OEM = Charset.isSupported("IBM850") ? Charset.forName("IBM850") : StandardCharsets.ISO_8859_1;
@@ -75,12 +77,21 @@ public final class TextDecoder {
         if (isAscii(bytes, from, to)) {
             return "ASCII";
         }
-        return looksOem(bytes, from, to) ? OEM.name() : ANSI.name();
+        return eightBit(bytes, from, to).name();
     }
 
     private static String singleByte(byte[] bytes, int from, int to) {
-        Charset charset = !isAscii(bytes, from, to) && looksOem(bytes, from, to) ? OEM : ANSI;
+        Charset charset = isAscii(bytes, from, to) ? ANSI : eightBit(bytes, from, to);
         return new String(bytes, from, to - from, charset);
+    }
+
+    /** The code page of the locale the text names, else IBM850 or Windows-1252 by where the accented bytes fall. */
+    private static Charset eightBit(byte[] bytes, int from, int to) {
+        java.util.Optional<CodePages.Pair> pair = CodePages.ofLocaleIn(bytes, from, to);
+        if (pair.isPresent() && !pair.get().oem().equals(OEM)) {
+            return CodePages.choose(pair.get(), bytes, from, to);
+        }
+        return looksOem(bytes, from, to) ? OEM : ANSI;
     }
 
     private static boolean looksOem(byte[] bytes, int from, int to) {

@@ -23,19 +23,23 @@ import org.patchlake.core.catalog.Update;
  *   <li>EXEMPT: an active exception for the computer and the update's bulletin (it removes the pair from the
  *       compliance denominator whatever else is true);</li>
  *   <li>UNKNOWN: never scanned, or the last inventory is older than the staleness window;</li>
- *   <li>INSTALLED: the KB, or a KB that supersedes it for the same product (transitively), is installed and
- *       not waiting for a restart; through supersedence the superseding KB is recorded (smallest id when
- *       several are);</li>
+ *   <li>INSTALLED: the KB, or a KB that supersedes it for the same product (transitively) or a cumulative package
+ *       that covers it ({@link Catalog#coveredBy}), is installed and not waiting for a restart; the superseding
+ *       or covering KB is recorded (smallest id when several are);</li>
  *   <li>INSTALLED_PENDING_REBOOT: installed that way, but only by KBs that wait for a restart;</li>
- *   <li>FAILED: its KB, or a KB that supersedes it for the same product, failed to install at least the allowed
- *       number of times (a remediation installs the superseding update in place of a superseded one, so its
- *       failure is this update's failure too); the attempts reported are the larger count;</li>
+ *   <li>FAILED: its KB, or a KB that supersedes or covers it, failed to install at least the allowed number of
+ *       times (a remediation installs the superseding or covering update in place of this one, so its failure is
+ *       this update's failure too); the attempts reported are the larger count;</li>
  *   <li>REQUIRED: otherwise.</li>
  * </ol>
  * Updates of products the computer does not have are NOT_APPLICABLE and are not reported by
  * {@link #derive(ComputerFacts, Instant, UpdateStateSink)}; so are updates released after {@code now}'s date (UTC):
  * a later catalog evaluated against an earlier scan must not make the computer owe an update that did not exist
- * yet, or the history would show every Patch Tuesday as already missed.
+ * yet, or the history would show every Patch Tuesday as already missed. Optional releases (previews between Patch
+ * Tuesdays, {@link org.patchlake.core.catalog.CumulativeRole.Kind#OPTIONAL_CUMULATIVE}) are never reported
+ * either: they are not part of compliance, though once installed they cover earlier updates. An update listed under an
+ * OS product whose component is a .NET Framework version (as the bulletin era listed them) is NOT_APPLICABLE to a
+ * computer that has .NET Framework products on that OS, none of them of that version.
  *
  * <p>Thread-safe. Superseders are indexed per product on first use, so deriving a computer allocates only a
  * sorted copy of its product names.
@@ -74,11 +78,14 @@ public final class StateDeriver {
             long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
             long[] installed = supersedence.bitsOf(facts.installedKbs(), pending);
             long[] failed = failedBits(supersedence, failedKbs);
-            for (Update update : catalog.updatesForProduct(product)) {
-                if (notYetReleased(update, today)) {
+            long dotNet = supersedence.hasDotNetComponents() ? supersedence.dotNetVersionsOf(facts.products()) : 0;
+            List<Update> updates = catalog.updatesForProduct(product);
+            for (int position = 0; position < updates.size(); position++) {
+                Update update = updates.get(position);
+                if (notYetReleased(update, today) || supersedence.isSkipped(position, dotNet)) {
                     continue;
                 }
-                emit(update, facts, now, stale, supersedence, installed, pending, failed, pendingOut, sink);
+                emit(update, position, facts, now, stale, supersedence, installed, pending, failed, pendingOut, sink);
             }
         }
     }
@@ -92,14 +99,18 @@ public final class StateDeriver {
 
     /** The state of one update, NOT_APPLICABLE when the computer lacks its product. */
     public UpdateStateResult stateOf(Update update, ComputerFacts facts, Instant now) {
+        ProductSupersedence productSupersedence = supersedenceOf(update.product());
         if (!facts.products().contains(update.product())
-                || notYetReleased(update, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+                || notYetReleased(update, LocalDate.ofInstant(now, ZoneOffset.UTC))
+                || catalog.servicing().isOptional(update)
+                || productSupersedence.isForAbsentDotNet(update.kb(), productSupersedence.dotNetVersionsOf(facts.products()))) {
             return new UpdateStateResult(update, UpdateState.NOT_APPLICABLE, null, facts.failedAttemptsOf(update.kb()));
         }
         ProductSupersedence supersedence = supersedenceOf(update.product());
         UpdateStateResult[] result = new UpdateStateResult[1];
         long[] pending = supersedence.bitsOf(facts.pendingRebootKbs());
-        emit(update, facts, now, isStale(facts, now), supersedence, supersedence.bitsOf(facts.installedKbs(), pending),
+        emit(update, supersedence.positionOf(update.kb()), facts, now, isStale(facts, now), supersedence,
+                supersedence.bitsOf(facts.installedKbs(), pending),
                 pending, failedBits(supersedence, failedKbs(facts)), new boolean[1],
                 (u, state, via, attempts) -> result[0] = new UpdateStateResult(u, state, via, attempts));
         return result[0];
@@ -134,7 +145,7 @@ public final class StateDeriver {
         return failedKbs.isEmpty() ? null : supersedence.bitsOf(failedKbs);
     }
 
-    private void emit(Update update, ComputerFacts facts, Instant now, boolean stale, ProductSupersedence supersedence,
+    private void emit(Update update, int position, ComputerFacts facts, Instant now, boolean stale, ProductSupersedence supersedence,
             long[] installed, long[] pending, long[] failed, boolean[] pendingOut, UpdateStateSink sink) {
         String kb = update.kb();
         int attempts = facts.failedAttemptsOf(kb);
@@ -150,7 +161,7 @@ public final class StateDeriver {
             sink.accept(update, UpdateState.INSTALLED, null, attempts);
             return;
         }
-        String superseder = supersedence.installedSuperseder(kb, installed, pending, pendingOut);
+        String superseder = supersedence.installedSupersederAt(position, installed, pending, pendingOut);
         String fullyInstalledSuperseder = superseder != null && !pendingOut[0] ? superseder : null;
         String pendingSuperseder = superseder != null && pendingOut[0] ? superseder : null;
         if (fullyInstalledSuperseder != null) {
@@ -162,7 +173,7 @@ public final class StateDeriver {
         } else if (attempts >= policy.allowedAttempts()) {
             sink.accept(update, UpdateState.FAILED, null, attempts);
         } else {
-            String failedSuperseder = failed == null ? null : supersedence.smallestSuperseder(kb, failed);
+            String failedSuperseder = failed == null ? null : supersedence.smallestSupersederAt(position, failed);
             if (failedSuperseder != null) {
                 sink.accept(update, UpdateState.FAILED, null, Math.max(attempts, facts.failedAttemptsOf(failedSuperseder)));
             } else {
@@ -171,7 +182,7 @@ public final class StateDeriver {
         }
     }
 
-    private ProductSupersedence supersedenceOf(String product) {
+    ProductSupersedence supersedenceOf(String product) {
         return supersedence.computeIfAbsent(product, name -> new ProductSupersedence(catalog, name));
     }
 }

@@ -18,7 +18,7 @@ class RealWesngDataTest {
 
     @BeforeAll
     static void readTheRealDefinitions() throws IOException {
-        imported = WesngCatalogBuilder.read(SharedData.wesngDefinitions(), rows -> { });
+        imported = RealCatalog.imported();
     }
 
     @Test

@@ -202,4 +202,30 @@ class WesngCatalogBuilderTest {
         stream.write(text.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
     }
+
+    @Test
+    void a_kb_dated_only_by_a_re_publication_of_its_vulnerabilities_takes_the_release_of_the_kbs_fixing_them_first()
+            throws IOException {
+        // KB4487078's rows carry only 2019-12-19, the day Microsoft revised CVE-2019-0613 and -0657 on every row;
+        // KB4487017 fixed them too and was released with its own CVEs on 2019-02-12.
+        String windows7 = "Microsoft .NET Framework 3.5.1 on Windows 7 for x64-based Systems Service Pack 1";
+        Path file = csv("CVEs_test.csv",
+                row("20190212", "CVE-2019-0595", "4487017", W10, "Important", "Spoofing", "", ""),
+                row("20190212", "CVE-2019-0596", "4487017", W10, "Important", "Spoofing", "", ""),
+                row("20191219", "CVE-2019-0613", "4487017", W10, "Important", "Spoofing", "", ""),
+                row("20191219", "CVE-2019-0613", "4487078", windows7, "Important", "Spoofing", "", ""),
+                row("20191219", "CVE-2019-0657", "4487078", windows7, "Important", "Spoofing", "", ""),
+                row("20191219", "CVE-2019-0657", "4487017", W10, "Important", "Spoofing", "", ""),
+                row("20191210", "CVE-2019-1458", "4530734", W10, "Important", "Spoofing", "", ""),
+                row("20191210", "CVE-2019-1458", "4530692", W10, "Important", "Spoofing", "", ""));
+
+        CatalogImport imported = WesngCatalogBuilder.read(file, rows -> { });
+
+        assertThat(imported.catalog().update("KB4487078", windows7).orElseThrow().released()).isEqualTo(LocalDate.of(2019, 2, 12));
+        assertThat(imported.catalog().update("KB4487017", W10).orElseThrow().released()).isEqualTo(LocalDate.of(2019, 2, 12));
+        assertThat(imported.catalog().update("KB4530734", W10).orElseThrow().released())
+                .as("two KBs sharing one date of their own: no earlier release to find").isEqualTo(LocalDate.of(2019, 12, 10));
+        assertThat(imported.releaseRepairs()).containsExactly("KB4487078 posted 2019-12-19 (a re-publication of all its"
+                + " vulnerabilities), released 2019-02-12");
+    }
 }

@@ -25,7 +25,7 @@ import org.patchlake.core.catalog.CatalogImport;
 import org.patchlake.core.catalog.KbIds;
 
 /**
- * Writes an imported catalog as a new version of the warehouse's catalog: the six Parquet tables through
+ * Writes an imported catalog as a new version of the warehouse's catalog: the seven Parquet tables through
  * Spark, {@code _CATALOG.json}, the import report, then switches {@code CURRENT}. If anything fails before the
  * switch, the half-written version directory is removed and the previous version stays current.
  */
@@ -60,6 +60,7 @@ public final class CatalogImporter {
             counts.put("non_kb_fix_references", catalog.kbs().stream().filter(kb -> !KbIds.isKbNumber(kb)).count());
             counts.put("cves", catalog.updates().stream().flatMap(update -> update.cves().stream()).distinct().count());
             counts.put("supersedence_cycles", (long) catalog.supersedenceCycles().size());
+            counts.put("release_dates_repaired", (long) imported.releaseRepairs().size());
             counts.put(CatalogTables.BULLETINS, write(directory, CatalogTables.BULLETINS,
                     CatalogTables.bulletinRows(catalog), CatalogTables.BULLETINS_SCHEMA));
             counts.put(CatalogTables.UPDATES, write(directory, CatalogTables.UPDATES,
@@ -72,6 +73,8 @@ public final class CatalogImporter {
                     CatalogTables.productRows(catalog), CatalogTables.PRODUCTS_SCHEMA));
             counts.put(CatalogTables.CATALOG_ERRORS, write(directory, CatalogTables.CATALOG_ERRORS,
                     CatalogTables.errorRows(imported.errors()), CatalogTables.CATALOG_ERRORS_SCHEMA));
+            counts.put(CatalogTables.UPDATE_CUMULATIVE, write(directory, CatalogTables.UPDATE_CUMULATIVE,
+                    CatalogTables.updateCumulativeRows(catalog), CatalogTables.UPDATE_CUMULATIVE_SCHEMA));
             Map<String, Long> errors = new LinkedHashMap<>();
             imported.errorCounts().forEach((CatalogErrorKind kind, Long count) -> errors.put(kind.name(), count));
             CatalogManifest manifest = new CatalogManifest(version, imported.source(), imported.sourceFiles(),

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.patchlake.core.catalog.Bulletin;
 import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.CumulativeRole;
 import org.patchlake.core.catalog.RestartBehaviour;
 import org.patchlake.core.catalog.Severity;
 import org.patchlake.core.catalog.Update;
@@ -27,7 +28,8 @@ import org.patchlake.core.catalog.Update;
  * Loads a catalog version of the warehouse back into a core {@link Catalog}, with an in-process DuckDB reading
  * the Parquet tables (no Spark: {@code evaluate} and the agent-side tools start in well under a second).
  * The supersedence closure is recomputed from the direct {@code supersedes} lists (cheaper than reading the
- * update_supersedence table, and the same code that wrote it).
+ * update_supersedence table, and the same code that wrote it); the cumulative packages are read from
+ * update_cumulative, where the import wrote what it derived.
  */
 public final class CatalogStore {
     private final CatalogVersions versions;
@@ -56,7 +58,7 @@ public final class CatalogStore {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             List<Update> updates = loadUpdates(connection, versionDirectory);
             List<Bulletin> bulletins = loadBulletins(connection, versionDirectory);
-            return Catalog.of(updates, bulletins);
+            return Catalog.of(updates, bulletins, loadCumulative(connection, versionDirectory));
         } catch (SQLException failure) {
             throw new IOException("cannot read catalog version " + versionDirectory + ": " + failure.getMessage(), failure);
         }
@@ -79,6 +81,28 @@ public final class CatalogStore {
             }
         }
         return updates;
+    }
+
+    /**
+     * The cumulative packages derived at import; none for a catalog version imported before they were (only
+     * Microsoft's published supersedence applies then, until the catalog is imported again).
+     */
+    private static List<CumulativeRole> loadCumulative(Connection connection, Path directory) throws SQLException {
+        List<CumulativeRole> roles = new ArrayList<>();
+        if (!Files.isDirectory(directory.resolve(CatalogTables.UPDATE_CUMULATIVE))) {
+            return roles;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql("load-cumulative.sql"))) {
+            statement.setString(1, glob(directory, CatalogTables.UPDATE_CUMULATIVE));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    roles.add(new CumulativeRole(rows.getString("kb"), rows.getString("product"),
+                            CumulativeRole.Kind.fromCode(rows.getString("kind")),
+                            CumulativeRole.Scope.fromCode(rows.getString("scope")), rows.getString("reason")));
+                }
+            }
+        }
+        return roles;
     }
 
     private static List<Bulletin> loadBulletins(Connection connection, Path directory) throws SQLException {

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import org.patchlake.core.catalog.Bulletin;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.CatalogError;
+import org.patchlake.core.catalog.CumulativeRole;
 import org.patchlake.core.catalog.Update;
 
 /**
@@ -26,8 +27,13 @@ public final class CatalogTables {
     public static final String UPDATE_SUPERSEDENCE = "update_supersedence";
     public static final String PRODUCTS = "products";
     public static final String CATALOG_ERRORS = "catalog_errors";
+    /**
+     * Cumulative packages derived at import (kept apart from Microsoft's published supersedence in
+     * update_supersedence): one row per update that covers the earlier updates of its servicing stream, with why.
+     */
+    public static final String UPDATE_CUMULATIVE = "update_cumulative";
     public static final List<String> ALL = List.of(BULLETINS, UPDATES, UPDATE_CVES, UPDATE_SUPERSEDENCE, PRODUCTS,
-            CATALOG_ERRORS);
+            CATALOG_ERRORS, UPDATE_CUMULATIVE);
 
     public static final StructType BULLETINS_SCHEMA = new StructType()
             .add("bulletin_id", DataTypes.StringType, false)
@@ -63,6 +69,13 @@ public final class CatalogTables {
             .add("kb", DataTypes.StringType, false)
             .add("product", DataTypes.StringType, false)
             .add("superseded_by_kb", DataTypes.StringType, false);
+
+    public static final StructType UPDATE_CUMULATIVE_SCHEMA = new StructType()
+            .add("kb", DataTypes.StringType, false)
+            .add("product", DataTypes.StringType, false)
+            .add("kind", DataTypes.StringType, false)
+            .add("scope", DataTypes.StringType, false)
+            .add("reason", DataTypes.StringType, false);
 
     public static final StructType PRODUCTS_SCHEMA = new StructType()
             .add("product", DataTypes.StringType, false)
@@ -117,6 +130,15 @@ public final class CatalogTables {
                     rows.add(RowFactory.create(kb, product, supersededBy));
                 }
             }
+        }
+        return rows;
+    }
+
+    /** One row per cumulative package: kb, product, kind ("cumulative" / "optional_cumulative"), scope, reason. */
+    public static List<Row> updateCumulativeRows(Catalog catalog) {
+        List<Row> rows = new ArrayList<>(catalog.servicing().roles().size());
+        for (CumulativeRole role : catalog.servicing().roles()) {
+            rows.add(RowFactory.create(role.kb(), role.product(), role.kind().code(), role.scope().code(), role.reason()));
         }
         return rows;
     }

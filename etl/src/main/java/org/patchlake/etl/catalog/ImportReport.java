@@ -30,6 +30,10 @@ public final class ImportReport {
             for (SupersedenceCycle cycle : imported.catalog().supersedenceCycles()) {
                 out.write("  " + cycle + "\n");
             }
+            out.write("\nRelease dates repaired (every row of the KB carries a re-publication date of all its vulnerabilities):\n");
+            for (String repair : imported.releaseRepairs()) {
+                out.write("  " + repair + "\n");
+            }
             out.write("\nBad rows (file:line<TAB>kind<TAB>what was done<TAB>raw row):\n");
             for (CatalogError error : imported.errors()) {
                 out.write(error.sourceFile() + ":" + error.line() + "\t" + error.kind() + "\t" + error.message()

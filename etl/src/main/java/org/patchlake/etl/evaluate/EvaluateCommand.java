@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code ./patchlake evaluate --warehouse DIR FILE... [--format text|csv|json] [--separate]}: parses
- * systeminfo / wmic qfe / update-list files, merges the files of one machine, identifies its products and
- * prints the updates it requires. Exit code 0 when every machine was evaluated, 1 when some could not be
- * (each named on stderr), 2 for bad usage.
+ * {@code ./patchlake evaluate --warehouse DIR FILE... [--format text|csv|json|plan-csv] [--separate] [--as-of DAY]}:
+ * parses systeminfo / wmic qfe / update-list files, merges the files of one machine, identifies its products and
+ * prints the updates it requires and what to install to fix them. Exit code 0 when every machine was evaluated, 1
+ * when some could not be (each named on stderr), 2 for bad usage.
  */
 public final class EvaluateCommand {
     private EvaluateCommand() {
@@ -37,12 +37,16 @@ public final class EvaluateCommand {
             err.println("evaluate: " + e.getMessage());
             return 2;
         }
-        List<MachineEvaluation> evaluations = new Evaluator(catalog.catalog()).evaluate(options.files(), options.separate(), Instant.now());
+        List<MachineEvaluation> evaluations = new Evaluator(catalog.catalog(), options.asOf())
+                .evaluate(options.files(), options.separate(), Instant.now());
+        String description = catalog.description() + (options.asOf() == null ? "" : "; as of " + options.asOf()
+                + " (updates released by then, and installs the inventories date by then)");
         try {
             switch (options.format()) {
                 case CSV -> CsvReport.write(evaluations, out);
-                case JSON -> JsonReport.write(catalog.description(), evaluations, out);
-                default -> TextReport.write(catalog.description(), evaluations, out);
+                case PLAN_CSV -> PlanCsvReport.write(evaluations, out);
+                case JSON -> JsonReport.write(description, evaluations, out);
+                default -> TextReport.write(description, evaluations, out);
             }
         } catch (IOException e) {
             err.println("evaluate: cannot write the report: " + e.getMessage());

@@ -3,6 +3,8 @@ package org.patchlake.etl.evaluate;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +16,24 @@ import java.util.Locale;
  * @param catalogSource a wesng definitions.zip / CSV or "generated" to build the catalog from instead
  *                      (--catalog SOURCE); exactly one of the two is given
  * @param files         inventory files to evaluate
- * @param format        text, csv or json
+ * @param format        text, csv, json or plan-csv (the install plan)
  * @param separate      evaluate every file alone instead of merging files of one machine (--separate)
+ * @param asOf          judge the machines as of this day (--as-of YYYY-MM-DD): the catalog as it stood then, and
+ *                      installs the inventory dates later not counted; null for now
  */
-public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> files, Format format, boolean separate) {
-    public enum Format { TEXT, CSV, JSON }
+public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> files, Format format, boolean separate,
+        LocalDate asOf) {
+    public enum Format {
+        TEXT, CSV, JSON, PLAN_CSV;
 
-    static final String USAGE = "usage: ./patchlake evaluate --warehouse DIR FILE... [--format text|csv|json] [--separate]\n"
-            + "       ./patchlake evaluate --catalog definitions.zip|CSV|generated FILE... [--format text|csv|json] [--separate]";
+        /** As written on the command line: "text", "csv", "json", "plan-csv". */
+        String option() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    static final String USAGE = "usage: ./patchlake evaluate --warehouse DIR FILE... [--format text|csv|json|plan-csv] [--separate] [--as-of YYYY-MM-DD]\n"
+            + "       ./patchlake evaluate --catalog definitions.zip|CSV|generated FILE... [--format ...] [--separate] [--as-of YYYY-MM-DD]";
 
     public EvaluateOptions {
         files = List.copyOf(files);
@@ -39,6 +51,7 @@ public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> f
         String catalog = null;
         Format format = Format.TEXT;
         boolean separate = false;
+        LocalDate asOf = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -47,6 +60,7 @@ public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> f
                 case "--catalog" -> catalog = value(args, ++i, arg);
                 case "--format" -> format = format(value(args, ++i, arg));
                 case "--separate" -> separate = true;
+                case "--as-of" -> asOf = date(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -55,7 +69,7 @@ public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> f
                 }
             }
         }
-        return new EvaluateOptions(warehouse, catalog, files, format, separate);
+        return new EvaluateOptions(warehouse, catalog, files, format, separate, asOf);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -66,10 +80,19 @@ public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> f
     }
 
     private static Format format(String text) {
+        for (Format format : Format.values()) {
+            if (format.option().equals(text.toLowerCase(Locale.ROOT))) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("--format must be text, csv, json or plan-csv, was '" + text + "'");
+    }
+
+    private static LocalDate date(String text) {
         try {
-            return Format.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--format must be text, csv or json, was '" + text + "'");
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of must be a date YYYY-MM-DD, was '" + text + "'");
         }
     }
 }

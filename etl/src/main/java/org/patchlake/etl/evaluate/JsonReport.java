@@ -9,6 +9,7 @@ import java.util.List;
 import org.patchlake.core.catalog.Update;
 import org.patchlake.core.inventory.OsIdentity;
 import org.patchlake.core.state.ComplianceCounts;
+import org.patchlake.core.state.PlannedInstall;
 
 /** {@code --format json}: one object with the catalog and a "machines" array. */
 final class JsonReport {
@@ -62,7 +63,10 @@ final class JsonReport {
         if (evaluation.evaluated()) {
             counts(json, "updateCounts", evaluation.updateCounts());
             counts(json, "bulletinCounts", evaluation.bulletinCounts());
+            strings(json, "evaluationNotes", evaluation.notes());
             json.writeNumberField("installedThroughSupersedence", evaluation.installedThroughSupersedence());
+            plan(evaluation, json);
+            windowsUpdate(evaluation.windowsUpdate(), json);
             json.writeArrayFieldStart("required");
             for (Update update : evaluation.required()) {
                 json.writeStartObject();
@@ -75,9 +79,52 @@ final class JsonReport {
                 json.writeBooleanField("exploited", update.exploited());
                 json.writeStringField("released", update.released().toString());
                 json.writeBooleanField("superseded", evaluation.isSuperseded(update));
+                if (evaluation.fixedBy(update).isPresent()) {
+                    json.writeStringField("fixedBy", evaluation.fixedBy(update).get());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void plan(MachineEvaluation evaluation, JsonGenerator json) throws IOException {
+        json.writeObjectFieldStart("installPlan");
+        json.writeStringField("summary", evaluation.plan().summary());
+        json.writeNumberField("fixes", evaluation.plan().targets());
+        json.writeArrayFieldStart("installs");
+        for (PlannedInstall install : evaluation.plan().installs()) {
+            json.writeStartObject();
+            json.writeStringField("kb", install.kb());
+            json.writeStringField("released", install.released().toString());
+            strings(json, "products", install.products());
+            json.writeNumberField("fixes", install.covers().size());
+            json.writeArrayFieldStart("fixed");
+            for (Update update : install.covers()) {
+                json.writeStartObject();
+                json.writeStringField("kb", update.kb());
+                json.writeStringField("product", update.product());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void windowsUpdate(WindowsUpdateCheck check, JsonGenerator json) throws IOException {
+        if (check == null) {
+            return;
+        }
+        json.writeObjectFieldStart("windowsUpdate");
+        strings(json, "listed", List.copyOf(check.listed()));
+        strings(json, "securityUpdates", List.copyOf(check.windowsUpdate()));
+        strings(json, "planned", List.copyOf(check.patchlake()));
+        strings(json, "agreed", List.copyOf(check.agreed()));
+        if (check.agreementPercent().isPresent()) {
+            json.writeNumberField("agreementPercent", Math.round(check.agreementPercent().getAsDouble() * 10) / 10.0);
         }
         json.writeEndObject();
     }

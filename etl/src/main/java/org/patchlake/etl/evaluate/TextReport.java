@@ -3,11 +3,9 @@ package org.patchlake.etl.evaluate;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import org.patchlake.core.catalog.Update;
-import org.patchlake.core.inventory.ListedUpdate;
 import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.state.PlannedInstall;
 
 /** {@code --format text}: a summary per machine with the counts behind every percentage. */
 final class TextReport {
@@ -45,40 +43,48 @@ final class TextReport {
                 text.append("   NOT EVALUATED: ").append(evaluation.error()).append('\n');
                 continue;
             }
+            for (String note : evaluation.notes()) {
+                text.append("   Note: ").append(note).append('\n');
+            }
             text.append("   Updates:   ").append(evaluation.updateCounts()).append('\n');
             text.append("   Bulletins: ").append(evaluation.bulletinCounts()).append('\n');
-            text.append("   Installed through a superseding update: ").append(evaluation.installedThroughSupersedence()).append(" updates\n");
+            text.append("   Installed through a superseding or covering (cumulative) update: ")
+                    .append(evaluation.installedThroughSupersedence()).append(" updates\n");
             List<Update> required = evaluation.required();
             long latest = required.stream().filter(update -> !evaluation.isSuperseded(update)).count();
-            text.append("   Required updates: ").append(required.size()).append(" (most severe first, then oldest first; ")
-                    .append(latest).append(" not superseded, installing those covers the ").append(required.size() - latest)
-                    .append(" marked ~)\n");
-            for (Update update : required) {
-                text.append(String.format(Locale.ROOT, "   %s %-9s %s  %-10s %s%s  %s%n", evaluation.isSuperseded(update) ? "~" : " ",
-                        update.severity().label(), update.released(), update.kb(), update.exploited() ? "[exploited] " : "",
-                        cves(update.cves()), update.product()));
+            text.append("   What to install: ").append(evaluation.plan().summary()).append('\n');
+            for (PlannedInstall install : evaluation.plan().installs()) {
+                text.append(String.format(Locale.ROOT, "     %-10s %s  fixes %d  %s%n", install.kb(), install.released(),
+                        install.covers().size(), String.join(", ", install.products())));
             }
-            crossCheck(evaluation, required, text);
+            text.append("   Required updates: ").append(required.size()).append(" (most severe first, then oldest first; ")
+                    .append(latest).append(" not superseded, installing the plan covers the ").append(required.size() - latest)
+                    .append(" marked ~ through the KB after the arrow)\n");
+            for (Update update : required) {
+                String fixedBy = evaluation.fixedBy(update).map(kb -> "  -> " + kb).orElse("");
+                text.append(String.format(Locale.ROOT, "   %s %-9s %s  %-10s %s%s  %s%s%n", evaluation.isSuperseded(update) ? "~" : " ",
+                        update.severity().label(), update.released(), update.kb(), update.exploited() ? "[exploited] " : "",
+                        cves(update.cves()), update.product(), fixedBy));
+            }
+            crossCheck(evaluation, text);
         }
         out.print(text);
         out.flush();
     }
 
-    /** Compares our required list with the updates Windows Update listed as not installed. */
-    private static void crossCheck(MachineEvaluation evaluation, List<Update> required, StringBuilder text) {
-        List<ListedUpdate> listed = evaluation.machine().listedNotInstalled();
-        if (listed.isEmpty()) {
+    /** Compares the plan with the updates Windows Update listed as not installed. */
+    private static void crossCheck(MachineEvaluation evaluation, StringBuilder text) {
+        WindowsUpdateCheck check = evaluation.windowsUpdate();
+        if (check == null) {
             return;
         }
-        Set<String> listedKbs = new TreeSet<>();
-        listed.forEach(update -> listedKbs.addAll(update.kbs()));
-        Set<String> requiredKbs = new TreeSet<>();
-        required.forEach(update -> requiredKbs.add(update.kb()));
-        Set<String> agreed = new TreeSet<>(listedKbs);
-        agreed.retainAll(requiredKbs);
-        text.append("   Windows Update listed ").append(listedKbs.size()).append(" KBs as not installed; ")
-                .append(agreed.size()).append(" of them are required here").append(agreed.isEmpty() ? "" : " " + agreed)
-                .append("; the others are not security updates of these products in the catalog\n");
+        text.append("   Windows Update check: ").append(check.summary()).append('\n');
+        if (!check.onlyWindowsUpdate().isEmpty()) {
+            text.append("     listed by Windows Update, not planned here: ").append(check.onlyWindowsUpdate()).append('\n');
+        }
+        if (!check.onlyPatchlake().isEmpty()) {
+            text.append("     planned here, not listed by Windows Update: ").append(check.onlyPatchlake()).append('\n');
+        }
     }
 
     private static String cves(List<String> cves) {

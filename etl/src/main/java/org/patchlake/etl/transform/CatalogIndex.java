@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.patchlake.core.catalog.Catalog;
+import org.patchlake.core.catalog.CumulativeRole;
 import org.patchlake.core.catalog.RestartBehaviour;
 import org.patchlake.core.catalog.Severity;
 import org.patchlake.core.catalog.Update;
@@ -16,12 +17,12 @@ import org.patchlake.core.state.StateDeriver;
 import org.patchlake.core.state.StatePolicy;
 
 /**
- * The catalog shipped to executors: the rows of the updates table in a compact serializable form (the core
- * {@link Catalog} is not serializable), rebuilt once per executor JVM into a core {@link Catalog} and the one
- * {@link StateDeriver} of {@code org.patchlake.core.state}.
+ * The catalog shipped to executors: the rows of the updates table and the cumulative packages derived at import in
+ * a compact serializable form (the core {@link Catalog} is not serializable), rebuilt once per executor JVM into a
+ * core {@link Catalog} and the one {@link StateDeriver} of {@code org.patchlake.core.state}.
  */
 public final class CatalogIndex implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   /** One row of the updates table: KB x product with its direct supersedes (the closure is core's job). */
   public record CatalogUpdate(String kb, String bulletinId, String product, String component, String severity,
@@ -43,12 +44,19 @@ public final class CatalogIndex implements Serializable {
 
   private final String version;
   private final List<CatalogUpdate> updates;
+  private final List<CumulativeRole> cumulative;
   private transient Catalog catalog;
   private transient ProductResolver resolver;
 
   public CatalogIndex(String version, List<CatalogUpdate> updates) {
+    this(version, updates, List.of());
+  }
+
+  /** @param cumulative the catalog version's cumulative packages (its update_cumulative table) */
+  public CatalogIndex(String version, List<CatalogUpdate> updates, List<CumulativeRole> cumulative) {
     this.version = requireNonNull(version, "version is null");
     this.updates = List.copyOf(updates);
+    this.cumulative = List.copyOf(cumulative);
   }
 
   public String version() {
@@ -72,7 +80,7 @@ public final class CatalogIndex implements Serializable {
     if (catalog == null) {
       List<Update> built = new ArrayList<>(updates.size());
       for (CatalogUpdate update : updates) built.add(update.toUpdate());
-      catalog = Catalog.of(built, List.of());
+      catalog = Catalog.of(built, List.of(), cumulative);
     }
     return catalog;
   }

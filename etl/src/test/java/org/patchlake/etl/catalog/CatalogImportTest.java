@@ -89,6 +89,26 @@ class CatalogImportTest {
         assertThat(loaded.supersedersOf(first, GeneratedCatalog.WINDOWS_10_22H2_X64))
                 .isEqualTo(written.supersedersOf(first, GeneratedCatalog.WINDOWS_10_22H2_X64)).hasSize(11);
         assertThat(new CatalogStore(warehouse).currentManifest().counts()).containsEntry("updates", 43L);
+        assertThat(loaded.servicing().roles()).as("the derived cumulative packages, with their reasons")
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(written.servicing().roles());
+        assertThat(loaded.coveredBy("KB5950004", GeneratedCatalog.WINDOWS_10_22H2_X64))
+                .isEqualTo(written.coveredBy("KB5950004", GeneratedCatalog.WINDOWS_10_22H2_X64)).contains(GeneratedCatalog.cumulativeKb(0, 11));
+    }
+
+    @Test
+    void a_catalog_version_written_before_cumulative_packages_were_derived_loads_with_published_supersedence_only() throws IOException {
+        importer(FIRST).write(GeneratedCatalog.asImport(), warehouse, System.nanoTime());
+        Path version = warehouse.resolve("catalog").resolve(new CatalogVersions(warehouse).current().orElseThrow());
+        try (Stream<Path> files = Files.walk(version.resolve(CatalogTables.UPDATE_CUMULATIVE))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        Catalog loaded = new CatalogStore(warehouse).loadCurrent();
+
+        assertThat(loaded.servicing().roles()).isEmpty();
+        assertThat(loaded.coveredBy("KB5950004", GeneratedCatalog.WINDOWS_10_22H2_X64)).isEmpty();
     }
 
     @Test

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * evaluate end to end on the generated catalog. A Windows 10 22H2 x64 machine with cumulative update
- * KB5910110 (release 11 of 12 of its chain) installed: the ten earlier cumulative updates count as installed
- * through it, and three updates are required (worked out from GeneratedCatalog's definition):
- * KB5910120 (Critical, 2025-11-11, 6 CVEs), KB5950001 (Important, 2024-07-09), KB5950004 (Unrated,
- * 2025-06-10, exploited).
+ * KB5910110 (release 11 of 12 of its chain, 2025-09-09) installed: the ten earlier cumulative updates and the
+ * kernel update KB5950004 (2025-06-10) count as installed through it, and two updates are required (worked out
+ * from GeneratedCatalog's definition): KB5910120 (Critical, 2025-11-11, 6 CVEs) and KB5950001 (Important,
+ * 2024-07-09, a .NET Framework update listed under the OS, which the OS's cumulative updates do not carry).
  */
 class EvaluateCommandTest {
     static final String SYSTEMINFO = String.join("\r\n",
@@ -48,7 +48,6 @@ class EvaluateCommandTest {
                 "file,product,kb,severity,cves,exploited,released",
                 file + "," + product + ",KB5910120,Critical,CVE-2025-22100;CVE-2025-22107;CVE-2025-22114;CVE-2025-22121;CVE-2025-22128;CVE-2025-22135,false,2025-11-11",
                 file + "," + product + ",KB5950001,Important,CVE-2024-38081;CVE-2024-38095,false,2024-07-09",
-                file + "," + product + ",KB5950004,Unrated,CVE-2025-29824,true,2025-06-10",
                 ""));
     }
 
@@ -59,16 +58,16 @@ class EvaluateCommandTest {
 
         Run run = run("--catalog", "generated", file.toString());
 
-        // 12 cumulative + KB5950001 + KB5950004 apply; 11 installed (10 through KB5910110), 3 required
+        // 12 cumulative + KB5950001 + KB5950004 apply; 12 installed (11 through KB5910110), 2 required
         assertThat(run.exitCode).isZero();
         assertThat(run.out)
                 .contains("Product: Windows 10 Version 22H2 for x64-based Systems")
-                .contains("Updates:   applicable 14 (installed 11, pending reboot 0, required 3, failed 0, exempt 0, unknown 0);"
-                        + " compliance 11/14 = 78.6%, strict 11/14 = 78.6%")
-                .contains("Installed through a superseding update: 10 updates")
-                .contains("Required updates: 3");
-        assertThat(run.out.indexOf("KB5910120")).isLessThan(run.out.indexOf("KB5950001"));
-        assertThat(run.out.indexOf("KB5950001")).isLessThan(run.out.indexOf("KB5950004"));
+                .contains("Updates:   applicable 14 (installed 12, pending reboot 0, required 2, failed 0, exempt 0, unknown 0);"
+                        + " compliance 12/14 = 85.7%, strict 12/14 = 85.7%")
+                .contains("Installed through a superseding or covering (cumulative) update: 11 updates")
+                .contains("What to install: install KB5910120 and KB5950001 to fix these 2")
+                .contains("Required updates: 2");
+        assertThat(run.out.indexOf("Critical  2025-11-11  KB5910120")).isLessThan(run.out.indexOf("Important 2024-07-09  KB5950001"));
     }
 
     @Test
@@ -78,11 +77,13 @@ class EvaluateCommandTest {
 
         Run run = run("--catalog", "generated", file.toString());
 
-        // nothing installed: 12 cumulative (11 superseded by the next) + KB5950001 + KB5950004
-        assertThat(run.out).contains("Required updates: 14 (most severe first, then oldest first; 3 not superseded,"
-                + " installing those covers the 11 marked ~)");
-        assertThat(run.out).containsPattern("~ Critical +2024-01-09  KB5910010");
-        assertThat(run.out).containsPattern("\\n {5}Critical +2025-11-11  KB5910120");
+        // nothing installed: 12 cumulative + KB5950001 + KB5950004, of which the last cumulative update covers 12
+        assertThat(run.out).contains("What to install: install KB5910120 and KB5950001 to fix these 14");
+        assertThat(run.out).contains("Required updates: 14 (most severe first, then oldest first; 2 not superseded,"
+                + " installing the plan covers the 12 marked ~ through the KB after the arrow)");
+        assertThat(run.out).containsPattern("~ Critical +2024-01-09  KB5910010 .*  -> KB5910120\\n");
+        assertThat(run.out).containsPattern("~ Unrated +2025-06-10  KB5950004 .*  -> KB5910120\\n");
+        assertThat(run.out).containsPattern("\\n {5}Critical +2025-11-11  KB5910120 [^\\n]*x64-based Systems\\n");
     }
 
     @Test
@@ -96,9 +97,12 @@ class EvaluateCommandTest {
         com.fasterxml.jackson.databind.JsonNode machine = json.get("machines").get(0);
         assertThat(machine.get("product").asText()).isEqualTo("Windows 10 Version 22H2 for x64-based Systems");
         assertThat(machine.get("updateCounts").get("applicable").asInt()).isEqualTo(14);
-        assertThat(machine.get("updateCounts").get("installed").asInt()).isEqualTo(11);
-        assertThat(machine.get("required")).hasSize(3);
+        assertThat(machine.get("updateCounts").get("installed").asInt()).isEqualTo(12);
+        assertThat(machine.get("required")).hasSize(2);
         assertThat(machine.get("required").get(0).get("kb").asText()).isEqualTo("KB5910120");
+        assertThat(machine.get("installPlan").get("summary").asText()).isEqualTo("install KB5910120 and KB5950001 to fix these 2");
+        assertThat(machine.get("installPlan").get("installs").get(0).get("kb").asText()).isEqualTo("KB5910120");
+        assertThat(machine.get("installPlan").get("installs").get(0).get("fixes").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -112,7 +116,7 @@ class EvaluateCommandTest {
 
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.err).contains("inventory file " + empty + ": empty file (0 bytes)");
-        assertThat(run.out.lines()).hasSize(4);
+        assertThat(run.out.lines()).hasSize(3);
     }
 
     @Test
@@ -131,7 +135,43 @@ class EvaluateCommandTest {
         Run run = run("--catalog", "generated", "--format", "xml", "x.txt");
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("--format must be text, csv or json, was 'xml'").contains("usage:");
+        assertThat(run.err).contains("--format must be text, csv, json or plan-csv, was 'xml'").contains("usage:");
+    }
+
+    @Test
+    void a_bad_as_of_date_is_a_usage_error_naming_the_value() {
+        Run run = run("--catalog", "generated", "--as-of", "2019-02-30", "x.txt");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("--as-of must be a date YYYY-MM-DD, was '2019-02-30'");
+    }
+
+    @Test
+    void as_of_a_day_the_catalog_is_cut_to_it_and_later_installs_of_the_inventory_are_not_counted() throws Exception {
+        Path systeminfo = directory.resolve("pc7_systeminfo.txt");
+        Files.writeString(systeminfo, SYSTEMINFO.replace("1 Hotfix(s) Installed.", "N/A").replace("[01]: KB5910110", ""),
+                StandardCharsets.US_ASCII);
+        Path qfe = directory.resolve("pc7_qfe.txt");
+        Files.writeString(qfe, String.join("\r\n",
+                "Description      HotFixID   InstalledOn",
+                "Security Update  KB5910100  7/15/2025",
+                "Security Update  KB5910110  9/20/2025", ""), StandardCharsets.US_ASCII);
+
+        Run now = run("--catalog", "generated", "--format", "plan-csv", systeminfo.toString(), qfe.toString());
+        Run august = run("--catalog", "generated", "--format", "plan-csv", "--as-of", "2025-08-01", systeminfo.toString(), qfe.toString());
+        Run augustText = run("--catalog", "generated", "--as-of", "2025-08-01", systeminfo.toString(), qfe.toString());
+
+        assertThat(now.out).isEqualTo(String.join("\r\n",
+                "file,install_kb,released,fixes,fixed_kbs,products",
+                systeminfo + ",KB5910120,2025-11-11,1,KB5910120,Windows 10 Version 22H2 for x64-based Systems",
+                systeminfo + ",KB5950001,2024-07-09,1,KB5950001,Windows 10 Version 22H2 for x64-based Systems", ""));
+        // as of August 1 the September and November updates did not exist yet and the one of September 20 was
+        // not installed: July's KB5910100 covers the earlier ones and the kernel update of June 10
+        assertThat(august.out).isEqualTo(String.join("\r\n",
+                "file,install_kb,released,fixes,fixed_kbs,products",
+                systeminfo + ",KB5950001,2024-07-09,1,KB5950001,Windows 10 Version 22H2 for x64-based Systems", ""));
+        assertThat(augustText.out).contains("as of 2025-08-01")
+                .contains("Note: 1 KB installed after 2025-08-01 not counted: KB5910110");
     }
 
     @Test
