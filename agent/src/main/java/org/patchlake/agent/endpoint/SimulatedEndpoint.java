@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,8 +103,8 @@ public final class SimulatedEndpoint implements Endpoint {
     }
 
     /**
-     * What the machine's Windows Update Agent lists as missing now; empty when the machine has none to ask. Updates that
-     * wait for a restart count as installed, as they do for Windows Update.
+     * What the machine's Windows Update Agent lists as missing now; empty when the machine has none to ask. An update
+     * waiting for a restart is not installed yet, here as in the installed-update list this machine reports.
      */
     @Override
     public synchronized Optional<WindowsUpdateVerdict> searchWindowsUpdate() {
@@ -113,9 +112,7 @@ public final class SimulatedEndpoint implements Endpoint {
         if (windowsUpdate == null) {
             return Optional.empty();
         }
-        Set<String> present = new HashSet<>(installed.keySet());
-        present.addAll(pendingKbs);
-        return Optional.of(windowsUpdate.search(present, clock.instant()));
+        return Optional.of(windowsUpdate.search(Set.copyOf(installed.keySet()), clock.instant()));
     }
 
     /**

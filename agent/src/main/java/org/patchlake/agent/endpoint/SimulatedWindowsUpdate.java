@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,10 @@ import org.patchlake.core.protocol.WindowsUpdateVerdict;
 
 /**
  * A simulated machine's Windows Update Agent: what {@code IUpdateSearcher.Search("IsInstalled=0 and Type='Software'")}
- * would list, worked out from the fleet's shared offers and the machine's installed updates. An offer is missing
- * when it is released, not installed, and not covered: neither an installed update that supersedes it (for the same
- * product, transitively) nor an installed package of its cumulative line released on or after it. An update that
- * waits for a restart is installed for Windows Update. Like Windows Update, only what no other missing update replaces
- * is listed: of a cumulative line, the newest package.
+ * would list, worked out from the fleet's shared offers and the machine's installed updates. An offer is missing when
+ * it is released, not installed and not covered by an installed update (one that supersedes it or a later cumulative
+ * package of its stream: {@link WindowsUpdateOffers.Offer#coveredBy()}). Like Windows Update, only what no other missing security update covers is listed: of a cumulative
+ * stream, the newest package (an optional preview is listed beside the security update it would cover, not instead).
  */
 final class SimulatedWindowsUpdate {
     private final SimulatedMachine.WindowsUpdate setup;
@@ -35,17 +33,31 @@ final class SimulatedWindowsUpdate {
         this.offers = requireNonNull(offers, "offers is null");
     }
 
-    /** The answer at {@code now} for a machine with these updates installed (or waiting for a restart). */
+    /** The answer at {@code now} for a machine with these updates installed. */
     WindowsUpdateVerdict search(Set<String> installed, Instant now) {
         if (setup.searchError() != null) {
             return new WindowsUpdateVerdict(WindowsUpdateSearchSource.ONLINE, now, List.of(), setup.searchError(),
                 "simulated: the search failed with " + setup.searchError());
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Map<String, MissingUpdate> missing = new TreeMap<>();
+        List<WindowsUpdateOffers.Offer> candidates = new ArrayList<>();
+        Map<WindowsUpdateOffers.Offer, String> products = new java.util.HashMap<>();
+        Set<String> candidateKbs = new HashSet<>();
         for (String product : setup.products()) {
-            for (WindowsUpdateOffers.Offer offer : listed(product, installed, today)) {
-                missing.putIfAbsent(offer.kb(), missingUpdate(product, offer));
+            for (WindowsUpdateOffers.Offer offer : offers.offersFor(product)) {
+                if (!offer.released().isAfter(today) && !covered(offer, installed)) {
+                    candidates.add(offer);
+                    products.put(offer, product);
+                    if (offer.isSecurityUpdate()) {
+                        candidateKbs.add(offer.kb());
+                    }
+                }
+            }
+        }
+        Map<String, MissingUpdate> missing = new TreeMap<>();
+        for (WindowsUpdateOffers.Offer offer : candidates) {
+            if (offer.coveredBy().stream().noneMatch(candidateKbs::contains)) {
+                missing.putIfAbsent(offer.kb(), missingUpdate(products.get(offer), offer));
             }
         }
         for (WindowsUpdateOffers.Offer extra : setup.extra()) {
@@ -57,50 +69,16 @@ final class SimulatedWindowsUpdate {
         return new WindowsUpdateVerdict(WindowsUpdateSearchSource.ONLINE, now, new ArrayList<>(missing.values()), null, null);
     }
 
-    private List<WindowsUpdateOffers.Offer> listed(String product, Set<String> installed, LocalDate today) {
-        List<WindowsUpdateOffers.Offer> all = offers.offersFor(product);
-        Map<String, LocalDate> newestInstalled = new HashMap<>();
-        for (WindowsUpdateOffers.Offer offer : all) {
-            if (offer.line() != null && installed.contains(offer.kb())) {
-                newestInstalled.merge(offer.line(), offer.released(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        List<WindowsUpdateOffers.Offer> candidates = new ArrayList<>();
-        Set<String> candidateKbs = new HashSet<>();
-        Map<String, LocalDate> newestCandidate = new HashMap<>();
-        for (WindowsUpdateOffers.Offer offer : all) {
-            if (offer.released().isAfter(today) || covered(product, offer, installed, newestInstalled)) {
-                continue;
-            }
-            candidates.add(offer);
-            candidateKbs.add(offer.kb());
-            if (offer.line() != null) {
-                newestCandidate.merge(offer.line(), offer.released(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        List<WindowsUpdateOffers.Offer> listed = new ArrayList<>();
-        for (WindowsUpdateOffers.Offer offer : candidates) {
-            boolean replaced = offers.supersedersOf(product, offer.kb()).stream().anyMatch(candidateKbs::contains)
-                || offer.line() != null && newestCandidate.get(offer.line()).isAfter(offer.released());
-            if (!replaced) {
-                listed.add(offer);
-            }
-        }
-        return listed;
-    }
-
-    private boolean covered(String product, WindowsUpdateOffers.Offer offer, Set<String> installed,
-                            Map<String, LocalDate> newestInstalled) {
+    private static boolean covered(WindowsUpdateOffers.Offer offer, Set<String> installed) {
         if (installed.contains(offer.kb())) {
             return true;
         }
-        for (String superseder : offers.supersedersOf(product, offer.kb())) {
-            if (installed.contains(superseder)) {
+        for (String coverer : offer.coveredBy()) {
+            if (installed.contains(coverer)) {
                 return true;
             }
         }
-        LocalDate newest = offer.line() == null ? null : newestInstalled.get(offer.line());
-        return newest != null && !newest.isBefore(offer.released());
+        return false;
     }
 
     private static MissingUpdate missingUpdate(String product, WindowsUpdateOffers.Offer offer) {

@@ -15,30 +15,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * What Windows Update knows about each product: the updates it would offer, with their supersedence and cumulative
- * servicing line. Shared by every simulated machine of a fleet (one file beside the fleet), so a machine names only its
- * products ({@link SimulatedMachine.WindowsUpdate}). A simulated machine's answer to "what is missing" is computed from
- * these offers and its installed updates ({@link SimulatedWindowsUpdate}).
- *
+ * What Windows Update knows about each product: the updates it would offer and, for each, the updates whose
+ * installation covers it (superseding ones and later cumulative packages of its servicing stream, as the catalog's
+ * servicing model says). Shared by every simulated machine of a fleet (one file beside the fleet), so a machine names
+ * only its products ({@link SimulatedMachine.WindowsUpdate}). A simulated machine's answer to "what is missing" is
+ * computed from these offers and its installed updates ({@link SimulatedWindowsUpdate}).
  */
 public final class WindowsUpdateOffers {
     public static final WindowsUpdateOffers NONE = new WindowsUpdateOffers(Map.of());
 
     private final Map<String, List<Offer>> products;
-    /** Per product: KB -> the KBs that supersede it, transitively; built on first use. */
-    private final Map<String, Map<String, Set<String>>> closures = new ConcurrentHashMap<>();
 
     @JsonCreator
     public WindowsUpdateOffers(@JsonProperty("products") Map<String, List<Offer>> products) {
@@ -61,19 +54,18 @@ public final class WindowsUpdateOffers {
      * @param classification "Security Updates", "Critical Updates", "Definition Updates", ...
      * @param severity       MSRC severity (Critical, Important, Moderate, Low), or null
      * @param released       the day it became available
-     * @param supersedes     KBs it directly supersedes for this product
-     * @param line           the cumulative servicing line it belongs to (an installed package of a line covers every
-     *                       earlier package of the same line and product), or null when it is not cumulative
+     * @param coveredBy      KBs whose installation covers it: those that supersede it and the later cumulative packages
+     *                       of its servicing stream (never itself)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Offer(String kb, String title, String classification, String severity, LocalDate released,
-                        List<String> supersedes, String line) {
+                        List<String> coveredBy) {
         public Offer {
             requireNonNull(kb, "offer kb is null");
             requireNonNull(title, "title of offer " + kb + " is null");
             requireNonNull(classification, "classification of offer " + kb + " is null");
             requireNonNull(released, "released of offer " + kb + " is null");
-            supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);
+            coveredBy = coveredBy == null ? List.of() : List.copyOf(coveredBy);
         }
 
         @JsonIgnore
@@ -84,33 +76,6 @@ public final class WindowsUpdateOffers {
 
     public List<Offer> offersFor(String product) {
         return products.getOrDefault(product, List.of());
-    }
-
-    /** KBs that supersede {@code kb} for {@code product}, transitively (cycles are followed once). */
-    public Set<String> supersedersOf(String product, String kb) {
-        return closures.computeIfAbsent(product, this::closure).getOrDefault(kb, Set.of());
-    }
-
-    private Map<String, Set<String>> closure(String product) {
-        Map<String, Set<String>> direct = new HashMap<>();
-        for (Offer offer : offersFor(product)) {
-            for (String older : offer.supersedes()) {
-                direct.computeIfAbsent(older, k -> new HashSet<>()).add(offer.kb());
-            }
-        }
-        Map<String, Set<String>> all = new HashMap<>();
-        for (String kb : direct.keySet()) {
-            Set<String> seen = new HashSet<>();
-            Deque<String> todo = new ArrayDeque<>(direct.get(kb));
-            while (!todo.isEmpty()) {
-                String next = todo.pop();
-                if (!next.equals(kb) && seen.add(next)) {
-                    todo.addAll(direct.getOrDefault(next, Set.of()));
-                }
-            }
-            all.put(kb, Set.copyOf(seen));
-        }
-        return all;
     }
 
     public static WindowsUpdateOffers read(Path file) {

@@ -20,23 +20,23 @@ class SimulatedWindowsUpdateTest {
     private static final String DOT_NET = "Microsoft .NET Framework 4.8 on Windows 10 Version 22H2 for x64-based Systems";
     private static final Instant NOW = Instant.parse("2026-03-20T10:00:00Z");
 
-    /** Three monthly cumulative updates (the third supersedes nothing: a gap in the published supersedence), a .NET update. */
+    /** Four monthly cumulative updates (each covered by every later one, as the catalog's servicing says), a .NET update. */
     private static final WindowsUpdateOffers OFFERS = new WindowsUpdateOffers(Map.of(
         OS, List.of(
-            offer("KB5000001", LocalDate.of(2026, 1, 13), List.of(), "cumulative"),
-            offer("KB5000002", LocalDate.of(2026, 2, 10), List.of("KB5000001"), "cumulative"),
-            offer("KB5000003", LocalDate.of(2026, 3, 10), List.of(), "cumulative"),
-            offer("KB5000004", LocalDate.of(2026, 4, 14), List.of("KB5000003"), "cumulative")),
-        DOT_NET, List.of(offer("KB5000100", LocalDate.of(2026, 2, 10), List.of(), null))));
+            offer("KB5000001", LocalDate.of(2026, 1, 13), List.of("KB5000002", "KB5000003", "KB5000004")),
+            offer("KB5000002", LocalDate.of(2026, 2, 10), List.of("KB5000003", "KB5000004")),
+            offer("KB5000003", LocalDate.of(2026, 3, 10), List.of("KB5000004")),
+            offer("KB5000004", LocalDate.of(2026, 4, 14), List.of())),
+        DOT_NET, List.of(offer("KB5000100", LocalDate.of(2026, 2, 10), List.of()))));
 
     private final SettableClock clock = new SettableClock(NOW);
 
     @TempDir
     Path directory;
 
-    private static WindowsUpdateOffers.Offer offer(String kb, LocalDate released, List<String> supersedes, String line) {
+    private static WindowsUpdateOffers.Offer offer(String kb, LocalDate released, List<String> coveredBy) {
         return new WindowsUpdateOffers.Offer(kb, "Security update (" + kb + ")", "Security Updates", "Critical", released,
-            supersedes, line);
+            coveredBy);
     }
 
     private static SimulatedMachine machine(List<String> installed, SimulatedMachine.WindowsUpdate windowsUpdate,
@@ -64,7 +64,7 @@ class SimulatedWindowsUpdateTest {
         WindowsUpdateVerdict verdict = search(machine(List.of(), products(OS, DOT_NET), null));
         assertThat(verdict.completed()).isTrue();
         assertThat(verdict.searchedAt()).isEqualTo(NOW);
-        assertThat(kbs(verdict)).as("KB5000004 is not released yet; KB5000003 replaces the older ones by its line")
+        assertThat(kbs(verdict)).as("KB5000004 is not released yet; KB5000003 covers the older ones")
             .containsExactly("KB5000003", "KB5000100");
         MissingUpdate cumulative = verdict.missing().get(0);
         assertThat(cumulative.classification()).isEqualTo("Security Updates");
@@ -73,7 +73,7 @@ class SimulatedWindowsUpdateTest {
     }
 
     @Test
-    void an_installed_cumulative_update_covers_every_earlier_one_of_its_line_even_without_published_supersedence() {
+    void an_installed_cumulative_update_covers_every_earlier_one_and_a_newer_one_is_still_listed() {
         assertThat(kbs(search(machine(List.of("KB5000003"), products(OS), null)))).isEmpty();
         assertThat(kbs(search(machine(List.of("KB5000002"), products(OS), null)))).containsExactly("KB5000003");
         assertThat(kbs(search(machine(List.of("KB5000001"), products(OS), null)))).containsExactly("KB5000003");
@@ -85,25 +85,36 @@ class SimulatedWindowsUpdateTest {
     }
 
     @Test
-    void an_update_waiting_for_a_restart_is_not_missing_and_installs_and_reimages_change_the_answer() {
+    void installs_restarts_and_reimages_change_the_answer_and_an_update_waiting_for_a_restart_is_still_missing() {
         SimulatedMachine.Reimage reimage = new SimulatedMachine.Reimage(NOW.plus(Duration.ofDays(1)), List.of());
-        SimulatedEndpoint endpoint = new SimulatedEndpoint(machine(List.of(), products(OS), reimage), clock, OFFERS);
-        assertThat(kbs(endpoint.searchWindowsUpdate().orElseThrow())).containsExactly("KB5000003");
+        SimulatedMachine machine = new SimulatedMachine("ws-1", "corp", null,
+            new SimulatedMachine.Os(OS, "Microsoft Windows 10 Enterprise", "22H2", "10.0.19045.3930", "x64"),
+            NOW.minus(Duration.ofDays(3)), List.of(), Map.of(), Map.of(),
+            Map.of("KB5000100", new SimulatedMachine.InstallBehaviour(null, 60L, true, null, null)), null, reimage, null,
+            null, null, null, products(OS, DOT_NET));
+        SimulatedEndpoint endpoint = new SimulatedEndpoint(machine, clock, OFFERS);
+        assertThat(kbs(endpoint.searchWindowsUpdate().orElseThrow())).containsExactly("KB5000003", "KB5000100");
 
         endpoint.install(new InstallRequest("KB5000003", null, List.of(), NOW, Duration.ofHours(1)));
-        assertThat(endpoint.pendingReboot().pending()).as("the default install needs no restart").isFalse();
+        endpoint.install(new InstallRequest("KB5000100", null, List.of(), NOW, Duration.ofHours(1)));
+        assertThat(endpoint.pendingReboot().pending()).as("KB5000100 needs a restart").isTrue();
+        assertThat(kbs(endpoint.searchWindowsUpdate().orElseThrow()))
+            .as("not installed until the restart, as the machine's installed list says too").containsExactly("KB5000100");
+
+        endpoint.restart(new RestartRequest(NOW, Duration.ZERO, "test"));
         assertThat(kbs(endpoint.searchWindowsUpdate().orElseThrow())).isEmpty();
 
         clock.advance(Duration.ofDays(2));
-        assertThat(kbs(endpoint.searchWindowsUpdate().orElseThrow())).as("after the reimage").containsExactly("KB5000003");
+        assertThat(kbs(endpoint.searchWindowsUpdate().orElseThrow())).as("after the reimage")
+            .containsExactly("KB5000003", "KB5000100");
     }
 
     @Test
     void extra_offers_hidden_updates_and_failed_searches_are_what_the_machine_was_given() {
         WindowsUpdateOffers.Offer notInCatalog = new WindowsUpdateOffers.Offer("KB5099999", "Security update the catalog lacks",
-            "Security Updates", "Important", LocalDate.of(2026, 3, 1), null, null);
+            "Security Updates", "Important", LocalDate.of(2026, 3, 1), null);
         WindowsUpdateOffers.Offer definitions = new WindowsUpdateOffers.Offer("KB2267602", "Definition update",
-            "Definition Updates", null, LocalDate.of(2026, 3, 19), null, null);
+            "Definition Updates", null, LocalDate.of(2026, 3, 19), null);
         assertThat(kbs(search(machine(List.of(), new SimulatedMachine.WindowsUpdate(List.of(OS, DOT_NET),
             List.of(notInCatalog, definitions), List.of("KB5000100"), null), null))))
             .containsExactly("KB2267602", "KB5000003", "KB5099999");
@@ -113,6 +124,17 @@ class SimulatedWindowsUpdateTest {
         assertThat(failed.completed()).isFalse();
         assertThat(failed.errorCode()).isEqualTo("0x8024402C");
         assertThat(failed.missing()).isEmpty();
+    }
+
+    @Test
+    void an_optional_preview_is_listed_beside_the_security_update_it_covers_not_instead() {
+        WindowsUpdateOffers withPreview = new WindowsUpdateOffers(Map.of(OS, List.of(
+            offer("KB5000003", LocalDate.of(2026, 3, 10), List.of("KB5000033")),
+            new WindowsUpdateOffers.Offer("KB5000033", "2026-03 Cumulative Update Preview (KB5000033)", "Updates", null,
+                LocalDate.of(2026, 3, 17), List.of()))));
+        WindowsUpdateVerdict verdict = new SimulatedEndpoint(machine(List.of(), products(OS), null), clock, withPreview)
+            .searchWindowsUpdate().orElseThrow();
+        assertThat(kbs(verdict)).containsExactly("KB5000003", "KB5000033");
     }
 
     @Test
@@ -126,7 +148,7 @@ class SimulatedWindowsUpdateTest {
         OFFERS.write(file);
         WindowsUpdateOffers read = WindowsUpdateOffers.read(file);
         assertThat(read.products()).isEqualTo(OFFERS.products());
-        assertThat(read.supersedersOf(OS, "KB5000001")).containsExactly("KB5000002");
+        assertThat(read.offersFor(OS).get(0).coveredBy()).containsExactly("KB5000002", "KB5000003", "KB5000004");
 
         Path saved = directory.resolve("machine.json");
         new SimulatedEndpoint(machine(List.of(), products(OS), null), clock, OFFERS).save(saved);

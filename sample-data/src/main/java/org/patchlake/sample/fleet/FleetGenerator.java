@@ -75,7 +75,7 @@ public final class FleetGenerator {
                 .map(product -> servicing.computeIfAbsent(product, name -> ProductServicing.of(catalog, name))).toList());
         }
         this.patchHistory = new PatchHistory(catalog);
-        this.windowsUpdate = new FleetWindowsUpdate(catalog, servicing);
+        this.windowsUpdate = new FleetWindowsUpdate(catalog, servicing, productsByOs);
     }
 
     /** What the fleet's Windows Update Agents offer per product: shared by every member (FleetFiles writes it once). */

@@ -1,5 +1,6 @@
 package org.patchlake.sample.fleet;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,15 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.patchlake.agent.endpoint.SimulatedMachine;
 import org.patchlake.agent.endpoint.WindowsUpdateOffers;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.Severity;
 import org.patchlake.core.catalog.Update;
+import org.patchlake.core.state.ComputerFacts;
+import org.patchlake.core.state.StateDeriver;
+import org.patchlake.core.state.StatePolicy;
+import org.patchlake.core.state.UpdateState;
 
 /**
  * What the fleet's Windows Update Agents know: one set of offers per product, shared by every machine (written once
- * beside the fleet), and per machine its products and the few ways it differs from the catalog on purpose, so the
+ * beside the fleet; coverage as the catalog's servicing model has it, which the project measured against real Windows
+ * Update lists, docs/design.md), and per machine its products and the few ways it differs from the catalog on purpose, so the
  * Detection agreement report has rows: an update the catalog lacks, an applicable update declined on the update server,
  * a search that fails, and definition updates (not security updates: never compared).
  */
@@ -32,18 +39,22 @@ final class FleetWindowsUpdate {
     private final Map<String, ProductServicing> servicing;
     private final long firstMissingKb;
 
-    FleetWindowsUpdate(Catalog catalog, Map<String, ProductServicing> servicing) {
+    /**
+     * @param servicing      per product, its cumulative lines as machines install them
+     * @param productsByOs   per operating system, the catalog products its machines have
+     */
+    FleetWindowsUpdate(Catalog catalog, Map<String, ProductServicing> servicing, Map<OperatingSystem, List<String>> productsByOs) {
         this.servicing = Map.copyOf(servicing);
+        // an update Patchlake never derives for a machine with these products (an optional preview, a bulletin-era .NET
+        // row for a version it lacks) is no security update Windows Update would offer it either
+        StateDeriver deriver = new StateDeriver(catalog, StatePolicy.defaults());
+        Instant someday = Instant.parse("2999-01-01T00:00:00Z");
         Map<String, List<WindowsUpdateOffers.Offer>> byProduct = new HashMap<>();
-        servicing.forEach((product, lines) -> {
-            List<WindowsUpdateOffers.Offer> list = new ArrayList<>();
-            for (Update update : catalog.updatesForProduct(product)) {
-                String line = lines.lineOf(update.kb());
-                list.add(new WindowsUpdateOffers.Offer(update.kb(), title(update, line != null), "Security Updates",
-                    update.severity() == Severity.UNRATED ? null : update.severity().label(), update.released(),
-                    update.supersedes(), line));
+        productsByOs.forEach((os, products) -> {
+            ComputerFacts machine = ComputerFacts.scanned("offers", Set.copyOf(products), Set.of(), someday);
+            for (String product : products) {
+                byProduct.computeIfAbsent(product, name -> offers(catalog, deriver, machine, name, someday));
             }
-            byProduct.put(product, list);
         });
         this.offers = new WindowsUpdateOffers(byProduct);
         long highest = 0;
@@ -58,6 +69,24 @@ final class FleetWindowsUpdate {
 
     WindowsUpdateOffers offers() {
         return offers;
+    }
+
+    /** A product's offers: every update Patchlake derives for it, with the KBs that cover it by the catalog's servicing. */
+    private static List<WindowsUpdateOffers.Offer> offers(Catalog catalog, StateDeriver deriver, ComputerFacts machine,
+                                                          String product, Instant someday) {
+        List<WindowsUpdateOffers.Offer> list = new ArrayList<>();
+        for (Update update : catalog.updatesForProduct(product)) {
+            boolean optional = catalog.servicing().isOptional(update);
+            if (!optional && deriver.stateOf(update, machine, someday).state() == UpdateState.NOT_APPLICABLE) {
+                continue;
+            }
+            boolean cumulative = catalog.servicing().role(update.kb(), product).isPresent();
+            list.add(new WindowsUpdateOffers.Offer(update.kb(), title(update, cumulative),
+                optional ? "Updates" : "Security Updates",
+                update.severity() == Severity.UNRATED ? null : update.severity().label(), update.released(),
+                List.copyOf(new java.util.TreeSet<>(catalog.coveredBy(update.kb(), product)))));
+        }
+        return list;
     }
 
     /** How one machine's Windows Update Agent answers: its products, and now and then a deliberate difference. */
@@ -75,7 +104,7 @@ final class FleetWindowsUpdate {
             String kb = "KB" + (firstMissingKb + which);
             extra.add(new WindowsUpdateOffers.Offer(kb, String.format(Locale.ROOT, "%d-%02d Security Update for %s (%s)",
                 released.getYear(), released.getMonthValue(), NOT_IN_CATALOG[which], kb), "Security Updates", "Important",
-                released, null, null));
+                released, null));
         } else if (draw < SEARCH_FAILS + UPDATE_NOT_IN_CATALOG + UPDATE_DECLINED) {
             String declined = missingKb(products, installed, today);
             if (declined != null) {
@@ -86,7 +115,7 @@ final class FleetWindowsUpdate {
             LocalDate released = today.minusDays(random.nextInt(2));
             extra.add(new WindowsUpdateOffers.Offer("KB2267602", "Security Intelligence Update for Microsoft Defender Antivirus - "
                 + "KB2267602 (Version 1.4" + (released.getDayOfYear() % 10) + "1." + released.getDayOfYear() + ".0)",
-                "Definition Updates", null, released, null, null));
+                "Definition Updates", null, released, null));
         }
         return new SimulatedMachine.WindowsUpdate(products, extra, hidden, null);
     }

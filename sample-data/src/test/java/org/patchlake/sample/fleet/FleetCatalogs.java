@@ -59,8 +59,13 @@ public final class FleetCatalogs {
         return Catalog.fromUpdates(updates, Map.of());
     }
 
+    /** Monthly packages fix many vulnerabilities at once (six here), as real cumulative updates and rollups do. */
     private static Update update(String kb, String product, LocalDate released, List<String> supersedes) {
+        List<String> cves = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            cves.add("CVE-2025-" + kb.substring(4) + i);
+        }
         return new Update(kb, kb, product, "", Severity.IMPORTANT, "Remote Code Execution", released, false,
-            RestartBehaviour.MAY_REQUIRE, supersedes, List.of("CVE-2025-" + kb.substring(4)));
+            RestartBehaviour.MAY_REQUIRE, supersedes, cves);
     }
 }

@@ -137,7 +137,7 @@ class SimulatedPipelineTest {
                         case 0 -> new SimulatedMachine.WindowsUpdate(setup.products(), List.of(new WindowsUpdateOffers.Offer(
                             NOT_IN_CATALOG, "Security Update for Microsoft Visual C++ 2015-2022 Redistributable (" + NOT_IN_CATALOG
                                 + ")", "Security Updates", "Important", LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(5),
-                            null, null)), List.of(), null);
+                            null)), List.of(), null);
                         case 1 -> new SimulatedMachine.WindowsUpdate(setup.products(), List.of(), List.of(declined), null);
                         default -> new SimulatedMachine.WindowsUpdate(setup.products(), List.of(), List.of(), "0x8024402C");
                     };
