@@ -62,8 +62,8 @@ public final class EtlJob {
    */
   private static final Map<String, String> NO_DICTIONARY = Map.of("parquet.enable.dictionary", "false");
   /** Tables whose rows of carried computers an incremental run takes from the previous snapshot. */
-  private static final List<String> CURRENT_TABLES =
-      List.of("computers", "update_state", "bulletin_state", "update_state_history/" + HISTORY_OPEN);
+  private static final List<String> CURRENT_TABLES = List.of("computers", "update_state", "bulletin_state",
+      "update_state_history/" + HISTORY_OPEN, "windows_update_searches", "windows_update_missing");
 
   private final SparkSession spark;
   private final EtlConfig config;
@@ -186,6 +186,14 @@ public final class EtlJob {
     counts.put("update_state_history", open + closed);
     Dataset<Row> history = previous.readFrom(publisher.tableDir("update_state_history"), TableSchemas.HISTORY);
     progress.stage("write history (new segment)", counts.get("update_state_history"));
+    // Windows Update's own verdict of each computer's latest inventory: layered like the current states (small)
+    counts.put("windows_update_searches", layers.write("windows_update_searches",
+        SnapshotViews.windowsUpdateSearches(empty).schema(), SnapshotViews.windowsUpdateSearches(evaluatedNow),
+        previous.dirOf("windows_update_searches"), layerDirty, compact));
+    counts.put("windows_update_missing", layers.write("windows_update_missing",
+        SnapshotViews.windowsUpdateMissing(empty).schema(), SnapshotViews.windowsUpdateMissing(evaluatedNow),
+        previous.dirOf("windows_update_missing"), layerDirty, compact));
+    progress.stage("write Windows Update verdicts", counts.get("windows_update_missing"));
 
     Dataset<Row> newScans = Facts.scans(accepted);
     LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
@@ -198,6 +206,7 @@ public final class EtlJob {
     progress.stage("compliance_daily from " + recomputeFrom, counts.get("compliance_daily"));
 
     Dataset<Row> computers = spark.read().parquet(publisher.tableDir("computers"));
+    Map<String, Long> unresolved = unresolvedOperatingSystems(computers);
     counts.put("scans", segmented.append("scans", TableSchemas.SCANS, newScans, rows -> rows));
     counts.put("deliveries", segmented.append("deliveries", TableSchemas.DELIVERIES,
         Facts.withPlace(newDeliveries, computers), rows -> rows));
@@ -233,7 +242,17 @@ public final class EtlJob {
     if (dirty != null) dirty.unpersist();
     return new EtlSummary(publisher.name(), catalog.version(), newFiles.size(), recordCount, acceptedCount,
         recordCount - acceptedCount - quarantinedCount, quarantinedCount, counts.get("computers"), regressions,
-        counts, progress.elapsed(), true, everyComputer ? counts.get("computers") : dirtyCount);
+        counts, progress.elapsed(), true, everyComputer ? counts.get("computers") : dirtyCount, unresolved);
+  }
+
+  /** Computers whose OS could not be placed among the catalog's products (their in-box products are missing), by reason. */
+  private static Map<String, Long> unresolvedOperatingSystems(Dataset<Row> computers) {
+    Map<String, Long> byReason = new java.util.TreeMap<>();
+    for (Row row : computers.where(col("os_unresolved_reason").isNotNull()).groupBy("os_unresolved_reason").count()
+        .collectAsList()) {
+      byReason.put(row.getString(0), row.getLong(1));
+    }
+    return byReason;
   }
 
   /**

@@ -29,7 +29,7 @@ class EtlCarryForwardTest {
   static final Instant RUN2 = EtlFleetTest.AS_OF.plus(Duration.ofDays(2));
   static final List<String> TABLES = List.of("computers", "update_state", "bulletin_state", "update_state_history",
       "compliance_daily", "deliveries", "scans", "exceptions", "quarantine", "policies", "computer_latest",
-      "seen_messages");
+      "seen_messages", "windows_update_searches", "windows_update_missing");
 
   static SparkSession spark;
   @TempDir static Path temp;
@@ -60,6 +60,7 @@ class EtlCarryForwardTest {
         .inventory("inv-c7", "c7", c7Scan, c7Scan, List.of(), Map.of("KB100", "2026-10-20"))
         .inventory("inv-c8", "c8", c8Scan, c8Scan, List.of(), Map.of("KB100", "2026-10-20"))
         .inventory("inv-c9", "c9", c9Scan, c9Scan, List.of(), Map.of("KB100", "2026-10-20"))
+        .windowsUpdate(c9Scan, null, "KB300", "KB2267602")
         .flush("inventory", "2026-11-08", "node1-000009");
     incremental = new EtlRunner(spark, data);
     incremental.run(EtlFleetTest.AS_OF);
@@ -78,6 +79,7 @@ class EtlCarryForwardTest {
         temp.resolve("legacy/landing"))) {
       new LandingFixture(landing)
           .inventory("inv-c1-2", "c1", scan, scan, List.of(), Map.of("KB200", "2026-11-01", "KB300", "2026-11-01"))
+          .windowsUpdate(scan, null, "KB999")
           .raw("not json")
           .flush("inventory", "2026-11-23", "node1-000010");
       new LandingFixture(landing)
@@ -102,7 +104,8 @@ class EtlCarryForwardTest {
     Path dir = etl.warehouse().resolve("snapshots").resolve(etl.current());
     org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
     for (org.apache.spark.sql.types.StructField field : org.patchlake.etl.transform.ComputerSchemas.LATEST_READ.fields()) {
-      if (!field.name().endsWith("_bin")) schema = schema.add(field);
+      // the Windows Update verdict is not part of the nested layout's story: kept, so both runs know c9's
+      if (!field.name().endsWith("_bin") || field.name().equals("windows_update_bin")) schema = schema.add(field);
     }
     org.apache.spark.sql.types.StructType legacySchema = schema;
     List<Row> rows = etl.table("computer_latest").collectAsList().stream().map(row -> {
@@ -236,7 +239,7 @@ class EtlCarryForwardTest {
     assertThat(changed.collectAsList()).extracting(row -> row.<String>getAs("computer_id"))
         .containsExactlyInAnyOrder("c1", "c3", "c5", "c6", "c7");
     for (String table : List.of("computers", "computer_latest", "update_state", "bulletin_state",
-        "update_state_history", "scans", "deliveries")) {
+        "update_state_history", "scans", "deliveries", "windows_update_searches")) {
       List<String> before = sorted(incremental.table(firstSnapshot, table).join(changed, new String[] {"computer_id"},
           "left_anti"));
       List<String> after = sorted(incremental.table(current, table).join(changed, new String[] {"computer_id"},
@@ -248,6 +251,18 @@ class EtlCarryForwardTest {
 
   private static Path incrementalMarker(String snapshot) {
     return temp.resolve("incremental/warehouse/snapshots").resolve(snapshot).resolve("_SNAPSHOT.json");
+  }
+
+  @Test
+  void windows_update_verdicts_of_carried_computers_are_carried_and_new_ones_replace_the_old() {
+    assertThat(incremental.table("windows_update_missing").collectAsList())
+        .extracting(row -> row.<String>getAs("computer_id") + " " + row.<String>getAs("kb") + " " + row.getAs("classification"))
+        .containsExactlyInAnyOrder("c9 KB300 Security Updates", "c9 KB2267602 Definition Updates", "c1 KB999 Security Updates");
+    Row c9 = incremental.table("windows_update_searches").where("computer_id = 'c9'").first();
+    assertThat(c9.<String>getAs("status")).isEqualTo("COMPLETED");
+    assertThat(c9.<Integer>getAs("missing_count")).isEqualTo(2);
+    assertThat(c9.<Integer>getAs("missing_security_count")).isEqualTo(1);
+    assertThat(c9.<String>getAs("region")).isEqualTo("EU");
   }
 
   @Test

@@ -49,7 +49,8 @@ public final class LandingFixture {
     payload.put("ou", "OU=" + site);
     payload.put("computerClass", computerClass);
     payload.put("managedLevel", 2);
-    payload.putObject("os").put("product", OS).put("name", "Windows 10 Enterprise").put("build", "17763");
+    payload.putObject("os").put("product", OS).put("name", "Windows 10 Enterprise").put("version", "10.0.17763")
+        .put("build", "17763.5458").put("architecture", "x64");
     payload.put("agentVersion", "1.0.0");
     lines.add(node.toString());
     return this;
@@ -63,8 +64,8 @@ public final class LandingFixture {
     payload.put("scannedAt", scannedAt.toString());
     payload.put("agentVersion", "1.0.0");
     payload.put("hostname", computerId.toUpperCase());
-    payload.putObject("os").put("product", OS).put("name", "Windows 10 Enterprise").put("version", "1809")
-        .put("build", "17763").put("architecture", "x64");
+    payload.putObject("os").put("product", OS).put("name", "Windows 10 Enterprise").put("version", "10.0.17763")
+        .put("build", "17763.5458").put("architecture", "x64");
     ArrayNode productList = payload.putArray("products");
     products.forEach(productList::add);
     ArrayNode list = payload.putArray("installed");
@@ -115,6 +116,39 @@ public final class LandingFixture {
     payload.put("createdAt", at.toString());
     payload.put("expiresAt", expiresAt.toString());
     lines.add(node.toString());
+    return this;
+  }
+
+  /**
+   * Adds Windows Update's verdict to the last inventory: completed with these missing security updates, or failed
+   * with {@code errorCode} (then {@code missingKbs} must be empty).
+   */
+  public LandingFixture windowsUpdate(Instant searchedAt, String errorCode, String... missingKbs) {
+    return amendLast(payload -> {
+      ObjectNode verdict = payload.putObject("windowsUpdate").put("source", "ONLINE").put("searchedAt", searchedAt.toString());
+      if (errorCode != null) verdict.put("errorCode", errorCode).put("errorMessage", "search failed");
+      ArrayNode missing = verdict.putArray("missing");
+      for (String kb : missingKbs) {
+        missing.addObject().put("kb", kb).put("title", "Security update (" + kb + ")").put("updateId", "id-" + kb)
+            .put("classification", kb.equals("KB2267602") ? "Definition Updates" : "Security Updates")
+            .put("msrcSeverity", "Critical");
+      }
+    });
+  }
+
+  /** Changes the OS identity of the last enrollment or inventory (an agent that sends the short build, say). */
+  public LandingFixture os(String version, String build) {
+    return amendLast(payload -> ((ObjectNode) payload.get("os")).put("version", version).put("build", build));
+  }
+
+  private LandingFixture amendLast(java.util.function.Consumer<ObjectNode> change) {
+    try {
+      ObjectNode node = (ObjectNode) JSON.readTree(lines.get(lines.size() - 1));
+      change.accept((ObjectNode) node.get("payload"));
+      lines.set(lines.size() - 1, node.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return this;
   }
 

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.core.protocol.AgentProtocol;
+import org.patchlake.core.protocol.MissingUpdate;
+import org.patchlake.core.protocol.WindowsUpdateSearchSource;
+import org.patchlake.core.protocol.WindowsUpdateVerdict;
 import org.patchlake.ingest.bench.ProtocolClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +88,36 @@ class BadInputTest {
         assertError(postInventory("m-1", withoutDuration.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "scanDurationMs");
         String withUnknown = json.replace("\"scanDurationMs\":", "\"unknownField\":1,\"scanDurationMs\":");
         assertError(postInventory("m-1", withUnknown.getBytes(StandardCharsets.UTF_8), true), 400, "schema_violation", "unknownField");
+    }
+
+    @Test
+    void a_bad_windows_update_verdict_is_rejected_naming_the_field_inside_it() {
+        WindowsUpdateVerdict verdict = new WindowsUpdateVerdict(WindowsUpdateSearchSource.ONLINE, Instant.parse("2026-11-21T10:00:00Z"),
+                List.of(new MissingUpdate("KB5034441", "2026-01 Cumulative Update (KB5034441)", "3b1c7a52-0d1e-4c39-9c55-0f9e7c1d2a11",
+                        "Security Updates", "Critical")), null, null);
+        String json = new String(ingest.inventoryJson(agent, "m-1", verdict), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"windowsUpdate\":{");
+
+        String withoutSource = json.replace("\"source\":\"ONLINE\",", "");
+        assertError(postInventory("m-1", bytes(withoutSource), true), 400, "schema_violation", "windowsUpdate.source");
+        String badSource = json.replace("\"source\":\"ONLINE\"", "\"source\":\"CARRIER_PIGEON\"");
+        assertError(postInventory("m-1", bytes(badSource), true), 400, "schema_violation", "windowsUpdate.source");
+        String badKb = json.replace("\"kb\":\"KB5034441\",\"title\"", "\"kb\":\"5034441x\",\"title\"");
+        assertError(postInventory("m-1", bytes(badKb), true), 400, "schema_violation", "windowsUpdate.missing[0].kb");
+        String noTitle = json.replaceFirst("\"title\":\"[^\"]+\",", "");
+        assertError(postInventory("m-1", bytes(noTitle), true), 400, "schema_violation", "windowsUpdate.missing[0].title");
+        String unknown = json.replace("\"windowsUpdate\":{", "\"windowsUpdate\":{\"color\":\"red\",");
+        assertError(postInventory("m-1", bytes(unknown), true), 400, "schema_violation", "windowsUpdate.color");
+        String failedWithList = json.replace("\"windowsUpdate\":{", "\"windowsUpdate\":{\"errorCode\":\"0x8024402C\",");
+        JsonNode error = assertError(postInventory("m-1", bytes(failedWithList), true), 400, "schema_violation", "windowsUpdate.missing");
+        assertThat(error.get("message").asText()).contains("must be empty when the search failed");
+        assertThat(json).as("windowsUpdate is the last field").endsWith("]}}");
+        String notAnObject = json.substring(0, json.indexOf("\"windowsUpdate\":")) + "\"windowsUpdate\":[]}";
+        assertError(postInventory("m-1", bytes(notAnObject), true), 400, "schema_violation", "windowsUpdate");
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -59,6 +59,11 @@ final class IngestFixture implements AutoCloseable {
         return json.write(samples.inventory(messageId, agent.computerId(), 1, 300, Instant.now()));
     }
 
+    /** An inventory carrying Windows Update's verdict (protocol v1's optional windowsUpdate). */
+    byte[] inventoryJson(ProtocolClient.Credentials agent, String messageId, org.patchlake.core.protocol.WindowsUpdateVerdict verdict) {
+        return json.write(samples.inventory(messageId, agent.computerId(), 1, 3, Instant.now()).withWindowsUpdate(verdict));
+    }
+
     HttpResponse<String> postInventory(ProtocolClient.Credentials agent, String messageId) {
         return client.post("/api/agent/v1/inventory", agent, messageId, inventoryJson(agent, messageId), true);
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.core.protocol.AgentProtocol;
+import org.patchlake.core.protocol.MissingUpdate;
+import org.patchlake.core.protocol.WindowsUpdateSearchSource;
+import org.patchlake.core.protocol.WindowsUpdateVerdict;
 import org.patchlake.ingest.bench.ProtocolClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +151,36 @@ class IngestProtocolTest {
         assertThat(envelope.get("receivedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
         assertThat(envelope.get("payload").get("installedUpdates")).hasSize(300);
         assertThat(LandingFiles.incomingFiles(ingest.landing())).isEmpty();
+    }
+
+    @Test
+    void windows_updates_verdict_is_accepted_and_landed_with_the_inventory_and_an_inventory_without_one_still_is() {
+        ProtocolClient.Credentials agent = ingest.enroll(1);
+        WindowsUpdateVerdict verdict = new WindowsUpdateVerdict(WindowsUpdateSearchSource.ONLINE, Instant.parse("2026-11-21T10:00:00Z"),
+                List.of(new MissingUpdate("KB5034441", "2026-01 Cumulative Update (KB5034441)", "3b1c7a52-0d1e-4c39-9c55-0f9e7c1d2a11",
+                        "Security Updates", "Critical"), new MissingUpdate(null, "Intel - Display - 31.0.101.4502", null, "Drivers", null)),
+                null, null);
+
+        HttpResponse<String> withVerdict = ingest.client.post("/api/agent/v1/inventory", agent, "m-wu",
+                ingest.inventoryJson(agent, "m-wu", verdict), true);
+        HttpResponse<String> failedSearch = ingest.client.post("/api/agent/v1/inventory", agent, "m-wu-failed",
+                ingest.inventoryJson(agent, "m-wu-failed", new WindowsUpdateVerdict(WindowsUpdateSearchSource.ONLINE,
+                        Instant.parse("2026-11-21T10:00:00Z"), List.of(), "0x8024402C", "no connection")), true);
+        HttpResponse<String> without = ingest.postInventory(agent, "m-old-agent");
+
+        assertThat(withVerdict.statusCode()).as(withVerdict.body()).isEqualTo(200);
+        assertThat(failedSearch.statusCode()).as(failedSearch.body()).isEqualTo(200);
+        assertThat(without.statusCode()).as(without.body()).isEqualTo(200);
+        ingest.server.service().sealLanding();
+        java.util.Map<String, JsonNode> landed = new java.util.HashMap<>();
+        LandingFiles.sealedLines(ingest.landing(), "inventory").forEach(line -> landed.put(line.get("messageId").asText(), line));
+        JsonNode landedVerdict = landed.get("m-wu").get("payload").get("windowsUpdate");
+        assertThat(landedVerdict.get("source").asText()).isEqualTo("ONLINE");
+        assertThat(landedVerdict.get("missing")).hasSize(2);
+        assertThat(landedVerdict.get("missing").get(0).get("kb").asText()).isEqualTo("KB5034441");
+        assertThat(landedVerdict.get("missing").get(1).has("kb")).isFalse();
+        assertThat(landed.get("m-wu-failed").get("payload").get("windowsUpdate").get("errorCode").asText()).isEqualTo("0x8024402C");
+        assertThat(landed.get("m-old-agent").get("payload").has("windowsUpdate")).isFalse();
     }
 
     @Test

@@ -133,7 +133,8 @@ public final class DemoCommand {
         });
         FleetSpec spec = new FleetSpec(endpoints, 20261121L, scenario.start(), scenario.span(), Organisation.contoso());
         List<FleetMember> fleet = new java.util.ArrayList<>(endpoints);
-        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), new FleetGenerator(catalog), spec,
+        FleetGenerator generator = new FleetGenerator(catalog);
+        FleetSummary summary = new FleetFiles().write(data.resolve("fleet"), generator, spec,
             count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints), fleet::add);
         System.err.println("fleet: " + summary);
         WebServer server = starting.join();
@@ -175,7 +176,7 @@ public final class DemoCommand {
             System.err.printf("simulate: %s remediation wave: %s remediates %s on %d computers (%s)%n", clock.instant(),
                 admin.name(), bulletin, created.path("targets").asInt(), created.path("url").asText());
         };
-        SimulationSummary simulated = new FleetSimulator(simulation, clock, fleet)
+        SimulationSummary simulated = new FleetSimulator(simulation, clock, fleet, generator.windowsUpdateOffers())
             .run(scenario.milestones(catalog, wave), System.err::println);
         clock.runOnFromHere();
         steps.within("ETL before the wave", etl.seconds());
@@ -207,6 +208,15 @@ public final class DemoCommand {
 
         String breakdown = steps.finish();
         DemoReport.print(port, data, sampleUsers.join(), summary, simulated, breakdown);
+        // the demo's own check: every computer kept its OS and in-box products (a silent loss fails the demo)
+        DemoSelfCheck.Result check = job.state() != Job.State.SUCCEEDED ? null
+            : new DemoSelfCheck(catalog, generator).check(data.resolve("warehouse"), fleet,
+                java.time.LocalDate.ofInstant(scenario.end(), java.time.ZoneOffset.UTC));
+        System.out.println("  self-check: " + (check == null ? "not run (the ETL run failed)" : check.describe()));
+        if (check == null || !check.passed()) {
+            System.err.println("patchlake demo: SELF-CHECK FAILED: " + (check == null ? "the final ETL run failed" : check.describe()));
+            System.exit(1);
+        }
         if (then.equals("exit")) {
             // benchmarks and scripted checks: the figures above, then the server closes (shutdown hook)
             System.exit(0);

@@ -75,6 +75,11 @@ class AdmissionRoutesTest {
         }
 
         @Override
+        public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope scope) {
+            return reports.detectionAgreement(computerId, parameters, scope);
+        }
+
+        @Override
         public List<String> regions(Scope scope) {
             return reports.regions(scope);
         }

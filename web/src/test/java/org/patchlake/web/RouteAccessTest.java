@@ -52,12 +52,14 @@ class RouteAccessTest {
         routes.put("/dashboard", ALL);
         routes.put("/reports", ALL);
         for (String report : List.of("compliance-by-bulletin", "compliance-by-computer", "compliance-by-update", "sla-attainment",
-                "delivery-summary", "reboot-status", "vulnerability-summary", "bulletin-details", "exceptions")) {
+                "delivery-summary", "reboot-status", "vulnerability-summary", "bulletin-details", "exceptions",
+                "detection-agreement")) {
             routes.put("/reports/" + report, COMPLIANCE);
             routes.put("/api/v1/reports/" + report, COMPLIANCE);
         }
         for (String report : List.of("compliance-by-bulletin", "compliance-by-computer", "compliance-by-update", "sla-attainment",
-                "delivery-summary", "reboot-status", "vulnerability-summary", "bulletin-details", "exceptions")) {
+                "delivery-summary", "reboot-status", "vulnerability-summary", "bulletin-details", "exceptions",
+                "detection-agreement")) {
             routes.put("/reports/" + report + "/export?format=csv", COMPLIANCE);
         }
         for (String report : List.of("regional-compliance", "executive-summary")) {
@@ -171,7 +173,8 @@ class RouteAccessTest {
         Map<String, Integer> euComputer = Map.of("sec", 200, "rm-eu", 200, "it-na", 404, "it-berlin", 200, "exec", 403, "plat", 403);
         Map<String, Integer> naComputer = Map.of("sec", 200, "rm-eu", 404, "it-na", 200, "it-berlin", 404, "exec", 403, "plat", 403);
         List<String> wrong = new ArrayList<>();
-        for (String prefix : List.of("/computers/", "/api/v1/computers/")) {
+        for (String prefix : List.of("/computers/", "/api/v1/computers/", "/reports/detection-agreement/computers/",
+                "/api/v1/reports/detection-agreement/computers/")) {
             for (String user : TestServer.USERS) {
                 int eu = clients.get(user).get(prefix + "c-eu-1").statusCode();
                 int na = clients.get(user).get(prefix + "c-na-1").statusCode();

@@ -25,6 +25,7 @@ import org.patchlake.core.protocol.ComputerClassHint;
 import org.patchlake.core.protocol.InstalledUpdate;
 import org.patchlake.core.protocol.RebootSource;
 import org.patchlake.core.protocol.UpdateSource;
+import org.patchlake.core.protocol.WindowsUpdateVerdict;
 import org.patchlake.core.rules.InstallReturnCodes;
 import org.patchlake.core.rules.InstallReturnCodes.Category;
 import org.patchlake.core.rules.Version;
@@ -42,6 +43,7 @@ public final class SimulatedEndpoint implements Endpoint {
 
     private final SimulatedMachine machine;
     private final Clock clock;
+    private final SimulatedWindowsUpdate windowsUpdate;
     private final Map<String, LocalDate> installed = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> registry = new HashMap<>();
     private final Map<String, String> files = new HashMap<>();
@@ -54,10 +56,17 @@ public final class SimulatedEndpoint implements Endpoint {
     private int restarts;
 
     public SimulatedEndpoint(SimulatedMachine machine, Clock clock) {
+        this(machine, clock, WindowsUpdateOffers.NONE);
+    }
+
+    /** A machine whose Windows Update Agent answers from {@code offers}, the updates its fleet's products have. */
+    public SimulatedEndpoint(SimulatedMachine machine, Clock clock, WindowsUpdateOffers offers) {
         this.machine = requireNonNull(machine, "machine is null");
         this.clock = requireNonNull(clock, "clock is null");
+        requireNonNull(offers, "offers is null");
+        this.windowsUpdate = machine.windowsUpdate() == null ? null : new SimulatedWindowsUpdate(machine.windowsUpdate(), offers);
         machine.installedUpdates().forEach(kb -> installed.put(normaliseKb(kb.kb()), kb.installedOn()));
-        machine.registry().forEach((key, values) -> registry.put(lower(key), lowerKeys(values)));
+        machine.registry().forEach((key, values) -> registry.put(registryKey(key), lowerKeys(values)));
         machine.files().forEach((path, version) -> files.put(lower(path), version));
         machine.scheduledInstalls().forEach(kb ->
             scheduled.computeIfAbsent(kb.installedOn(), day -> new ArrayList<>()).add(normaliseKb(kb.kb())));
@@ -80,7 +89,7 @@ public final class SimulatedEndpoint implements Endpoint {
     public synchronized ComputerIdentity osIdentity() {
         SimulatedMachine.Os os = machine.os();
         return new ComputerIdentity(machine.hostname(), machine.domain(), machine.hardwareId(), os.product(), os.name(), os.version(), os.build(),
-            os.architecture());
+            os.architecture(), os.servicePack());
     }
 
     @Override
@@ -91,6 +100,19 @@ public final class SimulatedEndpoint implements Endpoint {
     @Override
     public Optional<Integer> managedLevel() {
         return Optional.ofNullable(machine.managedLevel());
+    }
+
+    /**
+     * What the machine's Windows Update Agent lists as missing now; empty when the machine has none to ask. An update
+     * waiting for a restart is not installed yet, here as in the installed-update list this machine reports.
+     */
+    @Override
+    public synchronized Optional<WindowsUpdateVerdict> searchWindowsUpdate() {
+        advance();
+        if (windowsUpdate == null) {
+            return Optional.empty();
+        }
+        return Optional.of(windowsUpdate.search(Set.copyOf(installed.keySet()), clock.instant()));
     }
 
     /**
@@ -169,13 +191,13 @@ public final class SimulatedEndpoint implements Endpoint {
     @Override
     public synchronized boolean registryKeyExists(String key) {
         advance();
-        return registry.containsKey(lower(key));
+        return registry.containsKey(registryKey(key));
     }
 
     @Override
     public synchronized Optional<String> registryValue(String key, String name) {
         advance();
-        Map<String, String> values = registry.get(lower(key));
+        Map<String, String> values = registry.get(registryKey(key));
         return values == null ? Optional.empty() : Optional.ofNullable(values.get(lower(name)));
     }
 
@@ -224,7 +246,7 @@ public final class SimulatedEndpoint implements Endpoint {
         return new SimulatedMachine(machine.hostname(), machine.domain(), machine.hardwareId(), machine.os(), lastBootAt, kbs,
             registry, currentFiles, machine.installBehaviour(), machine.defaultInstall(), machine.reimage(),
             new SimulatedMachine.Runtime(attempts, List.copyOf(pendingKbs), restartAt, reimaged, restarts),
-            machine.computerClassHint(), machine.managedLevel(), stillScheduled);
+            machine.computerClassHint(), machine.managedLevel(), stillScheduled, machine.windowsUpdate());
     }
 
     /** Writes {@link #snapshot()} to a file atomically. */
@@ -285,13 +307,32 @@ public final class SimulatedEndpoint implements Endpoint {
         if (behaviour != null) {
             behaviour.fileVersions().forEach((path, version) -> files.put(lower(path), version));
             behaviour.registryValues().forEach((key, values) ->
-                registry.computeIfAbsent(lower(key), k -> new HashMap<>()).putAll(lowerKeys(values)));
+                registry.computeIfAbsent(registryKey(key), k -> new HashMap<>()).putAll(lowerKeys(values)));
         }
     }
 
     static String normaliseKb(String kb) {
         String upper = kb.trim().toUpperCase(Locale.ROOT);
         return upper.startsWith("KB") ? upper : "KB" + upper;
+    }
+
+    /** A registry key compared as Windows does: case-insensitive, either hive spelling (HKLM, HKEY_LOCAL_MACHINE). */
+    static String registryKey(String key) {
+        String lowered = lower(key.trim().replace('/', '\\'));
+        while (lowered.endsWith("\\")) {
+            lowered = lowered.substring(0, lowered.length() - 1);
+        }
+        int separator = lowered.indexOf('\\');
+        String hive = separator < 0 ? lowered : lowered.substring(0, separator);
+        String shortHive = switch (hive) {
+            case "hkey_local_machine" -> "hklm";
+            case "hkey_current_user" -> "hkcu";
+            case "hkey_classes_root" -> "hkcr";
+            case "hkey_users" -> "hku";
+            case "hkey_current_config" -> "hkcc";
+            default -> hive;
+        };
+        return separator < 0 ? shortHive : shortHive + lowered.substring(separator);
     }
 
     private static String lower(String text) {

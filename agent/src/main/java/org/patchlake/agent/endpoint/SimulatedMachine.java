@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.patchlake.core.protocol.ComputerClassHint;
 
 /**
@@ -24,7 +25,9 @@ import org.patchlake.core.protocol.ComputerClassHint;
  * {@code reimage}, when set, puts the machine back to an older state at a time (a regression).
  * {@code scheduledInstalls} are updates Windows Update installs on its own, each on its day (the machine's own
  * patching, without a Patchlake policy). {@code computerClassHint} and {@code managedLevel} are what the agent was
- * told at deployment and sends when it enrolls (absent: a hint from the OS, no level).
+ * told at deployment and sends when it enrolls (absent: a hint from the OS, no level). {@code windowsUpdate}, when set,
+ * lets the machine answer the agent's Windows Update search (its products, looked up in the fleet's shared
+ * {@link WindowsUpdateOffers}); absent: the machine has no Windows Update Agent to ask.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,7 +46,8 @@ public record SimulatedMachine(
     Runtime runtime,
     ComputerClassHint computerClassHint,
     Integer managedLevel,
-    List<Kb> scheduledInstalls) {
+    List<Kb> scheduledInstalls,
+    WindowsUpdate windowsUpdate) {
 
     public SimulatedMachine {
         requireNonNull(hostname, "hostname is null");
@@ -71,17 +75,62 @@ public record SimulatedMachine(
                             Map<String, InstallBehaviour> installBehaviour, InstallBehaviour defaultInstall, Reimage reimage,
                             Runtime runtime) {
         this(hostname, domain, hardwareId, os, lastBootAt, installedUpdates, registry, files, installBehaviour,
-            defaultInstall, reimage, runtime, null, null, null);
+            defaultInstall, reimage, runtime, null, null, null, null);
     }
 
-    /** {@code product} is the catalog's AffectedProduct name. */
-    public record Os(String product, String name, String version, String build, String architecture) {
+    /** A machine without a Windows Update Agent to ask (the form before that field existed). */
+    public SimulatedMachine(String hostname, String domain, String hardwareId, Os os, Instant lastBootAt,
+                            List<Kb> installedUpdates, Map<String, Map<String, String>> registry, Map<String, String> files,
+                            Map<String, InstallBehaviour> installBehaviour, InstallBehaviour defaultInstall, Reimage reimage,
+                            Runtime runtime, ComputerClassHint computerClassHint, Integer managedLevel,
+                            List<Kb> scheduledInstalls) {
+        this(hostname, domain, hardwareId, os, lastBootAt, installedUpdates, registry, files, installBehaviour,
+            defaultInstall, reimage, runtime, computerClassHint, managedLevel, scheduledInstalls, null);
+    }
+
+    /**
+     * How the machine's Windows Update Agent answers a search: the catalog products it serves ({@code products}, whose
+     * offers are shared by the fleet), updates offered to this machine alone ({@code extra}, e.g. one the catalog lacks),
+     * KBs it does not list although they apply ({@code hidden}, e.g. declined on the update server), and, when set,
+     * the error every search fails with ({@code searchError}, e.g. {@code 0x8024402C}: no connection to the server).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record WindowsUpdate(List<String> products, List<WindowsUpdateOffers.Offer> extra, List<String> hidden,
+                                String searchError) {
+        public WindowsUpdate {
+            products = products == null ? List.of() : List.copyOf(products);
+            extra = extra == null ? List.of() : List.copyOf(extra);
+            hidden = hidden == null ? List.of() : List.copyOf(hidden);
+        }
+    }
+
+    /**
+     * The operating system as the Windows backend reads it from the registry ({@code WindowsIdentity}, the same
+     * {@code ComputerIdentity}): {@code product} the catalog's AffectedProduct name, {@code name} the caption
+     * ("Microsoft Windows 11 Enterprise"), {@code version} the DisplayVersion ("22H2", empty before Windows 10),
+     * {@code build} the full build major.minor.build.revision ("10.0.19045.3930", "6.1.7601.24544"), {@code servicePack}
+     * the CSDVersion ("Service Pack 1", empty when none). A short build ("19045") is refused: the server could not tell
+     * the NT version from it and would lose the in-box products (.NET, Internet Explorer, ...).
+     */
+    public record Os(String product, String name, String version, String build, String architecture, String servicePack) {
+        private static final Pattern FULL_BUILD = Pattern.compile("\\d+\\.\\d+\\.\\d+(\\.\\d+)?");
+
         public Os {
             requireNonNull(product, "os.product is null");
             requireNonNull(build, "os.build is null");
+            if (!FULL_BUILD.matcher(build).matches()) {
+                throw new IllegalArgumentException("os.build must be the full build Windows reports, major.minor.build.revision "
+                    + "(10.0.19045.3930), but was '" + build + "'");
+            }
             name = name == null ? product : name;
             version = version == null ? "" : version;
             architecture = architecture == null ? "x64" : architecture;
+            servicePack = servicePack == null ? "" : servicePack;
+        }
+
+        /** An OS without a service pack (every Windows 10, 11 and Server 2016+). */
+        public Os(String product, String name, String version, String build, String architecture) {
+            this(product, name, version, build, architecture, "");
         }
     }
 

@@ -49,6 +49,15 @@ class SimulatedEndpointTest {
     }
 
     @Test
+    void registry_keys_answer_in_either_hive_spelling_as_on_windows() {
+        SimulatedEndpoint endpoint = SimulatedEndpoint.load(MACHINE, clock);
+        assertThat(endpoint.registryValue("HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\", "UBR"))
+            .contains("253");
+        assertThat(endpoint.registryKeyExists("HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows NT\\CurrentVersion")).isTrue();
+        assertThat(endpoint.registryKeyExists("HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion")).isFalse();
+    }
+
+    @Test
     void exit_code_3010_leaves_the_update_pending_until_the_restart_installs_it() {
         SimulatedEndpoint endpoint = SimulatedEndpoint.load(MACHINE, clock);
         InstallResult result = install(endpoint, "KB4489899");

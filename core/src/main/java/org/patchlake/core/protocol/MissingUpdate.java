@@ -22,8 +22,11 @@ public record MissingUpdate(String kb, String title, String updateId, String cla
         msrcSeverity = Checks.optionalText(msrcSeverity, "msrcSeverity");
     }
 
-    /** True when Windows Update classifies it as a security update. */
-    public boolean isSecurityUpdate() {
+    /**
+     * True when Windows Update classifies it as a security update. (Not named as a bean getter: JSON mappers would
+     * write it as a field, which protocol v1 does not have, and ingest would refuse the inventory.)
+     */
+    public boolean securityUpdate() {
         return "Security Updates".equalsIgnoreCase(classification);
     }
 }

@@ -23,16 +23,16 @@ public record WindowsUpdateVerdict(
     public static final int MAX_MISSING = 5_000;
 
     public WindowsUpdateVerdict {
-        Checks.required(source, "windowsUpdate.source");
-        Checks.required(searchedAt, "windowsUpdate.searchedAt");
-        missing = Checks.optionalList(missing, "windowsUpdate.missing");
+        Checks.required(source, "source");
+        Checks.required(searchedAt, "searchedAt");
+        missing = Checks.optionalList(missing, "missing");
         if (missing.size() > MAX_MISSING) {
-            throw new ProtocolViolation("windowsUpdate.missing", "has more than " + MAX_MISSING + " entries");
+            throw new ProtocolViolation("missing", "has more than " + MAX_MISSING + " entries");
         }
-        errorCode = Checks.optionalText(errorCode, "windowsUpdate.errorCode");
-        errorMessage = Checks.optionalText(errorMessage, "windowsUpdate.errorMessage");
+        errorCode = Checks.optionalText(errorCode, "errorCode");
+        errorMessage = Checks.optionalText(errorMessage, "errorMessage");
         if (errorCode != null && !missing.isEmpty()) {
-            throw new ProtocolViolation("windowsUpdate.missing", "must be empty when the search failed (errorCode " + errorCode + ")");
+            throw new ProtocolViolation("missing", "must be empty when the search failed (errorCode " + errorCode + ")");
         }
     }
 

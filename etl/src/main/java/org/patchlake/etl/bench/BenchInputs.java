@@ -25,7 +25,8 @@ import org.patchlake.etl.catalog.CatalogStore;
  * generation is redone. Runs get the landing files by hard link: no copy, and the cache stays untouched.
  */
 final class BenchInputs {
-  static final String VERSION = "v2";
+  /** Part of a landing cache entry's name: v3 inventories carry Windows Update's verdict (v2 ones do not). */
+  static final String VERSION = "v3";
 
   private final Path cache;
   private final Path definitions;

@@ -195,7 +195,44 @@ final class BenchLanding {
     out.writeArrayFieldStart("scanErrors");
     out.writeEndArray();
     out.writeBooleanField("full", true);
+    windowsUpdate(out, computer, scanned, random, extra);
     out.writeEndObject();
+    out.writeEndObject();
+  }
+
+  /**
+   * Windows Update's verdict as an agent sends it with every inventory: the updates past the computer's patch level
+   * (the newest few, as a search lists them) and now and then a definition update.
+   */
+  private static void windowsUpdate(JsonGenerator out, BenchFleet.Computer computer, Instant scanned, Random random,
+      int extra) throws IOException {
+    out.writeObjectFieldStart("windowsUpdate");
+    out.writeStringField("source", "ONLINE");
+    out.writeStringField("searchedAt", scanned.minusSeconds(30).toString());
+    out.writeArrayFieldStart("missing");
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    List<org.patchlake.core.catalog.Update> updates = computer.updates();
+    for (int i = updates.size() - 1; i >= Math.min(updates.size(), computer.patchLevel() + extra) && listed.size() < 8; i--) {
+      org.patchlake.core.catalog.Update update = updates.get(i);
+      if (listed.add(update.kb())) {
+        out.writeStartObject();
+        out.writeStringField("kb", update.kb());
+        out.writeStringField("title", update.released() + " Security Update for " + update.product() + " (" + update.kb() + ")");
+        out.writeStringField("updateId", java.util.UUID.nameUUIDFromBytes(update.updateId().getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)).toString());
+        out.writeStringField("classification", "Security Updates");
+        out.writeStringField("msrcSeverity", update.severity().label());
+        out.writeEndObject();
+      }
+    }
+    if (random.nextInt(100) < 30) {
+      out.writeStartObject();
+      out.writeStringField("kb", "KB2267602");
+      out.writeStringField("title", "Security Intelligence Update for Microsoft Defender Antivirus - KB2267602");
+      out.writeStringField("classification", "Definition Updates");
+      out.writeEndObject();
+    }
+    out.writeEndArray();
     out.writeEndObject();
   }
 

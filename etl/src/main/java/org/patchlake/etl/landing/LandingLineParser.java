@@ -127,7 +127,28 @@ public final class LandingLineParser {
         osField(osNode, osPrefix, "build"), osField(osNode, osPrefix, "architecture"),
         osField(osNode, osPrefix, "servicePack"), Rows.seq(texts(payload, "products")), full == null || full,
         Rows.seq(installed), pendingReboot, pendingSince, times.check("lastBootAt", instant(payload, "lastBootAt")), duration,
-        Rows.seq(errors));
+        Rows.seq(errors), windowsUpdate(payload, times));
+  }
+
+  /** The optional windowsUpdate verdict (protocol v1, additive): null when the agent sent none. */
+  private static Row windowsUpdate(JsonNode payload, AgentTimes times) {
+    JsonNode verdict = payload.get("windowsUpdate");
+    if (verdict == null || verdict.isNull()) return null;
+    if (!verdict.isObject()) throw new BadRecordException("field windowsUpdate is not an object");
+    List<Row> missing = new ArrayList<>();
+    JsonNode items = verdict.get("missing");
+    if (items != null && !items.isNull()) {
+      if (!items.isArray()) throw new BadRecordException("field windowsUpdate.missing is not an array");
+      for (JsonNode item : items) {
+        if (!item.isObject()) throw new BadRecordException("field windowsUpdate.missing has an item that is not an object");
+        String kb = text(item, "kb");
+        missing.add(RowFactory.create(kb == null ? null : JsonFields.kb("windowsUpdate.missing.kb", kb),
+            requiredText(item, "title"), text(item, "updateId"), text(item, "classification"), text(item, "msrcSeverity")));
+      }
+    }
+    return RowFactory.create(requiredText(verdict, "source"),
+        times.check("windowsUpdate.searchedAt", requiredInstant(verdict, "searchedAt")),
+        text(verdict, "errorCode"), text(verdict, "errorMessage"), Rows.seq(missing));
   }
 
   private static String osField(JsonNode node, String prefix, String name) {

@@ -18,6 +18,22 @@ public final class LandingSchemas {
       .add("installed_at", TimestampType)
       .add("pending_reboot", BooleanType);
 
+  /** One update the Windows Update Agent listed as missing (protocol MissingUpdate). */
+  public static final StructType MISSING_UPDATE = new StructType()
+      .add("kb", StringType)
+      .add("title", StringType, false)
+      .add("update_id", StringType)
+      .add("classification", StringType)
+      .add("severity", StringType);
+
+  /** The Windows Update Agent's own verdict sent with an inventory (protocol WindowsUpdateVerdict), null when none. */
+  public static final StructType WINDOWS_UPDATE = new StructType()
+      .add("source", StringType, false)
+      .add("searched_at", TimestampType, false)
+      .add("error_code", StringType)
+      .add("error_message", StringType)
+      .add("missing", createArrayType(MISSING_UPDATE, false));
+
   public static final StructType INVENTORY = new StructType()
       .add("scanned_at", TimestampType, false)
       .add("agent_version", StringType)
@@ -36,7 +52,8 @@ public final class LandingSchemas {
       .add("pending_reboot_since", TimestampType)
       .add("last_boot_at", TimestampType)
       .add("duration_ms", LongType)
-      .add("errors", createArrayType(StringType, false));
+      .add("errors", createArrayType(StringType, false))
+      .add("windows_update", WINDOWS_UPDATE);
 
   public static final StructType ENROLLMENT = new StructType()
       .add("hostname", StringType)

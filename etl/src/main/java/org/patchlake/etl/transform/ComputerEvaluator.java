@@ -92,7 +92,41 @@ public final class ComputerEvaluator implements Serializable {
     // exception expiry, staleness and updates released since the scan (core's rules) all depend on it.
     Instant changedAt = stale && facts.lastInventoryAt != null ? facts.lastInventoryAt.plus(policy.staleness()) : asOf;
     states = step(computerId, facts, states, deliveries, exemptions, asOf, changedAt, transitions);
-    return output(computerId, facts, !stale, states, transitions);
+    return output(computerId, facts, !stale, states, transitions,
+        coveredByWindowsUpdate(computerId, facts, states, deliveries, exemptions));
+  }
+
+  /**
+   * The REQUIRED or FAILED updates that the security updates Windows Update lists would cover, by core's rules
+   * (the KB itself, a superseding one, a later cumulative package): where the two verdicts agree although Windows Update
+   * names a newer update than Patchlake does. Empty without a completed verdict listing any (no second derivation).
+   */
+  private List<String> coveredByWindowsUpdate(String computerId, ComputerFacts facts, Map<String, Row> states,
+      Deliveries deliveries, Map<String, Instant> exemptions) {
+    Row verdict = facts.windowsUpdate;
+    if (verdict == null || verdict.getAs("error_code") != null) return List.of();
+    Set<String> listed = new HashSet<>();
+    for (Row missing : Rows.<Row>list(verdict, "missing")) {
+      String kb = missing.getAs("kb");
+      if (kb != null && "security updates".equalsIgnoreCase(missing.getAs("classification"))) listed.add(kb);
+    }
+    List<Row> missingHere = new ArrayList<>();
+    for (Row state : states.values()) {
+      String name = state.getAs("state");
+      if (name.equals("REQUIRED") || name.equals("FAILED")) missingHere.add(state);
+    }
+    if (listed.isEmpty() || missingHere.isEmpty()) return List.of();
+    // only the missing updates are derived again (not every applicable one): the cost follows what both sides list
+    org.patchlake.core.state.ComputerFacts withListed = coreFacts(computerId, facts, deliveries, exemptions, asOf, listed);
+    List<String> covered = new ArrayList<>();
+    for (Row state : missingHere) {
+      Update update = deriver().catalog().update(state.getAs("kb"), state.getAs("product")).orElse(null);
+      if (update != null && deriver().stateOf(update, withListed, asOf).state().isInstalled()) {
+        covered.add(update.updateId());
+      }
+    }
+    covered.sort(null);
+    return covered;
   }
 
   /** Per KB, failed attempts and installs waiting for a restart, from the computer's deliveries. */
@@ -105,7 +139,13 @@ public final class ComputerEvaluator implements Serializable {
    */
   private org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
       Deliveries deliveries, Map<String, Instant> exemptions, Instant now) {
-    Set<String> installed = new HashSet<>();
+    return coreFacts(computerId, facts, deliveries, exemptions, now, Set.of());
+  }
+
+  /** The core facts at {@code now} as if {@code alsoInstalled} were installed too (and not waiting for a restart). */
+  private org.patchlake.core.state.ComputerFacts coreFacts(String computerId, ComputerFacts facts,
+      Deliveries deliveries, Map<String, Instant> exemptions, Instant now, Set<String> alsoInstalled) {
+    Set<String> installed = new HashSet<>(alsoInstalled);
     Set<String> pending = new HashSet<>();
     for (Row kb : facts.installed) {
       (facts.waitsForRestart(kb) ? pending : installed).add(kb.getAs("kb"));
@@ -113,6 +153,7 @@ public final class ComputerEvaluator implements Serializable {
     deliveries.awaitingRestart().forEach((kb, since) -> {
       if (!since.isAfter(now) && (facts.lastBootAt == null || since.isAfter(facts.lastBootAt))) pending.add(kb);
     });
+    pending.removeAll(alsoInstalled);
     installed.removeAll(pending);
     return new org.patchlake.core.state.ComputerFacts(computerId, facts.allProducts(catalog.resolver()), installed,
         pending, deliveries.failures(), exemptions, facts.lastInventoryAt);
@@ -178,7 +219,7 @@ public final class ComputerEvaluator implements Serializable {
   }
 
   private Row output(String computerId, ComputerFacts facts, boolean reporting, Map<String, Row> states,
-      List<Row> transitions) {
+      List<Row> transitions, List<String> coveredByWindowsUpdate) {
     Map<String, List<Row>> byBulletin = new TreeMap<>();
     for (Row state : states.values()) {
       byBulletin.computeIfAbsent(state.getAs("bulletin_id"), b -> new ArrayList<>()).add(state);
@@ -201,8 +242,9 @@ public final class ComputerEvaluator implements Serializable {
         facts.osBuild, facts.architecture, facts.osServicePack, Rows.seq(facts.products), facts.agentVersion, facts.enrolledAt,
         facts.lastInventoryAt, facts.lastReceivedAt, facts.lastBootAt, facts.pendingReboot, facts.pendingRebootSince,
         StateCodec.encodeInstalled(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
-        StateCodec.encodeStates(states.values()), Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates),
-        Rows.seq(transitions)},
+        StateCodec.encodeStates(states.values()), VerdictCodec.encode(facts.windowsUpdate),
+        Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates), Rows.seq(transitions),
+        facts.resolution(catalog.resolver()).problem(), facts.windowsUpdate, Rows.seq(coveredByWindowsUpdate)},
         ComputerSchemas.OUTPUT);
   }
 

@@ -36,6 +36,8 @@ final class ComputerFacts {
   Map<String, Row> installedByKb = new HashMap<>();
   Integer scanErrorCount;
   String lastScanError;
+  /** The Windows Update verdict of the latest applied inventory ({@link ComputerSchemas#VERDICT}), null when it had none. */
+  Row windowsUpdate;
 
   static ComputerFacts from(Row previous) {
     ComputerFacts facts = new ComputerFacts();
@@ -65,6 +67,7 @@ final class ComputerFacts {
     facts.setInstalled(installed != null ? StateCodec.decodeInstalled(installed) : Rows.list(previous, "installed"));
     facts.scanErrorCount = previous.getAs("scan_error_count");
     facts.lastScanError = previous.getAs("last_scan_error");
+    facts.windowsUpdate = VerdictCodec.decode(previous.getAs("windows_update_bin"));
     return facts;
   }
 
@@ -120,6 +123,8 @@ final class ComputerFacts {
     List<String> errors = Rows.list(scan, "errors");
     scanErrorCount = errors.size();
     lastScanError = errors.isEmpty() ? null : errors.get(0);
+    // the verdict belongs to its inventory: one without a verdict leaves none (the comparison is of one point in time)
+    windowsUpdate = VerdictCodec.of(lastInventoryAt, scan.getAs("windows_update"));
   }
 
   private void setInstalled(List<Row> rows) {
@@ -135,9 +140,14 @@ final class ComputerFacts {
   Set<String> allProducts(ProductResolver resolver) {
     Set<String> all = new LinkedHashSet<>();
     if (osProduct != null) all.add(osProduct);
-    all.addAll(resolver.products(osName, osVersion, osBuild, osServicePack, architecture, osProduct));
+    all.addAll(resolution(resolver).products());
     all.addAll(products);
     return all;
+  }
+
+  /** The catalog products of the OS identity, or why it could not be placed (its in-box products are then missing). */
+  ProductResolver.Resolution resolution(ProductResolver resolver) {
+    return resolver.resolve(osName, osVersion, osBuild, osServicePack, architecture, osProduct);
   }
 
   /** Does this KB wait for a restart? Flag from the agent, else installed after the last boot while pending. */

@@ -73,7 +73,18 @@ public final class ComputerSchemas {
       .add("reporting", BooleanType)
       .add("scan_error_count", IntegerType)
       .add("last_scan_error", StringType)
-      .add("states_bin", BinaryType);
+      .add("states_bin", BinaryType)
+      .add("windows_update_bin", BinaryType);
+
+  /**
+   * The Windows Update Agent's verdict of a computer's latest applied inventory ({@link LandingSchemas#WINDOWS_UPDATE}
+   * with the scan it came with); computer_latest keeps it binary ({@link VerdictCodec}), the evaluation as this struct.
+   */
+  public static final StructType VERDICT = new StructType(java.util.stream.Stream.concat(
+          java.util.stream.Stream.of(new org.apache.spark.sql.types.StructField("scanned_at", TimestampType, false,
+              org.apache.spark.sql.types.Metadata.empty())),
+          java.util.Arrays.stream(LandingSchemas.WINDOWS_UPDATE.fields()))
+      .toArray(org.apache.spark.sql.types.StructField[]::new));
 
   /**
    * computer_latest as a run reads it: also the nested lists of snapshots written before the binary form (null in
@@ -105,10 +116,17 @@ public final class ComputerSchemas {
       .add("delivery_facts", createArrayType(DELIVERY_FACT, false))
       .add("exemptions", createArrayType(EXEMPTION, false));
 
-  /** What the evaluation of one computer gives: its computer_latest row, its states, and the history it closed. */
+  /**
+   * What the evaluation of one computer gives: its computer_latest row, its states, the history it closed, why its OS
+   * could not be placed among the catalog's products (null when it could), its current Windows Update verdict and the
+   * REQUIRED or FAILED updates (update_id) that the updates the verdict lists would cover.
+   */
   public static final StructType OUTPUT = LATEST
       .add("states", createArrayType(STATE, false))
       .add("bulletin_states", createArrayType(BULLETIN_STATE, false))
-      .add("transitions", createArrayType(TRANSITION, false));
+      .add("transitions", createArrayType(TRANSITION, false))
+      .add("os_unresolved_reason", StringType)
+      .add("windows_update", VERDICT)
+      .add("windows_update_covers", createArrayType(StringType, false));
 
 }

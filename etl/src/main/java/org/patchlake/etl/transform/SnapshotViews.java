@@ -2,7 +2,11 @@ package org.patchlake.etl.transform;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -18,7 +22,38 @@ public final class SnapshotViews {
         col("os_version"), col("os_build"), col("architecture"), col("agent_version"), col("enrolled_at"),
         col("last_inventory_at"), col("last_boot_at"),
         org.apache.spark.sql.functions.coalesce(col("pending_reboot"), lit(false)).as("pending_reboot"),
-        col("pending_reboot_since"), org.apache.spark.sql.functions.coalesce(col("reporting"), lit(false)).as("reporting"), col("scan_error_count"), col("last_scan_error"));
+        col("pending_reboot_since"), org.apache.spark.sql.functions.coalesce(col("reporting"), lit(false)).as("reporting"), col("scan_error_count"), col("last_scan_error"),
+        col("os_unresolved_reason"));
+  }
+
+  /**
+   * One row per computer whose latest inventory carried a Windows Update verdict: the search's status (COMPLETED, or
+   * FAILED with its error), how many updates it listed, of them security updates, and the updates Patchlake requires that
+   * the listed ones would cover by core's rules (covered_update_ids: the two verdicts agree on them).
+   */
+  public static Dataset<Row> windowsUpdateSearches(Dataset<Row> evaluated) {
+    Column verdict = col("windows_update");
+    return evaluated.where(verdict.isNotNull()).select(col("computer_id"),
+        verdict.getField("scanned_at").as("scanned_at"), verdict.getField("searched_at").as("searched_at"),
+        verdict.getField("source").as("source"),
+        when(verdict.getField("error_code").isNull(), lit("COMPLETED")).otherwise(lit("FAILED")).as("status"),
+        verdict.getField("error_code").as("error_code"), verdict.getField("error_message").as("error_message"),
+        col("windows_update_covers").as("covered_update_ids"),
+        size(verdict.getField("missing")).as("missing_count"),
+        size(filter(verdict.getField("missing"), update -> lower(update.getField("classification"))
+            .equalTo(lit("security updates")))).as("missing_security_count"),
+        col("region"), col("site"), col("computer_class"));
+  }
+
+  /** The updates the latest Windows Update verdict of each computer listed as missing (current; one row per update). */
+  public static Dataset<Row> windowsUpdateMissing(Dataset<Row> evaluated) {
+    return evaluated.where(col("windows_update").isNotNull())
+        .select(col("computer_id"), col("windows_update.scanned_at").as("scanned_at"),
+            col("windows_update.searched_at").as("searched_at"), explode(col("windows_update.missing")).as("m"),
+            col("region"), col("site"), col("computer_class"))
+        .select(col("computer_id"), col("scanned_at"), col("searched_at"), col("m.kb").as("kb"), col("m.title").as("title"),
+            col("m.update_id").as("update_id"), col("m.classification").as("classification"),
+            col("m.severity").as("severity"), col("region"), col("site"), col("computer_class"));
   }
 
   public static Dataset<Row> updateState(Dataset<Row> evaluated) {

@@ -102,22 +102,22 @@ public final class StateCodec {
     if (version != VERSION) throw new IOException("unknown encoding version " + version);
   }
 
-  private static void writeString(DataOutputStream out, String value) throws IOException {
+  static void writeString(DataOutputStream out, String value) throws IOException {
     out.writeBoolean(value != null);
     if (value != null) out.writeUTF(value);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
+  static String readString(DataInputStream in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
   }
 
-  private static void writeInstant(DataOutputStream out, Instant value) throws IOException {
+  static void writeInstant(DataOutputStream out, Instant value) throws IOException {
     out.writeBoolean(value != null);
     if (value != null) out.writeLong(Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L),
         value.getNano() / 1_000));
   }
 
-  private static Instant readInstant(DataInputStream in) throws IOException {
+  static Instant readInstant(DataInputStream in) throws IOException {
     if (!in.readBoolean()) return null;
     long micros = in.readLong();
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);

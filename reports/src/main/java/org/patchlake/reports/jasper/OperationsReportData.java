@@ -19,6 +19,7 @@ import org.patchlake.reports.query.CatalogQueries.ExceptionRow;
 import org.patchlake.reports.query.DeliveryQueries.PolicyDelivery;
 import org.patchlake.reports.query.FleetQueries.AgentComputer;
 import org.patchlake.reports.query.FleetQueries.AgentHealth;
+import org.patchlake.reports.query.FleetQueries.UnresolvedComputer;
 import org.patchlake.reports.query.FleetQueries.VulnerabilityTrendPoint;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.QueryFilter;
@@ -190,6 +191,10 @@ final class OperationsReportData {
         for (AgentComputer computer : queries.fleet().agentComputers(request.scope(), request.filter(), days, true, request.page()).rows()) {
             rows.add(agentRow("scan errors", computer, now));
         }
+        for (UnresolvedComputer computer : queries.fleet().unresolvedOperatingSystems(request.scope(), request.filter(),
+                request.page()).rows()) {
+            rows.add(unresolvedRow(computer, now));
+        }
         AgentHealth totals = health.single();
         Map<String, Object> values = ResultRows.of(totals);
         ReportData data = ComplianceReportData.data(request, health, rows)
@@ -206,6 +211,24 @@ final class OperationsReportData {
         row.put("issue", issue);
         row.putAll(ResultRows.of(computer));
         row.put("days_silent", computer.lastInventoryAt() == null ? null : Duration.between(computer.lastInventoryAt(), now).toDays());
+        row.put("detail", computer.lastScanError());
+        return row;
+    }
+
+    /** A computer whose OS was not resolved to catalog products: the reason is its detail. */
+    private static Map<String, Object> unresolvedRow(UnresolvedComputer computer, Instant now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("issue", "OS not resolved");
+        row.put("computer_id", computer.computerId());
+        row.put("hostname", computer.hostname());
+        row.put("region", computer.region());
+        row.put("site", computer.site());
+        row.put("computer_class", computer.computerClass());
+        row.put("agent_version", computer.agentVersion());
+        row.put("last_inventory_at", computer.lastInventoryAt());
+        row.put("days_silent", computer.lastInventoryAt() == null ? null : Duration.between(computer.lastInventoryAt(), now).toDays());
+        row.put("scan_error_count", null);
+        row.put("detail", computer.reason());
         return row;
     }
 

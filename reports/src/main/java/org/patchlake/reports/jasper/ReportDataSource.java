@@ -12,11 +12,13 @@ import org.patchlake.reports.query.QueryLayer;
 public final class ReportDataSource {
     private final ComplianceReportData compliance;
     private final OperationsReportData operations;
+    private final DetectionReportData detection;
 
     public ReportDataSource(QueryLayer queries) {
         requireNonNull(queries, "queries is null");
         this.compliance = new ComplianceReportData(queries);
         this.operations = new OperationsReportData(queries);
+        this.detection = new DetectionReportData(queries);
     }
 
     public ReportData load(ReportRequest request) {
@@ -35,6 +37,7 @@ public final class ReportDataSource {
             case AGENT_HEALTH -> operations.agentHealth(request);
             case BULLETIN_DETAILS -> operations.bulletinDetails(request);
             case EXCEPTIONS -> operations.exceptions(request);
+            case DETECTION_AGREEMENT -> detection.detectionAgreement(request);
         };
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Every Jasper template Patchlake ships: the twelve reports of DESIGN.md and their drill-down levels.
+ * Every Jasper template Patchlake ships: the reports of DESIGN.md and their drill-down levels.
  * The name is the report's name on the command line and in web routes ({@code /reports/<name>}).
  */
 public enum ReportTemplate {
@@ -21,7 +21,8 @@ public enum ReportTemplate {
     BULLETIN_DETAILS("bulletin-details", "bulletin-details/BulletinDetails.jrxml", "Software Bulletin Details and Superseded Bulletins"),
     REGIONAL_COMPLIANCE("regional-compliance", "regional-compliance/RegionalCompliance.jrxml", "Regional Compliance"),
     EXCEPTIONS("exceptions", "exceptions/Exceptions.jrxml", "Exceptions"),
-    EXECUTIVE_SUMMARY("executive-summary", "executive-summary/ExecutiveSummary.jrxml", "Executive Summary");
+    EXECUTIVE_SUMMARY("executive-summary", "executive-summary/ExecutiveSummary.jrxml", "Executive Summary"),
+    DETECTION_AGREEMENT("detection-agreement", "detection-agreement/DetectionAgreement.jrxml", "Detection Agreement");
 
     /** Class-path folder holding the templates (src/main/jasperreports). */
     public static final String TEMPLATE_ROOT = "jasperreports/";

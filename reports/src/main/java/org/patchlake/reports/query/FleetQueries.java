@@ -15,7 +15,15 @@ public final class FleetQueries {
     public record VulnerabilityTrendPoint(LocalDate day, String severity, boolean exploited, long vulnerable, long applicable) {
     }
 
-    public record AgentHealth(long computers, long withAgent, long withoutAgent, long notReporting, long withScanErrors, int days) {
+    /** {@code osUnresolved}: computers whose OS could not be resolved to the catalog's products (in-box products missing). */
+    public record AgentHealth(long computers, long withAgent, long withoutAgent, long notReporting, long withScanErrors,
+                              long osUnresolved, int days) {
+    }
+
+    /** A computer whose OS identity the catalog's products could not be resolved for, and why. */
+    public record UnresolvedComputer(String computerId, String hostname, String region, String site, String computerClass,
+                                     String agentVersion, String osProduct, String osName, String osVersion, String osBuild,
+                                     Instant lastInventoryAt, String reason) {
     }
 
     public record AgentVersion(String agentVersion, long computers) {
@@ -30,6 +38,7 @@ public final class FleetQueries {
     private static final SqlResource AGENT_HEALTH = SqlResource.load(FleetQueries.class, "agent_health.sql");
     private static final SqlResource AGENT_VERSIONS = SqlResource.load(FleetQueries.class, "agent_versions.sql");
     private static final SqlResource AGENT_COMPUTERS = SqlResource.load(FleetQueries.class, "agent_not_reporting.sql");
+    private static final SqlResource UNRESOLVED_OS = SqlResource.load(FleetQueries.class, "agent_unresolved_os.sql");
     private static final SqlResource REGIONAL = SqlResource.load(FleetQueries.class, "regional_rollup.sql");
 
     private final QueryRunner runner;
@@ -60,7 +69,7 @@ public final class FleetQueries {
         reported.put("notReportingDays", notReportingDays);
         return runner.run(AGENT_HEALTH, p, rs -> new AgentHealth(Rows.count(rs, "computers"), Rows.count(rs, "with_agent"),
                 Rows.count(rs, "without_agent"), Rows.count(rs, "not_reporting"), Rows.count(rs, "with_scan_errors"),
-                notReportingDays), reported);
+                Rows.count(rs, "os_unresolved"), notReportingDays), reported);
     }
 
     public QueryResult<AgentVersion> agentVersions(Scope scope, QueryFilter filter) {
@@ -77,6 +86,16 @@ public final class FleetQueries {
         return runner.run(AGENT_COMPUTERS, p, rs -> new AgentComputer(rs.getString("computer_id"), rs.getString("hostname"),
                 rs.getString("region"), rs.getString("site"), rs.getString("computer_class"), rs.getString("agent_version"),
                 Rows.instant(rs, "last_inventory_at"), Rows.count(rs, "scan_error_count"), rs.getString("last_scan_error")), reported);
+    }
+
+    /** Computers whose OS could not be resolved to the catalog's products, by reason. */
+    public QueryResult<UnresolvedComputer> unresolvedOperatingSystems(Scope scope, QueryFilter filter, Page page) {
+        SqlParameters p = ComplianceQueries.parameters(scope, filter);
+        page.bind(p);
+        return runner.run(UNRESOLVED_OS, p, rs -> new UnresolvedComputer(rs.getString("computer_id"), rs.getString("hostname"),
+                rs.getString("region"), rs.getString("site"), rs.getString("computer_class"), rs.getString("agent_version"),
+                rs.getString("os_product"), rs.getString("os_name"), rs.getString("os_version"), rs.getString("os_build"),
+                Rows.instant(rs, "last_inventory_at"), rs.getString("os_unresolved_reason")), ComplianceQueries.reported(scope, filter));
     }
 
     /** Report 10 top level: per region in scope. The computer level is {@link ComplianceQueries#byComputer} with a site filter. */

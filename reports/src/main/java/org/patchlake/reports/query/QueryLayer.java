@@ -18,6 +18,7 @@ public final class QueryLayer implements AutoCloseable {
     private final FleetQueries fleet;
     private final CatalogQueries catalog;
     private final SlaQueries sla;
+    private final DetectionQueries detection;
 
     public QueryLayer(Warehouse warehouse, BusinessCalendar calendar) {
         this(warehouse, calendar, (sql, values, nanos) -> { });
@@ -31,6 +32,7 @@ public final class QueryLayer implements AutoCloseable {
         this.deliveries = new DeliveryQueries(runner);
         this.fleet = new FleetQueries(runner);
         this.catalog = new CatalogQueries(runner);
+        this.detection = new DetectionQueries(runner);
         this.sla = new SlaQueries(runner, calendar, new SlaEvaluator(SlaEvaluator.DEFAULT_WINDOW));
     }
 
@@ -64,6 +66,11 @@ public final class QueryLayer implements AutoCloseable {
 
     public SlaQueries sla() {
         return sla;
+    }
+
+    /** Report 13: where Windows Update's own verdict and Patchlake's differ. */
+    public DetectionQueries detection() {
+        return detection;
     }
 
     @Override

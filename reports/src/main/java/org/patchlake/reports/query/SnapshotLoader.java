@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 final class SnapshotLoader {
     /** Tables whose rows belong to one computer each: replaced per changed computer by an incremental load. */
     static final Set<String> PER_COMPUTER_TABLES = Set.of("computers", "deliveries", "scans", "bulletin_state",
-            "update_state", "update_state_history", "update_state_history_by_bulletin");
+            "update_state", "update_state_history", "update_state_history_by_bulletin", "windows_update_searches",
+            "windows_update_missing");
     private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE TABLE (\\w+)", Pattern.CASE_INSENSITIVE);
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SnapshotLoader.class);
@@ -126,15 +128,42 @@ final class SnapshotLoader {
             return;
         }
         List<String> replacements = new ArrayList<>();
+        Set<String> present = new java.util.HashSet<>();
         try (ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM " + rows)) {
             while (columns.next()) {
+                present.add(columns.getString("column_name"));
                 if (columns.getString("column_type").equals("TIMESTAMP WITH TIME ZONE")) {
-                    String column = '"' + columns.getString("column_name").replace("\"", "\"\"") + '"';
-                    replacements.add("CAST(" + column + " AS TIMESTAMP) AS " + column);
+                    replacements.add("CAST(" + quoted(columns.getString("column_name")) + " AS TIMESTAMP) AS "
+                            + quoted(columns.getString("column_name")));
                 }
             }
         }
         String select = replacements.isEmpty() ? "*" : "* REPLACE (" + String.join(", ", replacements) + ")";
+        // a column of the contract that an older snapshot does not have yet reads as null
+        for (Map.Entry<String, String> column : contractColumns(statement, table).entrySet()) {
+            if (!present.contains(column.getKey())) {
+                select += ", CAST(NULL AS " + column.getValue() + ") AS " + quoted(column.getKey());
+            }
+        }
         statement.execute("CREATE VIEW " + schemaName + "." + table + " AS SELECT " + select + " FROM " + rows);
+    }
+
+    /** The columns (name, type) of a table's contract shape (snapshot_schema.sql), in order. */
+    private Map<String, String> contractColumns(Statement statement, String table) throws SQLException {
+        String shape = "contract_shape_" + table;
+        statement.execute(schema.createStatement(table).replaceFirst("(?i)CREATE TABLE " + table + " ", "CREATE TEMP TABLE " + shape + " "));
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        try (ResultSet described = statement.executeQuery("DESCRIBE " + shape)) {
+            while (described.next()) {
+                columns.put(described.getString("column_name"), described.getString("column_type"));
+            }
+        } finally {
+            statement.execute("DROP TABLE " + shape);
+        }
+        return columns;
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -27,6 +27,9 @@ CREATE TABLE update_state_history_by_bulletin AS
 SELECT bulletin_id, computer_id, region, site, computer_class, state, valid_from, valid_to
 FROM update_state_history ORDER BY bulletin_id, computer_id;
 CREATE TABLE compliance_daily AS SELECT * FROM src.compliance_daily ORDER BY day, bulletin_id;
+-- by computer: Windows Update's verdict of a computer (report 13's drill-down)
+CREATE TABLE windows_update_searches AS SELECT * FROM src.windows_update_searches ORDER BY computer_id;
+CREATE TABLE windows_update_missing AS SELECT * FROM src.windows_update_missing ORDER BY computer_id, kb;
 -- Summaries. Counts per bulletin / update x region x site x class x state (reports 1, 3, 9, 10).
 CREATE TABLE bulletin_state_summary AS
 SELECT bulletin_id, region, site, computer_class, state, count(*) AS computers
@@ -179,3 +182,86 @@ CREATE TABLE computer_group_counts AS
 SELECT region, site, computer_class, count(*) AS computers
 FROM computers
 GROUP BY region, site, computer_class ORDER BY region, site, computer_class;
+-- Detection agreement (report 13): per computer whose latest inventory carried a completed Windows Update search, every
+-- security update that either side calls missing, with both verdicts. Patchlake calls an update missing when its state
+-- is REQUIRED or FAILED for any of the KB's products (updates released after the search day are left out: Windows Update
+-- could not list them); Windows Update calls a KB missing when it lists it as a security update. The two agree on an
+-- update Patchlake requires when Windows Update lists it, or lists an update that covers it by core's rules (superseding
+-- or a later cumulative package: Windows Update offers only the newest of a line; the ETL works that out with the state
+-- rules, windows_update_searches.covered_update_ids). Windows Update's KBs Patchlake did not evaluate (UNKNOWN or EXEMPT, or in the
+-- catalog only for products the computer does not have) are not compared; a KB the catalog lacks, or one Patchlake
+-- found not applicable on a product it evaluated, is a difference.
+CREATE TABLE detection_agreement_kbs AS
+WITH searches AS (
+  SELECT computer_id, searched_at, CAST(searched_at AS DATE) AS searched_day, region, site, computer_class
+  FROM windows_update_searches WHERE status = 'COMPLETED'
+), listed AS (
+  SELECT m.computer_id, m.kb, min(m.title) AS title, max(m.severity) AS severity
+  FROM windows_update_missing m JOIN searches s ON s.computer_id = m.computer_id
+  WHERE m.kb IS NOT NULL AND lower(m.classification) = 'security updates'
+  GROUP BY m.computer_id, m.kb
+), states AS (
+  SELECT us.computer_id, us.kb, us.product, us.state
+  FROM update_state us
+  JOIN searches s ON s.computer_id = us.computer_id
+  JOIN updates u ON u.update_id = us.update_id
+  WHERE NOT (us.state IN ('REQUIRED', 'FAILED') AND u.released > s.searched_day)
+), patchlake AS (
+  SELECT computer_id, kb,
+         CASE WHEN bool_or(state = 'FAILED') THEN 'FAILED' WHEN bool_or(state = 'REQUIRED') THEN 'REQUIRED'
+              WHEN bool_or(state = 'INSTALLED_PENDING_REBOOT') THEN 'INSTALLED_PENDING_REBOOT'
+              WHEN bool_or(state = 'INSTALLED') THEN 'INSTALLED' WHEN bool_or(state = 'EXEMPT') THEN 'EXEMPT'
+              ELSE 'UNKNOWN' END AS state
+  FROM states GROUP BY computer_id, kb
+), covered AS (
+  SELECT DISTINCT c.computer_id, u.kb
+  FROM (SELECT s.computer_id, unnest(s.covered_update_ids) AS update_id FROM windows_update_searches s
+        WHERE s.status = 'COMPLETED') c
+  JOIN updates u ON u.update_id = c.update_id
+), evaluated_products AS (
+  SELECT DISTINCT computer_id, product FROM states
+), unplaced AS (
+  SELECT l.computer_id, l.kb,
+         CASE WHEN NOT EXISTS (SELECT 1 FROM updates u WHERE u.kb = l.kb) THEN 'NOT_IN_CATALOG'
+              WHEN EXISTS (SELECT 1 FROM updates u JOIN evaluated_products e ON e.product = u.product
+                           WHERE u.kb = l.kb AND e.computer_id = l.computer_id) THEN 'NOT_APPLICABLE'
+              ELSE NULL END AS state
+  FROM listed l
+  WHERE NOT EXISTS (SELECT 1 FROM patchlake p WHERE p.computer_id = l.computer_id AND p.kb = l.kb)
+), compared AS (
+  SELECT l.computer_id, l.kb, true AS windows_update_lists, false AS covered, coalesce(p.state, x.state) AS patchlake_state,
+         l.title AS windows_update_title, l.severity AS windows_update_severity
+  FROM listed l
+  LEFT JOIN patchlake p ON p.computer_id = l.computer_id AND p.kb = l.kb
+  LEFT JOIN unplaced x ON x.computer_id = l.computer_id AND x.kb = l.kb
+  UNION ALL
+  SELECT p.computer_id, p.kb, false, c.kb IS NOT NULL, p.state, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)
+  FROM patchlake p
+  LEFT JOIN covered c ON c.computer_id = p.computer_id AND c.kb = p.kb
+  WHERE p.state IN ('REQUIRED', 'FAILED')
+    AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.computer_id = p.computer_id AND l.kb = p.kb)
+)
+SELECT k.computer_id, s.region, s.site, s.computer_class, s.searched_at, k.kb,
+       coalesce(k.windows_update_title, b.title) AS title, coalesce(b.vendor_severity, k.windows_update_severity) AS severity,
+       CASE WHEN k.windows_update_lists THEN 'MISSING' WHEN k.covered THEN 'COVERED' ELSE 'NOT_LISTED' END AS windows_update,
+       k.patchlake_state AS patchlake,
+       CASE WHEN k.patchlake_state IN ('REQUIRED', 'FAILED') AND (k.windows_update_lists OR k.covered) THEN 'BOTH'
+            WHEN k.patchlake_state IN ('REQUIRED', 'FAILED') THEN 'PATCHLAKE_ONLY'
+            ELSE 'WINDOWS_UPDATE_ONLY' END AS agreement
+FROM compared k
+JOIN searches s ON s.computer_id = k.computer_id
+LEFT JOIN (SELECT kb, min(bulletin_id) AS bulletin_id FROM updates GROUP BY kb) ub ON ub.kb = k.kb
+LEFT JOIN bulletins b ON b.bulletin_id = ub.bulletin_id
+WHERE k.patchlake_state IN ('REQUIRED', 'FAILED', 'INSTALLED', 'INSTALLED_PENDING_REBOOT', 'NOT_IN_CATALOG', 'NOT_APPLICABLE')
+ORDER BY k.computer_id, k.kb;
+-- ... and per computer with a Windows Update search, the counts report 13 lists (largest disagreements first).
+CREATE TABLE detection_agreement_computers AS
+SELECT s.computer_id, s.region, s.site, s.computer_class, c.hostname, s.status, s.searched_at, s.error_code,
+       count_if(k.agreement = 'BOTH') AS both_missing,
+       count_if(k.agreement = 'WINDOWS_UPDATE_ONLY') AS windows_update_only,
+       count_if(k.agreement = 'PATCHLAKE_ONLY') AS patchlake_only
+FROM windows_update_searches s
+JOIN computers c ON c.computer_id = s.computer_id
+LEFT JOIN detection_agreement_kbs k ON k.computer_id = s.computer_id
+GROUP BY s.computer_id, s.region, s.site, s.computer_class, c.hostname, s.status, s.searched_at, s.error_code
+ORDER BY s.computer_id;

@@ -23,3 +23,7 @@ INSERT INTO update_state_history_by_bulletin
 SELECT bulletin_id, computer_id, region, site, computer_class, state, valid_from, valid_to
 FROM changed_history ORDER BY bulletin_id, computer_id;
 DROP TABLE changed_history;
+DELETE FROM windows_update_searches WHERE computer_id IN (SELECT computer_id FROM changed_computers);
+INSERT INTO windows_update_searches BY NAME SELECT * FROM changed.windows_update_searches ORDER BY computer_id;
+DELETE FROM windows_update_missing WHERE computer_id IN (SELECT computer_id FROM changed_computers);
+INSERT INTO windows_update_missing BY NAME SELECT * FROM changed.windows_update_missing ORDER BY computer_id, kb;

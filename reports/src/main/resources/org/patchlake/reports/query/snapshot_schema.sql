@@ -4,7 +4,8 @@
 CREATE TABLE computers (computer_id VARCHAR, hostname VARCHAR, domain VARCHAR, region VARCHAR, site VARCHAR, ou VARCHAR,
   computer_class VARCHAR, managed_level INTEGER, os_product VARCHAR, os_name VARCHAR, os_version VARCHAR, os_build VARCHAR,
   architecture VARCHAR, agent_version VARCHAR, enrolled_at TIMESTAMP, last_inventory_at TIMESTAMP, last_boot_at TIMESTAMP,
-  pending_reboot BOOLEAN, pending_reboot_since TIMESTAMP, reporting BOOLEAN, scan_error_count INTEGER, last_scan_error VARCHAR);
+  pending_reboot BOOLEAN, pending_reboot_since TIMESTAMP, reporting BOOLEAN, scan_error_count INTEGER, last_scan_error VARCHAR,
+  os_unresolved_reason VARCHAR);
 CREATE TABLE bulletins (bulletin_id VARCHAR, title VARCHAR, vendor_severity VARCHAR, impact VARCHAR, released DATE,
   revised DATE, cve_count INTEGER, exploited BOOLEAN, superseded BOOLEAN, update_count INTEGER);
 CREATE TABLE updates (update_id VARCHAR, kb VARCHAR, bulletin_id VARCHAR, product VARCHAR, component VARCHAR,
@@ -31,3 +32,11 @@ CREATE TABLE exceptions (exception_id VARCHAR, computer_id VARCHAR, bulletin_id 
   created_at TIMESTAMP, expires_at TIMESTAMP, revoked BOOLEAN, active BOOLEAN, updated_at TIMESTAMP);
 CREATE TABLE policies (policy_id VARCHAR, name VARCHAR, created_at TIMESTAMP);
 CREATE TABLE quarantine (file VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR);
+-- Windows Update's own verdict of each computer's latest inventory: the search (status COMPLETED or FAILED, and the
+-- updates Patchlake requires that the listed ones cover by core's rules) and the updates it listed as missing.
+CREATE TABLE windows_update_searches (computer_id VARCHAR, scanned_at TIMESTAMP, searched_at TIMESTAMP, source VARCHAR,
+  status VARCHAR, error_code VARCHAR, error_message VARCHAR, covered_update_ids VARCHAR[], missing_count INTEGER,
+  missing_security_count INTEGER, region VARCHAR, site VARCHAR, computer_class VARCHAR);
+CREATE TABLE windows_update_missing (computer_id VARCHAR, scanned_at TIMESTAMP, searched_at TIMESTAMP, kb VARCHAR,
+  title VARCHAR, update_id VARCHAR, classification VARCHAR, severity VARCHAR, region VARCHAR, site VARCHAR,
+  computer_class VARCHAR);

@@ -112,9 +112,9 @@ class OperationsQueriesTest {
     @Test
     void agent_health_counts_agents_stale_computers_versions_and_scan_errors() {
         assertThat(layer.fleet().agentHealth(Scope.all(), QueryFilter.none(), 7).single())
-                .isEqualTo(new FleetQueries.AgentHealth(6, 5, 1, 1, 1, 7));
+                .isEqualTo(new FleetQueries.AgentHealth(6, 5, 1, 1, 1, 2, 7));
         assertThat(layer.fleet().agentHealth(EU, QueryFilter.none(), 7).single())
-                .isEqualTo(new FleetQueries.AgentHealth(3, 3, 0, 1, 0, 7));
+                .isEqualTo(new FleetQueries.AgentHealth(3, 3, 0, 1, 0, 1, 7));
         // with a 14-day window c3 (last inventory 11-10 08:00) still counts as reporting
         assertThat(layer.fleet().agentHealth(Scope.all(), QueryFilter.none(), 14).single().notReporting()).isZero();
         assertThat(layer.fleet().agentVersions(Scope.all(), QueryFilter.none()).rows())
@@ -123,6 +123,19 @@ class OperationsQueriesTest {
                 .extracting(AgentComputer::computerId).containsExactly("c3");
         assertThat(layer.fleet().agentComputers(Scope.all(), QueryFilter.none(), 7, true, Page.first(10)).rows())
                 .extracting(AgentComputer::computerId, AgentComputer::lastScanError).containsExactly(tuple("c5", "0x8024402C"));
+    }
+
+    @Test
+    void agent_health_lists_computers_whose_os_was_not_resolved_to_catalog_products_with_the_reason() {
+        assertThat(layer.fleet().unresolvedOperatingSystems(Scope.all(), QueryFilter.none(), Page.first(10)).rows())
+                .extracting(FleetQueries.UnresolvedComputer::computerId, FleetQueries.UnresolvedComputer::osVersion,
+                        FleetQueries.UnresolvedComputer::reason)
+                .containsExactly(tuple("c3", "23H2", "OS version '23H2' is not an NT version such as 10.0.19045"),
+                        tuple("c6", null, "no OS identity reported (name, version and architecture are needed)"));
+        assertThat(layer.fleet().unresolvedOperatingSystems(EU, QueryFilter.none(), Page.first(10)).rows())
+                .extracting(FleetQueries.UnresolvedComputer::computerId).containsExactly("c3");
+        assertThat(layer.fleet().unresolvedOperatingSystems(Scope.all(), QueryFilter.none(), new Page(1, 1)).rows())
+                .extracting(FleetQueries.UnresolvedComputer::computerId).containsExactly("c6");
     }
 
     @Test

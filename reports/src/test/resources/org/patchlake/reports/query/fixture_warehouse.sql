@@ -1,13 +1,14 @@
 -- The hand-designed fixture warehouse (see FixtureWarehouse and the expectations in the tests).
 -- Two regions: EU (sites eu-ber, eu-par) and US (site us-nyc). Data as of 2026-11-20 12:00 UTC (a Friday).
+-- c3 and c6 have an OS the ETL could not resolve to the catalog's products (os_unresolved_reason).
 -- P1 = 'Windows 11 Version 23H2 for x64-based Systems', P2 = 'Windows Server 2022'.
 INSERT INTO computers VALUES
- ('c1','eu-ws-01','corp','EU','eu-ber','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-19 07:00',false,NULL,true,0,NULL),
- ('c2','eu-srv-01','corp','EU','eu-ber','OU=srv','server',1,'P2','Windows Server 2022','21H2','20348','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-01 07:00',true,'2026-11-20 06:00',true,0,NULL),
- ('c3','eu-nb-01','corp','EU','eu-par','OU=nb','notebook',3,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-02-01 09:00','2026-11-10 08:00','2026-11-09 07:00',false,NULL,false,0,NULL),
- ('c4','us-ws-01','corp','US','us-nyc','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-08 07:00',true,'2026-11-10 00:00',true,0,NULL),
- ('c5','us-bcs-01','corp','US','us-nyc','OU=srv','business_critical_server',1,'P2','Windows Server 2022','21H2','20348','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-15 07:00',false,NULL,true,2,'0x8024402C'),
- ('c6','us-ws-02','corp','US','us-nyc','OU=ws','workstation',4,'P1',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,false,NULL,false,0,NULL);
+ ('c1','eu-ws-01','corp','EU','eu-ber','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-19 07:00',false,NULL,true,0,NULL,NULL),
+ ('c2','eu-srv-01','corp','EU','eu-ber','OU=srv','server',1,'P2','Windows Server 2022','21H2','20348','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-01 07:00',true,'2026-11-20 06:00',true,0,NULL,NULL),
+ ('c3','eu-nb-01','corp','EU','eu-par','OU=nb','notebook',3,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-02-01 09:00','2026-11-10 08:00','2026-11-09 07:00',false,NULL,false,0,NULL,'OS version ''23H2'' is not an NT version such as 10.0.19045'),
+ ('c4','us-ws-01','corp','US','us-nyc','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-08 07:00',true,'2026-11-10 00:00',true,0,NULL,NULL),
+ ('c5','us-bcs-01','corp','US','us-nyc','OU=srv','business_critical_server',1,'P2','Windows Server 2022','21H2','20348','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-15 07:00',false,NULL,true,2,'0x8024402C',NULL),
+ ('c6','us-ws-02','corp','US','us-nyc','OU=ws','workstation',4,'P1',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,false,NULL,false,0,NULL,'no OS identity reported (name, version and architecture are needed)');
 
 INSERT INTO bulletins VALUES
  ('KB5000001','2026-11 Cumulative Update','Critical','Remote Code Execution','2026-11-02',NULL,2,true,false,2),
@@ -123,3 +124,19 @@ INSERT INTO exceptions VALUES
  ('e4','c2','KB5000002','dave','revoked: the app was retired','2026-10-05 00:00','2027-01-01 00:00',true,false,'2026-10-06 00:00');
 
 INSERT INTO policies VALUES ('P-1','Roll out KB5000001','2026-11-03 08:00'), ('P-2','Roll out KB5000002','2026-10-19 20:00');
+
+-- Windows Update's verdicts (report 13): c1 lists KB5000002 (Patchlake: REQUIRED, both agree), KB5099999 (not in the
+-- catalog: Windows Update only) and a definition update (not a security update: not compared); c2 lists nothing and
+-- Patchlake requires nothing; c3 lists nothing while Patchlake requires KB5000001 (Patchlake only; KB5000002 is
+-- EXEMPT, not compared); c4's search failed; c5 lists KB5000001 (FAILED in Patchlake: both); c6 sent no verdict.
+INSERT INTO windows_update_searches VALUES
+ ('c1','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,[],3,2,'EU','eu-ber','workstation'),
+ ('c2','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,[],0,0,'EU','eu-ber','server'),
+ ('c3','2026-11-10 08:00','2026-11-10 07:59','ONLINE','COMPLETED',NULL,NULL,[],0,0,'EU','eu-par','notebook'),
+ ('c4','2026-11-20 08:00','2026-11-20 07:59','ONLINE','FAILED','0x8024402C','no connection to the update server',[],0,0,'US','us-nyc','workstation'),
+ ('c5','2026-11-20 08:00','2026-11-20 07:59','ONLINE','COMPLETED',NULL,NULL,[],1,1,'US','us-nyc','business_critical_server');
+INSERT INTO windows_update_missing VALUES
+ ('c1','2026-11-20 08:00','2026-11-20 07:59','KB5000002','2026-10 Security Update for Windows 11 (KB5000002)','u-2','Security Updates','Important','EU','eu-ber','workstation'),
+ ('c1','2026-11-20 08:00','2026-11-20 07:59','KB5099999','2026-11 Security Update for Microsoft Visual C++ (KB5099999)','u-9','Security Updates','Important','EU','eu-ber','workstation'),
+ ('c1','2026-11-20 08:00','2026-11-20 07:59','KB2267602','Security Intelligence Update for Microsoft Defender Antivirus (KB2267602)','u-d','Definition Updates',NULL,'EU','eu-ber','workstation'),
+ ('c5','2026-11-20 08:00','2026-11-20 07:59','KB5000001','2026-11 Cumulative Update for Windows Server 2022 (KB5000001)','u-1','Security Updates','Critical','US','us-nyc','business_critical_server');

@@ -21,13 +21,16 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.patchlake.agent.endpoint.SimulatedMachine;
+import org.patchlake.agent.endpoint.WindowsUpdateOffers;
 
 /**
  * A fleet on disk: {@code DIR/fleet.jsonl.gz}, one {@link FleetMember} per line, streamed both ways so fleets of
- * 200,000 machines never sit in memory as one document.
+ * 200,000 machines never sit in memory as one document, and {@code DIR/windows-update.json.gz}, the Windows Update
+ * offers per product every member's simulated Windows Update Agent answers from (written once, not per machine).
  */
 public final class FleetFiles {
     public static final String FILE_NAME = "fleet.jsonl.gz";
+    public static final String WINDOWS_UPDATE_FILE_NAME = "windows-update.json.gz";
 
     private final ObjectMapper json = SimulatedMachine.json().disable(SerializationFeature.INDENT_OUTPUT);
 
@@ -63,6 +66,7 @@ public final class FleetFiles {
                     }
                 });
             }
+            generator.windowsUpdateOffers().write(directory.resolve(WINDOWS_UPDATE_FILE_NAME));
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return summary.build();
         } catch (IOException e) {
@@ -88,6 +92,11 @@ public final class FleetFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("reading fleet " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The Windows Update offers written beside the fleet. */
+    public WindowsUpdateOffers readWindowsUpdateOffers(Path directory) {
+        return WindowsUpdateOffers.read(directory.resolve(WINDOWS_UPDATE_FILE_NAME));
     }
 
     public List<FleetMember> readAll(Path directory) {

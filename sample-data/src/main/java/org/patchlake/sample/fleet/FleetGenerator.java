@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +17,18 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.patchlake.agent.endpoint.SimulatedMachine;
+import org.patchlake.agent.endpoint.WindowsUpdateOffers;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.Update;
 import org.patchlake.core.inventory.ProductIdentifier;
 
 /**
  * Generates a realistic enterprise fleet on a catalog: regions and sites, computer classes and managed levels,
- * an OS mix of real products, installed updates consistent with each machine's patch habits (some machines
- * years behind), notebooks that are often offline, contractors' machines that leave, install failures with
- * real exit codes, and machines that regress after a reimage. Deterministic for a seed and a catalog.
+ * an OS mix of real products described the way Windows describes itself (full build, registry), installed updates
+ * consistent with each machine's patch habits ({@link PatchHistory}: the newest cumulative package of each line, some
+ * machines months or years behind), notebooks that are often offline, contractors' machines that leave, install
+ * failures with real exit codes, machines that regress after a reimage, and each machine's Windows Update Agent
+ * ({@link FleetWindowsUpdate}). Deterministic for a seed and a catalog.
  */
 public final class FleetGenerator {
 
@@ -44,13 +48,16 @@ public final class FleetGenerator {
         List.of(1618L, 3010L));
 
     private final Catalog catalog;
-    private final ProductIdentifier products;
     private final List<OperatingSystem.Weighted> clients;
     private final List<OperatingSystem.Weighted> servers;
+    /** The catalog products of each operating system (OS product and in-box components), as the server resolves them. */
+    private final Map<OperatingSystem, List<String>> productsByOs = new HashMap<>();
+    private final Map<OperatingSystem, List<ProductServicing>> servicingByOs = new HashMap<>();
+    private final PatchHistory patchHistory;
+    private final FleetWindowsUpdate windowsUpdate;
 
     public FleetGenerator(Catalog catalog) {
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.products = new ProductIdentifier(catalog.products());
         this.clients = inCatalog(OperatingSystem.CLIENTS);
         this.servers = inCatalog(OperatingSystem.SERVERS);
         if (clients.isEmpty() || servers.isEmpty()) {
@@ -59,6 +66,27 @@ public final class FleetGenerator {
                 + (clients.isEmpty() ? OperatingSystem.CLIENTS : OperatingSystem.SERVERS).stream()
                     .map(weighted -> weighted.os().product()).toList());
         }
+        ProductIdentifier identifier = new ProductIdentifier(catalog.products());
+        Map<String, ProductServicing> servicing = new HashMap<>();
+        for (OperatingSystem.Weighted choice : concat(clients, servers)) {
+            List<String> machineProducts = identifier.identify(choice.os().identity()).catalogProducts();
+            productsByOs.put(choice.os(), machineProducts);
+            servicingByOs.put(choice.os(), machineProducts.stream()
+                .map(product -> servicing.computeIfAbsent(product, name -> ProductServicing.of(catalog, name))).toList());
+        }
+        this.patchHistory = new PatchHistory(catalog);
+        this.windowsUpdate = new FleetWindowsUpdate(catalog, servicing, productsByOs);
+    }
+
+    /** What the fleet's Windows Update Agents offer per product: shared by every member (FleetFiles writes it once). */
+    public WindowsUpdateOffers windowsUpdateOffers() {
+        return windowsUpdate.offers();
+    }
+
+    /** The catalog products a member running {@code product} has (its OS product and in-box components). */
+    public List<String> productsOf(String osProduct) {
+        return productsByOs.entrySet().stream().filter(entry -> entry.getKey().product().equals(osProduct))
+            .map(Map.Entry::getValue).findFirst().orElse(List.of());
     }
 
     /** Generates the fleet member by member, in host order, handing each to {@code sink}. */
@@ -93,11 +121,11 @@ public final class FleetGenerator {
         Instant goneAt = reporting == ReportingProfile.GONE ? goneAt(spec, leaves) : null;
         OperatingSystem os = Weighted.pick(computerClass.isServer() ? servers : clients,
             OperatingSystem.Weighted::weight, random).os();
-        List<String> machineProducts = products.identify(os.identity()).catalogProducts();
+        List<String> machineProducts = productsByOs.get(os);
         LocalDate today = LocalDate.ofInstant(spec.asOf(), ZoneOffset.UTC);
 
         LocalDate end = LocalDate.ofInstant(spec.asOf().plus(spec.simulationSpan()), ZoneOffset.UTC);
-        Map<String, LocalDate> patched = history(machineProducts, patchProfile, today, end, random);
+        Map<String, LocalDate> patched = patchHistory.of(servicingByOs.get(os), patchProfile, today, end, random);
         Map<String, SimulatedMachine.InstallBehaviour> failures = failures(machineProducts, patched, today, end, random);
         // what is installed by the start; the rest Windows Update installs on its own during the simulation
         Map<String, LocalDate> installed = new TreeMap<>();
@@ -114,17 +142,21 @@ public final class FleetGenerator {
         SimulatedMachine.Runtime awaitingRestart = random.nextDouble() < AWAITING_RESTART_SHARE
             ? awaitingRestart(spec, installed, random) : null;
         long bootAgeSeconds = (long) (random.nextDouble() * Duration.ofDays(computerClass.isServer() ? 45 : 10).toSeconds());
+        String hardwareId = new UUID(random.nextLong(), random.nextLong()).toString();
+        int revision = os.baseRevision() - random.nextInt(Math.min(os.baseRevision(), 400));
+        SimulatedMachine.WindowsUpdate windowsUpdateSetup = windowsUpdate.setup(machineProducts, installed, today, random);
 
         SimulatedMachine machine = new SimulatedMachine(
             hostname,
             spec.organisation().domain(),
-            new UUID(random.nextLong(), random.nextLong()).toString(),
-            new SimulatedMachine.Os(os.product(), os.name(), os.version(), Integer.toString(os.build()), os.architecture()),
+            hardwareId,
+            os.machineOs(revision),
             spec.asOf().minusSeconds(bootAgeSeconds),
             installed.entrySet().stream().map(entry -> new SimulatedMachine.Kb(entry.getKey(), entry.getValue())).toList(),
-            Map.of("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
-                Map.of("CurrentBuild", Integer.toString(os.build()), "ProductName", os.name())),
-            Map.of("C:\\Windows\\System32\\ntoskrnl.exe", os.version() + "." + (1000 + random.nextInt(4000))),
+            Map.of("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", os.currentVersionKey(revision),
+                "HKLM\\SOFTWARE\\Microsoft\\Cryptography", Map.of("MachineGuid", hardwareId),
+                "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment", Map.of("PROCESSOR_ARCHITECTURE", "AMD64")),
+            Map.of("C:\\Windows\\System32\\ntoskrnl.exe", os.kernel() + "." + os.build() + "." + revision),
             failures,
             new SimulatedMachine.InstallBehaviour(null, (long) Weighted.between(random, 60, 900),
                 random.nextDouble() < 0.7, null, null),
@@ -132,7 +164,8 @@ public final class FleetGenerator {
             awaitingRestart,
             computerClass.hint(),
             managedLevel,
-            scheduled);
+            scheduled,
+            windowsUpdateSetup);
         String unit = "OU=" + switch (computerClass) {
             case WORKSTATION -> "Workstations";
             case NOTEBOOK -> "Notebooks";
@@ -141,41 +174,6 @@ public final class FleetGenerator {
         } + ",OU=" + site.name() + ",OU=" + region.code() + ",DC=" + spec.organisation().domain().replace(".", ",DC=");
         return new FleetMember(hostname, region.name(), site.name(), unit, computerClass, managedLevel, patchProfile,
             reporting, goneAt, machine);
-    }
-
-    /**
-     * The updates a machine with these habits installs by {@code end} (the end of the simulation), with install
-     * dates: released updates follow after the profile's lag; an abandoned machine stopped years ago.
-     */
-    private Map<String, LocalDate> history(List<String> machineProducts, PatchProfile profile, LocalDate today,
-                                           LocalDate end, Random random) {
-        LocalDate stop = profile == PatchProfile.ABANDONED ? today.minusDays(Weighted.between(random, 365, 4 * 365)) : end;
-        Map<String, LocalDate> installed = new TreeMap<>();
-        for (String product : machineProducts) {
-            for (Update update : catalog.updatesForProduct(product)) {
-                LocalDate installedOn = update.released().plusDays(
-                    Weighted.between(random, profile.minLagDays(), profile.maxLagDays()));
-                if (installedOn.isAfter(stop) || random.nextDouble() > profile.installChance()) {
-                    continue;
-                }
-                // Cumulative updates replace older ones: a machine rarely installs what was already superseded.
-                if (supersededBefore(update, installedOn) && random.nextDouble() < 0.8) {
-                    continue;
-                }
-                installed.merge(update.kb(), installedOn, (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        return installed;
-    }
-
-    private boolean supersededBefore(Update update, LocalDate date) {
-        for (String superseder : catalog.directSupersedersOf(update.kb(), update.product())) {
-            var newer = catalog.update(superseder, update.product());
-            if (newer.isPresent() && !newer.get().released().isAfter(date)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -278,6 +276,12 @@ public final class FleetGenerator {
             return ReportingProfile.GONE;
         }
         return computerClass == ComputerClass.NOTEBOOK ? ReportingProfile.OFTEN_OFFLINE : ReportingProfile.ALWAYS;
+    }
+
+    private static List<OperatingSystem.Weighted> concat(List<OperatingSystem.Weighted> a, List<OperatingSystem.Weighted> b) {
+        List<OperatingSystem.Weighted> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private List<OperatingSystem.Weighted> inCatalog(List<OperatingSystem.Weighted> choices) {

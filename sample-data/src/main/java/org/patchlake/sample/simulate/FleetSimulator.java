@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.patchlake.agent.endpoint.WindowsUpdateOffers;
 import org.patchlake.agent.upload.IngestClient;
 import org.patchlake.sample.fleet.FleetMember;
 
@@ -34,11 +35,14 @@ public final class FleetSimulator {
     private final SimulationConfig config;
     private final SimulationClock clock;
     private final List<SimulatedAgent> agents;
+    private final WindowsUpdateOffers offers;
     private final HttpClient http = IngestClient.defaultHttpClient();
 
-    public FleetSimulator(SimulationConfig config, SimulationClock clock, List<FleetMember> fleet) {
+    /** {@code offers}: what the members' Windows Update Agents answer from (the fleet generator's, shared by all). */
+    public FleetSimulator(SimulationConfig config, SimulationClock clock, List<FleetMember> fleet, WindowsUpdateOffers offers) {
         this.config = requireNonNull(config, "config is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.offers = requireNonNull(offers, "offers is null");
         if (clock.instant().isAfter(config.start())) {
             throw new IllegalArgumentException("the clock shows " + clock.instant() + ", after the simulation start "
                 + config.start());
@@ -65,7 +69,7 @@ public final class FleetSimulator {
             queue.add(new Wake(config.start().plus(agents.get(i).phase()), i));
         }
         SimulatedAgent.Environment environment = new SimulatedAgent.Environment(config.server(),
-            config.stateDirectory(), clock, http, config.start(), config.wakeInterval());
+            config.stateDirectory(), clock, http, config.start(), config.wakeInterval(), offers);
         ExecutorService pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
             Thread thread = new Thread(runnable, "fleet-agent");
             thread.setDaemon(true);

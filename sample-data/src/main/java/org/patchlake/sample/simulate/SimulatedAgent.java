@@ -12,6 +12,7 @@ import org.patchlake.agent.Agent;
 import org.patchlake.agent.AgentConfig;
 import org.patchlake.agent.AgentFactory;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
+import org.patchlake.agent.endpoint.WindowsUpdateOffers;
 import org.patchlake.agent.policy.HttpPackageSource;
 import org.patchlake.agent.upload.Backoff;
 import org.patchlake.core.protocol.DeliveryAttempt;
@@ -92,7 +93,7 @@ final class SimulatedAgent {
         AgentConfig defaults = AgentConfig.defaults(environment.server(), token, state);
         AgentConfig config = new AgentConfig(defaults.server(), token, state, null, null, defaults.spoolLimitBytes(),
             RETRY_DELAY, Duration.ofDays(1), defaults.installTimeout(), 0.0, false);
-        endpoint = new SimulatedEndpoint(member.machine(), environment.clock());
+        endpoint = new SimulatedEndpoint(member.machine(), environment.clock(), environment.offers());
         return AgentFactory.create(config, endpoint, environment.clock(), environment.clock(),
             new Backoff(2, Duration.ofMillis(20), Duration.ofMillis(100), Backoff.REAL_SLEEP), environment.http(),
             new HttpPackageSource(environment.http(), state.resolve("packages"), Duration.ofMinutes(5)));
@@ -112,6 +113,6 @@ final class SimulatedAgent {
 
     /** What every agent of a run shares. */
     record Environment(URI server, Path stateDirectory, Clock clock, HttpClient http, Instant start,
-                       Duration wakeInterval) {
+                       Duration wakeInterval, WindowsUpdateOffers offers) {
     }
 }

@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
  * Runs the real catalog import and ETL (Spark) in child JVMs on the test class path, the way the server starts
  * ETL runs: Spark never enters this JVM, which hosts the web server.
  */
-final class ChildJvm {
+public final class ChildJvm {
     private ChildJvm() {
     }
 
     /** {@code java <Spark's JVM flags> -cp <test class path> mainClass} (arguments appended by the caller). */
-    static List<String> command(String mainClass) {
+    public static List<String> command(String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
@@ -31,7 +31,7 @@ final class ChildJvm {
         return command;
     }
 
-    static void run(List<String> command, Path log) throws Exception {
+    public static void run(List<String> command, Path log) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(25, TimeUnit.MINUTES)) {
             process.destroyForcibly();

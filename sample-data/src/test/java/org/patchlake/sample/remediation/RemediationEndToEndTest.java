@@ -91,7 +91,7 @@ class RemediationEndToEndTest {
             Map<String, Agent> agents = new LinkedHashMap<>();
             for (Member member : members) {
                 SimulatedMachine machine = new SimulatedMachine(member.hostname(), "CONTOSO", null,
-                        new SimulatedMachine.Os(PRODUCT, "Windows 10 Pro", "10.0.19045", "19045", "x64"), t0.minus(Duration.ofDays(2)),
+                        new SimulatedMachine.Os(PRODUCT, "Windows 10 Pro", "22H2", "10.0.19045.3930", "x64"), t0.minus(Duration.ofDays(2)),
                         List.of(), Map.of(), Map.of(), Map.of(), member.install(), null, null);
                 Path state = data.resolve("agents").resolve(member.hostname());
                 agents.put(member.hostname(), AgentFactory.create(AgentConfig.defaults(URI.create(base), tokenBySite.get(member.site()), state)

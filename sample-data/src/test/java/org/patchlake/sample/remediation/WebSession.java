@@ -15,19 +15,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A signed-in browser session against the web server: cookies, the CSRF token, form posts. */
-final class WebSession {
+public final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final String base;
     private final HttpClient http;
     private String csrf;
 
-    WebSession(String base) {
+    public WebSession(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    WebSession signIn(String user, String password) {
+    public WebSession signIn(String user, String password) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", csrfOf(get("/sign-in").body()));
         fields.put("name", user);
@@ -48,11 +48,11 @@ final class WebSession {
         return m.group(1);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
-    HttpResponse<String> getJson(String path) {
+    public HttpResponse<String> getJson(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
     }
 

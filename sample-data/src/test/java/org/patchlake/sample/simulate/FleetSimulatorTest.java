@@ -40,8 +40,8 @@ class FleetSimulatorTest {
         throws Exception {
         Instant start = Instant.parse("2026-06-01T00:00:00Z");
         Instant end = start.plus(Duration.ofDays(3));
-        List<FleetMember> fleet = new FleetGenerator(GeneratedCatalog.create())
-            .generate(new FleetSpec(40, 42, start, Duration.ofDays(3), Organisation.contoso()));
+        FleetGenerator generator = new FleetGenerator(GeneratedCatalog.create());
+        List<FleetMember> fleet = generator.generate(new FleetSpec(40, 42, start, Duration.ofDays(3), Organisation.contoso()));
         SimulationClock clock = new SimulationClock(start);
         Map<String, String> tokens = tokens(data, clock);
         IngestConfig ingest = IngestConfig.defaults(data).withPort(0);
@@ -55,7 +55,7 @@ class FleetSimulatorTest {
         try {
             SimulationConfig config = new SimulationConfig(URI.create("http://127.0.0.1:" + server.port()), tokens,
                 data.resolve("agents"), start, end, Duration.ofHours(8), Duration.ofMinutes(10), 2);
-            summary = new FleetSimulator(config, clock, fleet).run(
+            summary = new FleetSimulator(config, clock, fleet, generator.windowsUpdateOffers()).run(
                 List.of(new Milestone(start.plus(Duration.ofHours(30)), "look at the clock", () -> milestones.add(clock.instant()))),
                 progress::add);
             server.service().sealLanding();
@@ -94,6 +94,15 @@ class FleetSimulatorTest {
             assertThat(Instant.parse(inventory.path("receivedAt").asText())).as("received in simulated time")
                 .isBetween(start, end);
         }
+        // every inventory is sent exactly as the Windows backend's identity would give it, with Windows Update's verdict
+        assertThat(inventories).allSatisfy(inventory -> {
+            JsonNode payload = inventory.path("payload");
+            assertThat(payload.path("os").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+            assertThat(payload.path("os").path("build").asText()).matches("\\d+\\.\\d+");
+            assertThat(payload.path("windowsUpdate").path("source").asText()).isEqualTo("ONLINE");
+        });
+        assertThat(inventories).anySatisfy(inventory -> assertThat(inventory.path("payload").path("windowsUpdate")
+            .path("missing").size()).isPositive());
         assertThat(reportingComputers).as("computers with inventories; simulation: %s", summary)
             .hasSize(enrolledHosts.size());
         // Always-on machines scan and upload a full inventory daily: three simulated days, three each.
@@ -109,7 +118,8 @@ class FleetSimulatorTest {
             .generate(new FleetSpec(5, 1, start, Duration.ofDays(1), Organisation.contoso()));
         SimulationConfig config = new SimulationConfig(URI.create("http://127.0.0.1:1"), Map.of("Nowhere", "t"),
             data, start, start.plus(Duration.ofDays(1)), Duration.ofHours(8), Duration.ofMinutes(10), 1);
-        assertThatThrownBy(() -> new FleetSimulator(config, new SimulationClock(start), fleet))
+        assertThatThrownBy(() -> new FleetSimulator(config, new SimulationClock(start), fleet,
+            org.patchlake.agent.endpoint.WindowsUpdateOffers.NONE))
             .hasMessageContaining("no enrollment token for site");
     }
 

@@ -62,6 +62,7 @@ public final class ApiRoutes {
         app.get("/api/v1/reports", this::reports);
         app.get("/api/v1/reports/{report}", this::report);
         app.post("/api/v1/reports/{report}/exports", this::startExport);
+        app.get("/api/v1/reports/detection-agreement/computers/{computer}", this::detectionAgreement);
         app.get("/api/v1/computers/{computer}", this::computer);
         app.get("/api/v1/bulletins/{bulletin}", this::bulletin);
         app.post("/api/v1/exceptions", this::grantException);
@@ -140,6 +141,15 @@ public final class ApiRoutes {
         String id = Params.pathId(ctx, "computer");
         ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
         ReportResult result = services.reports().computer(id, parameters, viewer.user().scope())
+                .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
+        ctx.json(ApiJson.result(result, parameters.asMap(), viewer.user().scope().describe()));
+    }
+
+    private void detectionAgreement(Context ctx) {
+        Viewer viewer = AccessControl.require(ctx, Report.DETECTION_AGREEMENT.permission());
+        String id = Params.pathId(ctx, "computer");
+        ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
+        ReportResult result = services.reports().detectionAgreement(id, parameters, viewer.user().scope())
                 .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
         ctx.json(ApiJson.result(result, parameters.asMap(), viewer.user().scope().describe()));
     }

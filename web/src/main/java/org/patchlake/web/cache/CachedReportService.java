@@ -87,6 +87,13 @@ public final class CachedReportService implements ReportService {
     }
 
     @Override
+    public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope scope) {
+        return cached(SnapshotCache.Lane.DRILL_DOWNS, "detection-agreement", computerId + "|" + key(parameters) + key(scope),
+                () -> delegate.detectionAgreement(computerId, parameters, scope),
+                r -> r.map(ReportResult::snapshot).orElse(null), r -> r.map(CachedReportService::weight).orElse(1L));
+    }
+
+    @Override
     public Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope scope) {
         return cached(SnapshotCache.Lane.DRILL_DOWNS, "bulletin", bulletinId + "|" + key(parameters) + key(scope),
                 () -> delegate.bulletin(bulletinId, parameters, scope),

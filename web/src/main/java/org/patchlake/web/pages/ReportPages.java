@@ -47,6 +47,7 @@ public final class ReportPages {
         app.get("/reports/{report}", this::report);
         app.get("/reports/{report}/export", this::export);
         app.post("/reports/{report}/export", this::startExport);
+        app.get("/reports/detection-agreement/computers/{computer}", this::detectionAgreement);
         app.get("/computers/{computer}", this::computer);
         app.get("/bulletins/{bulletin}", this::bulletin);
     }
@@ -101,6 +102,27 @@ public final class ReportPages {
         Layout.stream(ctx, viewer, result.title(), java.util.Optional.of(result.snapshot()), true, out ->
                 ReportView.render(out, result, parameters, viewer.user().timeZone(), (table, row) ->
                         RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null)));
+    }
+
+    /** Report 13's drill-down: the computer's KBs where Windows Update and Patchlake differ, and where they agree. */
+    private void detectionAgreement(Context ctx) {
+        Viewer viewer = AccessControl.viewer(ctx);
+        Report report = Report.DETECTION_AGREEMENT;
+        if (!viewer.user().can(report.permission())) {
+            throw WebException.forbidden("your roles do not allow the report " + report.title());
+        }
+        String id = Params.pathId(ctx, "computer");
+        ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
+        long started = System.nanoTime();
+        ReportResult result = services.reports().detectionAgreement(id, parameters, viewer.user().scope())
+                .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
+        observe("detection-agreement-computer", started);
+        String top = "<p class=\"muted\">" + h(report.description()) + " <a href=\"/computers/" + Html.url(id)
+                + "\">Computer page</a> · <a href=\"/reports/" + report.id() + "\">All computers</a></p>";
+        Layout.stream(ctx, viewer, result.title(), java.util.Optional.of(result.snapshot()), true, out -> {
+            out.append(top);
+            ReportView.render(out, result, parameters, viewer.user().timeZone(), ReportView.RowActions.NONE);
+        });
     }
 
     private void bulletin(Context ctx) {

@@ -130,6 +130,7 @@ public final class ReportView {
             case COMPUTER -> "/computers/" + url(id);
             case REGION -> "/reports/regional-compliance?region=" + url(id);
             case SITE -> "/reports/regional-compliance?site=" + url(id);
+            case DETECTION_AGREEMENT -> "/reports/detection-agreement/computers/" + url(id);
         };
         return href == null ? text : "<a href=\"" + h(href) + "\" class=\"drill\">" + text + "</a>";
     }

@@ -28,6 +28,11 @@ public final class NoWarehouseReportService implements ReportService {
     }
 
     @Override
+    public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope scope) {
+        throw new NoSnapshotException();
+    }
+
+    @Override
     public Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope scope) {
         throw new NoSnapshotException();
     }

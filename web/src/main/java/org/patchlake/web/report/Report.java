@@ -46,7 +46,10 @@ public enum Report {
             Permission.VIEW_COMPLIANCE_REPORTS, EnumSet.of(REGION, SITE, LIMIT)),
     EXECUTIVE_SUMMARY("executive-summary", "Executive Summary",
             "Overall and per-region compliance, SLA attainment, trend, top risks.",
-            Permission.VIEW_SUMMARY_REPORTS, EnumSet.of(REGION, FROM, TO));
+            Permission.VIEW_SUMMARY_REPORTS, EnumSet.of(REGION, FROM, TO)),
+    DETECTION_AGREEMENT("detection-agreement", "Detection Agreement",
+            "Where Windows Update's own verdict and Patchlake's differ, per region and computer; drill down to the KBs with each side's verdict.",
+            Permission.VIEW_COMPLIANCE_REPORTS, EnumSet.of(REGION, SITE, COMPUTER_CLASS, LIMIT));
 
     private final String id;
     private final String title;

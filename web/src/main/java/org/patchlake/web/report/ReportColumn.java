@@ -4,12 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One column of a report table. {@code link} makes its cells drill down: BULLETIN and COMPUTER open the
- * bulletin or computer page for the cell's value; REGION and SITE open the regional report narrowed to it.
+ * bulletin or computer page for the cell's value; REGION and SITE open the regional report narrowed to it;
+ * DETECTION_AGREEMENT opens the computer's Windows Update and Patchlake verdicts side by side.
  */
 public record ReportColumn(String key, String label, Kind kind, Link link) {
     public enum Kind { TEXT, NUMBER, RATIO, DATE, TIMESTAMP, BOOLEAN }
 
-    public enum Link { NONE, BULLETIN, COMPUTER, REGION, SITE }
+    public enum Link { NONE, BULLETIN, COMPUTER, REGION, SITE, DETECTION_AGREEMENT }
 
     public ReportColumn {
         requireNonNull(key, "key is null");

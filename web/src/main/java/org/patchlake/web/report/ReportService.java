@@ -26,6 +26,12 @@ public interface ReportService {
     /** One bulletin (report 1 drill-down): facts, counts, computers by state. Empty when unknown. */
     Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope scope);
 
+    /**
+     * One computer's Windows Update and Patchlake verdicts side by side (report 13 drill-down). Empty when the computer
+     * is unknown or outside the scope.
+     */
+    Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope scope);
+
     /** Regions visible in the scope, for parameter forms. */
     List<String> regions(Scope scope);
 

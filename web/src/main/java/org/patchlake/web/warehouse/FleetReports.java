@@ -140,12 +140,30 @@ final class FleetReports {
         return new ReportResult(report.title(), snapshot(health), List.of(new Figure("Computers", h.computers()),
                 new Figure("With an agent", new Ratio(h.withAgent(), h.computers())), new Figure("Without an agent", h.withoutAgent()),
                 new Figure("Not reporting in " + days + " days", new Ratio(h.notReporting(), h.computers())),
-                new Figure("With scan errors", h.withScanErrors())), List.of(
+                new Figure("With scan errors", h.withScanErrors()),
+                new Figure("OS not resolved to catalog products", h.osUnresolved())), List.of(
                 new ReportTable("Agent versions", List.of(ReportColumn.text("agent_version", "Agent version"),
                         ReportColumn.number("computers", "Computers"), ReportColumn.ratio("share", "Share")), versionRows)
                         .withChart(new ReportTable.Chart(ReportTable.Chart.Kind.BAR, "agent_version", List.of("computers"))),
                 agentTable("Not reporting in " + days + " days", queries.fleet().agentComputers(scope, filter(p), days, false, Page.first(p.limit()))),
-                agentTable("With scan errors", queries.fleet().agentComputers(scope, filter(p), days, true, Page.first(p.limit())))));
+                agentTable("With scan errors", queries.fleet().agentComputers(scope, filter(p), days, true, Page.first(p.limit()))),
+                unresolvedTable(queries.fleet().unresolvedOperatingSystems(scope, filter(p), Page.first(p.limit())), h.osUnresolved())));
+    }
+
+    /** Computers whose OS the ETL could not resolve to the catalog's products: their in-box products are not evaluated. */
+    private static ReportTable unresolvedTable(QueryResult<FleetQueries.UnresolvedComputer> result, long total) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (FleetQueries.UnresolvedComputer c : result.rows()) {
+            rows.add(cells(c.computerId(), c.hostname(), c.region(), c.site(), c.agentVersion(), c.osName(), c.osVersion(),
+                    c.osBuild(), c.osProduct(), c.lastInventoryAt(), c.reason()));
+        }
+        return new ReportTable("OS not resolved to catalog products (in-box .NET, Internet Explorer, ... not evaluated)", List.of(
+                ReportColumn.linked("computer_id", "Computer", Link.COMPUTER), ReportColumn.text("hostname", "Host name"),
+                ReportColumn.linked("region", "Region", Link.REGION), ReportColumn.linked("site", "Site", Link.SITE),
+                ReportColumn.text("agent_version", "Agent"), ReportColumn.text("os_name", "OS name"),
+                ReportColumn.text("os_version", "OS version"), ReportColumn.text("os_build", "Build"),
+                ReportColumn.text("os_product", "OS product (agent)"), ReportColumn.timestamp("last_inventory_at", "Last inventory"),
+                ReportColumn.text("reason", "Why")), rows, total, null);
     }
 
     private static ReportTable agentTable(String title, QueryResult<FleetQueries.AgentComputer> result) {

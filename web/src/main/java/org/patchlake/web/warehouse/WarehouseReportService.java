@@ -133,6 +133,11 @@ public final class WarehouseReportService implements ReportService {
     }
 
     @Override
+    public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope viewerScope) {
+        return guarded(() -> reports.detection().computer(computerId, scope(viewerScope)));
+    }
+
+    @Override
     public Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope viewerScope) {
         return guarded(() -> drillDowns.bulletin(bulletinId, parameters, scope(viewerScope)));
     }

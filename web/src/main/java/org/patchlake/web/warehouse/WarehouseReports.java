@@ -18,18 +18,20 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The twelve reports of DESIGN.md as report tables, over the reports module's query layer: dispatches to the
+ * The reports of DESIGN.md as report tables, over the reports module's query layer: dispatches to the
  * compliance, SLA and fleet reports, and holds what they share (snapshot stamp, filter, headline figures).
  */
 final class WarehouseReports {
     private final ComplianceReports compliance;
     private final SlaReports sla;
     private final FleetReports fleet;
+    private final DetectionReports detection;
 
     WarehouseReports(QueryLayer queries, Supplier<List<SlaPolicy>> slaPolicies, Supplier<Map<String, String>> customSeverities) {
         this.compliance = new ComplianceReports(queries, customSeverities);
         this.sla = new SlaReports(queries, slaPolicies, compliance);
         this.fleet = new FleetReports(queries);
+        this.detection = new DetectionReports(queries);
     }
 
     ComplianceReports compliance() {
@@ -38,6 +40,10 @@ final class WarehouseReports {
 
     SlaReports sla() {
         return sla;
+    }
+
+    DetectionReports detection() {
+        return detection;
     }
 
     static SnapshotInfo snapshot(QueryResult<?> result) {
@@ -73,6 +79,7 @@ final class WarehouseReports {
             case REGIONAL_COMPLIANCE -> compliance.regional(report, p, scope);
             case EXCEPTIONS -> fleet.exceptions(report, p, scope);
             case EXECUTIVE_SUMMARY -> sla.executive(report, p, scope);
+            case DETECTION_AGREEMENT -> detection.report(report, p, scope);
         };
     }
 }

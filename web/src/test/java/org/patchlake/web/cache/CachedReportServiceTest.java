@@ -73,6 +73,11 @@ class CachedReportServiceTest {
         }
 
         @Override
+        public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope scope) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<String> regions(Scope scope) {
             return List.of("EU", "NA");
         }

@@ -144,6 +144,21 @@ public final class InMemoryReportService implements ReportService {
         });
     }
 
+    /** Windows Update lists KB5034441 on every visible computer: agreement where Patchlake requires it, a difference elsewhere. */
+    @Override
+    public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope scope) {
+        return visible(scope).stream().filter(c -> c.id().equals(computerId)).findFirst().map(computer -> {
+            String state = STATES.getOrDefault(computer.id() + "|KB5034441", "NOT_APPLICABLE");
+            boolean agree = state.equals("REQUIRED") || state.equals("FAILED");
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("KB5034441", "missing", state.toLowerCase(), agree ? "both missing" : "missing per Windows Update only"));
+            return new ReportResult("Detection agreement: " + computer.hostname(), snapshot, List.of(
+                    new ReportResult.Figure("Differences", agree ? 0 : 1)), List.of(new ReportTable("KBs", List.of(
+                    ReportColumn.text("kb", "KB"), ReportColumn.text("windows_update", "Windows Update"),
+                    ReportColumn.text("patchlake", "Patchlake"), ReportColumn.text("agreement", "Difference")), rows)));
+        });
+    }
+
     @Override
     public Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope scope) {
         return BULLETINS.stream().filter(b -> b.id().equals(bulletinId)).findFirst().map(bulletin -> {

@@ -65,6 +65,37 @@ class WarehouseReportsTest {
     }
 
     @Test
+    void detection_agreement_lists_computers_where_the_verdicts_differ_and_drills_down_to_each_sides_verdict() {
+        TestClient security = server.signedIn("sec");
+        String json = security.get("/api/v1/reports/detection-agreement").body();
+        assertThat(json).contains("\"computer_id\":\"c1\"", "\"computer_id\":\"c3\"").doesNotContain("\"computer_id\":\"c5\"");
+        String page = security.getHtml("/reports/detection-agreement").body();
+        assertThat(page).contains("href=\"/reports/detection-agreement/computers/c1\"", "Windows Update searches failed");
+
+        String c1 = security.getHtml("/reports/detection-agreement/computers/c1").body();
+        assertThat(c1).contains("KB5099999", "not in the catalog", "missing per Windows Update only", "KB5000002", "both missing");
+        String c3 = security.get("/api/v1/reports/detection-agreement/computers/c3").body();
+        assertThat(c3).contains("KB5000001", "required per Patchlake only", "not listed");
+
+        TestClient manager = server.signedIn("rm-eu");
+        assertThat(manager.get("/api/v1/reports/detection-agreement/computers/c5").statusCode()).isEqualTo(404);
+        assertThat(manager.getHtml("/reports/detection-agreement/computers/c1").statusCode()).isEqualTo(200);
+        assertThat(manager.get("/api/v1/reports/detection-agreement").body()).doesNotContain("\"region\":\"US\"");
+        String csv = security.get("/reports/detection-agreement/export?format=csv").body();
+        assertThat(csv).contains("region,compared,in_disagreement", "EU,3,2,66.67,2,3,1,1,1,0",
+                "c1,eu-ws-01,EU,eu-ber,workstation,2026-11-20T07:59:00Z,1,1,0,1");
+    }
+
+    @Test
+    void agent_health_lists_the_computers_whose_os_was_not_resolved_with_the_reason() {
+        String page = server.signedIn("sec").getHtml("/reports/agent-health").body();
+        assertThat(page).contains("OS not resolved to catalog products", "OS version &#39;23H2&#39; is not an NT version such as 10.0.19045",
+                "no OS identity reported");
+        assertThat(server.signedIn("rm-eu").get("/api/v1/reports/agent-health").body())
+                .contains("is not an NT version").doesNotContain("no OS identity reported");
+    }
+
+    @Test
     void compliance_by_bulletin_shows_the_percentage_with_its_counts() {
         String json = server.signedIn("sec").get("/api/v1/reports/compliance-by-bulletin").body();
         // KB5000001: 6 applicable, 2 installed, 1 pending reboot, 1 required, 1 failed, 1 unknown -> 2 / 5, strict 2 / 6

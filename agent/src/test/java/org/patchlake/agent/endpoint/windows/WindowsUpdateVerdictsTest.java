@@ -36,7 +36,7 @@ class WindowsUpdateVerdictsTest {
                 tuple(null, "Neue Kategorie", null));
         assertThat(verdict.missing().get(0).updateId()).isEqualTo("b3e8a4a1-2c1d-4a52-9c0f-1a2b3c4d5e01");
         assertThat(verdict.missing().get(0).title()).startsWith("2024-03 Kumulatives Update");
-        assertThat(verdict.missing()).filteredOn(MissingUpdate::isSecurityUpdate).hasSize(2);
+        assertThat(verdict.missing()).filteredOn(MissingUpdate::securityUpdate).hasSize(2);
     }
 
     @Test
