@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>Assumed installed (see etl/README-evaluate.md):
  * <ul>
- *   <li>a full installation, never Server Core (systeminfo does not say);</li>
+ *   <li>a full installation, not Server Core, unless the caller knows better (systeminfo does not say; the agent reads
+ *       the registry's InstallationType and reports the catalog's "(Server Core installation)" product, see
+ *       {@link #identifyServerCore});</li>
  *   <li>every Internet Explorer the catalog lists on that OS (IE 9 on Vista/2008 SP2, IE 10 and 11 on 2012,
  *       IE 11 on 7 SP1/2008 R2 SP1/8.1/2012 R2/10/2016/2019);</li>
  *   <li>the .NET Framework versions shipped with the OS ({@link WindowsReleases#inboxDotNet}); a .NET product
@@ -33,6 +35,7 @@ import java.util.regex.Pattern;
 public final class ProductIdentifier {
     private static final Pattern ON_WINDOWS = Pattern.compile(" on (?=(?:Microsoft )?Windows)");
     private static final String DOT_NET = "Microsoft .NET Framework ";
+    private static final String SERVER_CORE = " (Server Core installation)";
     private static final List<String> ALWAYS_ASSUMED = List.of(
             "Internet Explorer ", "Adobe Flash Player", "Microsoft Edge (EdgeHTML-based)",
             "Microsoft XML Core Services 3.0", "VBScript", "JScript", "Windows Script");
@@ -61,18 +64,34 @@ public final class ProductIdentifier {
     }
 
     public IdentifiedProducts identify(OsIdentity os) {
+        return identify(os, false);
+    }
+
+    /**
+     * The products of a Server Core installation of a server OS: the catalog's "... (Server Core installation)"
+     * product and the components it lists on that product (.NET, Defender; no Internet Explorer, Edge or Flash,
+     * which Server Core does not have). For a non-server OS this is {@link #identify}.
+     */
+    public IdentifiedProducts identifyServerCore(OsIdentity os) {
+        return identify(os, true);
+    }
+
+    private IdentifiedProducts identify(OsIdentity os, boolean serverCore) {
         requireNonNull(os, "os is null");
         OsProductNames.Result result = OsProductNames.name(os);
         if (result.value().isEmpty()) {
             return IdentifiedProducts.unknown(result.reason());
         }
         String osProduct = result.product();
+        if (serverCore && osProduct.contains("Server") && !osProduct.contains(SERVER_CORE)) {
+            osProduct = osProduct + SERVER_CORE;
+        }
         List<String> notes = new ArrayList<>();
         List<String> spellings = spellingsByKey.getOrDefault(key(osProduct), List.of());
         if (spellings.isEmpty()) {
             notes.add("the catalog has no updates for '" + osProduct + "'");
         }
-        if (osProduct.contains("Server") && !osProduct.contains("Server Core")) {
+        if (!serverCore && osProduct.contains("Server") && !osProduct.contains("Server Core")) {
             notes.add("assumed a full installation (not Server Core)");
         }
         Set<String> dotNet = WindowsReleases.inboxDotNet(os.kernelVersion(), osProduct.contains("Server"), os.build());

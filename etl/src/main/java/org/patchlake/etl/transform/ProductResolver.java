@@ -72,9 +72,16 @@ public final class ProductResolver {
     }
     int buildNumber = firstNumber(build).orElseGet(() -> firstNumber(thirdPart(version)).orElse(0));
     int servicePackNumber = firstNumber(servicePack).orElseGet(() -> impliedServicePack(version, buildNumber));
+    OsIdentity os;
     IdentifiedProducts identified;
     try {
-      identified = identifier.identify(new OsIdentity(name, version, buildNumber, servicePackNumber, arch.get()));
+      os = new OsIdentity(name, version, buildNumber, servicePackNumber, arch.get());
+      identified = identifier.identify(os);
+      if (osProduct != null && identified.osProduct() != null && !sameProduct(osProduct, identified)) {
+        // the agent reads InstallationType from the registry: a Server Core installation has products of its own
+        IdentifiedProducts serverCore = identifier.identifyServerCore(os);
+        if (sameProduct(osProduct, serverCore)) identified = serverCore;
+      }
     } catch (RuntimeException e) {
       return Resolution.unresolved("OS identity '" + name + "' " + version + " could not be read: " + e.getMessage());
     }

@@ -56,4 +56,23 @@ class ProductResolverTest {
     assertThat(resolver.resolve("Windows 10 Pro", "10.0.19045", "19045.1", null, "x64",
         "Windows 10 Version 22H2 for x64-based  systems").resolved()).isTrue();
   }
+
+  @Test
+  void a_server_core_installation_the_agent_reports_gets_the_server_core_products_not_the_full_ones() {
+    String server = "Windows Server 2019";
+    String core = "Windows Server 2019 (Server Core installation)";
+    String ie = "Internet Explorer 11 on Windows Server 2019";
+    String dotNet = "Microsoft .NET Framework 3.5 AND 4.7.2 on Windows Server 2019";
+    String dotNetCore = "Microsoft .NET Framework 3.5 AND 4.7.2 on Windows Server 2019 (Server Core installation)";
+    ProductResolver servers = new ProductResolver(List.of(server, core, ie, dotNet, dotNetCore));
+
+    ProductResolver.Resolution full = servers.resolve("Windows Server 2019 Standard", "10.0.17763", "17763.5329", null, "x64", server);
+    assertThat(full.products()).containsExactly(server, ie, dotNet);
+    ProductResolver.Resolution serverCore = servers.resolve("Windows Server 2019 Standard", "10.0.17763", "17763.5329", null, "x64",
+        core);
+    assertThat(serverCore.problem()).isNull();
+    assertThat(serverCore.products()).as("Server Core has no Internet Explorer").containsExactly(core, dotNetCore);
+    assertThat(servers.resolve("Windows Server 2019 Standard", "10.0.17763", "17763.5329", null, "x64",
+        "Windows 10 Version 1809 for x64-based Systems (Server Core installation)").resolved()).isFalse();
+  }
 }
