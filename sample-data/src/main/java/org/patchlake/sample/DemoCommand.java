@@ -83,7 +83,7 @@ public final class DemoCommand {
         Path home = Path.of(System.getProperty("patchlake.home", ".")).toAbsolutePath().normalize();
         Path data = Path.of(flags.get("--data", "demo-data")).toAbsolutePath().normalize();
         int endpoints = flags.integer("--endpoints", 2000);
-        int port = flags.integer("--port", 7070);
+        int requestedPort = flags.integer("--port", 7070);
         Duration checkIn = Duration.ofHours(flags.integer("--check-in-hours", 12));
         String catalogSource = flags.get("--catalog", CatalogSource.defaultSource(home));
         String then = flags.get("--then", "serve");
@@ -115,20 +115,22 @@ public final class DemoCommand {
         System.err.printf("demo: simulating %s to %s%s%n", scenario.start(), scenario.end(), scenario.patchTuesday() == null
             ? " (no Patch Tuesday of the catalog in it)" : ", Patch Tuesday " + scenario.patchTuesday());
 
-        steps.begin("generating a fleet of " + endpoints + " computers while the server starts on port " + port
+        steps.begin("generating a fleet of " + endpoints + " computers while the server starts on port " + requestedPort
             + " (on the demo's clock, at " + scenario.start() + ")", "fleet+server");
         SimulationClock clock = new SimulationClock(scenario.start());
-        WebConfig config = WebConfig.defaults(data).withPort(port)
+        WebConfig config = WebConfig.defaults(data).withPort(requestedPort)
             .withEtl(DemoEtl.command(home, List.of("--as-of", scenario.end().toString(),
                 "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7))), Duration.ZERO);
         AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
             AgentSettings.DEFAULTS.stalenessDays());
         long serverStarting = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger();
         CompletableFuture<WebServer> starting = CompletableFuture.supplyAsync(() -> {
             WebServer started = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "patchlake-demo-shutdown"));
-            started.start();
-            System.err.printf("server: listening on port %d after %.1f s%n", port, (System.nanoTime() - serverStarting) / 1e9);
+            boundPort.set(started.start());
+            System.err.printf("server: listening on port %d after %.1f s%n", boundPort.get(),
+                (System.nanoTime() - serverStarting) / 1e9);
             return started;
         });
         FleetSpec spec = new FleetSpec(endpoints, 20261121L, scenario.start(), scenario.span(), Organisation.contoso());
@@ -138,6 +140,7 @@ public final class DemoCommand {
             count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints), fleet::add);
         System.err.println("fleet: " + summary);
         WebServer server = starting.join();
+        int port = boundPort.get(); // --port 0 takes a free port: the agents and the printout use the one bound
         // bcrypt makes each sample user take a moment: they are created while the agents run (the wave needs one)
         CompletableFuture<List<DemoUsers.Created>> sampleUsers = CompletableFuture.supplyAsync(
             () -> DemoUsers.create(server.services(), new SecureRandom()));
