@@ -40,6 +40,8 @@ public record EtlSummary(String snapshot, String catalogVersion, int landingFile
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .limit(10).forEach(entry -> text.append(String.format(Locale.ROOT, "etl:   %,8d  %s%n", entry.getValue(),
               entry.getKey())));
+    } else {
+      text.append("etl: 0 computers with an unresolved OS (every reported OS placed among the catalog's products)\n");
     }
     rowCounts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
         text.append(String.format(Locale.ROOT, "etl:   %-22s %,14d rows%n", entry.getKey(), entry.getValue())));
