@@ -8,7 +8,9 @@ import picocli.CommandLine;
 /**
  * Runs one command of the tree with the same conventions everywhere: {@code --help} on every command, exit code 0
  * when it succeeded, 1 when it failed, 2 for a usage error (an unknown option, a missing or malformed value, or an
- * {@link IllegalArgumentException} from the command: bad input named in its message, nothing changed).
+ * {@link IllegalArgumentException} from the command: bad input named in its message, nothing changed). An
+ * {@link java.io.IOException} or {@link IllegalStateException} is reported by its message alone, anything else with
+ * its stack trace.
  */
 public final class CommandMain {
     private CommandMain() {
@@ -51,8 +53,14 @@ public final class CommandMain {
                 failed.getErr().println("Run '" + qualified.replaceFirst("^patchlake", "./patchlake") + " --help' for its options.");
                 return CommandLine.ExitCode.USAGE;
             }
-            failed.getErr().println(qualified + ": failed: " + exception);
-            exception.printStackTrace(new PrintWriter(failed.getErr(), true));
+            if (exception instanceof java.io.IOException || exception instanceof java.io.UncheckedIOException
+                    || exception instanceof IllegalStateException) {
+                // an input or an environment that is not as it must be: the message names it
+                failed.getErr().println(qualified + ": " + exception.getMessage());
+            } else {
+                failed.getErr().println(qualified + ": failed: " + exception);
+                exception.printStackTrace(failed.getErr());
+            }
             return CommandLine.ExitCode.SOFTWARE;
         });
         return line;
