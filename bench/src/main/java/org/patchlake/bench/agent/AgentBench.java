@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,13 @@ import org.patchlake.core.protocol.InventoryReport;
 import org.patchlake.core.protocol.RuleOutcome;
 import org.patchlake.core.rules.DetectionRule;
 import org.patchlake.core.rules.RuleParser;
+import org.patchlake.bench.BenchData;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake bench agent [--product NAME] [--scans N]}: the agent's footprint for one scan with the real
@@ -35,20 +41,34 @@ import org.patchlake.core.rules.RuleParser;
  * superseder installed) plus a few registry and file-version rules, on a simulated machine that has the updates of
  * a real 1809 capture. Prints rule count, heap retained by the rules, bytes allocated and CPU time per scan.
  */
-public final class AgentBench {
+@Command(name = Commands.BENCH_AGENT, description = Commands.BENCH_AGENT_SUMMARY, sortOptions = false)
+public final class AgentBench implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    HelpOption help;
 
-    private AgentBench() {
+    @Option(names = "--product", paramLabel = "NAME", defaultValue = "Windows 10 Version 1809 for x64-based Systems",
+            description = "The catalog product whose rules are scanned. Default: ${DEFAULT-VALUE}.")
+    String product;
+
+    @Option(names = "--scans", paramLabel = "N", defaultValue = "50", description = "Scans measured. Default: ${DEFAULT-VALUE}.")
+    int scans;
+
+    @Option(names = "--definitions", paramLabel = "FILE", description = "wesng's definitions.zip (default: the one in sample-data/wesng).")
+    Path definitions;
+
+    @Option(names = "--installed", paramLabel = "QFE", description = "A wmic qfe capture whose KBs the simulated machine has "
+            + "(default: the real Windows 10 1809 capture in shared/data/wesng/validation when present, else none).")
+    Path installedCapture;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_AGENT, new AgentBench(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            flags.put(args[i], args[i + 1]);
-        }
-        String product = flags.getOrDefault("--product", "Windows 10 Version 1809 for x64-based Systems");
-        int scans = Integer.parseInt(flags.getOrDefault("--scans", "50"));
-        Path shared = sharedDirectory();
-        Path definitions = shared.resolve("data/wesng/definitions.zip");
+    @Override
+    public Integer call() throws Exception {
+        Path definitions = this.definitions != null ? this.definitions : BenchData.definitions();
+        Path capture = installedCapture != null ? installedCapture : BenchData.shared()
+            .map(shared -> shared.resolve("data/wesng/validation/10_1809_x64_pro_en-us_20190307_qfe.txt")).orElse(null);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -61,7 +81,7 @@ public final class AgentBench {
         long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
         long heapWithRules = usedHeapAfterGc(memory);
 
-        List<String> installed = installedKbs(shared.resolve("data/wesng/validation/10_1809_x64_pro_en-us_20190307_qfe.txt"));
+        List<String> installed = capture == null ? List.of() : installedKbs(capture);
         SettableClock clock = new SettableClock(Instant.parse("2026-11-23T12:00:00Z"));
         SimulatedEndpoint machine = new SimulatedEndpoint(machine(product, installed), clock);
         Scanner scanner = new Scanner(machine, rules, clock, "bench");
@@ -100,6 +120,7 @@ public final class AgentBench {
             scans - 1, median(cpu, 1) / 1e6, median(wall, 1) / 1e6, median(allocated, 1) / 1024.0);
         System.out.printf(Locale.ROOT, "  JVM heap used now       %.1f MiB (max %.0f MiB)%n", usedHeapAfterGc(memory) / 1048576.0,
             Runtime.getRuntime().maxMemory() / 1048576.0);
+        return 0;
     }
 
     private static List<DetectionRuleSet.Entry> extraRules(String product) {
@@ -145,21 +166,6 @@ public final class AgentBench {
             }
         }
         return kbs;
-    }
-
-    private static Path sharedDirectory() {
-        String property = System.getProperty("patchlake.shared");
-        if (property != null) {
-            return Path.of(property);
-        }
-        String home = System.getProperty("patchlake.home");
-        for (Path candidate : new Path[] {home == null ? null : Path.of(home).resolve("../shared"), Path.of("../shared"),
-            Path.of("/work/shared")}) {
-            if (candidate != null && Files.isDirectory(candidate.resolve("data/wesng"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find the shared data directory (set -Dpatchlake.shared=DIR)");
     }
 
     private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -11,6 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.patchlake.bench.BenchData;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.CatalogImport;
 import org.patchlake.etl.catalog.CatalogCommand;
@@ -24,31 +32,27 @@ import org.patchlake.etl.spark.SparkSessions;
  * does. Prints every run and the medians. One Spark session for all runs; its start is printed separately
  * ({@code ./patchlake catalog import} overlaps it with parsing).
  */
-public final class CatalogBench {
-    private CatalogBench() {
+@Command(name = Commands.BENCH_CATALOG, description = Commands.BENCH_CATALOG_SUMMARY, sortOptions = false)
+public final class CatalogBench implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "wesng's definitions.zip or CSV, or 'generated' "
+            + "(default: sample-data/wesng/definitions.zip).")
+    String source;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Imports measured. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_CATALOG, new CatalogBench(), args);
     }
 
-    public static void main(String[] args) throws IOException {
-        Path source = null;
-        int runs = 3;
-        for (int index = 0; index < args.length; index++) {
-            if (args[index].equals("--runs")) {
-                runs = Integer.parseInt(args[++index]);
-            } else {
-                source = Path.of(args[index]);
-            }
-        }
-        if (source == null) {
-            Path home = Path.of(System.getProperty("patchlake.home", "."));
-            source = home.resolve("../shared/data/wesng/definitions.zip").normalize();
-            for (Path directory = home.toAbsolutePath(); directory != null && !Files.isRegularFile(source);
-                    directory = directory.getParent()) {
-                source = directory.resolve("shared/data/wesng/definitions.zip"); // worktrees sit deeper
-            }
-        }
-        if (!Files.isRegularFile(source)) {
-            System.err.println("catalog bench: " + source + " not found; usage: ./patchlake bench catalog [SOURCE] [--runs N]");
-            System.exit(2);
+    @Override
+    public Integer call() throws IOException {
+        String source = this.source != null ? this.source : BenchData.definitions().toString();
+        if (!source.equals(CatalogImportOptions.GENERATED) && !Files.isRegularFile(Path.of(source))) {
+            throw new IllegalArgumentException("SOURCE " + source + " not found");
         }
         Path warehouse = Files.createTempDirectory("patchlake-catalog-bench");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -57,11 +61,11 @@ public final class CatalogBench {
         System.out.printf("spark session start: %.1f s%n", seconds(sparkStart));
         List<double[]> results = new ArrayList<>();
         try {
-            CatalogImportOptions options = new CatalogImportOptions(source.toString(), warehouse, null);
+            CatalogImportOptions options = new CatalogImportOptions(source, warehouse, null);
             for (int run = 1; run <= runs; run++) {
                 long cpuStarted = processCpuNanos();
                 long started = System.nanoTime();
-                CatalogImport imported = CatalogCommand.read(source.toString(), message -> { });
+                CatalogImport imported = CatalogCommand.read(source, message -> { });
                 double parse = seconds(started);
                 long writing = System.nanoTime();
                 CatalogCommand.write(spark, imported, options, quiet, message -> { }, started);
@@ -86,7 +90,7 @@ public final class CatalogBench {
         System.out.printf("median of %d runs: import %.1f s (parse %.1f s, write %.1f s; process CPU %.1f s),"
                 + " load back %.2f s (CPU %.2f s)%n", runs, median(results, 0), median(results, 1), median(results, 2),
                 median(results, 4), median(results, 3), median(results, 5));
-        System.exit(0);
+        return 0;
     }
 
     /** CPU time of the whole process (all threads): a figure less distorted by a busy machine than wall time. */

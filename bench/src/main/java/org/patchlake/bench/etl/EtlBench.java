@@ -9,12 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Timer;
 import java.util.TimerTask;
 import org.apache.spark.sql.SparkSession;
+import org.patchlake.bench.BenchData;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import org.patchlake.etl.EtlCommand;
 import org.patchlake.etl.EtlConfig;
 import org.patchlake.etl.EtlJob;
@@ -22,7 +28,7 @@ import org.patchlake.etl.EtlProgress;
 import org.patchlake.etl.EtlSummary;
 
 /**
- * {@code ./patchlake bench etl [--sizes 10000,50000,200000] [--cache /tmp/patchlake-etl-bench] [--data DIR]
+ * {@code ./patchlake bench etl [--sizes 10000,50000,200000] [--cache DIR] [--data DIR]
  * [--definitions definitions.zip] [--timeout-minutes 60] [--seed 42]}: for each fleet size N, a full ETL run over
  * generated landing on the real catalog (one full inventory per endpoint plus a week of deliveries), then an
  * incremental run over one hour of uploads (N/4 rescans: 50,000 at 200,000), then one over a 5-minute slice
@@ -30,8 +36,32 @@ import org.patchlake.etl.EtlSummary;
  * stage progress goes to stderr, a table to stdout. A run that passes the time limit is cancelled and reported as
  * such, so the bench always ends. Never part of the tests.
  */
-public final class EtlBench {
-  private EtlBench() {}
+@Command(name = Commands.BENCH_ETL, description = Commands.BENCH_ETL_SUMMARY, sortOptions = false)
+public final class EtlBench implements java.util.concurrent.Callable<Integer> {
+  @Mixin HelpOption help;
+
+  @Option(names = "--sizes", paramLabel = "N,N", split = ",", defaultValue = "10000,50000,200000",
+      description = "Fleet sizes. Default: ${DEFAULT-VALUE}.")
+  List<Integer> sizes;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Generated landing kept across runs (default: "
+      + "patchlake-bench/etl in the system temp directory).")
+  Path cache;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Where the runs' warehouses go (default CACHE/runs).")
+  Path data;
+
+  @Option(names = "--definitions", paramLabel = "FILE", description = "wesng's definitions.zip (default: sample-data/wesng).")
+  Path definitions;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master. Default: ${DEFAULT-VALUE}.")
+  String master;
+
+  @Option(names = "--timeout-minutes", paramLabel = "M", defaultValue = "60", description = "Time limit. Default: ${DEFAULT-VALUE}.")
+  long timeoutMinutes;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
 
   /** Set by the watchdog when the bench's time limit passed: later runs are skipped. */
   private static volatile boolean timedOut;
@@ -43,28 +73,17 @@ public final class EtlBench {
     }
   }
 
-  public static void main(String[] args) throws IOException {
-    List<Integer> sizes = List.of(10_000, 50_000, 200_000);
-    Path cache = Path.of("/tmp/patchlake-etl-bench");
-    Path data = null;
-    Path definitions = Path.of(System.getProperty("patchlake.shared", "../shared"), "data/wesng/definitions.zip");
-    String master = "local[*]";
-    long timeoutMinutes = 60;
-    long seed = 42;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--sizes" -> sizes = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::parseInt).toList();
-        case "--cache" -> cache = Path.of(args[i + 1]);
-        case "--data" -> data = Path.of(args[i + 1]);
-        case "--definitions" -> definitions = Path.of(args[i + 1]);
-        case "--master" -> master = args[i + 1];
-        case "--timeout-minutes" -> timeoutMinutes = Long.parseLong(args[i + 1]);
-        case "--seed" -> seed = Long.parseLong(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown flag " + args[i] + " (--sizes 10000,50000,200000"
-            + " --cache DIR --data DIR --definitions definitions.zip --master local[*] --timeout-minutes 60 --seed 42)");
-      }
+  public static void main(String[] args) {
+    CommandMain.exit("bench " + Commands.BENCH_ETL, new EtlBench(), args);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path cache = this.cache != null ? this.cache : BenchData.cache("etl");
+    Path definitions = this.definitions != null ? this.definitions : BenchData.definitions();
+    if (!Files.isRegularFile(definitions)) {
+      throw new IllegalArgumentException("definitions.zip not found at " + definitions + " (--definitions FILE)");
     }
-    definitions = findDefinitions(definitions);
     Path runs = data != null ? data : cache.resolve("runs");
     PrintStream out = System.out;
     long benchStart = System.nanoTime();
@@ -100,6 +119,7 @@ public final class EtlBench {
       spark.stop();
     }
     printTable(out, sizes, table, sessionSeconds, (System.nanoTime() - benchStart) / 1e9);
+    return 0;
   }
 
   private static List<Run> runSize(SparkSession spark, BenchInputs inputs, Path catalog, Path dir, int n,
@@ -166,17 +186,8 @@ public final class EtlBench {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     out.println("cpu_s: process CPU time of the run (all threads; 2 cores give at most 2 s per second): steadier than"
         + " wall time on a shared machine; peak heap: sum of the heap pools' peaks (an upper bound)");
-    out.println("targets (issue 4): 200,000 full < 600 s; hour (50,000 inventories) < 120 s; upload visible within"
+    out.println("targets: 200,000 full < 600 s; hour (50,000 inventories) < 120 s; upload visible within"
         + " 300 s = schedule interval + slice run + process start");
-  }
-
-  private static Path findDefinitions(Path definitions) {
-    if (Files.exists(definitions)) return definitions;
-    for (Path dir = Path.of(System.getProperty("patchlake.home", ".")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/wesng/definitions.zip");
-      if (Files.exists(candidate)) return candidate;
-    }
-    throw new IllegalArgumentException("definitions.zip not found at " + definitions + " (--definitions FILE)");
   }
 
   private static long processCpuNanos() {

@@ -23,6 +23,13 @@ import org.patchlake.core.state.StatePolicy;
 import org.patchlake.etl.catalog.CatalogStore;
 import org.patchlake.etl.evaluate.EvaluateCommand;
 import org.patchlake.etl.evaluate.Evaluator;
+import org.patchlake.bench.BenchData;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake bench evaluate [--warehouse DIR | --catalog SOURCE] [--repeat N] [--dir VALIDATION_DIR]}:
@@ -30,26 +37,36 @@ import org.patchlake.etl.evaluate.Evaluator;
  * also pays class loading and JIT) and prints each time and the median; then measures the state derivation
  * alone (computers per second, the figure that matters for the ETL's 200,000 computers).
  */
-public final class EvaluateBench {
-    private EvaluateBench() {
+@Command(name = Commands.BENCH_EVALUATE, description = Commands.BENCH_EVALUATE_SUMMARY, sortOptions = false)
+public final class EvaluateBench implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "Use this warehouse's current catalog.")
+    String warehouse;
+
+    @Option(names = "--catalog", paramLabel = "SOURCE", description = "Build the catalog from this source instead "
+            + "(default: sample-data/wesng/definitions.zip).")
+    String catalogSource;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Runs. Default: ${DEFAULT-VALUE}.")
+    int repeat;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The inventories (default: shared/data/wesng/validation beside the project).")
+    Path directory;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_EVALUATE, new EvaluateBench(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        Path shared = sharedData();
-        String catalogOption = "--catalog";
-        String catalogValue = shared.resolve("data/wesng/definitions.zip").toString();
-        Path directory = shared.resolve("data/wesng/validation");
-        int repeat = 3;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--warehouse" -> { catalogOption = "--warehouse"; catalogValue = args[++i]; }
-                case "--catalog" -> { catalogOption = "--catalog"; catalogValue = args[++i]; }
-                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
-                case "--dir" -> directory = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--warehouse DIR | --catalog SOURCE, --repeat N, --dir DIR)");
-            }
+    @Override
+    public Integer call() throws Exception {
+        if (warehouse != null && catalogSource != null) {
+            throw new IllegalArgumentException("give one of --warehouse DIR and --catalog SOURCE");
         }
+        String catalogOption = warehouse != null ? "--warehouse" : "--catalog";
+        String catalogValue = warehouse != null ? warehouse : catalogSource != null ? catalogSource : BenchData.definitions().toString();
+        Path directory = this.directory != null ? this.directory : BenchData.validation();
         List<String> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.map(Path::toString).sorted().toList();
@@ -82,6 +99,7 @@ public final class EvaluateBench {
         System.out.printf(Locale.ROOT, "  of which catalog load: median %.2f s; parse + identify + derive all files: median %.3f s%n",
                 median(loads), median(evaluations));
         derivationThroughput(catalog, files);
+        return 0;
     }
 
     private static int runEvaluate(List<String> commandLine, PrintStream nowhere) {
@@ -122,21 +140,6 @@ public final class EvaluateBench {
         System.out.printf(Locale.ROOT, "state derivation alone: %,d computers (%,d update states) in %.1f s = %,.0f computers/s,"
                         + " %,.0f update states/s (validation machines, mean %.0f applicable updates each)%n",
                 derived, updates[0], elapsed, derived / elapsed, updates[0] / elapsed, (double) updates[0] / derived);
-    }
-
-    /** ../shared beside the checkout (walking up from patchlake.home, for worktrees), or -Dpatchlake.shared. */
-    private static Path sharedData() {
-        String property = System.getProperty("patchlake.shared");
-        if (property != null) {
-            return Path.of(property);
-        }
-        for (Path directory = Path.of(System.getProperty("patchlake.home", ".")).toAbsolutePath().normalize();
-                directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("shared/data/wesng"))) {
-                return directory.resolve("shared");
-            }
-        }
-        return Path.of("../shared");
     }
 
     private static Catalog loadCatalog(String option, String value) {
