@@ -24,6 +24,13 @@ import org.patchlake.ingest.IngestServer;
 import org.patchlake.ingest.IngestService;
 import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.registry.AgentRegistry;
+import org.patchlake.bench.BenchData;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake bench ingest [--runs 3] [--seconds 15] [--count 45000] [--warmup-seconds 15] [--concurrency 64]
@@ -33,34 +40,58 @@ import org.patchlake.ingest.registry.AgentRegistry;
  * id must be there exactly once. Prints uploads/s, p50/p99 latency, CPU per upload of server and generator, and
  * the medians; about two minutes with the defaults.
  */
-public final class IngestBench {
+@Command(name = Commands.BENCH_INGEST, description = Commands.BENCH_INGEST_SUMMARY, sortOptions = false)
+public final class IngestBench implements java.util.concurrent.Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final double TARGET_RATE = 2_000;
     private static final double TARGET_P99_MILLIS = 100;
 
-    private IngestBench() {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Measured phases. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "15", description = "Longest phase. Default: ${DEFAULT-VALUE}.")
+    int seconds;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "45000", description = "Most uploads per phase. Default: ${DEFAULT-VALUE}.")
+    int count;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "15",
+            description = "Uncounted warm-up (0: none). Default: ${DEFAULT-VALUE}.")
+    int warmupSeconds;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: a fresh one in the system temp directory).")
+    Path data;
+
+    @Option(names = "--generator-heap", paramLabel = "SIZE", defaultValue = "2g",
+            description = "The generator process's heap. Default: ${DEFAULT-VALUE}.")
+    String generatorHeap;
+
+    @Mixin
+    GeneratorOptions generatorOptions;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_INGEST, new IngestBench(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> flags = BenchFlags.parse(args);
-        int runs = Integer.parseInt(flags.getOrDefault("--runs", "3"));
-        int seconds = Integer.parseInt(flags.getOrDefault("--seconds", "15"));
-        int count = Integer.parseInt(flags.getOrDefault("--count", "45000"));
-        int warmupSeconds = Integer.parseInt(flags.getOrDefault("--warmup-seconds", "15"));
-        Path data = flags.containsKey("--data") ? Path.of(flags.get("--data")) : Files.createTempDirectory("patchlake-bench-ingest");
+    @Override
+    public Integer call() throws Exception {
+        Path data = this.data != null ? this.data : BenchData.fresh("ingest");
         IngestConfig config = IngestConfig.defaults(data).withPort(0).withNode("bench");
         String token = new AgentRegistry(config.ingestDirectory(), new ProtocolJson().mapper(), new SecureRandom(), Clock.systemUTC())
                 .createToken("bench-site", "bench-region", null).clearText();
-        Path ackedDirectory = Files.createTempDirectory("patchlake-bench-acked");
+        Path ackedDirectory = BenchData.fresh("ingest-acked");
         int cores = Runtime.getRuntime().availableProcessors();
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "bench ingest: data %s, %d core(s), server heap %d MiB, load average %.1f; %d run(s) of up to %d uploads / %d s, "
                         + "concurrency %s%n", data, cores, Runtime.getRuntime().maxMemory() >> 20, loadAverage(), runs, count, seconds,
-                flags.getOrDefault("--concurrency", "64") + (flags.containsKey("--rate") ? ", open loop at " + flags.get("--rate") + "/s" : ""));
+                generatorOptions.concurrency + (generatorOptions.rate > 0 ? ", open loop at " + generatorOptions.rate + "/s" : ""));
 
         List<BenchRun> results = new ArrayList<>();
         try (IngestServer server = IngestServer.start(IngestService.open(config));
-                Generator generator = Generator.start(server.port(), token, ackedDirectory, flags)) {
+                Generator generator = Generator.start(server.port(), token, ackedDirectory, generatorHeap, generatorOptions)) {
             LandingCheck landing = new LandingCheck(config.landingDirectory());
             if (warmupSeconds > 0) {
                 JsonNode warmup = generator.run("warmup", count, warmupSeconds).summary();
@@ -82,6 +113,7 @@ public final class IngestBench {
             }
         }
         BenchRun.printMedians(out, results, cores, TARGET_RATE, TARGET_P99_MILLIS);
+        return 0;
     }
 
     static double loadAverage() {
@@ -104,19 +136,14 @@ public final class IngestBench {
             this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
-        static Generator start(int port, String token, Path ackedDirectory, Map<String, String> flags) throws IOException {
+        static Generator start(int port, String token, Path ackedDirectory, String heap, GeneratorOptions options) throws IOException {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + flags.getOrDefault("--generator-heap", "2g"), "-XX:+UseParallelGC",
+                    "-Xmx" + heap, "-XX:+UseParallelGC",
                     "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(),
                     "--url", "http://127.0.0.1:" + port, "--token", token, "--prefix", "b" + System.currentTimeMillis(),
                     "--acked-dir", ackedDirectory.toString()));
-            for (String flag : List.of("--agents", "--concurrency", "--rate", "--installed")) {
-                if (flags.containsKey(flag)) {
-                    command.add(flag);
-                    command.add(flags.get(flag));
-                }
-            }
+            command.addAll(options.arguments());
             Generator generator = new Generator(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
             generator.expect("ready");
             return generator;

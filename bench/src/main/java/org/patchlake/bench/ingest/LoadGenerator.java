@@ -22,6 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.patchlake.ingest.http.ProtocolJson;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The bench's load generator, run in its own JVM by {@link IngestBench} and driven over stdin/stdout: enrolls
@@ -31,19 +37,37 @@ import org.patchlake.ingest.http.ProtocolJson;
  * SECONDS elapse, prints {@code sent} and one JSON summary line, and writes the acknowledged message ids to
  * {@code --acked-dir/NAME.txt}. {@code --rate R} makes the phases open-loop ({@link UploadRun}).
  */
-public final class LoadGenerator {
-    private LoadGenerator() {
-    }
+@Command(name = "load-generator", description = "The load generator process of bench ingest (started by it)")
+public final class LoadGenerator implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--url", paramLabel = "URL", required = true, description = "The ingest server.")
+    URI url;
+
+    @Option(names = "--token", paramLabel = "TOKEN", required = true, description = "Enrollment token.")
+    String token;
+
+    @Option(names = "--prefix", paramLabel = "P", defaultValue = "bench", description = "Message id prefix. Default: ${DEFAULT-VALUE}.")
+    String prefix;
+
+    @Option(names = "--acked-dir", paramLabel = "DIR", required = true, description = "Where acknowledged ids are written.")
+    Path ackedDirectory;
+
+    @Mixin
+    GeneratorOptions generatorOptions;
 
     record Options(URI url, String token, int agents, int concurrency, double rate, String prefix, Path ackedDirectory, int installed) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> flags = BenchFlags.parse(args);
-        Options options = new Options(URI.create(flags.get("--url")), flags.get("--token"),
-                Integer.parseInt(flags.getOrDefault("--agents", "500")), Integer.parseInt(flags.getOrDefault("--concurrency", "64")),
-                Double.parseDouble(flags.getOrDefault("--rate", "0")), flags.getOrDefault("--prefix", "bench"),
-                Path.of(flags.get("--acked-dir")), Integer.parseInt(flags.getOrDefault("--installed", "300")));
+    public static void main(String[] args) {
+        CommandMain.exit("bench ingest load-generator", new LoadGenerator(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Options options = new Options(url, token, generatorOptions.agents, generatorOptions.concurrency, generatorOptions.rate,
+                prefix, ackedDirectory, generatorOptions.installed);
         ObjectMapper mapper = new ObjectMapper();
         ProtocolJson json = new ProtocolJson();
         List<ProtocolClient.Credentials> agents = enroll(new ProtocolClient(options.url(), Clock.systemUTC()), json, options);
@@ -70,6 +94,7 @@ public final class LoadGenerator {
             System.out.println(mapper.writeValueAsString(summary));
             System.out.flush();
         }
+        return 0;
     }
 
     /** COUNT uploads named PREFIX-i, round robin over the agents, bodies and their hashes made now (untimed). */
