@@ -30,46 +30,68 @@ import org.patchlake.reports.query.WarehouseSettings;
 import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.reports.sla.SlaPolicies;
 import org.patchlake.reports.sla.SlaQueries;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake bench queries [--warehouse DIR] [--computers N] [--runs N] [--pg-runs N] [--no-postgres]}:
  * p50/p95 of every report query and drill-down through the real query layer on DuckDB, then the very same
  * statements (rewritten to PostgreSQL syntax, same bound values) on a PostgreSQL loaded with the same data.
  */
-public final class QueryBench {
+@Command(name = Commands.BENCH_QUERIES, description = Commands.BENCH_QUERIES_SUMMARY, sortOptions = false,
+        subcommands = SnapshotLoadBench.class)
+public final class QueryBench implements java.util.concurrent.Callable<Integer> {
     private record Options(Path warehouse, boolean build, boolean buildOnly, boolean pgLoadOnly, int computers, int runs, int warmup, int pgRuns, boolean postgres, String only,
                            String memoryLimit) {
-        static Options parse(String[] args) {
-            Path warehouse = null;
-            int computers = 200_000;
-            int runs = 30;
-            int pgRuns = 5;
-            boolean postgres = true;
-            String only = "";
-            String memoryLimit = "6GB";
-            boolean buildOnly = false;
-            boolean pgLoadOnly = false;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--warehouse" -> warehouse = Path.of(args[++i]);
-                    case "--computers" -> computers = Integer.parseInt(args[++i]);
-                    case "--runs" -> runs = Integer.parseInt(args[++i]);
-                    case "--pg-runs" -> pgRuns = Integer.parseInt(args[++i]);
-                    case "--no-postgres" -> postgres = false;
-                    case "--only" -> only = args[++i];
-                    case "--memory" -> memoryLimit = args[++i];
-                    case "--build-only" -> buildOnly = true;
-                    case "--pg-load-only" -> pgLoadOnly = true;
-                    default -> throw new IllegalArgumentException("bench queries: unknown argument '" + args[i]
-                            + "' (--warehouse DIR, --computers N, --build-only, --pg-load-only, --runs N, --pg-runs N, --no-postgres, --only NAME-PREFIXES,...)");
-                }
-            }
-            boolean build = warehouse == null || buildOnly;
-            if (warehouse == null) {
-                warehouse = Path.of("data", "bench", "query-warehouse-" + computers);
-            }
-            return new Options(warehouse, build, buildOnly, pgLoadOnly, computers, runs, Math.max(2, runs / 10), pgRuns, postgres, only, memoryLimit);
-        }
+    }
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "Measure this warehouse (default: a synthetic one of "
+            + "--computers computers, built under data/bench if missing).")
+    Path warehouseOption;
+
+    @Option(names = "--computers", paramLabel = "N", defaultValue = "200000", description = "Computers of the synthetic warehouse. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int computers;
+
+    @Option(names = "--build-only", description = "Build the synthetic warehouse, measure nothing.")
+    boolean buildOnly;
+
+    @Option(names = "--pg-load-only", description = "Load PostgreSQL from the warehouse, measure nothing.")
+    boolean pgLoadOnly;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "Measured DuckDB runs per query. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--pg-runs", paramLabel = "N", defaultValue = "5", description = "Measured PostgreSQL runs per query. Default: ${DEFAULT-VALUE}.")
+    int pgRuns;
+
+    @Option(names = "--no-postgres", description = "Measure DuckDB only.")
+    boolean noPostgres;
+
+    @Option(names = "--only", paramLabel = "PREFIXES", defaultValue = "", description = "Only the queries whose names start so (comma-separated).")
+    String only;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "6GB", description = "DuckDB memory limit. Default: ${DEFAULT-VALUE}.")
+    String memoryLimit;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_QUERIES, new QueryBench(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean build = warehouseOption == null || buildOnly;
+        Path warehouse = warehouseOption != null ? warehouseOption : Path.of("data", "bench", "query-warehouse-" + computers);
+        run(new Options(warehouse, build, buildOnly, pgLoadOnly, computers, runs, Math.max(2, runs / 10), pgRuns, !noPostgres, only,
+                memoryLimit));
+        return 0;
     }
 
     /** One benchmarked question: runs through the query layer; the statements it ran are recorded for replay. */
@@ -89,14 +111,6 @@ public final class QueryBench {
 
     private final List<Statement> recorded = new ArrayList<>();
     private volatile boolean recording;
-
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("snapshot-load")) {
-            SnapshotLoadBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        new QueryBench().run(Options.parse(args));
-    }
 
     private void run(Options options) throws Exception {
         if (options.build()) {

@@ -31,6 +31,12 @@ import org.patchlake.reports.query.Sorts.BulletinSort;
 import org.patchlake.reports.query.Sorts.ComputerSort;
 import org.patchlake.reports.query.Warehouse;
 import org.patchlake.reports.sla.BusinessCalendar;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake bench reports --data DIR [--repeat N] [--out DIR] [--build N]}: on the warehouse given (or,
@@ -41,19 +47,33 @@ import org.patchlake.reports.sla.BusinessCalendar;
  * under 1 s. Also prints this thread's CPU time for fill + export, which a busy machine does not inflate. Prints
  * figures, asserts nothing.
  */
-public final class ReportBench {
-    private ReportBench() {
+@Command(name = Commands.BENCH_REPORTS, description = Commands.BENCH_REPORTS_SUMMARY, sortOptions = false)
+public final class ReportBench implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "A data directory or a warehouse. Default: ${DEFAULT-VALUE}.")
+    Path data;
+
+    @Option(names = "--build", paramLabel = "N", description = "Build the query benchmark's synthetic warehouse of N computers there if missing.")
+    Integer build;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5", description = "Measured runs (median after one warm-up). Default: ${DEFAULT-VALUE}.")
+    int repeat;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Keep the last output of each report here.")
+    Path out;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_REPORTS, new ReportBench(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        Path data = Path.of(options.getOrDefault("--data", "data"));
+    @Override
+    public Integer call() throws Exception {
         Path warehouse = Files.exists(data.resolve("CURRENT")) ? data : data.resolve("warehouse");
-        if (options.containsKey("--build")) {
-            QueryBenchWarehouse.buildIfMissing(warehouse, Integer.parseInt(options.get("--build")));
+        if (build != null) {
+            QueryBenchWarehouse.buildIfMissing(warehouse, build);
         }
-        int repeat = Integer.parseInt(options.getOrDefault("--repeat", "5"));
-        Path out = options.containsKey("--out") ? Path.of(options.get("--out")) : null;
         if (out != null) {
             Files.createDirectories(out);
         }
@@ -81,6 +101,7 @@ public final class ReportBench {
                 run(engine, source, template, parameters, ExportFormat.HTML, 0, repeat, out, 1000);
             }
         }
+        return 0;
     }
 
     private static void templates() throws IOException {
@@ -155,16 +176,5 @@ public final class ReportBench {
         if (out != null) {
             Files.write(out.resolve(template.reportName() + (format == ExportFormat.PDF ? ".pdf" : "-page1.html")), last);
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("options come in pairs: " + Arrays.toString(args));
-        }
-        return options;
     }
 }

@@ -15,6 +15,10 @@ import java.util.stream.Stream;
 import org.patchlake.reports.query.SnapshotDatabases;
 import org.patchlake.reports.query.SnapshotLoad;
 import org.patchlake.reports.query.WarehouseSettings;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake bench queries snapshot-load --warehouse WH --snapshots S1,S2,... [--cache DIR] [--memory 4GB] [--prepare OLD_WH [--prepare-only]] [--compare-rebuild] [--verify]}:
@@ -24,43 +28,47 @@ import org.patchlake.reports.query.WarehouseSettings;
  * average. {@code --prepare OLD_WH} first writes WH from a warehouse of old-layout snapshots (see
  * {@link SnapshotLoadBenchWarehouse}).
  */
-public final class SnapshotLoadBench {
-    private SnapshotLoadBench() {
-    }
+@Command(name = "snapshot-load", description = "Build the server's database of each snapshot in order, as the server "
+        + "does when ETL publishes them one after another", sortOptions = false)
+public final class SnapshotLoadBench implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        Path warehouse = null;
-        Path cache = null;
-        Path prepare = null;
-        String memory = null;
-        boolean prepareOnly = false;
-        boolean compareRebuild = false;
-        boolean verify = false;
-        List<String> snapshots = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--warehouse" -> warehouse = Path.of(args[++i]);
-                case "--cache" -> cache = Path.of(args[++i]);
-                case "--snapshots" -> snapshots.addAll(List.of(args[++i].split(",")));
-                case "--memory" -> memory = args[++i];
-                case "--prepare" -> prepare = Path.of(args[++i]);
-                case "--prepare-only" -> prepareOnly = true;
-                case "--compare-rebuild" -> compareRebuild = true;
-                case "--verify" -> verify = true;
-                default -> throw new IllegalArgumentException("bench queries snapshot-load: unknown argument '" + args[i]
-                        + "' (--warehouse WH, --snapshots S1,S2,..., --cache DIR, --memory SIZE, --prepare OLD_WH, --prepare-only, --compare-rebuild, --verify)");
-            }
-        }
-        if (warehouse == null) {
-            throw new IllegalArgumentException("bench queries snapshot-load: --warehouse WH is required");
-        }
+    @Option(names = "--warehouse", paramLabel = "WH", required = true, description = "The warehouse.")
+    Path warehouse;
+
+    @Option(names = "--snapshots", paramLabel = "S1,S2", split = ",", description = "Snapshots, in order.")
+    List<String> snapshots = new ArrayList<>();
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Database cache (default: beside WH).")
+    Path cache;
+
+    @Option(names = "--memory", paramLabel = "SIZE", description = "DuckDB memory limit.")
+    String memory;
+
+    @Option(names = "--prepare", paramLabel = "OLD_WH", description = "First write WH from a warehouse of old-layout snapshots.")
+    Path prepare;
+
+    @Option(names = "--prepare-only", description = "Only --prepare.")
+    boolean prepareOnly;
+
+    @Option(names = "--compare-rebuild", description = "Also build each database in full and compare the times.")
+    boolean compareRebuild;
+
+    @Option(names = "--verify", description = "Check each incremental database against a full build.")
+    boolean verify;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> snapshots = new ArrayList<>(this.snapshots);
+        Path cache = this.cache;
         if (prepare != null) {
             List<String> written = SnapshotLoadBenchWarehouse.prepare(prepare, warehouse);
             if (snapshots.isEmpty()) {
                 snapshots.addAll(written);
             }
             if (prepareOnly) {
-                return;
+                return 0;
             }
         }
         if (cache == null) {
@@ -95,6 +103,7 @@ public final class SnapshotLoadBench {
                     differing.isEmpty() && actual.size() == expected.size() ? "all equal" : "DIFFERENT: " + differing + " vs " + actual);
             Files.deleteIfExists(SnapshotDatabases.file(last, full));
         }
+        return 0;
     }
 
     /**
