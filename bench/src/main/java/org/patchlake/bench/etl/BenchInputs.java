@@ -19,7 +19,7 @@ import org.patchlake.etl.catalog.CatalogImporter;
 import org.patchlake.etl.catalog.CatalogStore;
 
 /**
- * The bench's inputs, generated once and cached under a directory (default /tmp/patchlake-etl-bench) keyed by
+ * The bench's inputs, generated once and cached under a directory (default patchlake-bench/etl in the system temp directory) keyed by
  * what determines them: the imported real catalog, and landing files per fleet size and seed (written directly in
  * the landing envelope format, no HTTP). A cache entry counts only once its _COMPLETE marker exists, so a killed
  * generation is redone. Runs get the landing files by hard link: no copy, and the cache stays untouched.

@@ -1,5 +1,12 @@
 package org.patchlake.bench.web;
 
+import org.patchlake.bench.BenchData;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.patchlake.core.protocol.AgentProtocol;
 import org.patchlake.ingest.client.ProtocolClient;
@@ -39,7 +46,8 @@ import java.util.stream.Stream;
  * its inventory, then polls {@code /api/v1/computers/{id}} until the served snapshot has it. Per marker: upload to ETL
  * start, the ETL run, ETL end to the server serving the new snapshot, and the total.
  */
-public final class VisibilityBench {
+@Command(name = Commands.BENCH_VISIBILITY, description = Commands.BENCH_VISIBILITY_SUMMARY, sortOptions = false)
+public final class VisibilityBench implements java.util.concurrent.Callable<Integer> {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SNAPSHOT = Pattern.compile("\"snapshot\":\"([^\"]+)\"");
     private static final String PASSWORD = "visibility bench password";
@@ -47,39 +55,50 @@ public final class VisibilityBench {
     private record Marker(int number, String computerId, long acknowledged, ServeProcess.EtlRun run, long served, long visible) {
     }
 
-    private VisibilityBench() {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--endpoints", paramLabel = "N", defaultValue = "10000", description = "Fleet size (the ETL bench's warehouse of "
+            + "this size: ./patchlake bench etl --sizes N). Default: ${DEFAULT-VALUE}.")
+    int endpoints;
+
+    @Option(names = "--minutes", paramLabel = "M", defaultValue = "10", description = "Duration. Default: ${DEFAULT-VALUE}.")
+    double minutes;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "The ETL bench's cache (default: patchlake-bench/etl in the "
+            + "system temp directory).")
+    Path cacheOption;
+
+    @Option(names = "--scratch", paramLabel = "DIR", description = "Scratch copy of the warehouse (default: "
+            + "patchlake-bench/visibility in the system temp directory).")
+    Path scratchOption;
+
+    @Option(names = "--marker-every", paramLabel = "S", defaultValue = "60s", description = "A marker computer every S seconds. "
+            + "Default: ${DEFAULT-VALUE}.")
+    String markerEveryOption;
+
+    @Option(names = "--etl-interval", paramLabel = "DURATION", defaultValue = "5m", description = "The server's ETL schedule. Default: ${DEFAULT-VALUE}.")
+    String interval;
+
+    @Option(names = "--etl-min-gap", paramLabel = "DURATION", defaultValue = "30s", description = "Default: ${DEFAULT-VALUE}.")
+    String minimumGap;
+
+    @Option(names = "--agents", paramLabel = "N", defaultValue = "200", description = "Agents uploading. Default: ${DEFAULT-VALUE}.")
+    int agents;
+
+    @Option(names = "--warm-up", paramLabel = "true|false", defaultValue = "true", arity = "1",
+            description = "One uncounted marker first. Default: ${DEFAULT-VALUE}.")
+    boolean warmUp;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_VISIBILITY, new VisibilityBench(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        int endpoints = 10_000;
-        double minutes = 10;
-        Path cache = Path.of("/tmp/patchlake-etl-bench");
-        Path scratch = Path.of("/tmp/patchlake-visibility-bench");
-        Duration markerEvery = Duration.ofSeconds(60);
-        String interval = "5m";
-        String minimumGap = "30s";
-        int agents = 200;
-        boolean warmUp = true;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + args[i]);
-            }
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--endpoints" -> endpoints = Integer.parseInt(value);
-                case "--minutes" -> minutes = Double.parseDouble(value);
-                case "--cache" -> cache = Path.of(value);
-                case "--scratch" -> scratch = Path.of(value);
-                case "--marker-every" -> markerEvery = Duration.ofSeconds(Long.parseLong(value.replaceAll("s$", "")));
-                case "--etl-interval" -> interval = value;
-                case "--etl-min-gap" -> minimumGap = value;
-                case "--agents" -> agents = Integer.parseInt(value);
-                case "--warm-up" -> warmUp = Boolean.parseBoolean(value);
-                default -> throw new IllegalArgumentException("unknown flag " + args[i] + " (--endpoints 10000 --minutes 10"
-                        + " --cache /tmp/patchlake-etl-bench --scratch /tmp/patchlake-visibility-bench --marker-every 60s"
-                        + " --etl-interval 5m --etl-min-gap 30s --agents 200 --warm-up true)");
-            }
-        }
+    @Override
+    public Integer call() throws Exception {
+        Path cache = cacheOption != null ? cacheOption : BenchData.cache("etl");
+        Path scratch = scratchOption != null ? scratchOption : BenchData.cache("visibility");
+        Duration markerEvery = Duration.ofSeconds(Long.parseLong(markerEveryOption.replaceAll("s$", "")));
         Path source = cache.resolve("runs").resolve("n-" + endpoints);
         if (!Files.isDirectory(source.resolve("warehouse")) || !Files.isDirectory(source.resolve("landing"))) {
             throw new IllegalArgumentException("no ETL bench warehouse for " + endpoints + " computers at " + source
@@ -176,6 +195,7 @@ public final class VisibilityBench {
             }
             report(markers, number, serve.runs(), uploads.get(), failures.get(), seconds(System.nanoTime() - started));
         }
+        return 0;
     }
 
     /** Hard-linked copy of the ETL bench's landing and warehouse; files other than Parquet and landing data are real copies. */

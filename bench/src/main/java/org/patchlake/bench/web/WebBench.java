@@ -1,5 +1,11 @@
 package org.patchlake.bench.web;
 
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,53 +25,53 @@ import java.util.concurrent.Future;
  * prints page-time percentiles per page kind.
  * {@code --url URL --user NAME --password P} measures a running server instead (every viewer signs in as that user).
  */
-public final class WebBench {
-    private static final String USAGE = "usage: ./patchlake bench web --warehouse DIR | --url URL --user NAME --password P "
-            + "(or PATCHLAKE_BENCH_PASSWORD)  [--viewers 50] [--seconds 60] [--think-ms 3000] [--query-cache DIR]";
+@Command(name = Commands.BENCH_WEB, description = Commands.BENCH_WEB_SUMMARY, sortOptions = false,
+        footer = "Give --warehouse DIR, or --url with --user and --password (or PATCHLAKE_BENCH_PASSWORD).")
+public final class WebBench implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    HelpOption help;
 
-    private WebBench() {
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "Start the server over this warehouse, with bench users.")
+    Path warehouse;
+
+    @Option(names = "--query-cache", paramLabel = "DIR", description = "The server's snapshot database cache.")
+    Path queryCache;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Measure a running server instead.")
+    String url;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "The user every viewer signs in as (with --url).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", description = "Its password (or PATCHLAKE_BENCH_PASSWORD).")
+    String password;
+
+    @Option(names = "--viewers", paramLabel = "N", defaultValue = "50", description = "Concurrent viewers, 1..500. Default: ${DEFAULT-VALUE}.")
+    int viewers;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "Duration, 1..3600. Default: ${DEFAULT-VALUE}.")
+    int seconds;
+
+    @Option(names = "--think-ms", paramLabel = "MS", defaultValue = "3000", description = "Think time, 0..60000. Default: ${DEFAULT-VALUE}.")
+    int thinkMillis;
+
+    public static void main(String[] args) {
+        CommandMain.exit("bench " + Commands.BENCH_WEB, new WebBench(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        Path warehouse = null;
-        Path queryCache = null;
-        String url = null;
-        String user = null;
-        String password = System.getenv("PATCHLAKE_BENCH_PASSWORD");
-        int viewers = 50;
-        int seconds = 60;
-        int thinkMillis = 3000;
-        try {
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value after " + args[i]);
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--warehouse" -> warehouse = Path.of(value);
-                    case "--query-cache" -> queryCache = Path.of(value);
-                    case "--url" -> url = value;
-                    case "--user" -> user = value;
-                    case "--password" -> password = value;
-                    case "--viewers" -> viewers = bounded("--viewers", value, 1, 500);
-                    case "--seconds" -> seconds = bounded("--seconds", value, 1, 3600);
-                    case "--think-ms" -> thinkMillis = bounded("--think-ms", value, 0, 60_000);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-            }
-            if ((warehouse == null) == (url == null) || (url != null && (user == null || password == null))) {
-                throw new IllegalArgumentException("give --warehouse DIR, or --url with --user and --password");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("web bench: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+    @Override
+    public Integer call() throws Exception {
+        String password = this.password != null ? this.password : System.getenv("PATCHLAKE_BENCH_PASSWORD");
+        bounded("--viewers", viewers, 1, 500);
+        bounded("--seconds", seconds, 1, 3600);
+        bounded("--think-ms", thinkMillis, 0, 60_000);
+        if ((warehouse == null) == (url == null) || (url != null && (user == null || password == null))) {
+            throw new IllegalArgumentException("give --warehouse DIR, or --url with --user and --password");
         }
         Duration think = Duration.ofMillis(thinkMillis);
         if (url != null) {
             run(url, List.of(new BenchServer.Account(user, password, "as given")), viewers, Duration.ofSeconds(seconds), think);
-            return;
+            return 0;
         }
         long started = System.nanoTime();
         try (BenchServer server = new BenchServer(warehouse, queryCache)) {
@@ -74,7 +80,7 @@ public final class WebBench {
             cold(server.url(), server.accounts());
             run(server.url(), server.accounts(), viewers, Duration.ofSeconds(seconds), think);
         }
-        System.exit(0);
+        return 0;
     }
 
     /** Every page kind once per user, one at a time: what the first viewer after a new snapshot waits. */
@@ -134,15 +140,9 @@ public final class WebBench {
         System.out.println("target: p95 page time under 500 ms");
     }
 
-    private static int bounded(String flag, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(flag + " must be " + min + ".." + max + ", was " + value);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " is not a number: '" + value + "'");
+    private static void bounded(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be " + min + ".." + max + ", was " + value);
         }
     }
 }
