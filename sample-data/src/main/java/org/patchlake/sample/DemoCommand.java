@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     static final int DEFAULT_THREADS = 16;
 
-    private DemoCommand() {
+    public DemoCommand() {
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package org.patchlake.bench.reports;
 
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -178,7 +179,13 @@ public final class QueryBench implements java.util.concurrent.Callable<Integer> 
                 long started = System.nanoTime();
                 Path snapshotDirectory = warehouse.currentSnapshot().directory();
                 Path cluster = settings.cacheDirectory().resolve(QueryBenchPostgres.clusterName(snapshotDirectory.getFileName().toString()));
-                try (QueryBenchPostgres postgres = QueryBenchPostgres.start(cluster)) {
+                QueryBenchPostgres startedPostgres = null;
+                try {
+                    startedPostgres = QueryBenchPostgres.start(cluster);
+                } catch (IOException | RuntimeException e) {
+                    System.out.printf("%nPostgreSQL could not start (%s): DuckDB figures only%n", e);
+                }
+                if (startedPostgres != null) try (QueryBenchPostgres postgres = startedPostgres) {
                     pgVersion = postgres.describe();
                     if (postgres.loaded()) {
                         System.out.printf("%nPostgreSQL %s: reusing the cluster loaded with this snapshot by an earlier run (%s)%n", pgVersion, cluster);

@@ -242,6 +242,24 @@ final class QueryBenchPostgres implements AutoCloseable {
         return m.group(1);
     }
 
+    /**
+     * Copies the rows of {@code source} into the contract table {@code table} (created just before), taking only the
+     * contract's columns: a warehouse may carry more (the ETL writes policies with their type), which PostgreSQL's
+     * copy of the contract has no place for.
+     */
+    static void insertContractColumns(Statement duck, String table, String source) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (java.sql.ResultSet rows = duck.executeQuery("PRAGMA table_info('" + table + "')")) {
+            while (rows.next()) {
+                columns.add('"' + rows.getString("name").replace("\"", "\"\"") + '"');
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("contract table " + table + " has no columns");
+        }
+        duck.execute("INSERT INTO " + table + " BY NAME SELECT " + String.join(", ", columns) + " FROM " + source);
+    }
+
     private static String hash(String text) {
         return Integer.toHexString(text.hashCode());
     }
@@ -258,7 +276,7 @@ final class QueryBenchPostgres implements AutoCloseable {
                 Path file = csv.resolve(table + ".csv");
                 // cast to the contract's column types first (INSERT BY NAME), then export
                 d.execute(schema.createStatement(table));
-                d.execute("INSERT INTO " + table + " BY NAME SELECT * FROM " + source.get());
+                insertContractColumns(d, table, source.get());
                 String select = table.equals("updates")
                         ? "SELECT * REPLACE ('{' || array_to_string(supersedes, ',') || '}' AS supersedes)"
                         : "SELECT *";
