@@ -2,6 +2,7 @@ package org.patchlake.etl.catalog;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -67,11 +68,22 @@ public final class CatalogCommand {
         return message -> log.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, message);
     }
 
-    /** Parses SOURCE in Java: the generated catalog, or a wesng zip/CSV with progress every 50,000 rows. */
+    /**
+     * Parses SOURCE in Java: the generated catalog, or a wesng zip/CSV with progress every 50,000 rows; an https://
+     * SOURCE is downloaded and checked first ({@link CatalogDownload}).
+     */
     public static CatalogImport read(String source, Consumer<String> progress) throws IOException {
         if (source.equals(CatalogImportOptions.GENERATED)) {
             progress.accept("building the generated catalog");
             return GeneratedCatalog.asImport();
+        }
+        if (CatalogDownload.isAddress(source)) {
+            CatalogDownload.Downloaded downloaded = CatalogDownload.standard().download(source, progress);
+            try {
+                return read(downloaded.file().toString(), progress);
+            } finally {
+                Files.deleteIfExists(downloaded.file());
+            }
         }
         progress.accept("reading " + source);
         CatalogImport imported = WesngCatalogBuilder.read(Path.of(source),
