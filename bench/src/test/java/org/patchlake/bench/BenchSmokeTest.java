@@ -30,6 +30,8 @@ class BenchSmokeTest {
 
     @BeforeAll
     static void directories() throws IOException {
+        // the query bench's PostgreSQL runs as the postgres user when we are root: it must be able to reach its cluster
+        Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         cache = Files.createDirectories(directory.resolve("etl-cache"));
     }
 
