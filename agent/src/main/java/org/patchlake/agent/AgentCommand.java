@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
 import org.patchlake.agent.endpoint.Endpoint;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
 import org.patchlake.agent.endpoint.windows.WindowsEndpoint;
@@ -14,33 +17,62 @@ import org.patchlake.agent.state.StateDirectoryException;
 import org.patchlake.agent.upload.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake agent --server URL --enroll TOKEN [--simulate machine.json] [--state-dir DIR] [--rules FILE]
  * [--spool-limit-mb N] [--offline-scan-file FILE] [--once]}: runs the agent until stopped, one tick a minute (or as soon as work is due).
  */
-public final class AgentCommand {
+@Command(name = Commands.AGENT, description = Commands.AGENT_SUMMARY, sortOptions = false)
+public final class AgentCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
-    static final String USAGE = "usage: patchlake agent --server URL --enroll TOKEN [--simulate machine.json] "
-        + "[--state-dir DIR] [--rules rules.json] [--spool-limit-mb N] [--offline-scan-file wsusscn2.cab] [--once]";
 
-    private AgentCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--server", paramLabel = "URL", required = true, description = "The server's address (http or https).")
+    String server;
+
+    @Option(names = "--enroll", paramLabel = "TOKEN", description = "Enrollment token (needed until the agent is enrolled).")
+    String enroll;
+
+    @Option(names = "--simulate", paramLabel = "FILE", description = "Run on a simulated machine described by this JSON file.")
+    Path simulate;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the agent keeps its state (default %ProgramData%\\Patchlake\\agent, else ./agent-state).")
+    Path stateDirectory;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Detection rules file (rules.json).")
+    Path rules;
+
+    @Option(names = "--spool-limit-mb", paramLabel = "N", description = "Most megabytes spooled while the server is away.")
+    Long spoolLimitMegabytes;
+
+    @Option(names = "--offline-scan-file", paramLabel = "FILE", description = "Scan offline against this wsusscn2.cab.")
+    Path offlineScanFile;
+
+    @Option(names = "--once", description = "One tick, then exit.")
+    boolean once;
+
+    public static void main(String[] args) {
+        CommandMain.exit(Commands.AGENT, new AgentCommand(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        AgentConfig config;
-        boolean once;
-        try {
-            Map<String, String> flags = Flags.parse(args, java.util.Set.of("--once"));
-            config = config(flags);
-            once = flags.containsKey("--once");
-        } catch (IllegalArgumentException e) {
-            System.err.println("patchlake agent: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+    /** The configuration a command line describes (tests). */
+    static AgentConfig config(String... args) {
+        AgentCommand command = new AgentCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.config();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig config = config();
         Clock clock = Clock.systemUTC();
         Path simulatedState = config.stateDirectory().resolve("simulated-machine.json");
         Endpoint endpoint;
@@ -52,8 +84,7 @@ public final class AgentCommand {
                     config.offlineScanFile());
             } catch (IllegalStateException e) {
                 System.err.println("patchlake agent: " + e.getMessage());
-                System.exit(2);
-                return;
+                return 2;
             }
         }
         Agent agent;
@@ -61,8 +92,7 @@ public final class AgentCommand {
             agent = AgentFactory.create(config, endpoint, clock, Backoff.standard());
         } catch (StateDirectoryException e) {
             System.err.println("patchlake agent: " + e.getMessage() + "; refusing to run from it");
-            System.exit(2);
-            return;
+            return 2;
         }
         LOG.info("patchlake agent {} (state {}, server {}, {})", AgentConfig.VERSION, config.stateDirectory(),
             config.server(), config.simulateMachine() == null ? "Windows" : "simulating " + config.simulateMachine());
@@ -88,18 +118,14 @@ public final class AgentCommand {
                 report.attempts().size(), report.restarts().size(), report.sent(), report.spooled(),
                 report.notDeliveredReason() == null ? "" : " (" + report.notDeliveredReason() + ")");
             if (once) {
-                return;
+                return 0;
             }
             Duration wait = Duration.between(clock.instant(), agent.nextWakeAt(clock.instant()));
             Thread.sleep(Math.max(1_000, Math.min(60_000, wait.toMillis())));
         }
     }
 
-    static AgentConfig config(Map<String, String> flags) {
-        String server = flags.get("--server");
-        if (server == null) {
-            throw new IllegalArgumentException("--server URL is required");
-        }
+    AgentConfig config() {
         URI uri;
         try {
             uri = URI.create(server);
@@ -109,23 +135,18 @@ public final class AgentCommand {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException("--server must be an http(s) URL but was '" + server + "'");
         }
-        Path stateDirectory = Path.of(flags.getOrDefault("--state-dir", defaultStateDirectory()));
-        AgentConfig config = AgentConfig.defaults(uri, flags.get("--enroll"), stateDirectory);
-        if (flags.containsKey("--simulate")) {
-            config = config.withSimulateMachine(Path.of(flags.get("--simulate")));
+        AgentConfig config = AgentConfig.defaults(uri, enroll, stateDirectory != null ? stateDirectory : Path.of(defaultStateDirectory()));
+        if (simulate != null) {
+            config = config.withSimulateMachine(simulate);
         }
-        if (flags.containsKey("--rules")) {
-            config = config.withRulesFile(Path.of(flags.get("--rules")));
+        if (rules != null) {
+            config = config.withRulesFile(rules);
         }
-        if (flags.containsKey("--offline-scan-file")) {
-            config = config.withOfflineScanFile(Path.of(flags.get("--offline-scan-file")));
+        if (offlineScanFile != null) {
+            config = config.withOfflineScanFile(offlineScanFile);
         }
-        if (flags.containsKey("--spool-limit-mb")) {
-            try {
-                config = config.withSpoolLimitBytes(Long.parseLong(flags.get("--spool-limit-mb")) * 1024 * 1024);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--spool-limit-mb is not a number: '" + flags.get("--spool-limit-mb") + "'");
-            }
+        if (spoolLimitMegabytes != null) {
+            config = config.withSpoolLimitBytes(spoolLimitMegabytes * 1024 * 1024);
         }
         return config;
     }
@@ -133,31 +154,5 @@ public final class AgentCommand {
     private static String defaultStateDirectory() {
         String programData = System.getenv("ProgramData");
         return programData != null ? programData + "\\Patchlake\\agent" : "agent-state";
-    }
-
-    /** Tiny flag parser: {@code --name value} pairs and the listed switches without values. */
-    static final class Flags {
-        private Flags() {
-        }
-
-        static Map<String, String> parse(String[] args, java.util.Set<String> switches) {
-            Map<String, String> flags = new java.util.LinkedHashMap<>();
-            java.util.Set<String> known = java.util.Set.of("--server", "--enroll", "--simulate", "--state-dir", "--rules",
-                "--spool-limit-mb", "--offline-scan-file");
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (switches.contains(name)) {
-                    flags.put(name, "true");
-                } else if (known.contains(name)) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(name + " needs a value");
-                    }
-                    flags.put(name, args[++i]);
-                } else {
-                    throw new IllegalArgumentException("unknown argument '" + name + "'");
-                }
-            }
-            return flags;
-        }
     }
 }

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -117,107 +115,5 @@ public record EtlConfig(
 
   public Duration staleness() {
     return Duration.ofDays(stalenessDays);
-  }
-
-  static final String USAGE = """
-      Usage: ./patchlake etl --data DIR [--master local[*]|spark://host:port]
-                             [--warehouse DIR] [--landing DIR] [--as-of 2026-11-21T10:00:00Z]
-                             [--staleness-days 14] [--retries 3] [--keep-snapshots 5]
-                             [--dedup-window-days 30] [--daily-backfill-days 14] [--partitions 8]
-                             [--reevaluate-all] [--compact-fraction 0.3] [--jars patchlake-etl-VERSION-shaded.jar]
-                             [--max-timestamp-ahead 24h]
-      DIR may be a local path or a Hadoop URI (hdfs://..., s3a://...).""";
-
-  /** Parses command-line flags; throws IllegalArgumentException naming the flag on bad input. */
-  public static EtlConfig fromArgs(String[] args) {
-    String data = null;
-    String landing = null;
-    String warehouse = null;
-    String master = "local[*]";
-    Instant asOf = null;
-    int staleness = 14;
-    int retries = 3;
-    int keep = 5;
-    int dedup = 30;
-    int backfill = 14;
-    int partitions = 8;
-    String jars = null;
-    boolean reevaluateAll = false;
-    double compactFraction = org.patchlake.etl.publish.LayeredTables.COMPACT_FRACTION;
-    Duration maxTimestampAhead = Duration.ofHours(24);
-    List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty()) {
-      String flag = rest.remove(0);
-      if (flag.equals("-h") || flag.equals("--help")) throw new IllegalArgumentException(USAGE);
-      if (flag.equals("--reevaluate-all")) {
-        reevaluateAll = true;
-        continue;
-      }
-      if (rest.isEmpty()) throw new IllegalArgumentException("flag " + flag + " needs a value\n" + USAGE);
-      String value = rest.remove(0);
-      switch (flag) {
-        case "--data" -> data = value;
-        case "--landing" -> landing = value;
-        case "--warehouse" -> warehouse = value;
-        case "--master" -> master = value.equals("-") ? null : value;
-        case "--as-of" -> asOf = parseInstant(flag, value);
-        case "--staleness-days" -> staleness = parseInt(flag, value);
-        case "--retries" -> retries = parseInt(flag, value);
-        case "--keep-snapshots" -> keep = parseInt(flag, value);
-        case "--dedup-window-days" -> dedup = parseInt(flag, value);
-        case "--daily-backfill-days" -> backfill = parseInt(flag, value);
-        case "--partitions" -> partitions = parseInt(flag, value);
-        case "--jars" -> jars = value;
-        case "--compact-fraction" -> compactFraction = parseFraction(flag, value);
-        case "--max-timestamp-ahead" -> maxTimestampAhead = parseDuration(flag, value);
-        default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
-      }
-    }
-    if (data == null && (landing == null || warehouse == null)) {
-      data = "data";
-    }
-    EtlConfig base = forData(data == null ? "data" : data);
-    return new EtlConfig(landing != null ? landing : base.landing(), warehouse != null ? warehouse : base.warehouse(),
-        master, Optional.ofNullable(asOf), staleness, retries, keep, dedup, backfill, partitions, reevaluateAll, jars, compactFraction, maxTimestampAhead);
-  }
-
-  private static double parseFraction(String flag, String value) {
-    try {
-      double fraction = Double.parseDouble(value);
-      if (fraction >= 0 && fraction <= 1) return fraction;
-    } catch (NumberFormatException e) {
-      // named below
-    }
-    throw new IllegalArgumentException("flag " + flag + " must be a number between 0 and 1: '" + value + "'");
-  }
-
-  /** {@code 90s}, {@code 30m}, {@code 24h} or {@code 2d}. */
-  private static Duration parseDuration(String flag, String value) {
-    if (!value.matches("[0-9]{1,6}[smhd]")) {
-      throw new IllegalArgumentException("flag " + flag + " must be like 90s, 30m, 24h or 2d: '" + value + "'");
-    }
-    long amount = Long.parseLong(value.substring(0, value.length() - 1));
-    return switch (value.charAt(value.length() - 1)) {
-      case 's' -> Duration.ofSeconds(amount);
-      case 'm' -> Duration.ofMinutes(amount);
-      case 'h' -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
-  }
-
-  private static int parseInt(String flag, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("flag " + flag + " is not a number: '" + value + "'");
-    }
-  }
-
-  private static Instant parseInstant(String flag, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("flag " + flag + " is not an ISO instant (2026-11-21T10:00:00Z): '" + value + "'");
-    }
   }
 }

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.patchlake.etl.transform.Rows;
 
 /**
- * A hand-written catalog written in the warehouse catalog layout of the brief (WH/catalog/v-.../ + CURRENT), so
+ * A hand-written catalog written in the warehouse catalog layout (WH/catalog/v-.../ + CURRENT), so
  * ETL tests do not depend on the importer. The closure (update_supersedence) is written for direct pairs only;
  * the ETL computes the closure with core's Catalog from the direct supersedes.
  */

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import org.patchlake.ingest.bench.ProtocolClient;
-import org.patchlake.ingest.bench.SampleInventories;
+import org.patchlake.ingest.client.ProtocolClient;
+import org.patchlake.ingest.client.SampleInventories;
 import org.patchlake.ingest.http.ProtocolJson;
 import org.patchlake.ingest.registry.AgentRegistry;
 

@@ -17,7 +17,7 @@ import org.patchlake.core.protocol.AgentProtocol;
 import org.patchlake.core.protocol.MissingUpdate;
 import org.patchlake.core.protocol.WindowsUpdateSearchSource;
 import org.patchlake.core.protocol.WindowsUpdateVerdict;
-import org.patchlake.ingest.bench.ProtocolClient;
+import org.patchlake.ingest.client.ProtocolClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.core.protocol.AgentProtocol;
-import org.patchlake.ingest.bench.ProtocolClient;
-import org.patchlake.ingest.bench.SampleInventories;
+import org.patchlake.ingest.client.ProtocolClient;
+import org.patchlake.ingest.client.SampleInventories;
 import org.patchlake.ingest.http.ProtocolJson;
 
 import static org.assertj.core.api.Assertions.assertThat;

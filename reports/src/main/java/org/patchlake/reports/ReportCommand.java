@@ -15,6 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
 import org.patchlake.reports.jasper.ExportFormat;
 import org.patchlake.reports.jasper.RenderOptions;
 import org.patchlake.reports.jasper.ReportData;
@@ -26,6 +32,11 @@ import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.Scope;
 import org.patchlake.reports.query.Warehouse;
 import org.patchlake.reports.sla.BusinessCalendar;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./patchlake report NAME --data DIR --format pdf|html|xlsx|csv --out FILE [--param k=v ...]} renders one
@@ -33,7 +44,8 @@ import org.patchlake.reports.sla.BusinessCalendar;
  * to the web root), {@code --locale en-US}, {@code --time-zone UTC}, {@code --regions A,B} / {@code --sites X,Y}
  * (render as a regional viewer would see it; default every region).
  */
-public final class ReportCommand {
+@Command(name = Commands.REPORT, description = Commands.REPORT_SUMMARY, sortOptions = false)
+public final class ReportCommand implements Callable<Integer> {
     /** The command line, read once. */
     record Options(ReportTemplate template, Path data, ExportFormat format, Path out, Map<String, String> parameters,
                    String linkBase, Locale locale, ZoneId timeZone, Scope scope) {
@@ -45,71 +57,83 @@ public final class ReportCommand {
             parameters = Map.copyOf(parameters);
         }
 
+        /** Parses a command line (as after {@code ./patchlake report}); throws naming the option that is wrong. */
         static Options parse(String... args) {
-            if (args.length == 0 || args[0].startsWith("--")) {
-                throw new IllegalArgumentException("usage: report NAME --data DIR --format pdf|html|xlsx|csv --out FILE [--param k=v ...]"
-                        + "; reports: " + ReportTemplate.names());
-            }
-            ReportTemplate template = ReportTemplate.byName(args[0]);
-            Path data = Path.of("data");
-            ExportFormat format = null;
-            Path out = null;
-            Map<String, String> parameters = new LinkedHashMap<>();
-            String linkBase = "";
-            Locale locale = Locale.US;
-            ZoneId timeZone = ZoneId.of("UTC");
-            Set<String> regions = new TreeSet<>();
-            Set<String> sites = new TreeSet<>();
-            for (int i = 1; i < args.length; i++) {
-                String flag = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + flag + " needs a value");
-                }
-                String value = args[++i];
-                switch (flag) {
-                    case "--data" -> data = Path.of(value);
-                    case "--format" -> format = ExportFormat.parse(value);
-                    case "--out" -> out = Path.of(value);
-                    case "--param" -> {
-                        int equals = value.indexOf('=');
-                        if (equals <= 0) {
-                            throw new IllegalArgumentException("--param needs k=v, got '" + value + "'");
-                        }
-                        parameters.put(value.substring(0, equals).trim(), value.substring(equals + 1).trim());
-                    }
-                    case "--link-base" -> linkBase = value;
-                    case "--locale" -> locale = Locale.forLanguageTag(value);
-                    case "--time-zone" -> timeZone = ZoneId.of(value);
-                    case "--regions" -> regions.addAll(Arrays.asList(value.split(",")));
-                    case "--sites" -> sites.addAll(Arrays.asList(value.split(",")));
-                    default -> throw new IllegalArgumentException("unknown option " + flag);
-                }
-            }
-            if (format == null || out == null) {
-                throw new IllegalArgumentException("report " + template.reportName() + ": --format and --out are required");
-            }
-            Scope scope = regions.isEmpty() && sites.isEmpty() ? Scope.all() : Scope.of(regions, sites);
-            return new Options(template, data, format, out, parameters, linkBase, locale, timeZone, scope);
+            ReportCommand command = new ReportCommand();
+            new CommandLine(command).parseArgs(args);
+            return command.options();
         }
     }
 
-    private ReportCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "NAME", description = "The report: ${COMPLETION-CANDIDATES}.", completionCandidates = ReportNames.class)
+    String name;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data directory. Default: ${DEFAULT-VALUE}.")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "pdf, html, xlsx or csv.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write it (replaced atomically).")
+    Path out;
+
+    @Option(names = "--param", paramLabel = "K=V", description = "A report parameter, e.g. --param bulletin=MS08-067 (repeatable).")
+    List<String> parameters = new ArrayList<>();
+
+    @Option(names = "--link-base", paramLabel = "URL", defaultValue = "",
+            description = "Prefix of drill-down links (default none: relative to the web root).")
+    String linkBase;
+
+    @Option(names = "--locale", paramLabel = "TAG", defaultValue = "en-US", description = "Default: ${DEFAULT-VALUE}.")
+    String locale;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC", description = "Default: ${DEFAULT-VALUE}.")
+    String timeZone;
+
+    @Option(names = "--regions", paramLabel = "A,B", split = ",", description = "Render as a viewer of these regions would see it.")
+    Set<String> regions = new TreeSet<>();
+
+    @Option(names = "--sites", paramLabel = "X,Y", split = ",", description = "Render as a viewer of these sites would see it.")
+    Set<String> sites = new TreeSet<>();
+
+    /** The report names, for the help. */
+    static final class ReportNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(ReportTemplate.values()).map(ReportTemplate::reportName).iterator();
+        }
     }
 
     public static void main(String[] args) {
-        try {
-            Options options = Options.parse(args);
-            long start = System.nanoTime();
-            render(options);
-            System.err.printf("report %s: wrote %s (%s) in %d ms%n", options.template().reportName(), options.out(),
-                    options.format().extension(), (System.nanoTime() - start) / 1_000_000);
-        } catch (IllegalArgumentException e) {
-            System.err.println("patchlake report: " + e.getMessage());
-            System.exit(2);
-        } catch (RuntimeException | IOException e) {
-            System.err.println("patchlake report: " + e.getMessage());
-            System.exit(1);
+        CommandMain.exit(Commands.REPORT, new ReportCommand(), args);
+    }
+
+    Options options() {
+        ReportTemplate template = ReportTemplate.byName(name);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--param needs k=v, got '" + parameter + "'");
+            }
+            values.put(parameter.substring(0, equals).trim(), parameter.substring(equals + 1).trim());
         }
+        Scope scope = regions.isEmpty() && sites.isEmpty() ? Scope.all() : Scope.of(regions, sites);
+        return new Options(template, data, ExportFormat.parse(format), out, values, linkBase, Locale.forLanguageTag(locale),
+                ZoneId.of(timeZone), scope);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Options options = options();
+        long start = System.nanoTime();
+        render(options);
+        System.err.printf("report %s: wrote %s (%s) in %d ms%n", options.template().reportName(), options.out(),
+                options.format().extension(), (System.nanoTime() - start) / 1_000_000);
+        return 0;
     }
 
     static void render(Options options) throws IOException {

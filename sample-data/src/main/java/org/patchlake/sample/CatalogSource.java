@@ -34,9 +34,12 @@ public final class CatalogSource {
         }
     }
 
-    /** The catalog a fresh clone has: the real Microsoft data beside the project, else the generated one. */
+    /** Where the project keeps the real Microsoft data (wesng's definitions.zip, BSD-3), relative to its home. */
+    public static final Path COMMITTED_CATALOG = Path.of("sample-data", "wesng", "definitions.zip");
+
+    /** The catalog a fresh clone has: the real Microsoft data committed with the project, else the generated one. */
     public static String defaultSource(Path projectHome) {
-        Path real = projectHome.resolve("../shared/data/wesng/definitions.zip").normalize();
+        Path real = projectHome.resolve(COMMITTED_CATALOG).normalize();
         return Files.isRegularFile(real) ? real.toString() : "generated";
     }
 }

@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.ingest.IngestConfig;
@@ -29,6 +32,9 @@ import org.patchlake.web.WebConfig;
 import org.patchlake.web.WebServer;
 import org.patchlake.web.admin.EnrollmentTokens;
 import org.patchlake.web.jobs.Job;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./patchlake demo [--endpoints N] [--data DIR] [--port P] [--catalog generated|definitions.zip] [--start T]
@@ -37,11 +43,44 @@ import org.patchlake.web.jobs.Job;
  * (with a remediation wave after it), runs ETL as of the simulated end, and leaves the server running with its
  * clock going on from there.
  */
-public final class DemoCommand {
-    static final String USAGE = "usage: patchlake demo [--endpoints N (2000)] [--data DIR (./demo-data)] [--port P (7070)] "
-        + "[--catalog generated|PATH (the real Microsoft data in ../shared)] [--start UTC time (10 days before the "
-        + "catalog's last Patch Tuesday)] [--days D (16)] [--check-in-hours H (12)] [--threads T (16)] "
-        + "[--then serve|exit (serve: leave the server running)]";
+@Command(name = Commands.DEMO, description = Commands.DEMO_SUMMARY, sortOptions = false)
+public final class DemoCommand implements Callable<Integer> {
+    /** What the demo does once it has printed its figures. */
+    enum Then { serve, exit }
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--endpoints", paramLabel = "N", defaultValue = "2000", description = "Computers in the fleet. Default: ${DEFAULT-VALUE}.")
+    int endpoints;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "demo-data", description = "Data directory. Default: ${DEFAULT-VALUE}.")
+    Path data;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "7070", description = "The server's port. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--catalog", paramLabel = "SOURCE", description = "generated, or a wesng definitions.zip / CSV "
+            + "(default: the real Microsoft data in sample-data/wesng/definitions.zip).")
+    String catalogSource;
+
+    @Option(names = "--start", paramLabel = "INSTANT", description = "Simulated start, a UTC time like 2026-06-01T00:00:00Z "
+            + "(default: 10 days before the catalog's last Patch Tuesday).")
+    Instant start;
+
+    @Option(names = "--days", paramLabel = "D", description = "Simulated days (default 16).")
+    Integer days;
+
+    @Option(names = "--check-in-hours", paramLabel = "H", defaultValue = "12", description = "Agents check in this often. Default: ${DEFAULT-VALUE}.")
+    int checkInHours;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "" + DEFAULT_THREADS, description = "Agents ticked at once. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--then", paramLabel = "WHAT", defaultValue = "serve",
+            description = "serve (leave the server running) or exit. Default: ${DEFAULT-VALUE}.")
+    Then then;
+
     /** Agents scan daily and check in every few hours; the server tells them so. */
     static final int SCAN_INTERVAL_MINUTES = 24 * 60;
     static final Duration ETL_INTERVAL = Duration.ofMinutes(5);
@@ -51,48 +90,27 @@ public final class DemoCommand {
      */
     static final int DEFAULT_THREADS = 16;
 
-    private DemoCommand() {
+    public DemoCommand() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (Exception | Error e) {
-            // the server's threads would keep the process (and port 7070) alive after a failed step: end it
-            System.err.println("patchlake demo: failed: " + e);
-            e.printStackTrace(System.err);
-            System.exit(1);
+    public static void main(String[] args) {
+        // the server's threads keep serving once call() returns; a failed step ends the process (and frees the port)
+        CommandMain.exitOnFailure(Commands.DEMO, new DemoCommand(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (days != null && days < 1) {
+            throw new IllegalArgumentException("--days must be at least 1 day but was " + days);
         }
-    }
-
-    private static void run(String[] args) throws Exception {
         // The demo prints its own progress; per-request and per-agent lines would bury it (the server's
         // structured request log stays on for ./patchlake serve).
         System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.web.WebApp", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.agent", "warn");
-        Flags flags;
-        try {
-            flags = Flags.parse(args, 0, Set.of("--endpoints", "--data", "--port", "--catalog", "--start", "--days",
-                "--check-in-hours", "--threads", "--then"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("patchlake demo: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
         Path home = Path.of(System.getProperty("patchlake.home", ".")).toAbsolutePath().normalize();
-        Path data = Path.of(flags.get("--data", "demo-data")).toAbsolutePath().normalize();
-        int endpoints = flags.integer("--endpoints", 2000);
-        int requestedPort = flags.integer("--port", 7070);
-        Duration checkIn = Duration.ofHours(flags.integer("--check-in-hours", 12));
-        String catalogSource = flags.get("--catalog", CatalogSource.defaultSource(home));
-        String then = flags.get("--then", "serve");
-        if (!then.equals("serve") && !then.equals("exit")) {
-            System.err.println("patchlake demo: --then must be serve or exit but was '" + then + "'");
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        Path data = this.data.toAbsolutePath().normalize();
+        Duration checkIn = Duration.ofHours(checkInHours);
+        String catalogSource = this.catalogSource != null ? this.catalogSource : CatalogSource.defaultSource(home);
         DemoSteps steps = new DemoSteps(5);
 
         steps.begin("preparing " + data, "prepare");
@@ -110,15 +128,15 @@ public final class DemoCommand {
 
         steps.begin("loading the catalog " + catalogSource, "catalog");
         Catalog catalog = CatalogSource.load(catalogSource);
-        DemoScenario scenario = DemoScenario.around(catalog, flags.has("--start") ? flags.instant("--start", null) : null,
-            flags.has("--days") ? flags.days("--days", 16) : null);
+        DemoScenario scenario = DemoScenario.around(catalog, start,
+            days == null ? null : Duration.ofDays(days));
         System.err.printf("demo: simulating %s to %s%s%n", scenario.start(), scenario.end(), scenario.patchTuesday() == null
             ? " (no Patch Tuesday of the catalog in it)" : ", Patch Tuesday " + scenario.patchTuesday());
 
-        steps.begin("generating a fleet of " + endpoints + " computers while the server starts on port " + requestedPort
+        steps.begin("generating a fleet of " + endpoints + " computers while the server starts on port " + port
             + " (on the demo's clock, at " + scenario.start() + ")", "fleet+server");
         SimulationClock clock = new SimulationClock(scenario.start());
-        WebConfig config = WebConfig.defaults(data).withPort(requestedPort)
+        WebConfig config = WebConfig.defaults(data).withPort(port)
             .withEtl(DemoEtl.command(home, List.of("--as-of", scenario.end().toString(),
                 "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7))), Duration.ZERO);
         AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
@@ -140,7 +158,7 @@ public final class DemoCommand {
             count -> System.err.printf("fleet: %,d of %,d computers%n", count, endpoints), fleet::add);
         System.err.println("fleet: " + summary);
         WebServer server = starting.join();
-        int port = boundPort.get(); // --port 0 takes a free port: the agents and the printout use the one bound
+        int boundTo = boundPort.get(); // --port 0 takes a free port: the agents and the printout use the one bound
         // bcrypt makes each sample user take a moment: they are created while the agents run (the wave needs one)
         CompletableFuture<List<DemoUsers.Created>> sampleUsers = CompletableFuture.supplyAsync(
             () -> DemoUsers.create(server.services(), new SecureRandom()));
@@ -154,9 +172,9 @@ public final class DemoCommand {
         }
 
         steps.begin("running " + endpoints + " agents through " + scenario.span().toDays() + " simulated days", "simulate");
-        SimulationConfig simulation = new SimulationConfig(URI.create("http://127.0.0.1:" + port), tokens,
+        SimulationConfig simulation = new SimulationConfig(URI.create("http://127.0.0.1:" + boundTo), tokens,
             data.resolve("agents"), scenario.start(), scenario.end(), checkIn, Duration.ofMinutes(10),
-            flags.integer("--threads", DEFAULT_THREADS));
+            threads);
         DemoEtl etl = new DemoEtl(home, data, server, catalogImport, catalogSource);
         Milestone.Action wave = () -> {
             // the administrator works from this morning's reports: the ETL run of the night before publishes them
@@ -166,7 +184,7 @@ public final class DemoCommand {
             if (!frozen.isEmpty()) {
                 DemoUsers.Created security = sampleUsers.join().stream()
                     .filter(user -> user.name().equals(DemoUsers.EXCEPTION_USER)).findFirst().orElseThrow();
-                List<Long> granted = new RemediationWave(URI.create("http://127.0.0.1:" + port), security.name(),
+                List<Long> granted = new RemediationWave(URI.create("http://127.0.0.1:" + boundTo), security.name(),
                     security.password()).grantExceptions(frozen, bulletin, DemoExceptions.REASON,
                     clock.instant().plus(DemoExceptions.FREEZE));
                 System.err.printf("simulate: %s %s grants %d computers an exception for %s (%s)%n",
@@ -174,7 +192,7 @@ public final class DemoCommand {
             }
             DemoUsers.Created admin = sampleUsers.join().stream().filter(user -> user.name().equals(DemoUsers.WAVE_USER)).findFirst()
                 .orElseThrow();
-            var created = new RemediationWave(URI.create("http://127.0.0.1:" + port), admin.name(), admin.password())
+            var created = new RemediationWave(URI.create("http://127.0.0.1:" + boundTo), admin.name(), admin.password())
                 .remediate(bulletin, "demo-wave-" + scenario.patchTuesday());
             System.err.printf("simulate: %s remediation wave: %s remediates %s on %d computers (%s)%n", clock.instant(),
                 admin.name(), bulletin, created.path("targets").asInt(), created.path("url").asText());
@@ -210,7 +228,7 @@ public final class DemoCommand {
         server.services().etl().schedule(ETL_INTERVAL);
 
         String breakdown = steps.finish();
-        DemoReport.print(port, data, sampleUsers.join(), summary, simulated, breakdown);
+        DemoReport.print(boundTo, data, sampleUsers.join(), summary, simulated, breakdown);
         // the demo's own check: every computer kept its OS and in-box products (a silent loss fails the demo)
         DemoSelfCheck.Result check = job.state() != Job.State.SUCCEEDED ? null
             : new DemoSelfCheck(catalog, generator).check(data.resolve("warehouse"), fleet,
@@ -218,13 +236,14 @@ public final class DemoCommand {
         System.out.println("  self-check: " + (check == null ? "not run (the ETL run failed)" : check.describe()));
         if (check == null || !check.passed()) {
             System.err.println("patchlake demo: SELF-CHECK FAILED: " + (check == null ? "the final ETL run failed" : check.describe()));
-            System.exit(1);
+            return 1;
         }
-        if (then.equals("exit")) {
+        if (then == Then.exit) {
             // benchmarks and scripted checks: the figures above, then the server closes (shutdown hook)
             System.exit(0);
         }
         Thread.currentThread().join();
+        return 0;
     }
 
     /** Ingest as the demo needs it: the agents' intervals, and landing files rolled daily, not every 5 minutes. */

@@ -24,6 +24,13 @@ import org.patchlake.web.store.UserStore;
 import org.patchlake.web.remediation.DeferredPolicySource;
 import org.patchlake.web.remediation.QueryLayerRemediationWarehouse;
 
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -36,7 +43,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,27 +54,40 @@ import java.util.function.UnaryOperator;
  * port. {@code ./patchlake serve --data DIR --create-admin NAME} creates the first administrator (password from
  * PATCHLAKE_ADMIN_PASSWORD or asked for) and exits.
  */
-public final class ServeCommand {
-    private ServeCommand() {
+@Command(name = Commands.SERVE, description = Commands.SERVE_SUMMARY, sortOptions = false, footer = {
+        "ETL runs every --etl-interval after the previous run started, and once --etl-min-gap has passed since the previous",
+        "run ended when agent uploads were acknowledged since that run began (ETL command: ./patchlake etl).",
+        "Environment: PATCHLAKE_ADMIN_PASSWORD, PATCHLAKE_KEYSTORE_PASSWORD, PATCHLAKE_METRICS_TOKEN, PATCHLAKE_PUBLIC_URL,",
+        "PATCHLAKE_SMTP_HOST, PATCHLAKE_SMTP_USER, PATCHLAKE_SMTP_PASSWORD, PATCHLAKE_SMTP_TRUST_STORE_PASSWORD."})
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    ServeOptions options;
+
+    private final Map<String, String> environment;
+    private final String patchlakeHome;
+
+    public ServeCommand() {
+        this(System.getenv(), System.getProperty("patchlake.home"));
     }
 
-    public static void main(String[] args) throws Exception {
-        ServeArguments arguments;
-        try {
-            arguments = ServeArguments.parse(args, System.getenv(), System.getProperty("patchlake.home"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("patchlake serve: " + e.getMessage());
-            System.err.println(ServeArguments.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (arguments.help()) {
-            System.out.println(ServeArguments.USAGE);
-            return;
-        }
+    ServeCommand(Map<String, String> environment, String patchlakeHome) {
+        this.environment = environment;
+        this.patchlakeHome = patchlakeHome;
+    }
+
+    public static void main(String[] args) {
+        // the server's threads keep the process alive once call() returns
+        CommandMain.exitOnFailure(Commands.SERVE, new ServeCommand(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServeArguments arguments = options.arguments(environment, patchlakeHome);
         if (arguments.createAdmin() != null) {
-            System.exit(createAdmin(arguments.config(), arguments.createAdmin()));
-            return;
+            return createAdmin(arguments.config(), arguments.createAdmin());
         }
         Clock clock = Clock.systemUTC();
         WebServer server = assemble(arguments.config(), clock, publicUrl(System.getenv("PATCHLAKE_PUBLIC_URL")),
@@ -91,6 +113,7 @@ public final class ServeCommand {
                 : config.etlInterval().isZero() ? " (ETL schedule off: --etl-interval 0; start runs from /jobs)"
                 : " (ETL every " + config.etlInterval() + ", or " + config.etlMinimumGap()
                         + " after the previous run when uploads wait)"));
+        return 0;
     }
 
     /**
@@ -210,66 +233,36 @@ public final class ServeCommand {
     }
 
     /** Parsed command line. */
-    record ServeArguments(WebConfig config, String createAdmin, boolean help, Duration maxTimestampAhead) {
-        static final String USAGE = """
-                Usage: ./patchlake serve [--data DIR] [--port N] [--host ADDRESS]
-                                         [--tls-cert CERT.pem --tls-key KEY.pem | --keystore FILE.p12 [--keystore-password P]]
-                                         [--etl-interval 5m|30s|1h|0] [--etl-min-gap 30s] [--etl-command "CMD ARGS"]
-                                         [--metrics-token TOKEN (default: DATA/ops/metrics-token, made at first start)]
-                                         [--max-timestamp-ahead 24h (agent times later than server time + this are refused)]
-                                         [--smtp-host H [--smtp-port N] [--smtp-security none|starttls|tls]
-                                          [--smtp-user U (password from PATCHLAKE_SMTP_PASSWORD)] [--mail-from ADDRESS]
-                                          [--smtp-trust-store FILE.p12 (password from PATCHLAKE_SMTP_TRUST_STORE_PASSWORD)]]
-                       ./patchlake serve [--data DIR] --create-admin NAME   (password from PATCHLAKE_ADMIN_PASSWORD or prompted)
-                Defaults: --data ./data --port 7070 --host 0.0.0.0 --etl-interval 5m --etl-min-gap 30s (ETL command: ./patchlake etl)
-                ETL runs every --etl-interval after the previous run started, and once --etl-min-gap has passed since the
-                previous run ended when agent uploads were acknowledged since that run began.""";
+    record ServeArguments(WebConfig config, String createAdmin, Duration maxTimestampAhead) {
+        /** Parses a command line (as after {@code ./patchlake serve}); throws naming the option that is wrong. */
+        static ServeArguments parse(String[] args, Map<String, String> environment, String patchlakeHome) {
+            ServeCommand command = new ServeCommand(environment, patchlakeHome);
+            new CommandLine(command).parseArgs(args);
+            return command.options.arguments(environment, patchlakeHome);
+        }
 
-        static ServeArguments parse(String[] args, java.util.Map<String, String> environment, String patchlakeHome) {
-            Path data = Path.of("data");
-            int port = 7070;
-            String host = "0.0.0.0";
-            Path cert = null;
-            Path key = null;
-            Path keystore = null;
-            String keystorePassword = environment.get("PATCHLAKE_KEYSTORE_PASSWORD");
-            Duration interval = Duration.ofMinutes(5);
-            Duration minimumGap = null;
-            String etlCommand = null;
-            String metricsToken = environment.get("PATCHLAKE_METRICS_TOKEN");
-            String createAdmin = null;
-            Duration maxTimestampAhead = IngestConfig.DEFAULT_MAX_TIMESTAMP_AHEAD;
+        static ServeArguments of(ServeOptions options, Map<String, String> environment, String patchlakeHome) {
+            String keystorePassword = options.keystorePassword != null ? options.keystorePassword
+                    : environment.get("PATCHLAKE_KEYSTORE_PASSWORD");
+            String metricsToken = options.metricsToken != null ? options.metricsToken : environment.get("PATCHLAKE_METRICS_TOKEN");
+            Duration interval = parseDuration("--etl-interval", options.etlInterval);
+            Duration minimumGap = options.etlMinimumGap == null ? null : parseDuration("--etl-min-gap", options.etlMinimumGap);
+            Duration maxTimestampAhead = options.maxTimestampAhead == null ? IngestConfig.DEFAULT_MAX_TIMESTAMP_AHEAD
+                    : parseDuration("--max-timestamp-ahead", options.maxTimestampAhead);
             MailArguments mail = new MailArguments(environment);
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    return new ServeArguments(WebConfig.defaults(data), null, true, IngestConfig.DEFAULT_MAX_TIMESTAMP_AHEAD);
+            options.mail.forEach((flag, value) -> {
+                if (!mail.accept(flag, value)) {
+                    throw new IllegalStateException("mail option " + flag + " is not known to MailArguments");
                 }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("unknown argument or missing value: " + flag);
-                }
-                String value = args[++i];
-                switch (flag) {
-                    case "--data" -> data = Path.of(value);
-                    case "--port" -> port = parsePort(value);
-                    case "--host" -> host = value;
-                    case "--tls-cert" -> cert = Path.of(value);
-                    case "--tls-key" -> key = Path.of(value);
-                    case "--keystore" -> keystore = Path.of(value);
-                    case "--keystore-password" -> keystorePassword = value;
-                    case "--etl-interval" -> interval = parseDuration("--etl-interval", value);
-                    case "--etl-min-gap" -> minimumGap = parseDuration("--etl-min-gap", value);
-                    case "--etl-command" -> etlCommand = value;
-                    case "--metrics-token" -> metricsToken = value;
-                    case "--create-admin" -> createAdmin = value;
-                    case "--max-timestamp-ahead" -> maxTimestampAhead = parseDuration("--max-timestamp-ahead", value);
-                    default -> {
-                        if (!mail.accept(flag, value)) {
-                            throw new IllegalArgumentException("unknown argument: " + flag);
-                        }
-                    }
-                }
-            }
+            });
+            int port = parsePort(options.port);
+            String etlCommand = options.etlCommand;
+            Path cert = options.tlsCert;
+            Path key = options.tlsKey;
+            Path keystore = options.keystore;
+            Path data = options.data;
+            String host = options.host;
+            String createAdmin = options.createAdmin;
             if (metricsToken != null && metricsToken.length() < MetricsToken.MINIMUM_LENGTH) {
                 throw new IllegalArgumentException("--metrics-token (or PATCHLAKE_METRICS_TOKEN) must be at least "
                         + MetricsToken.MINIMUM_LENGTH + " characters");
@@ -298,7 +291,7 @@ public final class ServeCommand {
                 }
                 config = config.withEtlMinimumGap(minimumGap);
             }
-            return new ServeArguments(config, createAdmin, false, maxTimestampAhead);
+            return new ServeArguments(config, createAdmin, maxTimestampAhead);
         }
 
         private static int parsePort(String value) {

@@ -171,7 +171,7 @@ public final class WebServer implements AutoCloseable {
         return metricsToken;
     }
 
-    /** Remediation (issue 9): its policy source is what ingest serves agents at check-in. */
+    /** Remediation: its policy source is what ingest serves agents at check-in. */
     public Remediation remediation() {
         return remediation;
     }

@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Everything the web app needs, built once by {@code ServeCommand} (or a test) and handed to {@link WebApp#create}.
- * {@code agentApi} mounts the ingest routes on the same server (the integration point with h/ingest).
+ * {@code agentApi} mounts the ingest routes on the same server (the integration point with ingest).
  */
 public record WebServices(Clock clock, ObjectMapper json, AuthService auth, UserStore users, UserAdministration userAdministration,
                           ComplianceAdministration compliance, EnrollmentTokens tokens, ReportService reports,

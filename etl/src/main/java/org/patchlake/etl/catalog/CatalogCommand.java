@@ -2,49 +2,34 @@ package org.patchlake.etl.catalog;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
+import org.patchlake.cli.CommandMain;
+import org.patchlake.cli.Commands;
+import org.patchlake.cli.HelpOption;
 import org.patchlake.core.catalog.CatalogImport;
 import org.patchlake.core.catalog.GeneratedCatalog;
 import org.patchlake.core.catalog.WesngCatalogBuilder;
 import org.patchlake.etl.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code ./patchlake catalog import SOURCE --warehouse DIR}: reads the catalog (parsing in Java, in one pass),
  * writes it as a new catalog version through Spark and makes it current. Progress goes to stderr, the counts
  * to stdout.
  */
+@Command(name = Commands.CATALOG, description = Commands.CATALOG_SUMMARY, subcommands = CatalogImportCommand.class)
 public final class CatalogCommand {
-    private CatalogCommand() {
-    }
+    @Mixin
+    HelpOption help;
 
     public static void main(String[] args) {
-        List<String> arguments = Arrays.asList(args);
-        if (arguments.isEmpty() || !arguments.get(0).equals("import")) {
-            System.err.println(CatalogImportOptions.USAGE);
-            System.exit(2);
-        }
-        CatalogImportOptions options;
-        try {
-            options = CatalogImportOptions.parse(arguments.subList(1, arguments.size()));
-        } catch (IllegalArgumentException badArguments) {
-            System.err.println(badArguments.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            CatalogManifest manifest = run(options, System.out, System.err);
-            System.out.println("catalog " + manifest.version() + " is current in " + options.warehouse().resolve("catalog"));
-        } catch (IOException | RuntimeException failure) {
-            System.err.println("catalog import failed: " + failure.getMessage());
-            System.exit(1);
-        }
-        System.exit(0);
+        CommandMain.exit(Commands.CATALOG, new CatalogCommand(), args);
     }
 
     /**
@@ -83,11 +68,22 @@ public final class CatalogCommand {
         return message -> log.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, message);
     }
 
-    /** Parses SOURCE in Java: the generated catalog, or a wesng zip/CSV with progress every 50,000 rows. */
+    /**
+     * Parses SOURCE in Java: the generated catalog, or a wesng zip/CSV with progress every 50,000 rows; an https://
+     * SOURCE is downloaded and checked first ({@link CatalogDownload}).
+     */
     public static CatalogImport read(String source, Consumer<String> progress) throws IOException {
         if (source.equals(CatalogImportOptions.GENERATED)) {
             progress.accept("building the generated catalog");
             return GeneratedCatalog.asImport();
+        }
+        if (CatalogDownload.isAddress(source)) {
+            CatalogDownload.Downloaded downloaded = CatalogDownload.standard().download(source, progress);
+            try {
+                return read(downloaded.file().toString(), progress);
+            } finally {
+                Files.deleteIfExists(downloaded.file());
+            }
         }
         progress.accept("reading " + source);
         CatalogImport imported = WesngCatalogBuilder.read(Path.of(source),

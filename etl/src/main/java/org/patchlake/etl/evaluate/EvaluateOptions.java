@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,9 +31,6 @@ public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> f
         }
     }
 
-    static final String USAGE = "usage: ./patchlake evaluate --warehouse DIR FILE... [--format text|csv|json|plan-csv] [--separate] [--as-of YYYY-MM-DD]\n"
-            + "       ./patchlake evaluate --catalog definitions.zip|CSV|generated FILE... [--format ...] [--separate] [--as-of YYYY-MM-DD]";
-
     public EvaluateOptions {
         files = List.copyOf(files);
         requireNonNull(format, "format is null");
@@ -46,40 +42,7 @@ public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> f
         }
     }
 
-    public static EvaluateOptions parse(String... args) {
-        Path warehouse = null;
-        String catalog = null;
-        Format format = Format.TEXT;
-        boolean separate = false;
-        LocalDate asOf = null;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--warehouse" -> warehouse = Path.of(value(args, ++i, arg));
-                case "--catalog" -> catalog = value(args, ++i, arg);
-                case "--format" -> format = format(value(args, ++i, arg));
-                case "--separate" -> separate = true;
-                case "--as-of" -> asOf = date(value(args, ++i, arg));
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + arg);
-                    }
-                    files.add(Path.of(arg));
-                }
-            }
-        }
-        return new EvaluateOptions(warehouse, catalog, files, format, separate, asOf);
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static Format format(String text) {
+    static Format format(String text) {
         for (Format format : Format.values()) {
             if (format.option().equals(text.toLowerCase(Locale.ROOT))) {
                 return format;
@@ -88,7 +51,7 @@ public record EvaluateOptions(Path warehouse, String catalogSource, List<Path> f
         throw new IllegalArgumentException("--format must be text, csv, json or plan-csv, was '" + text + "'");
     }
 
-    private static LocalDate date(String text) {
+    static LocalDate date(String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

@@ -22,7 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.patchlake.etl.transform.Rows;
 
 /**
- * Turns one landing line (an envelope, see the brief) into a {@link LandingSchemas#RECORD} row. Never throws for
+ * Turns one landing line (an envelope) into a {@link LandingSchemas#RECORD} row. Never throws for
  * bad input: a line that cannot be used comes back with {@code error} and {@code raw} set, for the quarantine.
  */
 public final class LandingLineParser {

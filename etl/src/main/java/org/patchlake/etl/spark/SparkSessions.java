@@ -2,7 +2,6 @@ package org.patchlake.etl.spark;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -58,25 +57,5 @@ public final class SparkSessions {
         SparkSession session = builder.getOrCreate();
         session.sparkContext().setLogLevel("WARN");
         return session;
-    }
-
-    /**
-     * The value of {@code --master VALUE} (or {@code --master=VALUE}) in {@code args}, else null. Commands pass it
-     * to {@link #create(String, String)}.
-     */
-    public static String masterOption(List<String> args) {
-        for (int index = 0; index < args.size(); index++) {
-            String arg = args.get(index);
-            if (arg.equals("--master")) {
-                if (index + 1 >= args.size()) {
-                    throw new IllegalArgumentException("--master needs a value (local[*], spark://host:port, yarn, k8s://...)");
-                }
-                return args.get(index + 1);
-            }
-            if (arg.startsWith("--master=")) {
-                return arg.substring("--master=".length());
-            }
-        }
-        return null;
     }
 }

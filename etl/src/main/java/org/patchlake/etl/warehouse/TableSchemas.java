@@ -10,7 +10,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import org.apache.spark.sql.types.StructType;
 
-/** Schemas of the snapshot tables an incremental run reads back (see the brief for their meaning). */
+/** Schemas of the snapshot tables an incremental run reads back (docs/design.md gives their meaning). */
 public final class TableSchemas {
   private TableSchemas() {}
 

@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The warehouse layout of the brief: WH/catalog/CURRENT -> v-..., WH/CURRENT -> snapshots/s-..., pointers
+ * The warehouse layout: WH/catalog/CURRENT -> v-..., WH/CURRENT -> snapshots/s-..., pointers
  * switched by an atomic rename (java.nio ATOMIC_MOVE on local disks, FileContext rename with OVERWRITE elsewhere,
  * which is atomic on HDFS).
  */

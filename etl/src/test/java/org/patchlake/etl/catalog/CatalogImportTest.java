@@ -184,7 +184,7 @@ class CatalogImportTest {
         CatalogImport imported = CatalogCommand.read("generated", message -> { });
 
         CatalogManifest manifest = CatalogCommand.write(spark, imported,
-                CatalogImportOptions.parse(List.of("generated", "--warehouse", warehouse.toString())),
+                new CatalogImportOptions("generated", warehouse, null),
                 new PrintStream(printed, true, StandardCharsets.UTF_8), message -> quiet.println(message), System.nanoTime());
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("bulletins", "40", "import report:");

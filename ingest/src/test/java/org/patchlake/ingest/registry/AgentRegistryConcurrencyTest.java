@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.core.protocol.EnrollRequest;
-import org.patchlake.ingest.bench.SampleInventories;
+import org.patchlake.ingest.client.SampleInventories;
 import org.patchlake.ingest.http.ProtocolJson;
 
 /** Enrollments arriving at once share fsyncs (group commit) and still each end up in the log, in a consistent state. */

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import org.patchlake.reports.query.QueryLayer;
 
 /**
- * Where reports get their rows: the query layer (issue 5). Templates are filled from its results rather than
+ * Where reports get their rows: the query layer. Templates are filled from its results rather than
  * running SQL themselves, so scope is applied once, inside the query layer's SQL, and every report, the web
  * pages and the API show the same numbers from the same snapshot (whose time the result carries).
  */

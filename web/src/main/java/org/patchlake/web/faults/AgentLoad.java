@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.patchlake.core.protocol.AgentProtocol;
-import org.patchlake.ingest.bench.ProtocolClient;
-import org.patchlake.ingest.bench.SampleInventories;
+import org.patchlake.ingest.client.ProtocolClient;
+import org.patchlake.ingest.client.SampleInventories;
 import org.patchlake.ingest.http.ProtocolJson;
 
 /**

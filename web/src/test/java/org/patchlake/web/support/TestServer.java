@@ -47,7 +47,7 @@ public final class TestServer implements AutoCloseable {
         this(data, limits, etlCommand, reports, exports, org.patchlake.web.remediation.RemediationWarehouse.none());
     }
 
-    /** With the warehouse remediation resolves report rows against (issue 9 tests). */
+    /** With the warehouse remediation resolves report rows against. */
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
                       java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
@@ -55,7 +55,7 @@ public final class TestServer implements AutoCloseable {
         this(data, limits, etlCommand, reports, exports, remediation, java.util.function.UnaryOperator.identity(), Clock.systemUTC());
     }
 
-    /** With a changed configuration (e.g. mail) and a clock the test drives (issue 10 tests). */
+    /** With a changed configuration (e.g. mail) and a clock the test drives. */
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
                       java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
