@@ -218,6 +218,7 @@ public final class EtlJob {
         accepted.select("kind", "computer_id", "message_id", "received_at"),
         rows -> rows.where(col("received_at").geq(lit(dedupSince)))));
     publisher.copyCatalog(warehouse.currentCatalogDir());
+    publisher.copyKev(warehouse.currentKevDir());
     Instant dataAsOf = maxReceived(evaluated);
     long regressions = history.where(col("regression")).count();
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));

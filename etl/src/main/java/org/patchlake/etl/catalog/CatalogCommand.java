@@ -25,6 +25,10 @@ public final class CatalogCommand {
 
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("import-kev")) {
+            System.exit(org.patchlake.etl.kev.KevCommand.run(arguments.subList(1, arguments.size()), System.out, System.err,
+                    Clock.systemUTC()));
+        }
         if (arguments.isEmpty() || !arguments.get(0).equals("import")) {
             System.err.println(CatalogImportOptions.USAGE);
             System.exit(2);

@@ -96,6 +96,22 @@ public final class SnapshotPublisher {
     }
   }
 
+  /**
+   * Copies the current KEV import (its {@code kev} table and {@code _KEV.json}) into the snapshot as {@code kev/}, or
+   * nothing when none was imported (readers then see an empty table: nothing is known exploited).
+   */
+  public void copyKev(java.util.Optional<String> kevDir) {
+    if (kevDir.isEmpty()) return;
+    try {
+      Path source = new Path(kevDir.get());
+      FileSystem fs = source.getFileSystem(warehouse.hadoop());
+      FileUtil.copy(fs, new Path(source, "kev"), fs, new Path(tableDir("kev")), false, warehouse.hadoop());
+      FileUtil.copy(fs, new Path(source, "_KEV.json"), fs, new Path(tableDir("kev") + "/_KEV.json"), false, warehouse.hadoop());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the KEV catalog " + kevDir.get() + " into snapshot " + name, e);
+    }
+  }
+
   /** Writes _SNAPSHOT.json and then moves WH/CURRENT to this snapshot. */
   public void publish(Instant publishedAt, Instant dataAsOf, Instant evaluatedAt, String catalogVersion,
       String statePolicy, Map<String, Long> rowCounts) {

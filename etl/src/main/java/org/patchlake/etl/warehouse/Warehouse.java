@@ -67,6 +67,11 @@ public final class Warehouse {
     return path("catalog/" + version);
   }
 
+  /** The current import of CISA's KEV catalog ({@code WH/kev/CURRENT}), or empty when none was imported. */
+  public Optional<String> currentKevDir() {
+    return readPointer(path("kev/" + CURRENT)).map(name -> path("kev/" + name));
+  }
+
   public Optional<String> readPointer(String file) {
     Path path = new Path(file);
     try {
