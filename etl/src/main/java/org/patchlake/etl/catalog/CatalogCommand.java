@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.patchlake.core.catalog.CatalogImport;
 import org.patchlake.core.catalog.GeneratedCatalog;
 import org.patchlake.core.catalog.WesngCatalogBuilder;
+import org.patchlake.etl.kev.ReferenceImportCommand;
 import org.patchlake.etl.spark.SparkSessions;
 
 /**
@@ -25,9 +26,10 @@ public final class CatalogCommand {
 
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
-        if (!arguments.isEmpty() && arguments.get(0).equals("import-kev")) {
-            System.exit(org.patchlake.etl.kev.KevCommand.run(arguments.subList(1, arguments.size()), System.out, System.err,
-                    Clock.systemUTC()));
+        if (!arguments.isEmpty() && (arguments.get(0).equals(ReferenceImportCommand.KEV)
+                || arguments.get(0).equals(ReferenceImportCommand.EPSS))) {
+            System.exit(ReferenceImportCommand.run(arguments.get(0), arguments.subList(1, arguments.size()), System.out,
+                    System.err, Clock.systemUTC()));
         }
         if (arguments.isEmpty() || !arguments.get(0).equals("import")) {
             System.err.println(CatalogImportOptions.USAGE);

@@ -24,7 +24,7 @@ import org.patchlake.etl.catalog.CatalogTables;
 import org.patchlake.etl.catalog.CatalogVersions;
 
 /**
- * {@code ./patchlake catalog import-kev FILE|URL}: reads CISA's Known Exploited Vulnerabilities catalog (a file, or
+ * {@code ./patchlake catalog import-kev FILE|URL} (and {@code import-epss}): reads CISA's Known Exploited Vulnerabilities catalog (a file, or
  * an http(s) URL such as CISA's published feed), checks every entry, stores it as the warehouse's current KEV table
  * and reports how it meets the Windows catalog: how many of KEV's CVEs the catalog's updates fix, and how many of those
  * the catalog's own exploit flag already marks.
@@ -77,6 +77,36 @@ public final class KevImporter {
     return withCatalogFigures(manifest, unchanged);
   }
 
+  /** Imports FIRST EPSS scores (CSV, gzip accepted); returns what it did, as text. */
+  public String importEpss(String source) throws IOException {
+    requireNonNull(source, "source is null");
+    byte[] bytes = gunzipped(read(source), source);
+    String sha256 = sha256(bytes);
+    EpssFile file = EpssFile.parse(bytes, source);
+    EpssStore store = new EpssStore(warehouse);
+    Optional<EpssStore.EpssManifest> before = store.current();
+    EpssStore.EpssManifest manifest = store.write(file, source, sha256, clock.instant());
+    boolean unchanged = before.isPresent() && before.get().equals(manifest);
+    return String.format("EPSS scores %s: %,d CVEs%s%s; sha256 %s%n", unchanged ? "unchanged" : "imported",
+        manifest.scores(), manifest.modelVersion().isEmpty() ? "" : ", model " + manifest.modelVersion(),
+        manifest.scoreDate().isEmpty() ? "" : ", scored " + manifest.scoreDate(), manifest.sha256());
+  }
+
+  private static byte[] gunzipped(byte[] bytes, String source) throws IOException {
+    if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
+      return bytes;
+    }
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      byte[] inflated = in.readNBytes((int) MAX_BYTES + 1);
+      if (inflated.length > MAX_BYTES) {
+        throw new IllegalArgumentException(source + " inflates to more than " + MAX_BYTES + " bytes");
+      }
+      return inflated;
+    } catch (java.util.zip.ZipException e) {
+      throw new IllegalArgumentException(source + " is not readable gzip: " + e.getMessage());
+    }
+  }
+
   private Result withCatalogFigures(KevStore.KevManifest manifest, boolean unchanged) throws IOException {
     CatalogVersions versions = new CatalogVersions(warehouse);
     if (versions.current().isEmpty()) {
@@ -110,11 +140,11 @@ public final class KevImporter {
     }
     Path path = Path.of(source);
     if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException("KEV source " + source + " is not a file (nor an http(s) URL)");
+      throw new IllegalArgumentException("source " + source + " is not a file (nor an http(s) URL)");
     }
     if (Files.size(path) > MAX_BYTES) {
-      throw new IllegalArgumentException("KEV source " + source + " is " + Files.size(path) + " bytes, more than a KEV"
-          + " catalog can be (" + MAX_BYTES + ")");
+      throw new IllegalArgumentException("source " + source + " is " + Files.size(path) + " bytes, more than a KEV or"
+          + " EPSS file can be (" + MAX_BYTES + ")");
     }
     return Files.readAllBytes(path);
   }
@@ -124,7 +154,7 @@ public final class KevImporter {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("KEV source '" + url + "' is not a URL: " + e.getMessage());
+      throw new IllegalArgumentException("source '" + url + "' is not a URL: " + e.getMessage());
     }
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).header("Accept", "application/json")
         .GET().build();
@@ -141,7 +171,7 @@ public final class KevImporter {
       }
       byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new IOException(url + " sent more than " + MAX_BYTES + " bytes, more than a KEV catalog can be");
+        throw new IOException(url + " sent more than " + MAX_BYTES + " bytes, more than a KEV or EPSS file can be");
       }
       return bytes;
     }

@@ -5,23 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The KEV catalog's place in the warehouse: {@code WH/kev/k-<yyyyMMddHHmmssSSS>/} holds one import (table
@@ -32,28 +24,17 @@ import java.util.stream.Stream;
 public final class KevStore {
   public static final String TABLE = "kev";
   public static final String MANIFEST = "_KEV.json";
-  private static final String CURRENT = "CURRENT";
-  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path directory;
+  private final ImportDirectory imports;
 
   public KevStore(Path warehouse) {
-    this.directory = requireNonNull(warehouse, "warehouse is null").resolve("kev");
+    this.imports = new ImportDirectory(warehouse, "kev", "k");
   }
 
   /** The current import's directory, or empty when no KEV catalog was imported. */
   public Optional<Path> currentDirectory() throws IOException {
-    try {
-      String name = Files.readString(directory.resolve(CURRENT), StandardCharsets.UTF_8).trim();
-      Path current = directory.resolve(name);
-      if (name.isEmpty() || !Files.isDirectory(current)) {
-        throw new IOException(directory.resolve(CURRENT) + " names '" + name + "', which is not an import directory");
-      }
-      return Optional.of(current);
-    } catch (NoSuchFileException none) {
-      return Optional.empty();
-    }
+    return imports.current();
   }
 
   /** The manifest of the current import, or empty. */
@@ -79,30 +60,16 @@ public final class KevStore {
             + previous.dateReleased() + ": not imported");
       }
     }
-    Files.createDirectories(directory);
-    String name = uniqueName(importedAt);
-    Path target = directory.resolve(name);
-    Path building = directory.resolve("." + name + ".building");
-    try {
+    KevManifest[] written = new KevManifest[1];
+    Path directory = imports.publish(importedAt, building -> {
       Files.createDirectories(building.resolve(TABLE));
       writeParquet(file, building.resolve(TABLE).resolve("part-00000.parquet"));
-      KevManifest manifest = new KevManifest(name, file.catalogVersion(), file.dateReleased(), file.entries().size(),
-          file.microsoftCount(), sha256, source, importedAt);
-      manifest.write(building.resolve(MANIFEST));
-      Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-      switchTo(name);
-      return manifest;
-    } finally {
-      deleteTree(building);
-    }
-  }
-
-  private String uniqueName(Instant importedAt) {
-    String name = "k-" + NAME.format(importedAt);
-    while (Files.exists(directory.resolve(name))) {
-      name = name + "1";
-    }
-    return name;
+      written[0] = new KevManifest(building.getFileName().toString().replaceAll("^\\.|\\.building$", ""),
+          file.catalogVersion(), file.dateReleased(), file.entries().size(), file.microsoftCount(), sha256, source,
+          importedAt);
+      written[0].write(building.resolve(MANIFEST));
+    });
+    return written[0];
   }
 
   private static void writeParquet(KevFile file, Path parquet) throws IOException {
@@ -123,31 +90,9 @@ public final class KevStore {
         }
         insert.executeBatch();
       }
-      statement.execute("COPY (SELECT * FROM kev ORDER BY cve) TO '" + parquet.toAbsolutePath().toString().replace("'", "''")
-          + "' (FORMAT parquet)");
+      statement.execute("COPY (SELECT * FROM kev ORDER BY cve) TO '" + Parquet.quoted(parquet) + "' (FORMAT parquet)");
     } catch (SQLException e) {
       throw new IOException("cannot write the KEV table " + parquet + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void switchTo(String name) throws IOException {
-    Path temporary = directory.resolve(".CURRENT-" + UUID.randomUUID() + ".tmp");
-    try {
-      Files.writeString(temporary, name + "\n", StandardCharsets.UTF_8);
-      Files.move(temporary, directory.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 

@@ -97,18 +97,18 @@ public final class SnapshotPublisher {
   }
 
   /**
-   * Copies the current KEV import (its {@code kev} table and {@code _KEV.json}) into the snapshot as {@code kev/}, or
-   * nothing when none was imported (readers then see an empty table: nothing is known exploited).
+   * Copies a reference import (its table directory and its manifest, e.g. {@code kev/} and {@code _KEV.json}) into the
+   * snapshot as {@code <table>/}, or nothing when none was imported (readers then see an empty table).
    */
-  public void copyKev(java.util.Optional<String> kevDir) {
-    if (kevDir.isEmpty()) return;
+  public void copyReference(java.util.Optional<String> importDir, String table, String manifest) {
+    if (importDir.isEmpty()) return;
     try {
-      Path source = new Path(kevDir.get());
+      Path source = new Path(importDir.get());
       FileSystem fs = source.getFileSystem(warehouse.hadoop());
-      FileUtil.copy(fs, new Path(source, "kev"), fs, new Path(tableDir("kev")), false, warehouse.hadoop());
-      FileUtil.copy(fs, new Path(source, "_KEV.json"), fs, new Path(tableDir("kev") + "/_KEV.json"), false, warehouse.hadoop());
+      FileUtil.copy(fs, new Path(source, table), fs, new Path(tableDir(table)), false, warehouse.hadoop());
+      FileUtil.copy(fs, new Path(source, manifest), fs, new Path(tableDir(table) + "/" + manifest), false, warehouse.hadoop());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy the KEV catalog " + kevDir.get() + " into snapshot " + name, e);
+      throw new UncheckedIOException("cannot copy " + importDir.get() + " into snapshot " + name, e);
     }
   }
 

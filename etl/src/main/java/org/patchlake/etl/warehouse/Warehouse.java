@@ -67,9 +67,12 @@ public final class Warehouse {
     return path("catalog/" + version);
   }
 
-  /** The current import of CISA's KEV catalog ({@code WH/kev/CURRENT}), or empty when none was imported. */
-  public Optional<String> currentKevDir() {
-    return readPointer(path("kev/" + CURRENT)).map(name -> path("kev/" + name));
+  /**
+   * The current import of a reference table ({@code WH/kev/CURRENT} for CISA's KEV catalog, {@code WH/epss/CURRENT}
+   * for EPSS scores), or empty when none was imported.
+   */
+  public Optional<String> currentReferenceDir(String kind) {
+    return readPointer(path(kind + "/" + CURRENT)).map(name -> path(kind + "/" + name));
   }
 
   public Optional<String> readPointer(String file) {

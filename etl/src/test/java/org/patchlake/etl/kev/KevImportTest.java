@@ -120,17 +120,17 @@ class KevImportTest {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int status = KevCommand.run(List.of(url + "/kev.json", "--warehouse", warehouse.toString()), new PrintStream(out),
+      int status = ReferenceImportCommand.run(ReferenceImportCommand.KEV, List.of(url + "/kev.json", "--warehouse", warehouse.toString()), new PrintStream(out),
           new PrintStream(err), Clock.fixed(NOW, ZoneOffset.UTC));
       assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
       assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("KEV catalog imported: 2025.08.25");
 
       err.reset();
-      assertThat(KevCommand.run(List.of(url + "/gone.json", "--warehouse", warehouse.toString()), new PrintStream(out),
+      assertThat(ReferenceImportCommand.run(ReferenceImportCommand.KEV, List.of(url + "/gone.json", "--warehouse", warehouse.toString()), new PrintStream(out),
           new PrintStream(err), Clock.fixed(NOW, ZoneOffset.UTC))).isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("answered HTTP 404");
-      assertThat(KevCommand.run(List.of(), new PrintStream(out), new PrintStream(err), Clock.systemUTC())).isEqualTo(2);
-      assertThat(KevCommand.run(List.of("a.json", "--bogus"), new PrintStream(out), new PrintStream(err), Clock.systemUTC()))
+      assertThat(ReferenceImportCommand.run(ReferenceImportCommand.KEV, List.of(), new PrintStream(out), new PrintStream(err), Clock.systemUTC())).isEqualTo(2);
+      assertThat(ReferenceImportCommand.run(ReferenceImportCommand.KEV, List.of("a.json", "--bogus"), new PrintStream(out), new PrintStream(err), Clock.systemUTC()))
           .isEqualTo(2);
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --bogus");
     } finally {

@@ -27,6 +27,17 @@ FROM updates u
 JOIN update_cves c ON c.kb = u.kb AND c.product = u.product
 JOIN kev k ON k.cve = c.cve
 GROUP BY u.bulletin_id ORDER BY u.bulletin_id;
+-- FIRST EPSS scores if imported (./patchlake catalog import-epss): an update's score is its highest CVE's
+CREATE TABLE epss AS SELECT * FROM src.epss ORDER BY cve;
+CREATE TABLE update_epss AS
+SELECT u.update_id, u.bulletin_id, max(e.epss) AS epss, max(e.percentile) AS epss_percentile
+FROM updates u
+JOIN update_cves c ON c.kb = u.kb AND c.product = u.product
+JOIN epss e ON e.cve = c.cve
+GROUP BY u.update_id, u.bulletin_id ORDER BY u.update_id;
+CREATE TABLE bulletin_epss AS
+SELECT bulletin_id, max(epss) AS epss, max(epss_percentile) AS epss_percentile
+FROM update_epss GROUP BY bulletin_id ORDER BY bulletin_id;
 CREATE TABLE update_supersedence AS SELECT * FROM src.update_supersedence ORDER BY kb, product;
 CREATE TABLE products AS SELECT * FROM src.products;
 CREATE TABLE exceptions AS SELECT * FROM src.exceptions;
