@@ -16,6 +16,12 @@ public final class Commands {
     public static final String CATALOG_IMPORT = "import";
     public static final String CATALOG_IMPORT_SUMMARY = "Import the update catalog (wesng definitions.zip or CSV, a file or an "
             + "https:// address, or 'generated') into the warehouse as Parquet";
+    public static final String CATALOG_IMPORT_KEV = "import-kev";
+    public static final String CATALOG_IMPORT_KEV_SUMMARY = "Import CISA's Known Exploited Vulnerabilities catalog (JSON, a file "
+            + "or an https:// address); the next ETL run marks bulletins known exploited";
+    public static final String CATALOG_IMPORT_EPSS = "import-epss";
+    public static final String CATALOG_IMPORT_EPSS_SUMMARY = "Import FIRST EPSS scores (CSV cve,epss,percentile, gzip accepted; "
+            + "optional)";
     public static final String EVALUATE = "evaluate";
     public static final String EVALUATE_SUMMARY = "Parse systeminfo / wmic qfe / update-title inventories and list the updates "
             + "each machine requires and what to install";
@@ -70,7 +76,9 @@ public final class Commands {
     /** The whole tree in the order the help lists it. */
     public static final List<CommandEntry> TREE = List.of(
             CommandEntry.leaf(DEMO, DEMO_SUMMARY),
-            CommandEntry.group(CATALOG, CATALOG_SUMMARY, CommandEntry.leaf(CATALOG_IMPORT, CATALOG_IMPORT_SUMMARY)),
+            CommandEntry.group(CATALOG, CATALOG_SUMMARY, CommandEntry.leaf(CATALOG_IMPORT, CATALOG_IMPORT_SUMMARY),
+                    CommandEntry.leaf(CATALOG_IMPORT_KEV, CATALOG_IMPORT_KEV_SUMMARY),
+                    CommandEntry.leaf(CATALOG_IMPORT_EPSS, CATALOG_IMPORT_EPSS_SUMMARY)),
             CommandEntry.leaf(EVALUATE, EVALUATE_SUMMARY),
             CommandEntry.leaf(SERVE, SERVE_SUMMARY),
             CommandEntry.leaf(INGEST, INGEST_SUMMARY),

@@ -28,6 +28,8 @@ import org.patchlake.etl.landing.LandingReader;
 import org.patchlake.etl.landing.LandingSchemas;
 import org.patchlake.etl.publish.LayeredTables;
 import org.patchlake.etl.publish.SegmentedTables;
+import org.patchlake.etl.kev.EpssStore;
+import org.patchlake.etl.kev.KevStore;
 import org.patchlake.etl.publish.SnapshotPublisher;
 import org.patchlake.etl.publish.SnapshotRetention;
 import org.patchlake.etl.transform.CatalogIndex;
@@ -218,6 +220,8 @@ public final class EtlJob {
         accepted.select("kind", "computer_id", "message_id", "received_at"),
         rows -> rows.where(col("received_at").geq(lit(dedupSince)))));
     publisher.copyCatalog(warehouse.currentCatalogDir());
+    publisher.copyReference(warehouse.currentReferenceDir("kev"), KevStore.TABLE, KevStore.MANIFEST);
+    publisher.copyReference(warehouse.currentReferenceDir("epss"), EpssStore.TABLE, EpssStore.MANIFEST);
     Instant dataAsOf = maxReceived(evaluated);
     long regressions = history.where(col("regression")).count();
     progress.stage("write facts and catalog", counts.get("scans") + counts.get("deliveries"));

@@ -38,6 +38,15 @@ class EtlFleetTest {
     // KB200 supersedes KB100 on the OS; KB300 stands alone; KB400 is for Office; KB500 for a server OS only.
     new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS).update("KB400", OFFICE)
         .update("KB500", "Windows Server 2019").write(spark, data.resolve("warehouse"), "v-20261120000000000");
+    try {
+      new org.patchlake.etl.kev.KevStore(data.resolve("warehouse")).write(new org.patchlake.etl.kev.KevFile("2026.11.20",
+          Instant.parse("2026-11-20T17:00:00Z"), List.of(new org.patchlake.etl.kev.KevEntry("CVE-2026-0100", "Microsoft",
+              "Windows", "Windows Example Vulnerability", java.time.LocalDate.parse("2026-11-12"),
+              java.time.LocalDate.parse("2026-12-03"), true, "Apply updates per vendor instructions."))),
+          "kev.json", "0".repeat(64), Instant.parse("2026-11-20T18:00:00Z"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     LandingFixture landing = new LandingFixture(data.resolve("landing"));
     for (String computer : List.of("c1", "c2", "c3", "c4", "c5", "c6")) {
       landing.enrollment("enroll-" + computer, computer, Instant.parse("2026-10-01T00:00:00Z"), "EU", "Berlin",
@@ -182,5 +191,15 @@ class EtlFleetTest {
     assertThat(summary.rowCounts()).containsEntry("update_state", 19L).containsEntry("computers", 6L);
     assertThat(data.resolve("warehouse/snapshots").resolve(etl.current()).resolve("_SNAPSHOT.json")).exists();
     assertThat(data.resolve("warehouse/snapshots").resolve(etl.current()).resolve("bulletins")).exists();
+  }
+
+  @Test
+  void the_current_kev_import_is_published_with_the_snapshot_and_epss_only_when_imported() {
+    Path snapshot = data.resolve("warehouse/snapshots").resolve(etl.current());
+    assertThat(spark.read().parquet(snapshot.resolve("kev").toString()).collectAsList())
+        .extracting(row -> row.getAs("cve") + " " + row.getAs("due_date") + " " + row.getAs("ransomware"))
+        .containsExactly("CVE-2026-0100 2026-12-03 true");
+    assertThat(snapshot.resolve("kev/_KEV.json")).content().contains("\"catalog_version\" : \"2026.11.20\"");
+    assertThat(snapshot.resolve("epss")).doesNotExist();
   }
 }

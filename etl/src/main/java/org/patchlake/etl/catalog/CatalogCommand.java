@@ -14,6 +14,8 @@ import org.patchlake.cli.HelpOption;
 import org.patchlake.core.catalog.CatalogImport;
 import org.patchlake.core.catalog.GeneratedCatalog;
 import org.patchlake.core.catalog.WesngCatalogBuilder;
+import org.patchlake.etl.kev.EpssImportCommand;
+import org.patchlake.etl.kev.KevImportCommand;
 import org.patchlake.etl.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Mixin;
  * writes it as a new catalog version through Spark and makes it current. Progress goes to stderr, the counts
  * to stdout.
  */
-@Command(name = Commands.CATALOG, description = Commands.CATALOG_SUMMARY, subcommands = CatalogImportCommand.class)
+@Command(name = Commands.CATALOG, description = Commands.CATALOG_SUMMARY, subcommands = {CatalogImportCommand.class,
+        KevImportCommand.class, EpssImportCommand.class})
 public final class CatalogCommand {
     @Mixin
     HelpOption help;

@@ -96,6 +96,22 @@ public final class SnapshotPublisher {
     }
   }
 
+  /**
+   * Copies a reference import (its table directory and its manifest, e.g. {@code kev/} and {@code _KEV.json}) into the
+   * snapshot as {@code <table>/}, or nothing when none was imported (readers then see an empty table).
+   */
+  public void copyReference(java.util.Optional<String> importDir, String table, String manifest) {
+    if (importDir.isEmpty()) return;
+    try {
+      Path source = new Path(importDir.get());
+      FileSystem fs = source.getFileSystem(warehouse.hadoop());
+      FileUtil.copy(fs, new Path(source, table), fs, new Path(tableDir(table)), false, warehouse.hadoop());
+      FileUtil.copy(fs, new Path(source, manifest), fs, new Path(tableDir(table) + "/" + manifest), false, warehouse.hadoop());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + importDir.get() + " into snapshot " + name, e);
+    }
+  }
+
   /** Writes _SNAPSHOT.json and then moves WH/CURRENT to this snapshot. */
   public void publish(Instant publishedAt, Instant dataAsOf, Instant evaluatedAt, String catalogVersion,
       String statePolicy, Map<String, Long> rowCounts) {

@@ -67,6 +67,14 @@ public final class Warehouse {
     return path("catalog/" + version);
   }
 
+  /**
+   * The current import of a reference table ({@code WH/kev/CURRENT} for CISA's KEV catalog, {@code WH/epss/CURRENT}
+   * for EPSS scores), or empty when none was imported.
+   */
+  public Optional<String> currentReferenceDir(String kind) {
+    return readPointer(path(kind + "/" + CURRENT)).map(name -> path(kind + "/" + name));
+  }
+
   public Optional<String> readPointer(String file) {
     Path path = new Path(file);
     try {

@@ -9,6 +9,35 @@ CREATE TABLE computers AS SELECT * FROM src.computers ORDER BY computer_id;
 CREATE TABLE bulletins AS SELECT * FROM src.bulletins ORDER BY bulletin_id;
 CREATE TABLE updates AS SELECT * FROM src.updates ORDER BY update_id;
 CREATE TABLE update_cves AS SELECT * FROM src.update_cves ORDER BY kb, product;
+-- CISA's Known Exploited Vulnerabilities as imported (./patchlake catalog import-kev); empty when none was imported
+CREATE TABLE kev AS SELECT * FROM src.kev ORDER BY cve;
+-- known exploited = any CVE of the update (bulletin) is in KEV: the earliest KEV date added and due date of its CVEs,
+-- whether any is known to be used in ransomware campaigns
+CREATE TABLE update_kev AS
+SELECT u.update_id, u.bulletin_id, count(DISTINCT k.cve) AS kev_cves, min(k.date_added) AS kev_date_added,
+       min(k.due_date) AS kev_due_date, bool_or(k.ransomware) AS kev_ransomware
+FROM updates u
+JOIN update_cves c ON c.kb = u.kb AND c.product = u.product
+JOIN kev k ON k.cve = c.cve
+GROUP BY u.update_id, u.bulletin_id ORDER BY u.update_id;
+CREATE TABLE bulletin_kev AS
+SELECT u.bulletin_id, count(DISTINCT k.cve) AS kev_cves, min(k.date_added) AS kev_date_added,
+       min(k.due_date) AS kev_due_date, bool_or(k.ransomware) AS kev_ransomware
+FROM updates u
+JOIN update_cves c ON c.kb = u.kb AND c.product = u.product
+JOIN kev k ON k.cve = c.cve
+GROUP BY u.bulletin_id ORDER BY u.bulletin_id;
+-- FIRST EPSS scores if imported (./patchlake catalog import-epss): an update's score is its highest CVE's
+CREATE TABLE epss AS SELECT * FROM src.epss ORDER BY cve;
+CREATE TABLE update_epss AS
+SELECT u.update_id, u.bulletin_id, max(e.epss) AS epss, max(e.percentile) AS epss_percentile
+FROM updates u
+JOIN update_cves c ON c.kb = u.kb AND c.product = u.product
+JOIN epss e ON e.cve = c.cve
+GROUP BY u.update_id, u.bulletin_id ORDER BY u.update_id;
+CREATE TABLE bulletin_epss AS
+SELECT bulletin_id, max(epss) AS epss, max(epss_percentile) AS epss_percentile
+FROM update_epss GROUP BY bulletin_id ORDER BY bulletin_id;
 CREATE TABLE update_supersedence AS SELECT * FROM src.update_supersedence ORDER BY kb, product;
 CREATE TABLE products AS SELECT * FROM src.products;
 CREATE TABLE exceptions AS SELECT * FROM src.exceptions;

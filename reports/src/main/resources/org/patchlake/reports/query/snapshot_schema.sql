@@ -11,6 +11,9 @@ CREATE TABLE bulletins (bulletin_id VARCHAR, title VARCHAR, vendor_severity VARC
 CREATE TABLE updates (update_id VARCHAR, kb VARCHAR, bulletin_id VARCHAR, product VARCHAR, component VARCHAR,
   severity VARCHAR, impact VARCHAR, released DATE, exploited BOOLEAN, restart_behaviour VARCHAR, supersedes VARCHAR[]);
 CREATE TABLE update_cves (kb VARCHAR, product VARCHAR, cve VARCHAR);
+CREATE TABLE kev (cve VARCHAR, vendor_project VARCHAR, product VARCHAR, vulnerability_name VARCHAR, date_added DATE,
+  due_date DATE, ransomware BOOLEAN, required_action VARCHAR);
+CREATE TABLE epss (cve VARCHAR, epss DOUBLE, percentile DOUBLE);
 CREATE TABLE update_supersedence (kb VARCHAR, product VARCHAR, superseded_by_kb VARCHAR);
 CREATE TABLE products (product VARCHAR, update_count INTEGER);
 CREATE TABLE update_state (computer_id VARCHAR, update_id VARCHAR, kb VARCHAR, bulletin_id VARCHAR, product VARCHAR,
