@@ -48,7 +48,7 @@ public final class EpssImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      spec.commandLine().getOut().print(new KevImporter(warehouse, clock). a path or an https:// address.:importEpss(source));
+      spec.commandLine().getOut().print(new KevImporter(warehouse, clock).importEpss(source));
       spec.commandLine().getOut().flush();
       return 0;
     } catch (IOException | IllegalArgumentException e) {

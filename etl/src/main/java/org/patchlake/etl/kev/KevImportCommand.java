@@ -26,7 +26,8 @@ public final class KevImportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE|URL", description = "CISA's known_exploited_vulnerabilities.json")
+  @Parameters(paramLabel = "FILE|URL", description = "CISA's known_exploited_vulnerabilities.json: a path, or an "
+      + "https:// address to download it from.")
   String source;
 
   @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "data/warehouse",
@@ -47,7 +48,7 @@ public final class KevImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      spec.commandLine().getOut().print(new KevImporter(warehouse, clock). a path, or an https:// address to download it from.:importFrom(source).summary());
+      spec.commandLine().getOut().print(new KevImporter(warehouse, clock).importFrom(source).summary());
       spec.commandLine().getOut().flush();
       return 0;
     } catch (IOException | IllegalArgumentException e) {

@@ -140,11 +140,6 @@ class KevImportTest {
         new PrintStream(out, true), new PrintStream(err, true), args);
   }
 
-  private static int importKev(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
-    return org.patchlake.cli.CommandMain.execute("catalog import-kev", new KevImportCommand(Clock.fixed(NOW, ZoneOffset.UTC)),
-        new PrintStream(out, true), new PrintStream(err, true), args);
-  }
-
   private static long countOf(String needle) throws IOException {
     String text = Files.readString(kevFile);
     long count = 0;
