@@ -10,6 +10,7 @@ import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
 import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
+import org.patchlake.web.report.LeadingQuoteCellGuard;
 import org.patchlake.web.store.AuditLog;
 
 import java.time.Instant;
@@ -30,6 +31,7 @@ final class RemediationAuditPages {
     static final int LIMIT = 10_000;
 
     private final RemediationStore store;
+    private final RemediationAuditCsv csv = new RemediationAuditCsv(new LeadingQuoteCellGuard());
 
     RemediationAuditPages(RemediationStore store) {
         this.store = store;
@@ -58,7 +60,7 @@ final class RemediationAuditPages {
         if ("csv".equals(format)) {
             ctx.contentType("text/csv; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"remediation-audit-" + from + "-" + to + ".csv\"");
-            ctx.result(csv(entries));
+            ctx.result(csv.write(entries));
             return;
         }
         ZoneId zone = viewer.user().timeZone();
@@ -82,27 +84,5 @@ final class RemediationAuditPages {
         body.append("</tbody></table><p class=\"muted rows\">").append(Html.number(entries.size())).append(" entries")
                 .append(entries.size() > 500 ? " (500 shown; the CSV has all)" : "").append(".</p>");
         ctx.html(Layout.page(viewer, "Remediation audit log", Optional.empty(), false, body.toString()));
-    }
-
-    static String csv(List<AuditLog.Entry> entries) {
-        StringBuilder csv = new StringBuilder("id,at_utc,actor,action,target,client_address,before,details\r\n");
-        for (AuditLog.Entry e : entries) {
-            csv.append(e.id()).append(',').append(e.at()).append(',').append(cell(e.actor())).append(',').append(cell(e.action())).append(',')
-                    .append(cell(e.target())).append(',').append(cell(e.clientAddress())).append(',').append(cell(e.before())).append(',')
-                    .append(cell(e.after())).append("\r\n");
-        }
-        return csv.toString();
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }
