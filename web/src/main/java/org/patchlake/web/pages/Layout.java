@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,16 @@ public final class Layout {
         String roles = user.roles().stream().map(Role::title).sorted().collect(Collectors.joining(", "));
         return new PageFrame(title, viewer.session().csrfToken(), navigation, user.displayName(), roles, user.scope().describe(),
                 fromWarehouse, snapshot.map(s -> PageFrame.Refreshed.of(s, zone)));
+    }
+
+    /**
+     * A page from its template, which wraps its body in {@code layout/page.jte} with {@code frame}; {@code parameters}
+     * are the template's other parameters by name (null values allowed).
+     */
+    public static String render(String template, PageFrame frame, Map<String, Object> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("frame", frame);
+        return Templates.render(template, all);
     }
 
     /** A full page whose body was written as Java (escaped with {@link Html#h}). */
