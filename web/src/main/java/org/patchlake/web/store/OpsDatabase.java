@@ -68,7 +68,8 @@ public final class OpsDatabase implements AutoCloseable {
                     .baselineDescription("migrated before Flyway (schema_version " + legacyVersion.orElse(0) + ")")
                     .load();
             MigrateResult result = flyway.migrate();
-            result.migrations.forEach(m -> LOG.info("event=ops_migration version={} name={}", m.version, m.filepath));
+            result.migrations.forEach(m -> LOG.info("event=ops_migration version={} name={} ms={}", m.version,
+                    m.filepath.substring(m.filepath.lastIndexOf('/') + 1), m.executionTime));
             return new OpsDatabase(pool, flyway);
         } catch (FlywayException | SQLException e) {
             pool.dispose();
