@@ -139,7 +139,7 @@ class AdmissionRoutesTest {
             pool.shutdownNow();
         }
         String metrics = server.client().metrics().body();
-        assertThat(metrics).contains("patchlake_report_busy_total{lane=\"drill-downs\",reason=\"queue_full\",kind=\"computer\"} 2",
-                "patchlake_report_computations_waiting{lane=\"reports\"} 0");
+        assertThat(metrics).contains("patchlake_report_busy_total{kind=\"computer\",lane=\"drill-downs\",reason=\"queue_full\"} 2.0",
+                "patchlake_report_computations_waiting{lane=\"reports\"} 0.0");
     }
 }

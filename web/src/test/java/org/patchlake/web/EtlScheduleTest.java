@@ -61,7 +61,7 @@ class EtlScheduleTest {
             assertThat(Duration.ofNanos(runs.get(1).start() - runs.get(0).end())).as("gap between run 1's end and run 2's start")
                     .isGreaterThanOrEqualTo(gap);
             assertThat(server.services().etl().backlog().oldestUnprocessedAge()).isEmpty();
-            assertThat(server.services().metrics().render()).contains("patchlake_etl_oldest_unprocessed_upload_seconds 0");
+            assertThat(server.services().metrics().render()).contains("patchlake_etl_oldest_unprocessed_upload_seconds 0.0");
         }
     }
 

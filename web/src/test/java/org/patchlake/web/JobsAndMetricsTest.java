@@ -52,7 +52,7 @@ class JobsAndMetricsTest {
         assertThat(job.view().outputTail()).contains("reading landing 40%", "published snapshot s-1 100%");
         assertThat(platform.get("/api/v1/jobs/" + id).body()).contains("\"state\":\"SUCCEEDED\"", "\"percent\":100");
         assertThat(platform.getHtml("/jobs/" + id).body()).contains("SUCCEEDED", "published snapshot s-1");
-        assertThat(platform.metrics().body()).contains("patchlake_etl_runs_total{outcome=\"succeeded\"} 1",
+        assertThat(platform.metrics().body()).contains("patchlake_etl_runs_total{outcome=\"succeeded\"} 1.0",
                 "patchlake_etl_run_duration_seconds_count{outcome=\"succeeded\"} 1");
         assertThat(server.signedIn("rm-eu").postJson("/api/v1/jobs/etl", "{}", true).statusCode()).isEqualTo(403);
     }
@@ -70,7 +70,7 @@ class JobsAndMetricsTest {
         assertThat(job.view().outputTail()).contains("Spark exploded");
         assertThat(platform.get("/health").statusCode()).isEqualTo(200);
         String metrics = platform.metrics().body();
-        assertThat(metrics).contains("patchlake_etl_runs_total{outcome=\"failed\"} 1", "# TYPE patchlake_snapshot_age_seconds gauge");
+        assertThat(metrics).contains("patchlake_etl_runs_total{outcome=\"failed\"} 1.0", "# TYPE patchlake_snapshot_age_seconds gauge");
     }
 
     @Test

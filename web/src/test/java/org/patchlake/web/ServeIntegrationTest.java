@@ -80,7 +80,7 @@ class ServeIntegrationTest {
             assertThat(server.metricsToken().file()).isEqualTo(data.resolve("ops").resolve("metrics-token"));
             String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).header("Authorization", "Bearer "
                     + java.nio.file.Files.readString(server.metricsToken().file()).trim()).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(metrics).contains("patchlake_ingest_requests_total{outcome=\"ok\"} 1", "patchlake_ingest_requests_total{outcome=\"rejected\"} 1");
+            assertThat(metrics).contains("patchlake_ingest_requests_total{outcome=\"ok\"} 1.0", "patchlake_ingest_requests_total{outcome=\"rejected\"} 1.0");
             HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(dashboard.statusCode()).isEqualTo(200);
             assertThat(dashboard.body()).contains("No warehouse snapshot has been published yet");

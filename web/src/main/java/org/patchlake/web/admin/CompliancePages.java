@@ -21,10 +21,10 @@ import org.patchlake.web.store.SlaPolicy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
-import static org.patchlake.web.pages.Html.h;
 
 /** Administration of custom severities, SLA policies and exceptions (security administrators). */
 public final class CompliancePages {
@@ -49,21 +49,11 @@ public final class CompliancePages {
 
     private void severities(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SEVERITY);
-        StringBuilder body = new StringBuilder(Forms.notice(ctx)).append("<p class=\"muted\">The organisation's severity for a bulletin. "
-                + "The vendor's severity is kept and shown beside it.</p><table class=\"report\" id=\"severities\"><thead><tr>"
-                + "<th>Bulletin</th><th>Custom severity</th><th>Reason</th><th>Set by</th><th>Set at</th><th></th></tr></thead><tbody>");
-        for (CustomSeverity severity : services.compliance().store().severities()) {
-            body.append("<tr><td>").append(h(severity.bulletinId())).append("</td><td>").append(h(severity.severity())).append("</td><td>")
-                    .append(h(severity.reason())).append("</td><td>").append(h(severity.setBy())).append("</td><td>")
-                    .append(h(Html.time(severity.setAt(), zone(viewer)))).append("</td><td><form method=\"post\" action=\"/admin/severities/")
-                    .append(Html.url(severity.bulletinId())).append("/clear\" class=\"inline\">").append(Layout.csrfField(viewer))
-                    .append("<button type=\"submit\">Clear</button></form></td></tr>");
-        }
-        body.append("</tbody></table><h2>Set custom severity</h2><form method=\"post\" action=\"/admin/severities\" class=\"admin\">")
-                .append(Layout.csrfField(viewer)).append(Forms.field("Bulletin", "bulletinId", "", "text"))
-                .append(Forms.select("Severity", "severity", CustomSeverity.SEVERITIES, null, false))
-                .append(Forms.field("Reason", "reason", "", "text")).append("<button type=\"submit\">Set</button></form>");
-        ctx.html(Layout.page(viewer, "Custom severity", Optional.empty(), false, body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("severities", services.compliance().store().severities());
+        parameters.put("zone", zone(viewer));
+        ctx.html(Layout.render("admin/severities.jte", Layout.frame(viewer, "Custom severity", Optional.empty(), false), parameters));
     }
 
     private void setSeverity(Context ctx) {
@@ -100,33 +90,14 @@ public final class CompliancePages {
 
     private void slaPolicies(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SLA_POLICIES);
-        StringBuilder body = new StringBuilder(Forms.notice(ctx)).append("<table class=\"report\" id=\"sla-policies\"><thead><tr>"
-                + "<th>Id</th><th>Name</th><th>Severity</th><th>Class</th><th>Level</th><th>Clock start</th><th>Phases</th>"
-                + "<th>Measured</th><th>Active</th><th>Updated</th></tr></thead><tbody>");
-        for (SlaPolicy policy : services.compliance().store().slaPolicies()) {
-            body.append("<tr><td>").append(policy.id()).append("</td><td>").append(h(policy.name())).append("</td><td>")
-                    .append(h(policy.severity())).append("</td><td>").append(h(policy.computerClass())).append("</td><td>")
-                    .append(h(policy.managedLevel())).append("</td><td>").append(h(policy.clockStart())).append("</td><td>")
-                    .append(h(phasesText(policy.phases()))).append("</td><td>").append(policy.measured() ? "yes" : "no")
-                    .append("</td><td>").append(policy.active() ? "yes" : "no").append("</td><td>").append(h(policy.updatedBy()))
-                    .append(", ").append(h(Html.time(policy.updatedAt(), zone(viewer)))).append("</td></tr>");
-        }
-        body.append("</tbody></table><h2>New or changed policy</h2><p class=\"muted\">Leave the id empty for a new policy. "
-                        + "Phases: elapsed=target %, e.g. <code>72h=91, 4w=97, 6mo=99</code> (h, d, w, mo, bd = business days).</p>"
-                        + "<form method=\"post\" action=\"/admin/sla-policies\" class=\"admin\">").append(Layout.csrfField(viewer))
-                .append(Forms.field("Id", "id", "", "number")).append(Forms.field("Name", "name", "", "text"))
-                .append(Forms.select("Severity", "severity", SlaPolicy.SEVERITIES, "Critical", false))
-                .append(Forms.select("Computer class", "computerClass", SlaPolicy.COMPUTER_CLASSES, null, true))
-                .append(Forms.select("Managed level", "managedLevel", List.of("1", "2", "3", "4"), null, true))
-                .append(Forms.select("Clock starts at", "clockStart", SlaPolicy.CLOCK_STARTS, "release", false))
-                .append(Forms.field("Phases", "phases", "", "text"))
-                .append("<label class=\"check\"><input type=\"checkbox\" name=\"measured\" value=\"true\" checked> measured</label>")
-                .append("<label class=\"check\"><input type=\"checkbox\" name=\"active\" value=\"true\" checked> active</label>")
-                .append("<button type=\"submit\">Save policy</button></form>");
-        ctx.html(Layout.page(viewer, "SLA policies", Optional.empty(), false, body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("policies", services.compliance().store().slaPolicies());
+        parameters.put("zone", zone(viewer));
+        ctx.html(Layout.render("admin/slaPolicies.jte", Layout.frame(viewer, "SLA policies", Optional.empty(), false), parameters));
     }
 
-    static String phasesText(List<SlaPolicy.Phase> phases) {
+    public     static String phasesText(List<SlaPolicy.Phase> phases) {
         return phases.stream().map(p -> p.elapsed() + "=" + (p.target() == Math.rint(p.target()) ? Long.toString((long) p.target())
                 : Double.toString(p.target()))).reduce((a, b) -> a + ", " + b).orElse("–");
     }
@@ -175,32 +146,13 @@ public final class CompliancePages {
     private void exceptions(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
         Instant now = services.clock().instant();
-        StringBuilder body = new StringBuilder(Forms.notice(ctx)).append("<table class=\"report\" id=\"exceptions\"><thead><tr><th>Id</th>"
-                + "<th>Computer</th><th>Bulletin</th><th>Owner</th><th>Reason</th><th>Expires</th><th>Status</th><th>Granted</th><th></th>"
-                + "</tr></thead><tbody>");
-        for (ComplianceException exception : services.compliance().store().exceptions(1000)) {
-            if (!visible(services, viewer, exception.computerId())) {
-                continue;
-            }
-            String status = exception.status(now);
-            body.append("<tr><td>").append(exception.id()).append("</td><td><a href=\"/computers/").append(Html.url(exception.computerId()))
-                    .append("\">").append(h(exception.computerId())).append("</a></td><td>").append(h(exception.bulletinId()))
-                    .append("</td><td>").append(h(exception.owner())).append("</td><td>").append(h(exception.reason())).append("</td><td>")
-                    .append(h(Html.time(exception.expiresAt(), zone(viewer)))).append("</td><td class=\"status-").append(status).append("\">")
-                    .append(status).append("</td><td>").append(h(exception.grantedBy())).append(", ")
-                    .append(h(Html.time(exception.grantedAt(), zone(viewer)))).append("</td><td>");
-            if (exception.revokedAt() == null && !"expired".equals(status)) {
-                body.append("<form method=\"post\" action=\"/admin/exceptions/").append(exception.id()).append("/revoke\" class=\"inline\">")
-                        .append(Layout.csrfField(viewer)).append("<button type=\"submit\">Revoke</button></form>");
-            }
-            body.append("</td></tr>");
-        }
-        body.append("</tbody></table><h2>Grant an exception</h2><form method=\"post\" action=\"/admin/exceptions\" class=\"admin\">")
-                .append(Layout.csrfField(viewer)).append(Forms.field("Computer id", "computerId", "", "text"))
-                .append(Forms.field("Bulletin", "bulletinId", "", "text")).append(Forms.field("Owner", "owner", "", "text"))
-                .append(Forms.field("Reason", "reason", "", "text")).append(Forms.field("Expires (date, UTC end of day)", "expiresAt", "", "date"))
-                .append("<button type=\"submit\">Grant</button></form>");
-        ctx.html(Layout.page(viewer, "Exceptions", Optional.empty(), false, body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("exceptions", services.compliance().store().exceptions(1000).stream()
+                .filter(exception -> visible(services, viewer, exception.computerId())).toList());
+        parameters.put("now", now);
+        parameters.put("zone", zone(viewer));
+        ctx.html(Layout.render("admin/exceptions.jte", Layout.frame(viewer, "Exceptions", Optional.empty(), false), parameters));
     }
 
     private void grantException(Context ctx) {

@@ -12,12 +12,11 @@ import org.patchlake.web.http.Params;
 import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.patchlake.web.pages.Html.h;
 
 /**
  * Enrolled computers and moving one to another site (platform administrators): {@code GET /admin/computers?q=},
@@ -45,31 +44,14 @@ public final class ComputerPages {
         Viewer viewer = AccessControl.require(ctx, Permission.MOVE_COMPUTERS);
         String query = Params.optional(ctx, "q");
         List<EnrollmentTokens.Computer> computers = services.tokens().computers(query, LIMIT + 1);
-        StringBuilder body = new StringBuilder(Forms.notice(ctx));
-        body.append("<form method=\"get\" class=\"parameters\"><label>Computer id or host name <input name=\"q\" value=\"")
-                .append(h(query == null ? "" : query)).append("\"></label><button type=\"submit\">Find</button></form>")
-                .append("<p class=\"muted\">A moved computer keeps its id and agent credentials and reports at its new site; "
-                        + "from then on only that site's enrollment tokens re-enroll it.</p>")
-                .append("<table class=\"report\" id=\"computers\"><thead><tr><th>Computer</th><th>Host name</th><th>Region</th>"
-                        + "<th>Site</th><th>Enrolled</th><th>Status</th><th>Move to</th></tr></thead><tbody>");
-        for (EnrollmentTokens.Computer computer : computers.subList(0, Math.min(LIMIT, computers.size()))) {
-            body.append("<tr><td>").append(h(computer.id())).append("</td><td>").append(h(computer.hostname())).append("</td><td>")
-                    .append(h(computer.region())).append("</td><td>").append(h(computer.site())).append("</td><td>")
-                    .append(h(Html.time(computer.enrolledAt(), viewer.user().timeZone()))).append("</td><td>")
-                    .append(computer.revoked() ? "revoked" : "active").append("</td><td>");
-            if (!computer.revoked()) {
-                body.append("<form method=\"post\" class=\"inline\" action=\"/admin/computers/").append(Html.url(computer.id()))
-                        .append("/move\">").append(Layout.csrfField(viewer))
-                        .append("<input name=\"region\" placeholder=\"region\" required><input name=\"site\" placeholder=\"site\" required>")
-                        .append("<button type=\"submit\">Move</button></form>");
-            }
-            body.append("</td></tr>");
-        }
-        body.append("</tbody></table>");
-        if (computers.size() > LIMIT) {
-            body.append("<p class=\"muted rows\">The first ").append(LIMIT).append(" shown; narrow the search.</p>");
-        }
-        ctx.html(Layout.page(viewer, "Enrolled computers", Optional.empty(), false, body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("query", query);
+        parameters.put("computers", computers.subList(0, Math.min(LIMIT, computers.size())));
+        parameters.put("limit", LIMIT);
+        parameters.put("more", computers.size() > LIMIT);
+        parameters.put("zone", viewer.user().timeZone());
+        ctx.html(Layout.render("admin/computers.jte", Layout.frame(viewer, "Enrolled computers", Optional.empty(), false), parameters));
     }
 
     private void moveFromForm(Context ctx) {

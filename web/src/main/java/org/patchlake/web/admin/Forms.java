@@ -8,9 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.patchlake.web.pages.Html.h;
-
-/** Small helpers for administration forms. */
+/** Small helpers for reading administration forms (their markup is in the {@code forms/*.jte} templates). */
 final class Forms {
     private Forms() {
     }
@@ -30,25 +28,5 @@ final class Forms {
     static boolean checkbox(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value != null && !value.equals("false");
-    }
-
-    static String notice(Context ctx) {
-        String done = ctx.queryParam("done");
-        return done == null ? "" : "<p class=\"notice\" id=\"notice\">" + h(done.length() > 200 ? done.substring(0, 200) : done) + "</p>";
-    }
-
-    static String field(String label, String name, String value, String type) {
-        return "<label>" + h(label) + " <input name=\"" + name + "\" type=\"" + type + "\" value=\"" + h(value) + "\"></label>";
-    }
-
-    static String select(String label, String name, Iterable<String> options, String selected, boolean allowEmpty) {
-        StringBuilder html = new StringBuilder("<label>").append(h(label)).append(" <select name=\"").append(name).append("\">");
-        if (allowEmpty) {
-            html.append("<option value=\"\">–</option>");
-        }
-        for (String option : options) {
-            html.append("<option").append(option.equals(selected) ? " selected" : "").append('>').append(h(option)).append("</option>");
-        }
-        return html.append("</select></label>").toString();
     }
 }

@@ -11,12 +11,11 @@ import org.patchlake.web.http.TimeParameters;
 import org.patchlake.web.http.WebException;
 import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
-import org.patchlake.web.store.AuditLog;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-
-import static org.patchlake.web.pages.Html.h;
 
 /** Enrollment tokens (platform administrators) and the audit log (security and platform administrators). */
 public final class TokenPages {
@@ -38,31 +37,12 @@ public final class TokenPages {
     private void list(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_ENROLLMENT_TOKENS);
         EnrollmentTokens tokens = services.tokens();
-        StringBuilder body = new StringBuilder(Forms.notice(ctx));
-        if (!tokens.available()) {
-            body.append("<p class=\"warning\">Enrollment tokens are kept by the agent API (ingest), which is not running in this "
-                    + "server. Use <code>./patchlake tokens</code> on the ingest node.</p>");
-        }
-        body.append("<table class=\"report\" id=\"tokens\"><thead><tr><th>Id</th><th>Region</th><th>Site</th><th>Created</th>"
-                + "<th>Expires</th><th>Status</th><th></th></tr></thead><tbody>");
-        for (EnrollmentTokens.Token token : tokens.list()) {
-            body.append("<tr><td>").append(h(token.id())).append("</td><td>").append(h(token.region())).append("</td><td>").append(h(token.site()))
-                    .append("</td><td>")
-                    .append(h(Html.time(token.createdAt(), viewer.user().timeZone()))).append("</td><td>")
-                    .append(h(Html.time(token.expiresAt(), viewer.user().timeZone()))).append("</td><td>").append(token.revoked() ? "revoked" : "active").append("</td><td>");
-            if (!token.revoked()) {
-                body.append("<form method=\"post\" class=\"inline\" action=\"/admin/tokens/").append(Html.url(token.id()))
-                        .append("/revoke\">").append(Layout.csrfField(viewer)).append("<button type=\"submit\">Revoke</button></form>");
-            }
-            body.append("</td></tr>");
-        }
-        body.append("</tbody></table>");
-        if (tokens.available()) {
-            body.append("<h2>New token</h2><form method=\"post\" action=\"/admin/tokens\" class=\"admin\">").append(Layout.csrfField(viewer))
-                    .append(Forms.field("Region", "region", "", "text")).append(Forms.field("Site", "site", "", "text")).append(Forms.field("Expires (date)", "expiresAt", "", "date"))
-                    .append("<button type=\"submit\">Create token</button></form>");
-        }
-        ctx.html(Layout.page(viewer, "Enrollment tokens", Optional.empty(), false, body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("available", tokens.available());
+        parameters.put("tokens", tokens.list());
+        parameters.put("zone", viewer.user().timeZone());
+        ctx.html(Layout.render("admin/tokens.jte", Layout.frame(viewer, "Enrollment tokens", Optional.empty(), false), parameters));
     }
 
     private void create(Context ctx) {
@@ -75,9 +55,8 @@ public final class TokenPages {
         EnrollmentTokens.CreatedToken created = services.tokens().create(region, site, expires, viewer.user().name());
         services.audit().record(viewer.user().name(), "enrollment_token_created", "token:" + created.token().id(), null,
                 created.token(), ctx.ip());
-        String body = "<p class=\"notice\">Token created. Copy the secret now: it is not shown again.</p><pre id=\"token-secret\">"
-                + h(created.secret()) + "</pre><p><a href=\"/admin/tokens\">Back to tokens</a></p>";
-        ctx.html(Layout.page(viewer, "Enrollment token created", Optional.empty(), false, body));
+        ctx.html(Layout.render("admin/tokenCreated.jte", Layout.frame(viewer, "Enrollment token created", Optional.empty(), false),
+                Map.of("secret", created.secret())));
     }
 
     private void revoke(Context ctx) {
@@ -93,15 +72,7 @@ public final class TokenPages {
     private void audit(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.VIEW_AUDIT);
         Integer limit = Params.integer(ctx, "limit", 1, 10_000);
-        StringBuilder body = new StringBuilder("<table class=\"report\" id=\"audit\"><thead><tr><th>When</th><th>Who</th><th>What</th>"
-                + "<th>Target</th><th>Before</th><th>After</th><th>From</th></tr></thead><tbody>");
-        for (AuditLog.Entry entry : services.audit().recent(limit == null ? 200 : limit)) {
-            body.append("<tr><td>").append(h(Html.time(entry.at(), viewer.user().timeZone()))).append("</td><td>").append(h(entry.actor()))
-                    .append("</td><td>").append(h(entry.action())).append("</td><td>").append(h(entry.target())).append("</td><td><code>")
-                    .append(h(entry.before())).append("</code></td><td><code>").append(h(entry.after())).append("</code></td><td>")
-                    .append(h(entry.clientAddress())).append("</td></tr>");
-        }
-        body.append("</tbody></table>");
-        ctx.html(Layout.page(viewer, "Audit log", Optional.empty(), false, body.toString()));
+        ctx.html(Layout.render("admin/audit.jte", Layout.frame(viewer, "Audit log", Optional.empty(), false),
+                Map.of("entries", services.audit().recent(limit == null ? 200 : limit), "zone", viewer.user().timeZone())));
     }
 }

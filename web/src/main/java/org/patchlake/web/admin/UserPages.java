@@ -18,12 +18,14 @@ import org.patchlake.web.store.UserStore;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.patchlake.web.pages.Html.h;
 
 /**
  * Administration of users and their scopes: platform administrators manage users and the platform role, security
@@ -56,54 +58,29 @@ public final class UserPages {
 
     private void list(Context ctx) {
         Viewer viewer = administrator(ctx);
-        StringBuilder body = new StringBuilder(Forms.notice(ctx));
-        body.append("<table class=\"report\" id=\"users\"><thead><tr><th>Name</th><th>Display name</th><th>Roles</th><th>Scope</th>"
-                + "<th>Status</th></tr></thead><tbody>");
-        for (User user : services.users().all()) {
-            body.append("<tr><td><a href=\"/admin/users/").append(user.id()).append("\">").append(h(user.name())).append("</a></td><td>")
-                    .append(h(user.displayName())).append("</td><td>").append(h(roles(user.roles()))).append("</td><td>")
-                    .append(h(user.scope().describe())).append("</td><td>").append(user.disabled() ? "disabled" : "active")
-                    .append("</td></tr>");
-        }
-        body.append("</tbody></table><h2>New user</h2><form method=\"post\" action=\"/admin/users\" class=\"admin\" id=\"new-user\">")
-                .append(Layout.csrfField(viewer))
-                .append(Forms.field("User name", "name", "", "text"))
-                .append(Forms.field("Password (at least 12 characters)", "password", "", "password"))
-                .append(detailsFields(null, viewer.user())).append("<button type=\"submit\">Create user</button></form>");
-        ctx.html(Layout.page(viewer, "Users and scopes", Optional.empty(), false, body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("users", services.users().all());
+        parameters.put("roles", roleChoices(null, viewer.user()));
+        ctx.html(Layout.render("admin/users.jte", Layout.frame(viewer, "Users and scopes", Optional.empty(), false), parameters));
     }
 
-    /** The form fields; roles the viewer may not grant are shown but fixed (a held one is sent back unchanged). */
-    private static String detailsFields(User user, User viewer) {
-        StringBuilder html = new StringBuilder(Forms.field("Display name", "displayName", user == null ? "" : user.displayName(), "text"));
+    /** A role in the user form; one the viewer may not grant is shown but fixed (a held one is sent back unchanged). */
+    public record RoleChoice(String key, String title, boolean checked, boolean fixed) {
+    }
+
+    private static List<RoleChoice> roleChoices(User user, User viewer) {
         Set<Role> grantable = RoleGrants.grantable(viewer);
         boolean self = user != null && user.id() == viewer.id();
-        html.append("<fieldset><legend>Roles</legend>");
+        List<RoleChoice> choices = new ArrayList<>();
         for (Role role : Role.values()) {
             boolean checked = user != null && user.roles().contains(role);
-            boolean fixed = !grantable.contains(role) || (self && !checked);
-            html.append("<label class=\"check\"><input type=\"checkbox\" name=\"roles\" value=\"").append(role.key()).append('"')
-                    .append(checked ? " checked" : "").append(fixed ? " disabled" : "").append("> ").append(h(role.title())).append("</label>");
-            if (fixed && checked) {
-                html.append("<input type=\"hidden\" name=\"roles\" value=\"").append(role.key()).append("\">");
-            }
+            choices.add(new RoleChoice(role.key(), role.title(), checked, !grantable.contains(role) || (self && !checked)));
         }
-        html.append("<p class=\"muted\">Platform administrators grant the platform role, security administrators the compliance "
-                + "roles and scopes; nobody widens their own.</p>");
-        html.append("</fieldset><fieldset><legend>Scope</legend><label class=\"check\"><input type=\"checkbox\" name=\"allRegions\" value=\"true\"")
-                .append(user != null && user.scope().allRegions() ? " checked" : "").append("> all regions</label>")
-                .append(Forms.field("Regions (comma separated)", "regions", user == null ? "" : String.join(", ", user.scope().regions()), "text"))
-                .append(Forms.field("Sites (comma separated)", "sites", user == null ? "" : String.join(", ", user.scope().sites()), "text"))
-                .append("</fieldset>")
-                .append(Forms.field("Time zone", "timeZone", user == null ? "UTC" : user.timeZone().getId(), "text"));
-        if (user != null) {
-            html.append("<label class=\"check\"><input type=\"checkbox\" name=\"disabled\" value=\"true\"")
-                    .append(user.disabled() ? " checked" : "").append("> disabled</label>");
-        }
-        return html.toString();
+        return choices;
     }
 
-    private static String roles(Set<Role> roles) {
+    public static String roles(Set<Role> roles) {
         return roles.stream().map(Role::key).sorted().collect(Collectors.joining(", "));
     }
 
@@ -151,12 +128,11 @@ public final class UserPages {
     private void edit(Context ctx) {
         Viewer viewer = administrator(ctx);
         User user = target(ctx);
-        String body = Forms.notice(ctx) + "<form method=\"post\" action=\"/admin/users/" + user.id() + "\" class=\"admin\" id=\"edit-user\">"
-                + Layout.csrfField(viewer) + detailsFields(user, viewer.user()) + "<button type=\"submit\">Save</button></form>"
-                + "<h2>Reset password</h2><form method=\"post\" action=\"/admin/users/" + user.id() + "/password\" class=\"admin\">"
-                + Layout.csrfField(viewer) + Forms.field("New password", "password", "", "password")
-                + "<button type=\"submit\">Set password</button></form>";
-        ctx.html(Layout.page(viewer, "User " + user.name(), Optional.empty(), false, body));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("user", user);
+        parameters.put("roles", roleChoices(user, viewer.user()));
+        ctx.html(Layout.render("admin/user.jte", Layout.frame(viewer, "User " + user.name(), Optional.empty(), false), parameters));
     }
 
     private void update(Context ctx) {

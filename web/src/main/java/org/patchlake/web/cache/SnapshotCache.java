@@ -1,12 +1,11 @@
 package org.patchlake.web.cache;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.patchlake.web.metrics.Metrics;
-
 
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,8 +19,8 @@ import static java.util.Objects.requireNonNull;
  * Results computed from one published snapshot, keyed by snapshot id (with the version of the operational settings
  * reports read: custom severity, SLA policies) and what was asked (report, parameters, scope). A snapshot never
  * changes, so an entry stays right as long as its key names the current snapshot and settings; older entries are
- * dropped when a new snapshot is published ({@link #retainOnly}) or age out. Bounded by a weight (table cells) in
- * least-recently-used order. Concurrent requests for the same key wait for one computation instead of all
+ * dropped when a new snapshot is published ({@link #retainOnly}) or age out. A Caffeine {@link AsyncCache} bounded by
+ * a weight (table cells; Caffeine's eviction keeps what is used often and recently). Concurrent requests for the same key wait for one computation instead of all
  * running the same query (single flight). Results not yet cached are computed in one of two {@link Lane}s, each
  * admitting a few computations at a time with a bounded queue: a drill-down (one bulletin, one computer) never
  * waits behind whole reports being computed, and when a lane's queue is full the request is answered 503 with
@@ -47,14 +46,14 @@ public final class SnapshotCache {
         }
     }
 
-    private record Entry(CompletableFuture<Object> value, long weight) {
+    /** A computed value and its weight (table cells), weighed by the caller that computed it. */
+    private record Weighed(Object value, long weight) {
     }
 
     private final long maxWeight;
     private final Metrics metrics;
     private final Map<Lane, AdmissionLane> lanes = new EnumMap<>(Lane.class);
-    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
-    private long weight;
+    private final AsyncCache<String, Weighed> entries;
 
     /** Both lanes with the same admission: {@code concurrentComputations} at a time, waiting at most {@code maxWait}. */
     public SnapshotCache(long maxWeight, int concurrentComputations, Duration maxWait, Metrics metrics) {
@@ -68,6 +67,12 @@ public final class SnapshotCache {
         }
         this.maxWeight = maxWeight;
         this.metrics = requireNonNull(metrics, "metrics is null");
+        // Maintenance (eviction) on the calling thread: the budget holds when get returns, and no pool thread is needed.
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .weigher((String key, Weighed weighed) -> (int) Math.min(Integer.MAX_VALUE, weighed.weight()))
+                .executor(Runnable::run)
+                .buildAsync();
         lanes.put(Lane.REPORTS, new AdmissionLane("reports", reports, metrics));
         lanes.put(Lane.DRILL_DOWNS, new AdmissionLane("drill-downs", drillDowns, metrics));
         metrics.gauge("patchlake_report_cache_weight", "Table cells held by the report cache", this::weight);
@@ -79,89 +84,55 @@ public final class SnapshotCache {
     }
 
     /**
-     * The cached value for {@code snapshotId} + {@code key}, or computes it once (other callers of the same key
-     * wait). A failed computation is not cached. {@code weigh} gives the value's weight; values heavier than a
-     * tenth of the budget, or weighed negative (computed on another snapshot than the key names), are returned but
-     * not kept.
+     * The cached value for {@code snapshotId} + {@code key}, or computes it once on the calling thread, in its lane
+     * (other callers of the same key wait). A failed computation is not cached. {@code weigh} gives the value's weight;
+     * values heavier than a tenth of the budget, or weighed negative (computed on another snapshot than the key names),
+     * are returned but not kept.
      */
     public <T> T get(Lane lane, String kind, String snapshotId, String key, Supplier<T> compute, ToLongFunction<T> weigh) {
-        String fullKey;
-        CompletableFuture<Object> mine = null;
-        Entry entry;
-        synchronized (this) {
-            fullKey = snapshotId + "|" + kind + "|" + key;
-            entry = entries.get(fullKey);
-            if (entry == null) {
-                mine = new CompletableFuture<>();
-                entry = new Entry(mine, 0);
-                entries.put(fullKey, entry);
-            }
-        }
-        if (mine == null) {
+        String fullKey = snapshotId + "|" + kind + "|" + key;
+        CompletableFuture<Weighed> mine = new CompletableFuture<>();
+        CompletableFuture<Weighed> existing = entries.asMap().putIfAbsent(fullKey, mine);
+        if (existing != null) {
             metrics.increment("patchlake_report_cache_hits_total", HELP_HITS, "kind", kind);
-            return join(entry.value());
+            return join(existing);
         }
         metrics.increment("patchlake_report_cache_misses_total", HELP_MISSES, "kind", kind);
         T value;
         try {
             value = lanes.get(lane).run(kind, compute);
         } catch (RuntimeException | Error e) {
-            synchronized (this) {
-                entries.remove(fullKey, entry);
-            }
-            mine.completeExceptionally(e);
+            mine.completeExceptionally(e); // Caffeine drops a failed future
             throw e;
         }
-        mine.complete(value);
         long valueWeight = weigh.applyAsLong(value);
-        synchronized (this) {
-            if (valueWeight < 0 || valueWeight > maxWeight / 10 || entries.get(fullKey) != entry) {
-                entries.remove(fullKey, entry);
-            } else {
-                entries.put(fullKey, new Entry(mine, Math.max(1, valueWeight)));
-                weight += Math.max(1, valueWeight);
-                evict();
-            }
+        boolean keep = valueWeight >= 0 && valueWeight <= maxWeight / 10;
+        mine.complete(new Weighed(value, Math.max(1, valueWeight)));
+        if (!keep) {
+            entries.asMap().remove(fullKey, mine);
         }
         return value;
     }
 
-    private void evict() {
-        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
-        while (weight > maxWeight && oldest.hasNext()) {
-            Entry entry = oldest.next().getValue();
-            if (entry.value().isDone()) {
-                weight -= entry.weight();
-                oldest.remove();
-            }
-        }
-    }
-
     /** Forgets entries of snapshots other than {@code currentSnapshotId} (called when a new snapshot is published). */
-    public synchronized void retainOnly(String currentSnapshotId) {
+    public void retainOnly(String currentSnapshotId) {
         String prefix = currentSnapshotId + "|";
-        Iterator<Map.Entry<String, Entry>> all = entries.entrySet().iterator();
-        while (all.hasNext()) {
-            Map.Entry<String, Entry> next = all.next();
-            if (!next.getKey().startsWith(prefix) && next.getValue().value().isDone()) {
-                weight -= next.getValue().weight();
-                all.remove();
-            }
-        }
+        entries.asMap().entrySet().removeIf(entry -> !entry.getKey().startsWith(prefix) && entry.getValue().isDone());
     }
 
-    public synchronized int size() {
-        return entries.size();
+    public int size() {
+        entries.synchronous().cleanUp();
+        return (int) entries.synchronous().estimatedSize();
     }
 
-    private synchronized double weight() {
-        return weight;
+    private double weight() {
+        return entries.synchronous().policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T join(CompletableFuture<Object> value) {
+    private static <T> T join(CompletableFuture<Weighed> value) {
         try {
-            return (T) value.get();
+            return (T) value.get().value();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a report being computed", e);

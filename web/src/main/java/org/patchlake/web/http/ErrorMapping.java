@@ -5,16 +5,17 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.patchlake.web.pages.Layout;
+import org.patchlake.web.pages.Templates;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.store.DuplicateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-
-import static org.patchlake.web.pages.Html.h;
 
 /**
  * The one place exceptions become HTTP answers: JSON for the API ({@code error}, {@code parameter} when a
@@ -74,9 +75,6 @@ public final class ErrorMapping {
             }
             return;
         }
-        String detail = "<p class=\"error\" id=\"error\">" + h(message) + "</p>"
-                + (parameter == null ? "" : "<p>Parameter: <code>" + h(parameter) + "</code></p>")
-                + "<p><a href=\"/\">Home</a></p>";
         String title = switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Sign in required";
@@ -86,9 +84,12 @@ public final class ErrorMapping {
             case 503 -> "busy".equals(code) ? "Busy" : "Not available yet";
             default -> "Error " + status;
         };
-        ctx.contentType("text/html; charset=utf-8").result(AccessControl.optionalViewer(ctx)
-                .map(viewer -> Layout.page(viewer, title, java.util.Optional.empty(), false, detail))
-                .orElse(Layout.bare(title, detail)));
+        Map<String, Object> page = new HashMap<>();
+        page.put("frame", AccessControl.optionalViewer(ctx).map(viewer -> Layout.frame(viewer, title, Optional.empty(), false)).orElse(null));
+        page.put("title", title);
+        page.put("message", message);
+        page.put("parameter", parameter);
+        ctx.contentType("text/html; charset=utf-8").result(Templates.render("pages/error.jte", page));
     }
 
     private static boolean acceptsHtml(Context ctx) {

@@ -8,15 +8,15 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
-import static org.patchlake.web.pages.Html.h;
 
 /**
  * Jobs: start an ETL run, watch a job's progress (the job page refreshes itself while the job runs), download what
@@ -47,37 +47,23 @@ public final class JobPages {
     private void list(Context ctx) {
         Viewer viewer = AccessControl.viewer(ctx);
         boolean all = viewer.user().can(Permission.RUN_JOBS);
-        StringBuilder body = new StringBuilder();
-        if (!all) {
-            body.append("<p class=\"muted\">Your exports of the last day.</p>");
-        } else if (services.etl().available()) {
-            body.append("<form method=\"post\" action=\"/jobs/etl\" class=\"inline\">").append(Layout.csrfField(viewer))
-                    .append("<button type=\"submit\" id=\"start-etl\">Run ETL now</button></form>");
-        } else {
-            body.append("<p class=\"warning\">ETL cannot be started from this server (no ETL command configured).</p>");
-        }
+        String backlog = null;
         if (all) {
-            UploadBacklog backlog = services.etl().backlog();
-            body.append("<p id=\"etl-backlog\">").append(backlog.oldestUnprocessedAge()
+            UploadBacklog waiting = services.etl().backlog();
+            backlog = waiting.oldestUnprocessedAge()
                     .map(age -> "Oldest agent upload not yet in a finished ETL run: acknowledged " + age.toSeconds() + " s ago"
-                            + (backlog.waiting() ? " (uploads wait for the next run)" : " (in the running ETL)") + ".")
-                    .orElse("Every acknowledged agent upload is in a finished ETL run.")).append("</p>");
+                            + (waiting.waiting() ? " (uploads wait for the next run)" : " (in the running ETL)") + ".")
+                    .orElse("Every acknowledged agent upload is in a finished ETL run.");
         }
-        body.append("<table class=\"report\" id=\"jobs\"><thead><tr><th>Job</th><th>Kind</th><th>By</th><th>State</th><th>Progress</th>"
-                + "<th>Queued</th><th>Ended</th></tr></thead><tbody>");
-        for (Job job : services.jobs().recent()) {
-            if (!all && !job.startedBy().equals(viewer.user().name())) {
-                continue;
-            }
-            Job.View view = job.view();
-            body.append("<tr><td><a href=\"/jobs/").append(h(view.id())).append("\">").append(h(view.id().substring(0, 8)))
-                    .append("</a></td><td>").append(h(view.kind())).append("</td><td>").append(h(view.startedBy())).append("</td><td>")
-                    .append(view.state()).append("</td><td>").append(view.percent() == null ? "" : view.percent() + " % ")
-                    .append(h(view.progress())).append("</td><td>").append(h(Html.time(view.queuedAt(), viewer.user().timeZone())))
-                    .append("</td><td>").append(h(Html.time(view.endedAt(), viewer.user().timeZone()))).append("</td></tr>");
-        }
-        body.append("</tbody></table>");
-        ctx.html(Layout.page(viewer, "Jobs", Optional.empty(), false, body.toString()));
+        List<Job.View> jobs = services.jobs().recent().stream()
+                .filter(job -> all || job.startedBy().equals(viewer.user().name())).map(Job::view).toList();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("all", all);
+        parameters.put("etlAvailable", services.etl().available());
+        parameters.put("backlog", backlog);
+        parameters.put("jobs", jobs);
+        parameters.put("zone", viewer.user().timeZone());
+        ctx.html(Layout.render("jobs/list.jte", Layout.frame(viewer, "Jobs", Optional.empty(), false), parameters));
     }
 
     private void startEtl(Context ctx) {
@@ -95,19 +81,11 @@ public final class JobPages {
         String id = Params.pathId(ctx, "id");
         Job job = visible(services, viewer, id);
         Job.View view = job.view();
-        String download = job.result().filter(r -> job.startedBy().equals(viewer.user().name()))
-                .map(r -> "<p><a class=\"download\" id=\"download\" href=\"/jobs/" + h(id) + "/download\">Download " + h(r.fileName())
-                        + "</a> <span class=\"muted\">(" + Html.number(r.bytes()) + " bytes)</span></p>")
-                .orElse("");
-        String body = "<dl class=\"facts\" id=\"job\" data-finished=\"" + (view.endedAt() != null) + "\"><dt>Kind</dt><dd>" + h(view.kind())
-                + "</dd><dt>State</dt><dd id=\"job-state\">" + view.state() + "</dd><dt>Progress</dt><dd>"
-                + (view.percent() == null ? "" : "<progress max=\"100\" value=\"" + view.percent() + "\"></progress> " + view.percent() + " % ")
-                + h(view.progress()) + "</dd><dt>Started by</dt><dd>" + h(view.startedBy()) + "</dd><dt>Started</dt><dd>"
-                + h(Html.time(view.startedAt(), viewer.user().timeZone())) + "</dd><dt>Ended</dt><dd>"
-                + h(Html.time(view.endedAt(), viewer.user().timeZone())) + "</dd></dl>" + download
-                + (view.outputTail().isEmpty() ? "" : "<h2>Output (last lines)</h2><pre class=\"output\">"
-                + h(String.join("\n", view.outputTail())) + "</pre>");
-        ctx.html(Layout.page(viewer, view.description(), Optional.empty(), false, body));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("view", view);
+        parameters.put("download", job.result().filter(r -> job.startedBy().equals(viewer.user().name())).orElse(null));
+        parameters.put("zone", viewer.user().timeZone());
+        ctx.html(Layout.render("jobs/job.jte", Layout.frame(viewer, view.description(), Optional.empty(), false), parameters));
     }
 
     private void download(Context ctx) {

@@ -1,142 +1,90 @@
 package org.patchlake.web.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
 
 /**
- * A small Prometheus registry: counters, histograms (fixed buckets, seconds) and gauges, rendered in the text
- * exposition format at {@code /metrics}. One instance per server, passed in; no static state.
+ * The server's metrics: a Micrometer {@link PrometheusMeterRegistry} rendered in Prometheus' text format at
+ * {@code /metrics}. One instance per server, passed in; no static state (Micrometer's global registry is not used).
+ * <p>
+ * Names are Prometheus names as written ({@code patchlake_http_requests_total}); durations are timers
+ * exported in seconds as histograms with fixed buckets (Micrometer adds a {@code <name>_max} gauge beside
+ * each). Label values are Micrometer tags, printed in name order.
  */
 public final class Metrics {
-    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600};
+    private static final Duration[] BUCKETS = Stream.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5",
+            "10", "30", "60", "300", "900", "3600").map(seconds -> Duration.ofNanos(new BigDecimal(seconds).movePointRight(9).longValueExact()))
+            .toArray(Duration[]::new);
 
-    private record Family(String type, String help) {
-    }
-
-    private static final class Histogram {
-        final LongAdder[] buckets = new LongAdder[BUCKETS.length];
-        final LongAdder count = new LongAdder();
-        final DoubleAdder sum = new DoubleAdder();
-
-        Histogram() {
-            for (int i = 0; i < buckets.length; i++) {
-                buckets[i] = new LongAdder();
-            }
-        }
-    }
-
-    private final Map<String, Family> families = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, LongAdder>> counters = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Histogram>> histograms = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, DoubleSupplier>> gauges = new ConcurrentHashMap<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Gauges read through a reference, so registering a name and labels again replaces the value read. */
+    private final Map<String, AtomicReference<DoubleSupplier>> gauges = new ConcurrentHashMap<>();
 
     public void increment(String name, String help, String... labels) {
-        families.putIfAbsent(name, new Family("counter", help));
-        counters.computeIfAbsent(name, n -> new ConcurrentHashMap<>())
-                .computeIfAbsent(labels(labels), l -> new LongAdder()).increment();
+        Counter.builder(name).description(help).tags(tags(labels)).register(registry).increment();
     }
 
     public void observe(String name, String help, double seconds, String... labels) {
-        families.putIfAbsent(name, new Family("histogram", help));
-        Histogram histogram = histograms.computeIfAbsent(name, n -> new ConcurrentHashMap<>())
-                .computeIfAbsent(labels(labels), l -> new Histogram());
-        for (int i = 0; i < BUCKETS.length; i++) {
-            if (seconds <= BUCKETS[i]) {
-                histogram.buckets[i].increment();
-            }
-        }
-        histogram.count.increment();
-        histogram.sum.add(seconds);
+        Timer.builder(name).description(help).tags(tags(labels)).serviceLevelObjectives(BUCKETS)
+                .register(registry).record(Duration.ofNanos(Math.round(seconds * 1e9)));
     }
 
     /** A value read when the metrics are rendered; {@code labels} as name, value pairs tell series of one name apart. */
     public void gauge(String name, String help, DoubleSupplier value, String... labels) {
-        families.put(name, new Family("gauge", help));
-        gauges.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(labels(labels), value);
+        Tags tags = tags(labels);
+        AtomicReference<DoubleSupplier> reference = gauges.computeIfAbsent(name + tags, key -> {
+            AtomicReference<DoubleSupplier> created = new AtomicReference<>();
+            Gauge.builder(name, created, Metrics::read).description(help).tags(tags).strongReference(true).register(registry);
+            return created;
+        });
+        reference.set(value);
+    }
+
+    private static double read(AtomicReference<DoubleSupplier> reference) {
+        DoubleSupplier supplier = reference.get();
+        try {
+            return supplier == null ? Double.NaN : supplier.getAsDouble();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** The gauge's current value, NaN when there is no such series. */
     public double gaugeValue(String name, String... labels) {
-        Map<String, DoubleSupplier> series = gauges.get(name);
-        DoubleSupplier value = series == null ? null : series.get(labels(labels));
-        return value == null ? Double.NaN : value.getAsDouble();
+        Gauge gauge = registry.find(name).tags(tags(labels)).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     public long counterValue(String name, String... labels) {
-        Map<String, LongAdder> series = counters.get(name);
-        LongAdder adder = series == null ? null : series.get(labels(labels));
-        return adder == null ? 0 : adder.sum();
+        Counter counter = registry.find(name).tags(tags(labels)).counter();
+        return counter == null ? 0 : (long) counter.count();
     }
 
     /** The text exposition format (version 0.0.4). */
     public String render() {
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, Family> entry : new TreeMap<>(families).entrySet()) {
-            String name = entry.getKey();
-            Family family = entry.getValue();
-            out.append("# HELP ").append(name).append(' ').append(family.help()).append('\n');
-            out.append("# TYPE ").append(name).append(' ').append(family.type()).append('\n');
-            switch (family.type()) {
-                case "counter" -> new TreeMap<>(counters.getOrDefault(name, Map.of())).forEach((labels, value) ->
-                        out.append(name).append(braces(labels)).append(' ').append(value.sum()).append('\n'));
-                case "histogram" -> new TreeMap<>(histograms.getOrDefault(name, Map.of())).forEach((labels, h) -> {
-                    for (int i = 0; i < BUCKETS.length; i++) {
-                        out.append(name).append("_bucket").append(braces(join(labels, "le=\"" + format(BUCKETS[i]) + "\"")))
-                                .append(' ').append(h.buckets[i].sum()).append('\n');
-                    }
-                    out.append(name).append("_bucket").append(braces(join(labels, "le=\"+Inf\""))).append(' ')
-                            .append(h.count.sum()).append('\n');
-                    out.append(name).append("_sum").append(braces(labels)).append(' ').append(format(h.sum.sum())).append('\n');
-                    out.append(name).append("_count").append(braces(labels)).append(' ').append(h.count.sum()).append('\n');
-                });
-                default -> new TreeMap<>(gauges.getOrDefault(name, Map.of())).forEach((labels, supplier) -> {
-                    double value;
-                    try {
-                        value = supplier.getAsDouble();
-                    } catch (RuntimeException e) {
-                        value = Double.NaN;
-                    }
-                    out.append(name).append(braces(labels)).append(' ').append(format(value)).append('\n');
-                });
-            }
-        }
-        return out.toString();
+        return registry.scrape();
     }
 
-    private static String labels(String... pairs) {
+    private static Tags tags(String... pairs) {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("labels come in name, value pairs");
         }
-        List<String> parts = new ArrayList<>();
+        Tags tags = Tags.empty();
         for (int i = 0; i < pairs.length; i += 2) {
-            String value = pairs[i + 1] == null ? "" : pairs[i + 1];
-            parts.add(pairs[i] + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"");
+            tags = tags.and(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
         }
-        return String.join(",", parts);
-    }
-
-    private static String join(String labels, String extra) {
-        return labels.isEmpty() ? extra : labels + "," + extra;
-    }
-
-    private static String braces(String labels) {
-        return labels.isEmpty() ? "" : "{" + labels + "}";
-    }
-
-    private static String format(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return new java.math.BigDecimal(value, new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return tags;
     }
 }

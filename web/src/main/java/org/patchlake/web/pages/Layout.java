@@ -1,20 +1,33 @@
 package org.patchlake.web.pages;
 
+import gg.jte.Content;
+import gg.jte.TemplateOutput;
+import io.javalin.http.Context;
 import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Permission;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.User;
 import org.patchlake.web.report.SnapshotInfo;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import java.util.stream.Collectors;
 
 import static org.patchlake.web.pages.Html.h;
 
-/** The page shell: navigation by permission, the signed-in user, and when the data was refreshed. */
+/** The page shell (templates {@code layout/page.jte}, {@code layout/bare.jte}): navigation by permission, the signed-in user, and when the data was refreshed. */
 public final class Layout {
     /** A link shown to users with any of {@code permissions} (none: everyone). */
     private record NavItem(String href, String label, Set<Permission> permissions) {
@@ -44,40 +57,39 @@ public final class Layout {
     private Layout() {
     }
 
-    /** A full page for a signed-in viewer. {@code snapshot} is empty for pages not computed from the warehouse. */
-    public static String page(Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse, String body) {
+    /** The shell around a page for a signed-in viewer. {@code snapshot} is empty for pages not computed from the warehouse. */
+    public static PageFrame frame(Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse) {
         User user = viewer.user();
         ZoneId zone = user.timeZone();
-        String nav = NAV.stream()
-                .filter(item -> item.shownTo(user))
-                .map(item -> "<a href=\"" + item.href() + "\">" + h(item.label()) + "</a>")
-                .collect(Collectors.joining());
+        List<PageFrame.Link> navigation = NAV.stream().filter(item -> item.shownTo(user))
+                .map(item -> new PageFrame.Link(item.href(), item.label())).toList();
         String roles = user.roles().stream().map(Role::title).sorted().collect(Collectors.joining(", "));
-        String refreshed = "";
-        if (fromWarehouse) {
-            refreshed = snapshot.map(s -> "<p class=\"refreshed\" id=\"refreshed\">Data refreshed "
-                            + h(Html.time(s.publishedAt(), zone)) + " (data as of " + h(Html.time(s.dataAsOf(), zone))
-                            + ", snapshot " + h(s.id()) + ")</p>")
-                    .orElse("<p class=\"refreshed warning\" id=\"refreshed\">No warehouse snapshot has been published yet: "
-                            + "reports are empty until the first ETL run.</p>");
-        }
-        return shell(title, viewer.session().csrfToken(), """
-                <header><a class="brand" href="/">Patchlake</a><nav>%s</nav>
-                <div class="who"><span>%s</span> <span class="muted">%s · %s</span>
-                <form method="post" action="/sign-out" class="inline"><input type="hidden" name="_csrf" value="%s">
-                <button type="submit" class="link">Sign out</button></form></div></header>
-                <main><h1>%s</h1>%s%s</main>
-                """.formatted(nav, h(user.displayName()), h(roles), h(user.scope().describe()),
-                h(viewer.session().csrfToken()), h(title), refreshed, body));
+        return new PageFrame(title, viewer.session().csrfToken(), navigation, user.displayName(), roles, user.scope().describe(),
+                fromWarehouse, snapshot.map(s -> PageFrame.Refreshed.of(s, zone)));
+    }
+
+    /**
+     * A page from its template, which wraps its body in {@code layout/page.jte} with {@code frame}; {@code parameters}
+     * are the template's other parameters by name (null values allowed).
+     */
+    public static String render(String template, PageFrame frame, Map<String, Object> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("frame", frame);
+        return Templates.render(template, all);
+    }
+
+    /** A full page whose body was written as Java (escaped with {@link Html#h}). */
+    public static String page(Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse, String body) {
+        return Templates.render("layout/page.jte", Map.of("frame", frame(viewer, title, snapshot, fromWarehouse),
+                "body", Templates.trusted(body)));
     }
 
     /** Writes the body of a streamed page. */
     @FunctionalInterface
     public interface Body {
-        void write(Appendable out) throws java.io.IOException;
+        void write(Appendable out) throws IOException;
     }
 
-    private static final String BODY_MARK = "\u0000body\u0000";
     private static final int STREAM_BUFFER = 32 * 1024;
 
     /**
@@ -85,43 +97,57 @@ public final class Layout {
      * is written, in chunks, so a large report starts to show before its last row is written and is never held whole
      * in memory. Compute everything that can fail before calling this: once the first bytes are sent the status is 200.
      */
-    public static void stream(io.javalin.http.Context ctx, Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse,
+    public static void stream(Context ctx, Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse,
                               Body body) {
-        String whole = page(viewer, title, snapshot, fromWarehouse, BODY_MARK);
-        int at = whole.indexOf(BODY_MARK);
         ctx.contentType("text/html; charset=utf-8");
         String accepted = ctx.header("Accept-Encoding");
-        boolean gzip = accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        boolean gzip = accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
         if (gzip) {
             ctx.header("Content-Encoding", "gzip");
             ctx.header("Vary", "Accept-Encoding");
         }
         // straight to the servlet stream (Javalin's compressing stream does not pass flush on); gzip flushed at each chunk
-        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gzip
-                ? new java.util.zip.GZIPOutputStream(ctx.res().getOutputStream(), 8192, true) : ctx.res().getOutputStream(),
-                java.nio.charset.StandardCharsets.UTF_8), STREAM_BUFFER)) {
-            out.write(whole, 0, at);
-            out.flush();
-            body.write(out);
-            out.write(whole, at + BODY_MARK.length(), whole.length() - at - BODY_MARK.length());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot send the page " + title, e);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(gzip
+                ? new GZIPOutputStream(ctx.res().getOutputStream(), 8192, true) : ctx.res().getOutputStream(),
+                StandardCharsets.UTF_8), STREAM_BUFFER)) {
+            Content streamed = output -> {
+                try {
+                    out.flush();
+                    body.write(new TemplateAppendable(output));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            Templates.render("layout/page.jte", Map.of("frame", frame(viewer, title, snapshot, fromWarehouse), "body", streamed), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot send the page " + title, e);
+        }
+    }
+
+    /** A body written as Java into the template's output, unchanged (it escapes with {@link Html#h} itself). */
+    private record TemplateAppendable(TemplateOutput output) implements Appendable {
+        @Override
+        public Appendable append(CharSequence text) {
+            output.writeContent(String.valueOf(text));
+            return this;
+        }
+
+        @Override
+        public Appendable append(CharSequence text, int start, int end) {
+            output.writeContent(String.valueOf(text).substring(start, end));
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) {
+            output.writeContent(String.valueOf(c));
+            return this;
         }
     }
 
     /** A page without navigation (sign-in, errors for anonymous visitors). */
     public static String bare(String title, String body) {
-        return shell(title, null, "<main class=\"narrow\"><h1>" + h(title) + "</h1>" + body + "</main>");
-    }
-
-    private static String shell(String title, String csrf, String content) {
-        return """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s · Patchlake</title>%s<link rel="stylesheet" href="/static/patchlake.css">
-                <script src="/static/patchlake.js" defer></script></head>
-                <body>%s</body></html>
-                """.formatted(h(title), csrf == null ? "" : "<meta name=\"csrf-token\" content=\"" + h(csrf) + "\">", content);
+        return Templates.render("layout/bare.jte", Map.of("title", title, "body", Templates.trusted(body)));
     }
 
     /** The hidden CSRF field every state-changing form carries. */

@@ -8,8 +8,9 @@ import org.patchlake.web.http.LocalRedirect;
 import org.patchlake.web.http.WebException;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
-import static org.patchlake.web.pages.Html.h;
 
 /**
  * Sign-in and sign-out. The sign-in form is protected against login CSRF by a double-submit token: a random
@@ -45,13 +46,11 @@ public final class SignInPage {
     }
 
     private static String render(String token, String next, String error) {
-        return Layout.bare("Sign in", (error == null ? "" : "<p class=\"error\" id=\"error\">" + h(error) + "</p>") + """
-                <form method="post" action="/sign-in" class="sign-in" id="sign-in">
-                <input type="hidden" name="_csrf" value="%s"><input type="hidden" name="next" value="%s">
-                <label>User name <input name="name" id="name" autocomplete="username" required autofocus></label>
-                <label>Password <input name="password" id="password" type="password" autocomplete="current-password" required></label>
-                <button type="submit" id="sign-in-button">Sign in</button></form>
-                """.formatted(h(token), h(next)));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("token", token);
+        parameters.put("next", next);
+        parameters.put("error", error);
+        return Templates.render("pages/signIn.jte", parameters);
     }
 
     private void signIn(Context ctx) {

@@ -8,18 +8,17 @@ import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
+import org.patchlake.web.report.LeadingQuoteCellGuard;
 import org.patchlake.web.store.AuditLog;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
-import static org.patchlake.web.pages.Html.h;
 
 /**
  * {@code GET /remediation/audit[?from=YYYY-MM-DD&to=YYYY-MM-DD&format=csv]}: every remediation action (who, when,
@@ -30,6 +29,7 @@ final class RemediationAuditPages {
     static final int LIMIT = 10_000;
 
     private final RemediationStore store;
+    private final RemediationAuditCsv csv = new RemediationAuditCsv(new LeadingQuoteCellGuard());
 
     RemediationAuditPages(RemediationStore store) {
         this.store = store;
@@ -58,51 +58,15 @@ final class RemediationAuditPages {
         if ("csv".equals(format)) {
             ctx.contentType("text/csv; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"remediation-audit-" + from + "-" + to + ".csv\"");
-            ctx.result(csv(entries));
+            ctx.result(csv.write(entries));
             return;
         }
-        ZoneId zone = viewer.user().timeZone();
-        StringBuilder body = new StringBuilder("<form method=\"get\" class=\"parameters\"><label>From <input type=\"date\" name=\"from\" value=\"")
-                .append(from).append("\"></label><label>To <input type=\"date\" name=\"to\" value=\"").append(to)
-                .append("\"></label><button type=\"submit\">Show</button></form><p class=\"exports\">Download: <a id=\"export-csv\" href=\"/remediation/audit?from=")
-                .append(from).append("&amp;to=").append(to).append("&amp;format=csv\">CSV</a></p>")
-                .append(everyone ? "" : "<p class=\"muted\">Your own actions.</p>")
-                .append("<table class=\"report\" id=\"audit\"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>What</th>"
-                        + "<th>Details (row, parameters, computers)</th><th>From</th></tr></thead><tbody>");
-        for (AuditLog.Entry entry : entries.subList(0, Math.min(500, entries.size()))) {
-            String target = entry.target();
-            String link = target.startsWith("policy:rem-") ? "<a href=\"/remediation/policies/" + h(target.substring("policy:rem-".length()))
-                    + "\">" + h(target) + "</a>" : h(target);
-            String details = entry.after() == null ? "" : entry.after();
-            body.append("<tr><td>").append(h(Html.time(entry.at(), zone))).append("</td><td>").append(h(entry.actor())).append("</td><td>")
-                    .append(h(entry.action())).append("</td><td>").append(link).append("</td><td><code>")
-                    .append(h(details.length() > 600 ? details.substring(0, 600) + "..." : details)).append("</code></td><td>")
-                    .append(h(entry.clientAddress())).append("</td></tr>");
-        }
-        body.append("</tbody></table><p class=\"muted rows\">").append(Html.number(entries.size())).append(" entries")
-                .append(entries.size() > 500 ? " (500 shown; the CSV has all)" : "").append(".</p>");
-        ctx.html(Layout.page(viewer, "Remediation audit log", Optional.empty(), false, body.toString()));
-    }
-
-    static String csv(List<AuditLog.Entry> entries) {
-        StringBuilder csv = new StringBuilder("id,at_utc,actor,action,target,client_address,before,details\r\n");
-        for (AuditLog.Entry e : entries) {
-            csv.append(e.id()).append(',').append(e.at()).append(',').append(cell(e.actor())).append(',').append(cell(e.action())).append(',')
-                    .append(cell(e.target())).append(',').append(cell(e.clientAddress())).append(',').append(cell(e.before())).append(',')
-                    .append(cell(e.after())).append("\r\n");
-        }
-        return csv.toString();
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("everyone", everyone);
+        parameters.put("entries", entries);
+        parameters.put("zone", viewer.user().timeZone());
+        ctx.html(Layout.render("remediation/audit.jte", Layout.frame(viewer, "Remediation audit log", Optional.empty(), false), parameters));
     }
 }

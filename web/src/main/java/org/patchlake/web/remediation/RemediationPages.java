@@ -10,12 +10,11 @@ import org.patchlake.web.http.WebException;
 import org.patchlake.web.pages.Html;
 import org.patchlake.web.pages.Layout;
 
-import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.patchlake.web.pages.Html.h;
 
 /**
  * Remediation pages: the confirmation form for a report row, the policy list, a policy's progress with its
@@ -23,6 +22,7 @@ import static org.patchlake.web.pages.Html.h;
  */
 final class RemediationPages {
     private static final int PROGRESS_ROWS = 500;
+    private static final int TARGETS_SHOWN = 200;
 
     private final RemediationService service;
 
@@ -44,8 +44,17 @@ final class RemediationPages {
         Viewer viewer = AccessControl.require(ctx, Permission.REMEDIATE);
         RemediationSource source = RemediationRequests.source(ctx::queryParam);
         TargetResolver.Resolution resolution = service.preview(viewer, source);
-        ctx.html(Layout.page(viewer, "Remediate " + source.describe(), Optional.empty(), false,
-                RemediationForms.confirmation(viewer, source, resolution)));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("source", source);
+        parameters.put("targets", resolution.targets());
+        parameters.put("updateCount", resolution.updateCount());
+        parameters.put("snapshotId", resolution.snapshotId());
+        parameters.put("scope", viewer.user().scope().describe());
+        parameters.put("zone", viewer.user().timeZone().getId());
+        parameters.put("idempotencyKey", UUID.randomUUID().toString());
+        parameters.put("shown", TARGETS_SHOWN);
+        ctx.html(Layout.render("remediation/confirm.jte", Layout.frame(viewer, "Remediate " + source.describe(), Optional.empty(), false),
+                parameters));
     }
 
     private void create(Context ctx) {
@@ -63,22 +72,11 @@ final class RemediationPages {
 
     private void list(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
-        ZoneId zone = viewer.user().timeZone();
-        StringBuilder body = new StringBuilder(notice(ctx)).append("<p><a href=\"/remediation/audit\">Remediation audit log</a> · "
-                + "<a href=\"/reports/delivery-summary\">Delivery Summary report</a></p><table class=\"report\" id=\"policies\"><thead><tr>"
-                + "<th>Policy</th><th>Name</th><th>Status</th><th class=\"num\">Targets</th><th>Updates</th><th>Created</th></tr></thead><tbody>");
-        for (RemediationPolicy policy : service.store().policies(500)) {
-            if (!visible(viewer, policy)) {
-                continue;
-            }
-            body.append("<tr><td><a href=\"/remediation/policies/").append(policy.id()).append("\">").append(h(policy.wireId()))
-                    .append("</a></td><td>").append(h(policy.name())).append("</td><td>").append(policy.status().key())
-                    .append("</td><td class=\"num\">").append(Html.number(policy.targetCount())).append("</td><td>")
-                    .append(h(String.join(", ", policy.definition().kbs()))).append("</td><td>").append(h(policy.createdBy())).append(", ")
-                    .append(h(Html.time(policy.createdAt(), zone))).append("</td></tr>");
-        }
-        body.append("</tbody></table>");
-        ctx.html(Layout.page(viewer, "Remediation policies", Optional.empty(), false, body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("policies", service.store().policies(500).stream().filter(policy -> visible(viewer, policy)).toList());
+        parameters.put("zone", viewer.user().timeZone());
+        ctx.html(Layout.render("remediation/policies.jte", Layout.frame(viewer, "Remediation policies", Optional.empty(), false), parameters));
     }
 
     private boolean visible(Viewer viewer, RemediationPolicy policy) {
@@ -95,8 +93,15 @@ final class RemediationPages {
         RemediationPolicy policy = service.visiblePolicy(viewer, id(ctx));
         List<RemediationTarget> targets = service.store().targets(policy.id());
         PolicyProgress progress = PolicyProgress.of(targets, service.warehouse().latestAttempts(policy.wireId()), viewer.user().scope());
-        ctx.html(Layout.page(viewer, "Policy " + policy.wireId() + ": " + policy.name(), Optional.empty(), false,
-                notice(ctx) + PolicyPage.render(viewer, policy, progress, PROGRESS_ROWS)));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("done", ctx.queryParam("done"));
+        parameters.put("policy", policy);
+        parameters.put("progress", progress);
+        parameters.put("mayRemediate", viewer.user().can(Permission.REMEDIATE));
+        parameters.put("rowLimit", PROGRESS_ROWS);
+        parameters.put("zone", viewer.user().timeZone());
+        ctx.html(Layout.render("remediation/policy.jte", Layout.frame(viewer, "Policy " + policy.wireId() + ": " + policy.name(),
+                Optional.empty(), false), parameters));
     }
 
     private void change(Context ctx) {
@@ -119,21 +124,16 @@ final class RemediationPages {
         }
         String what = computer != null ? "computer " + computer : "the targets of policy " + policy
                 + (kind == RemediationAction.Kind.RESTART ? " that wait for a restart" : "");
-        StringBuilder body = new StringBuilder("<form method=\"post\" action=\"/remediation/actions\" class=\"admin\" id=\"action-form\">")
-                .append(Layout.csrfField(viewer)).append(RemediationForms.hidden("idempotencyKey", UUID.randomUUID().toString()))
-                .append(RemediationForms.hidden("kind", kind.key())).append(RemediationForms.hidden("computerId", computer))
-                .append(RemediationForms.hidden("policyId", policy)).append(RemediationForms.hidden("report", ctx.queryParam("report")))
-                .append("<p class=\"warning\">").append(kind == RemediationAction.Kind.RESTART ? "Restart " : "Rescan ").append(h(what))
-                .append(kind == RemediationAction.Kind.RESTART ? ". Logged-on users see the notice below before the restart." : " now.")
-                .append(" Agents pick this up at their next check-in (within 24 hours, or never).</p>");
-        if (kind == RemediationAction.Kind.RESTART) {
-            body.append(RemediationForms.field("Notice (minutes)", "noticeMinutes", "15", "number"))
-                    .append(RemediationForms.field("Notice text", "noticeMessage",
-                            "Your administrator restarts this computer to finish installing security updates.", "text"));
-        }
-        body.append("<button type=\"submit\" id=\"confirm\">Confirm ").append(kind.key()).append("</button></form>");
-        ctx.html(Layout.page(viewer, (kind == RemediationAction.Kind.RESTART ? "Restart " : "Rescan ") + what, Optional.empty(), false,
-                body.toString()));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("idempotencyKey", UUID.randomUUID().toString());
+        parameters.put("kind", kind.key());
+        parameters.put("restart", kind == RemediationAction.Kind.RESTART);
+        parameters.put("computerId", computer);
+        parameters.put("policyId", policy);
+        parameters.put("report", ctx.queryParam("report"));
+        parameters.put("what", what);
+        ctx.html(Layout.render("remediation/action.jte", Layout.frame(viewer, (kind == RemediationAction.Kind.RESTART ? "Restart " : "Rescan ")
+                + what, Optional.empty(), false), parameters));
     }
 
     private void act(Context ctx) {
@@ -169,10 +169,5 @@ final class RemediationPages {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    static String notice(Context ctx) {
-        String done = ctx.queryParam("done");
-        return done == null ? "" : "<p class=\"notice\" id=\"notice\">" + h(done.length() > 300 ? done.substring(0, 300) : done) + "</p>";
     }
 }

@@ -1,29 +1,45 @@
 package org.patchlake.web.report;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.patchlake.web.auth.Scope;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The CSV export from the report tables, used until the Jasper exports are wired in. Ratios export as three
- * columns (percent, numerator, denominator) so no percentage leaves without its counts.
+ * columns (percent, numerator, denominator) so no percentage leaves without its counts. Written by Commons CSV; text
+ * cells pass the {@link CsvCellGuard} (formula injection).
  */
 public final class CsvExportService implements ExportService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+    /** RFC 4180 quoting with {@code \n} line ends and {@code #} comment lines for the titles. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setCommentMarker('#').get();
     private final ReportService reports;
     private final Clock clock;
+    private final CsvCellGuard guard;
 
     public CsvExportService(ReportService reports, Clock clock) {
+        this(reports, clock, new LeadingQuoteCellGuard());
+    }
+
+    public CsvExportService(ReportService reports, Clock clock, CsvCellGuard guard) {
         this.reports = requireNonNull(reports, "reports is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.guard = requireNonNull(guard, "guard is null");
     }
 
     @Override
@@ -37,58 +53,49 @@ public final class CsvExportService implements ExportService {
             throw new UnsupportedOperationException(format + " export of " + report.id() + " is not available yet");
         }
         ReportResult result = reports.run(report, parameters, scope);
-        StringBuilder csv = new StringBuilder();
-        csv.append("# ").append(result.title()).append("; snapshot ").append(result.snapshot().id())
-                .append(" data as of ").append(result.snapshot().dataAsOf()).append("; scope ").append(scope.describe())
-                .append("; parameters ").append(parameters.queryString()).append('\n');
-        for (ReportTable table : result.tables()) {
-            csv.append("# ").append(table.title()).append('\n');
-            appendHeader(csv, table.columns());
-            for (List<Object> row : table.rows()) {
-                for (int i = 0; i < row.size(); i++) {
-                    if (i > 0) {
-                        csv.append(',');
-                    }
-                    Object cell = row.get(i);
-                    if (cell instanceof Ratio ratio) {
-                        csv.append(Double.isNaN(ratio.percent()) ? "" : String.format(java.util.Locale.ROOT, "%.2f", ratio.percent()))
-                                .append(',').append(ratio.numerator()).append(',').append(ratio.denominator());
-                    } else {
-                        csv.append(quote(cell == null ? "" : cell.toString()));
-                    }
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, FORMAT)) {
+            printer.printComment(result.title() + "; snapshot " + result.snapshot().id() + " data as of " + result.snapshot().dataAsOf()
+                    + "; scope " + scope.describe() + "; parameters " + parameters.queryString());
+            for (ReportTable table : result.tables()) {
+                printer.printComment(table.title());
+                printer.printRecord(header(table.columns()));
+                for (List<Object> row : table.rows()) {
+                    printer.printRecord(cells(row));
                 }
-                csv.append('\n');
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the CSV of " + report.id(), e);
         }
         String fileName = report.id() + "-" + STAMP.format(clock.instant()) + ".csv";
         return new Export(csv.toString().getBytes(StandardCharsets.UTF_8), Format.CSV, fileName);
     }
 
-    private static void appendHeader(StringBuilder csv, List<ReportColumn> columns) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            ReportColumn column = columns.get(i);
-            if (column.kind() == ReportColumn.Kind.RATIO) {
-                csv.append(column.key()).append("_percent,").append(column.key()).append("_numerator,")
-                        .append(column.key()).append("_denominator");
+    private List<String> cells(List<Object> row) {
+        List<String> cells = new ArrayList<>();
+        for (Object cell : row) {
+            if (cell instanceof Ratio ratio) {
+                cells.add(Double.isNaN(ratio.percent()) ? "" : String.format(Locale.ROOT, "%.2f", ratio.percent()));
+                cells.add(Long.toString(ratio.numerator()));
+                cells.add(Long.toString(ratio.denominator()));
             } else {
-                csv.append(column.key());
+                cells.add(guard.cell(cell == null ? null : cell.toString()));
             }
         }
-        csv.append('\n');
+        return cells;
     }
 
-    static String quote(String value) {
-        String safe = value;
-        // Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0 && !safe.matches("-?[0-9.]+")) {
-            safe = "'" + safe;
+    private static List<String> header(List<ReportColumn> columns) {
+        List<String> header = new ArrayList<>();
+        for (ReportColumn column : columns) {
+            if (column.kind() == ReportColumn.Kind.RATIO) {
+                header.add(column.key() + "_percent");
+                header.add(column.key() + "_numerator");
+                header.add(column.key() + "_denominator");
+            } else {
+                header.add(column.key());
+            }
         }
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return header;
     }
 }

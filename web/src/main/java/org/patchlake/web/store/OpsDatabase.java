@@ -1,43 +1,41 @@
 package org.patchlake.web.store;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
+import java.util.OptionalInt;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The web process's operational store: an embedded H2 file database under {@code DATA/ops}, migrated by
- * version from {@code migrations/V<n>__<name>.sql} resources at open.
+ * The web process's operational store: an embedded H2 file database under {@code DATA/ops}, migrated at open by
+ * Flyway from the {@code migrations/V<n>__<name>.sql} resources beside this class (checksummed; an edited released
+ * migration stops the server with Flyway's validation error instead of silently diverging).
+ * <p>
+ * A store made before Flyway recorded its migrations in a {@code schema_version} table; {@link LegacySchemaVersion}
+ * reads the highest version there and Flyway baselines at it, so only the migrations after it run.
  */
 public final class OpsDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsDatabase.class);
-    /** Every migration, in order. Append only; never edit a released one. */
-    static final List<String> MIGRATIONS = List.of(
-            "V1__initial.sql",
-            "V2__default_sla_policies.sql",
-            "V3__remediation.sql",
-            "V4__schedules.sql");
+    static final String MIGRATIONS_LOCATION = "classpath:org/patchlake/web/store/migrations";
 
     private final JdbcConnectionPool pool;
+    private final Flyway flyway;
 
-    private OpsDatabase(JdbcConnectionPool pool) {
+    private OpsDatabase(JdbcConnectionPool pool, Flyway flyway) {
         this.pool = pool;
+        this.flyway = flyway;
     }
 
     /** Opens (creating if needed) the store in {@code directory} and applies pending migrations. */
@@ -60,106 +58,39 @@ public final class OpsDatabase implements AutoCloseable {
     private static OpsDatabase openUrl(String url) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "patchlake", "");
         pool.setMaxConnections(32);
-        OpsDatabase database = new OpsDatabase(pool);
-        database.migrate();
-        return database;
+        try {
+            OptionalInt legacyVersion = LegacySchemaVersion.read(pool);
+            Flyway flyway = Flyway.configure()
+                    .dataSource(pool)
+                    .locations(MIGRATIONS_LOCATION)
+                    .baselineOnMigrate(legacyVersion.isPresent())
+                    .baselineVersion(String.valueOf(legacyVersion.orElse(1)))
+                    .baselineDescription("migrated before Flyway (schema_version " + legacyVersion.orElse(0) + ")")
+                    .load();
+            MigrateResult result = flyway.migrate();
+            result.migrations.forEach(m -> LOG.info("event=ops_migration version={} name={} ms={}", m.version,
+                    m.filepath.substring(m.filepath.lastIndexOf('/') + 1), m.executionTime));
+            return new OpsDatabase(pool, flyway);
+        } catch (FlywayException | SQLException e) {
+            pool.dispose();
+            throw new StoreException("cannot migrate the operational store: " + e.getMessage(), e);
+        }
     }
 
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }
 
+    /** The version of the newest applied migration (the baseline for a store made before Flyway); 0 for none. */
     public int schemaVersion() {
-        try (Connection c = connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException("cannot read schema version", e);
-        }
+        MigrationInfo current = flyway.info().current();
+        return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
     }
 
-    private void migrate() {
-        try (Connection c = connection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL,"
-                        + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-            }
-            java.util.Set<Integer> applied = appliedVersions(c);
-            for (String migration : MIGRATIONS) {
-                int version = version(migration);
-                if (!applied.contains(version)) {
-                    apply(c, version, migration);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot migrate the operational store", e);
-        }
-    }
-
-    /** The version in a migration's name ({@code V4__schedules.sql} is 4); versions may have gaps while branches merge. */
-    static int version(String migration) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("V([0-9]+)__.+\\.sql").matcher(migration);
-        if (!m.matches()) {
-            throw new IllegalStateException("migration name is not V<n>__<name>.sql: " + migration);
-        }
-        return Integer.parseInt(m.group(1));
-    }
-
-    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
-        java.util.Set<Integer> versions = new java.util.HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-            while (rs.next()) {
-                versions.add(rs.getInt(1));
-            }
-        }
-        return versions;
-    }
-
-    private void apply(Connection c, int version, String name) throws SQLException {
-        String text = resource("migrations/" + name);
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            for (String statement : statements(text)) {
-                s.execute(statement);
-            }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
-                insert.setInt(1, version);
-                insert.setString(2, name);
-                insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
-            c.commit();
-            LOG.info("event=ops_migration version={} name={}", version, name);
-        } catch (SQLException e) {
-            c.rollback();
-            throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
-
-    static List<String> statements(String text) {
-        StringBuilder withoutComments = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (!line.trim().startsWith("--")) {
-                withoutComments.append(line).append('\n');
-            }
-        }
-        return java.util.Arrays.stream(withoutComments.toString().split(";"))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = OpsDatabase.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("migration resource missing: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The version of the newest migration this build ships. */
+    public int latestMigration() {
+        MigrationInfo[] all = flyway.info().all();
+        return all.length == 0 ? 0 : Integer.parseInt(all[all.length - 1].getVersion().getVersion());
     }
 
     @Override

@@ -96,7 +96,7 @@ class ScheduleRoutesTest {
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + security.csrf() + "&report=executive-summary&recipients=a%40example.org"
                         + "&cron=0+25+*+*+*")).build());
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("Parameter: <code>cron</code>", "hour field &#39;25&#39; value 25 is outside 0-23");
+        assertThat(page.body()).contains("Parameter: <code>cron</code>", "hour field '25': Value 25 not in range [0, 23]");
         assertThat(server.server().services().schedules().visible(server.server().services().users().findByName("sec").orElseThrow()))
                 .as("nothing stored").hasSize(before);
     }

@@ -326,7 +326,7 @@ class ScheduledMailTest {
         Files.createDirectories(Path.of("target", "schedule-mails"));
         Files.writeString(Path.of("target", "schedule-mails", "schedules-failing.html"), list);
         Files.writeString(Path.of("target", "schedule-mails", "schedule-failing.html"), detail);
-        assertThat(server.server().services().metrics().render()).contains("patchlake_schedules_failing 1");
+        assertThat(server.server().services().metrics().render()).contains("patchlake_schedules_failing 1.0");
 
         mail = startMail(port);
         moveClockTo(Instant.parse("2026-11-23T06:21:00Z"));
