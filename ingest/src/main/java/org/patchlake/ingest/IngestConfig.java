@@ -105,6 +105,11 @@ public record IngestConfig(
                 compressionLevel, dedupWindow, agentSettings, maxTimestampAhead);
     }
 
+    public IngestConfig withAgentSettings(AgentSettings settings) {
+        return new IngestConfig(dataDirectory, port, node, maxBodyBytes, maxDecompressedBytes, clockSkew, rollBytes, rollAge,
+                compressionLevel, dedupWindow, settings, maxTimestampAhead);
+    }
+
     public IngestConfig withMaxTimestampAhead(Duration ahead) {
         return new IngestConfig(dataDirectory, port, node, maxBodyBytes, maxDecompressedBytes, clockSkew, rollBytes, rollAge,
                 compressionLevel, dedupWindow, agentSettings, ahead);

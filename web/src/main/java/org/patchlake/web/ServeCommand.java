@@ -1,5 +1,6 @@
 package org.patchlake.web;
 
+import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.ingest.IngestConfig;
 import org.patchlake.ingest.IngestRoutes;
 import org.patchlake.ingest.IngestService;
@@ -91,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         WebServer server = assemble(arguments.config(), clock, publicUrl(System.getenv("PATCHLAKE_PUBLIC_URL")),
-                ingest -> ingest.withMaxTimestampAhead(arguments.maxTimestampAhead()));
+                ingest -> arguments.ingest(ingest));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "patchlake-shutdown"));
         int port = server.start();
         WebConfig config = arguments.config();
@@ -233,7 +234,18 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Parsed command line. */
-    record ServeArguments(WebConfig config, String createAdmin, Duration maxTimestampAhead) {
+    record ServeArguments(WebConfig config, String createAdmin, Duration maxTimestampAhead, String offlineScanFile) {
+        /** The agent API's configuration with the time bound and the agents' offline scan file given on the command line. */
+        IngestConfig ingest(IngestConfig defaults) {
+            IngestConfig ingest = defaults.withMaxTimestampAhead(maxTimestampAhead);
+            if (offlineScanFile == null) {
+                return ingest;
+            }
+            AgentSettings settings = ingest.agentSettings();
+            return ingest.withAgentSettings(new AgentSettings(settings.scanIntervalMinutes(), settings.checkInIntervalMinutes(),
+                    settings.stalenessDays(), offlineScanFile));
+        }
+
         /** Parses a command line (as after {@code ./patchlake serve}); throws naming the option that is wrong. */
         static ServeArguments parse(String[] args, Map<String, String> environment, String patchlakeHome) {
             ServeCommand command = new ServeCommand(environment, patchlakeHome);
@@ -274,7 +286,9 @@ public final class ServeCommand implements Callable<Integer> {
             if (etlCommand != null) {
                 command = etlCommand.isBlank() ? List.of() : List.of(etlCommand.trim().split("\\s+"));
             } else if (patchlakeHome != null && Files.isExecutable(Path.of(patchlakeHome, "patchlake"))) {
-                command = List.of(Path.of(patchlakeHome, "patchlake").toString(), "etl");
+                // the ETL quarantines agent times past the same bound ingest refuses (lines landed before a change)
+                command = List.of(Path.of(patchlakeHome, "patchlake").toString(), "etl", "--max-timestamp-ahead",
+                        maxTimestampAhead.toSeconds() + "s");
             } else {
                 command = List.of();
             }
@@ -291,7 +305,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 config = config.withEtlMinimumGap(minimumGap);
             }
-            return new ServeArguments(config, createAdmin, maxTimestampAhead);
+            return new ServeArguments(config, createAdmin, maxTimestampAhead, options.offlineScanFile);
         }
 
         private static int parsePort(String value) {

@@ -51,6 +51,11 @@ final class ServeOptions {
             description = "Agent times later than server time + this are refused (default 24h, at most 168h).")
     String maxTimestampAhead;
 
+    @Option(names = "--offline-scan-file", paramLabel = "PATH",
+            description = "Tell agents to ask Windows Update against this offline scan file (wsusscn2.cab: a path or UNC "
+                    + "share the computers can read) instead of online; an agent's own --offline-scan-file wins.")
+    String offlineScanFile;
+
     @Option(names = "--create-admin", paramLabel = "NAME",
             description = "Create the first administrator (password from PATCHLAKE_ADMIN_PASSWORD or prompted) and exit.")
     String createAdmin;
