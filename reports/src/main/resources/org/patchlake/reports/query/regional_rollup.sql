@@ -12,23 +12,16 @@ WITH pairs AS (
          coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'UNKNOWN'), 0) AS unknown
   FROM bulletin_state_summary bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
+  WHERE /*@scope(region = bs.region, site = bs.site)*/
     AND (:level::VARCHAR = 'region' OR bs.region = :parent_region::VARCHAR)
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
-    AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-    AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-    AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class, severity = b.vendor_severity, released = b.released)*/
   GROUP BY 1
 ), machines AS (
   SELECT CASE WHEN :level::VARCHAR = 'site' THEN c.site ELSE c.region END AS group_key, sum(c.computers) AS computers
   FROM computer_group_counts c
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
+  WHERE /*@scope(region = c.region, site = c.site)*/
     AND (:level::VARCHAR = 'region' OR c.region = :parent_region::VARCHAR)
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))
+    /*@filter(region = c.region, site = c.site, class = c.computer_class)*/
   GROUP BY 1
 )
 SELECT p.group_key, coalesce(m.computers, 0) AS computers, p.applicable, p.installed, p.pending_reboot, p.required,

@@ -1,0 +1,20 @@
+-- The viewer's scope and the report filters, written once and included by name in every report statement
+-- (SqlFragments):
+--   WHERE /*@scope(region = c.region, site = c.site)*/
+--     /*@filter(region = c.region, site = c.site, class = c.computer_class, severity = b.vendor_severity, released = b.released)*/
+-- A line is kept when the include names every {key} it uses; name only the columns the statement's table has.
+-- Values stay bound parameters (:scope_regions ...); the columns come from the including statement's own text.
+
+-- name: scope
+-- Rows the viewer may see (Scope): every row, or rows whose region or site is listed. Both keys are required;
+-- a table kept per region only says site = NULL (it is read only for scopes that list no sites).
+(:scope_all OR list_contains(:scope_regions::VARCHAR[], {region}) OR list_contains(:scope_sites::VARCHAR[], {site}))
+
+-- name: filter
+-- The report filters (QueryFilter): each narrows within the scope and is a no-op when its list is empty or its date null.
+AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], {region}))
+AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], {site}))
+AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], {class}))
+AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], {severity}))
+AND (:from::DATE IS NULL OR {released} >= :from::DATE)
+AND (:to::DATE IS NULL OR {released} <= :to::DATE)
