@@ -56,11 +56,11 @@ public final class ProductIdentifier {
     }
 
     /** The canonical OS product name, whether or not the catalog has it. */
-    public static java.util.Optional<String> osProductName(OsIdentity os) {
+    public static java.util.Optional<String> osProductName(InventoryOs os) {
         return OsProductNames.name(os).value();
     }
 
-    public IdentifiedProducts identify(OsIdentity os) {
+    public IdentifiedProducts identify(InventoryOs os) {
         requireNonNull(os, "os is null");
         OsProductNames.Result result = OsProductNames.name(os);
         if (result.value().isEmpty()) {

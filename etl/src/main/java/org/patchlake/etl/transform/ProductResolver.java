@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patchlake.core.inventory.Architecture;
 import org.patchlake.core.inventory.IdentifiedProducts;
-import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.InventoryOs;
 import org.patchlake.core.inventory.ProductIdentifier;
 
 /**
@@ -74,7 +74,7 @@ public final class ProductResolver {
     int servicePackNumber = firstNumber(servicePack).orElseGet(() -> impliedServicePack(version, buildNumber));
     IdentifiedProducts identified;
     try {
-      identified = identifier.identify(new OsIdentity(name, version, buildNumber, servicePackNumber, arch.get()));
+      identified = identifier.identify(new InventoryOs(name, version, buildNumber, servicePackNumber, arch.get()));
     } catch (RuntimeException e) {
       return Resolution.unresolved("OS identity '" + name + "' " + version + " could not be read: " + e.getMessage());
     }
