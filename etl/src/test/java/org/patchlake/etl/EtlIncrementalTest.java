@@ -1,5 +1,6 @@
 package org.patchlake.etl;
 
+import org.patchlake.etl.spark.SparkSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.patchlake.etl.LandingFixture.OS;
@@ -37,7 +38,7 @@ class EtlIncrementalTest {
 
   @BeforeAll
   static void runThreeTimes() throws IOException {
-    spark = TestSpark.start();
+    spark = SparkSessions.forTests("patchlake-etl-test");
     Path warehouse = data.resolve("warehouse");
     new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS)
         .write(spark, warehouse, "v-20261101000000000");
