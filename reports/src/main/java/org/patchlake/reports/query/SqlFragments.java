@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * and gets the fragment {@code scope} of {@code scope_filter.sql} with {@code {region}} and {@code {site}} replaced by
  * those columns. A fragment line is kept when the include names every {@code {key}} it uses and left out otherwise
  * (so {@code filter} applies only the filters whose columns the table has); an include that keeps no line, or names a
- * key the fragment does not use, fails naming the statement. Arguments are column references ({@code alias.column})
- * or {@code NULL}, checked against that pattern: they come from the statement's own text, never from a request.
+ * key the fragment does not use, fails naming the statement. Arguments are column references ({@code alias.column}),
+ * checked against that pattern: they come from the statement's own text, never from a request.
  */
 final class SqlFragments {
     private static final Pattern INCLUDE = Pattern.compile("/\\*@([a-z_]+)\\(([^)]*)\\)\\*/");
-    private static final Pattern ARGUMENT = Pattern.compile("\\s*([a-z_]+)\\s*=\\s*([a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*|NULL)\\s*");
+    private static final Pattern ARGUMENT = Pattern.compile("\\s*([a-z_]+)\\s*=\\s*([a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*)\\s*");
     private static final Pattern KEY = Pattern.compile("\\{([a-z_]+)}");
     private static final SqlFragments STANDARD = new SqlFragments(
             SqlFile.sections("scope_filter.sql", SqlFile.read(SqlFragments.class, "scope_filter.sql")));

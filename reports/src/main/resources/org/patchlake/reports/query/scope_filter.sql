@@ -6,9 +6,12 @@
 -- Values stay bound parameters (:scope_regions ...); the columns come from the including statement's own text.
 
 -- name: scope
--- Rows the viewer may see (Scope): every row, or rows whose region or site is listed. Both keys are required;
--- a table kept per region only says site = NULL (it is read only for scopes that list no sites).
+-- Rows the viewer may see (Scope): every row, or rows whose region or site is listed. Both keys are required.
 (:scope_all OR list_contains(:scope_regions::VARCHAR[], {region}) OR list_contains(:scope_sites::VARCHAR[], {site}))
+
+-- name: region_scope
+-- The same for a table kept per region only (the SLA summaries): read only for scopes that list no sites.
+(:scope_all OR list_contains(:scope_regions::VARCHAR[], {region}))
 
 -- name: filter
 -- The report filters (QueryFilter): each narrows within the scope and is a no-op when its list is empty or its date null.

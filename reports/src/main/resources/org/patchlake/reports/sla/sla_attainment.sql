@@ -18,7 +18,7 @@ WITH targets AS (
   FROM targets t
   JOIN sla_totals s ON s.bulletin_id = t.bulletin_id
   WHERE (t.level_selector = 0 OR s.managed_level = t.level_selector)
-    AND /*@scope(region = s.region, site = NULL)*/
+    AND /*@region_scope(region = s.region)*/
       /*@filter(region = s.region)*/
   GROUP BY GROUPING SETS ((t.target_index, s.region), (t.target_index))
 ), by_day AS (
@@ -29,7 +29,7 @@ WITH targets AS (
   JOIN sla_compliance_days d ON d.bulletin_id = t.bulletin_id
   WHERE (t.level_selector = 0 OR d.managed_level = t.level_selector)
     AND d.day <= greatest(t.deadline_day, t.window_day)
-    AND /*@scope(region = d.region, site = NULL)*/
+    AND /*@region_scope(region = d.region)*/
       /*@filter(region = d.region)*/
   GROUP BY GROUPING SETS ((t.target_index, d.region), (t.target_index))
 )

@@ -9,13 +9,13 @@ totals AS (
   SELECT sum(s.applicable) AS applicable, sum(s.exempt) AS exempt, sum(s.unknown) AS unknown
   FROM sla_totals s
   WHERE s.bulletin_id = :bulletin_id
-    AND /*@scope(region = s.region, site = NULL)*/
+    AND /*@region_scope(region = s.region)*/
       /*@filter(region = s.region)*/
 ), by_day AS (
   SELECT d.day, sum(d.compliant) AS compliant
   FROM sla_compliance_days d
   WHERE d.bulletin_id = :bulletin_id
-    AND /*@scope(region = d.region, site = NULL)*/
+    AND /*@region_scope(region = d.region)*/
       /*@filter(region = d.region)*/
   GROUP BY d.day
 )
