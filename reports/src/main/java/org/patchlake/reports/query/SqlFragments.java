@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * SQL written once and included by name: a statement says {@code /*@scope(region = c.region, site = c.site)*}{@code /}
- * and gets the fragment {@code scope} of {@code scope_filter.sql} with {@code {region}} and {@code {site}} replaced by
+ * and gets the fragment {@code scope} of {@code fragments.sql} with {@code {region}} and {@code {site}} replaced by
  * those columns. A fragment line is kept when the include names every {@code {key}} it uses and left out otherwise
  * (so {@code filter} applies only the filters whose columns the table has); an include that keeps no line, or names a
  * key the fragment does not use, fails naming the statement. Arguments are column references ({@code alias.column}),
@@ -24,7 +24,7 @@ final class SqlFragments {
     private static final Pattern ARGUMENT = Pattern.compile("\\s*([a-z_]+)\\s*=\\s*([a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*)\\s*");
     private static final Pattern KEY = Pattern.compile("\\{([a-z_]+)}");
     private static final SqlFragments STANDARD = new SqlFragments(
-            SqlFile.sections("scope_filter.sql", SqlFile.read(SqlFragments.class, "scope_filter.sql")));
+            SqlFile.sections("fragments.sql", SqlFile.read(SqlFragments.class, "fragments.sql")));
 
     private final Map<String, String> fragments;
 
@@ -32,7 +32,7 @@ final class SqlFragments {
         this.fragments = Map.copyOf(requireNonNull(fragments, "fragments is null"));
     }
 
-    /** The product's fragments ({@code scope_filter.sql}); read once, immutable. */
+    /** The product's fragments ({@code fragments.sql}: scope, filters, state counts); read once, immutable. */
     static SqlFragments standard() {
         return STANDARD;
     }

@@ -1,12 +1,6 @@
 -- Report 3: compliance by update (KB x product), computer counts from update_state_summary.
 SELECT u.update_id, u.kb, u.product, u.bulletin_id, b.vendor_severity AS severity,
-       sum(us.computers) AS applicable,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'INSTALLED'), 0) AS installed,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'INSTALLED_PENDING_REBOOT'), 0) AS pending_reboot,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'REQUIRED'), 0) AS required,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'FAILED'), 0) AS failed,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'EXEMPT'), 0) AS exempt,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'UNKNOWN'), 0) AS unknown
+       /*@state_counts(computers = us.computers, state = us.state)*/
 FROM update_state_summary us
 JOIN updates u ON u.update_id = us.update_id
 JOIN bulletins b ON b.bulletin_id = u.bulletin_id

@@ -3,13 +3,7 @@
 -- (computer_group_counts: scope, region/site/class filters; the severity and date filters apply to the pairs only).
 WITH pairs AS (
   SELECT CASE WHEN :level::VARCHAR = 'site' THEN bs.site ELSE bs.region END AS group_key,
-         sum(bs.computers) AS applicable,
-         coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'INSTALLED'), 0) AS installed,
-         coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'INSTALLED_PENDING_REBOOT'), 0) AS pending_reboot,
-         coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'REQUIRED'), 0) AS required,
-         coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'FAILED'), 0) AS failed,
-         coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'EXEMPT'), 0) AS exempt,
-         coalesce(sum(bs.computers) FILTER (WHERE bs.state = 'UNKNOWN'), 0) AS unknown
+         /*@state_counts(computers = bs.computers, state = bs.state)*/
   FROM bulletin_state_summary bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
   WHERE /*@scope(region = bs.region, site = bs.site)*/
