@@ -47,7 +47,7 @@ import org.patchlake.etl.transform.SnapshotViews;
 import org.patchlake.etl.warehouse.CatalogLoader;
 import org.patchlake.etl.warehouse.SnapshotTables;
 import org.patchlake.etl.warehouse.TableSchemas;
-import org.patchlake.etl.warehouse.Warehouse;
+import org.patchlake.etl.warehouse.WarehouseLayout;
 
 /** One ETL run: new landing files in, one new published snapshot out. See etl/README.md for the stages. */
 public final class EtlJob {
@@ -91,7 +91,7 @@ public final class EtlJob {
     configure(spark, config);
     Instant startedAt = Instant.now();
     Instant asOf = config.clock();
-    Warehouse warehouse = new Warehouse(spark.sparkContext().hadoopConfiguration(), config.warehouse());
+    WarehouseLayout warehouse = new WarehouseLayout(spark.sparkContext().hadoopConfiguration(), config.warehouse());
     EtlManifest manifest = EtlManifest.read(warehouse.hadoop(), config.warehouse(),
         warehouse.currentSnapshot().map(warehouse::snapshotDir).orElse(null));
     List<String> allFiles = LandingFiles.list(warehouse.hadoop(), config.landing());

@@ -1,5 +1,6 @@
 package org.patchlake.etl;
 
+import org.patchlake.etl.spark.SparkSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ class EtlCarryForwardTest {
 
   @BeforeAll
   static void runBothWays() throws Exception {
-    spark = TestSpark.start();
+    spark = SparkSessions.forTests("patchlake-etl-test");
     Path data = temp.resolve("incremental");
     EtlFleetTest.writeFleet(spark, data);
     // c7 is reporting at the first run and passes the 14-day staleness window before the second, with no new data.

@@ -1,5 +1,6 @@
 package org.patchlake.etl;
 
+import org.patchlake.etl.spark.SparkSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -44,7 +45,7 @@ class EtlClusterTest {
 
   @BeforeAll
   static void start() {
-    spark = TestSpark.start();
+    spark = SparkSessions.forTests("patchlake-etl-test");
   }
 
   @AfterAll

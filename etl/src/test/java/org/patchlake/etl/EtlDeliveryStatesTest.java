@@ -1,5 +1,6 @@
 package org.patchlake.etl;
 
+import org.patchlake.etl.spark.SparkSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patchlake.etl.LandingFixture.OS;
 
@@ -29,7 +30,7 @@ class EtlDeliveryStatesTest {
 
   @BeforeAll
   static void runOnce() {
-    spark = TestSpark.start();
+    spark = SparkSessions.forTests("patchlake-etl-test");
     // KB200 supersedes KB100 on the OS; KB300 stands alone
     new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB300", OS)
         .write(spark, data.resolve("warehouse"), "v-20261120000000000");

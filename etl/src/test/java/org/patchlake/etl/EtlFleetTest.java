@@ -1,5 +1,6 @@
 package org.patchlake.etl;
 
+import org.patchlake.etl.spark.SparkSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patchlake.etl.LandingFixture.OS;
 
@@ -27,7 +28,7 @@ class EtlFleetTest {
 
   @BeforeAll
   static void runOnce() {
-    spark = TestSpark.start();
+    spark = SparkSessions.forTests("patchlake-etl-test");
     writeFleet(spark, data);
     etl = new EtlRunner(spark, data);
     summary = etl.run(AS_OF);

@@ -1,5 +1,6 @@
 package org.patchlake.etl;
 
+import org.patchlake.etl.spark.SparkSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patchlake.etl.LandingFixture.OS;
 
@@ -37,7 +38,7 @@ class EtlOperatingSystemsTest {
 
   @BeforeAll
   static void runTwice() {
-    spark = TestSpark.start();
+    spark = SparkSessions.forTests("patchlake-etl-test");
     new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB600", DOT_NET)
         .update("KB700", WINDOWS_7).update("KB800", IE_ON_7).write(spark, data.resolve("warehouse"), "v-20261120000000000");
     Instant scan = RUN1.minus(Duration.ofHours(4));

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.Update;
 import org.patchlake.core.inventory.Architecture;
-import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.InventoryOs;
 import org.patchlake.core.inventory.ProductIdentifier;
 
 /**
@@ -46,7 +46,7 @@ final class BenchFleet {
     requireNonNull(catalog, "catalog is null");
     ProductIdentifier identifier = new ProductIdentifier(catalog.products());
     for (Os os : MIX) {
-      List<String> products = identifier.identify(new OsIdentity(os.name(), os.version(),
+      List<String> products = identifier.identify(new InventoryOs(os.name(), os.version(),
           Integer.parseInt(os.build()), 0, Architecture.X64)).catalogProducts();
       List<Update> updates = new ArrayList<>();
       for (String product : products.isEmpty() ? List.of(os.product()) : products) {

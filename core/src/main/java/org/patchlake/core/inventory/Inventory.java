@@ -25,7 +25,7 @@ public record Inventory(
         InventoryFormat format,
         String encoding,
         String hostName,
-        OsIdentity os,
+        InventoryOs os,
         List<InstalledKb> installed,
         int declaredHotfixes,
         List<ListedUpdate> listedNotInstalled,
@@ -41,7 +41,7 @@ public record Inventory(
         warnings = List.copyOf(warnings);
     }
 
-    public Optional<OsIdentity> osIdentity() {
+    public Optional<InventoryOs> osIdentity() {
         return Optional.ofNullable(os);
     }
 

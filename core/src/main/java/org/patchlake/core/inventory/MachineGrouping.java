@@ -59,9 +59,9 @@ public final class MachineGrouping {
     }
 
     private static boolean identitiesAgree(List<Inventory> inventories) {
-        OsIdentity first = null;
+        InventoryOs first = null;
         for (Inventory inventory : inventories) {
-            OsIdentity os = inventory.os();
+            InventoryOs os = inventory.os();
             if (os == null) {
                 continue;
             }

@@ -24,7 +24,7 @@ import java.util.Set;
 public record MachineInventory(
         String machine,
         List<Inventory> files,
-        OsIdentity os,
+        InventoryOs os,
         String hostName,
         List<InstalledKb> installed,
         List<ListedUpdate> listedNotInstalled) {
@@ -39,7 +39,7 @@ public record MachineInventory(
 
     /** Merges files already known to describe one machine with one OS identity (or none). */
     public static MachineInventory merge(String machine, List<Inventory> files) {
-        OsIdentity os = null;
+        InventoryOs os = null;
         String host = "";
         Map<String, InstalledKb> installed = new LinkedHashMap<>();
         List<ListedUpdate> listed = new ArrayList<>();

@@ -13,7 +13,7 @@ final class OsProductNames {
     }
 
     /** The canonical product name, or a reason why there is none. */
-    static Result name(OsIdentity os) {
+    static Result name(InventoryOs os) {
         String name = os.name().toLowerCase(Locale.ROOT);
         boolean server = name.contains("server");
         int sp = os.servicePack();
@@ -52,7 +52,7 @@ final class OsProductNames {
         }
     }
 
-    private static Result nt10(OsIdentity os, boolean server, String name) {
+    private static Result nt10(InventoryOs os, boolean server, String name) {
         int build = os.build();
         if (server) {
             String ltsc = WindowsReleases.SERVER_LTSC.get(build);

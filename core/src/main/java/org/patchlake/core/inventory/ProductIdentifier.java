@@ -59,11 +59,11 @@ public final class ProductIdentifier {
     }
 
     /** The canonical OS product name, whether or not the catalog has it. */
-    public static java.util.Optional<String> osProductName(OsIdentity os) {
+    public static java.util.Optional<String> osProductName(InventoryOs os) {
         return OsProductNames.name(os).value();
     }
 
-    public IdentifiedProducts identify(OsIdentity os) {
+    public IdentifiedProducts identify(InventoryOs os) {
         return identify(os, false);
     }
 
@@ -72,11 +72,11 @@ public final class ProductIdentifier {
      * product and the components it lists on that product (.NET, Defender; no Internet Explorer, Edge or Flash,
      * which Server Core does not have). For a non-server OS this is {@link #identify}.
      */
-    public IdentifiedProducts identifyServerCore(OsIdentity os) {
+    public IdentifiedProducts identifyServerCore(InventoryOs os) {
         return identify(os, true);
     }
 
-    private IdentifiedProducts identify(OsIdentity os, boolean serverCore) {
+    private IdentifiedProducts identify(InventoryOs os, boolean serverCore) {
         requireNonNull(os, "os is null");
         OsProductNames.Result result = OsProductNames.name(os);
         if (result.value().isEmpty()) {

@@ -70,7 +70,7 @@ final class SysteminfoParser {
         Map<String, InstalledKb> installed = new LinkedHashMap<>();
         int declared = hotfixes(fields, installed, warnings);
         return new Inventory(sourceFile, InventoryFormat.SYSTEMINFO, text.encoding(), hostName,
-                new OsIdentity(osName, versionText, build, servicePack, architecture),
+                new InventoryOs(osName, versionText, build, servicePack, architecture),
                 List.copyOf(installed.values()), declared, List.of(), warnings);
     }
 

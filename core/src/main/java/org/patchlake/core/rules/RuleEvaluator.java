@@ -13,7 +13,7 @@ import java.util.Locale;
 public final class RuleEvaluator {
 
     /** The result and the facts that could not be read on the way. */
-    public record Evaluation(RuleResult result, List<String> errors) {
+    public record Evaluation(RuleVerdict result, List<String> errors) {
         public Evaluation {
             requireNonNull(result, "result is null");
             errors = List.copyOf(errors);
@@ -28,33 +28,33 @@ public final class RuleEvaluator {
 
     public Evaluation evaluate(DetectionRule rule) {
         List<String> errors = new ArrayList<>();
-        RuleResult result = evaluate(rule, errors);
+        RuleVerdict result = evaluate(rule, errors);
         return new Evaluation(result, errors);
     }
 
-    private RuleResult evaluate(DetectionRule rule, List<String> errors) {
+    private RuleVerdict evaluate(DetectionRule rule, List<String> errors) {
         if (rule instanceof DetectionRule.And and) {
-            RuleResult result = RuleResult.TRUE;
+            RuleVerdict result = RuleVerdict.TRUE;
             for (DetectionRule operand : and.operands()) {
-                RuleResult value = evaluate(operand, errors);
-                if (value == RuleResult.FALSE) {
-                    return RuleResult.FALSE;
+                RuleVerdict value = evaluate(operand, errors);
+                if (value == RuleVerdict.FALSE) {
+                    return RuleVerdict.FALSE;
                 }
-                if (value == RuleResult.UNKNOWN) {
-                    result = RuleResult.UNKNOWN;
+                if (value == RuleVerdict.UNKNOWN) {
+                    result = RuleVerdict.UNKNOWN;
                 }
             }
             return result;
         }
         if (rule instanceof DetectionRule.Or or) {
-            RuleResult result = RuleResult.FALSE;
+            RuleVerdict result = RuleVerdict.FALSE;
             for (DetectionRule operand : or.operands()) {
-                RuleResult value = evaluate(operand, errors);
-                if (value == RuleResult.TRUE) {
-                    return RuleResult.TRUE;
+                RuleVerdict value = evaluate(operand, errors);
+                if (value == RuleVerdict.TRUE) {
+                    return RuleVerdict.TRUE;
                 }
-                if (value == RuleResult.UNKNOWN) {
-                    result = RuleResult.UNKNOWN;
+                if (value == RuleVerdict.UNKNOWN) {
+                    result = RuleVerdict.UNKNOWN;
                 }
             }
             return result;
@@ -63,10 +63,10 @@ public final class RuleEvaluator {
             return evaluate(not.operand(), errors).not();
         }
         try {
-            return RuleResult.of(fact(rule));
+            return RuleVerdict.of(fact(rule));
         } catch (FactUnavailableException e) {
             errors.add(rule.toSeedText() + ": " + e.getMessage());
-            return RuleResult.UNKNOWN;
+            return RuleVerdict.UNKNOWN;
         }
     }
 

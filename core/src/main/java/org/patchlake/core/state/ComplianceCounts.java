@@ -33,6 +33,11 @@ public record ComplianceCounts(
                 installed, pendingReboot, required, failed, exempt, unknown);
     }
 
+    /** Installed pending reboot + required + failed: the computers still exposed. */
+    public long vulnerable() {
+        return pendingReboot + required + failed;
+    }
+
     /** applicable - exempt - unknown. */
     public long denominator() {
         return applicable - exempt - unknown;

@@ -1,5 +1,6 @@
 package org.patchlake.core.catalog;
 
+import org.patchlake.core.testing.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,5 +1,6 @@
 package org.patchlake.core.catalog;
 
+import org.patchlake.core.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

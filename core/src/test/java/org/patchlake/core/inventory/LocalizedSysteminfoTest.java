@@ -104,7 +104,7 @@ class LocalizedSysteminfoTest {
 
         assertThat(inventory.format()).isEqualTo(InventoryFormat.SYSTEMINFO);
         assertThat(inventory.encoding()).isEqualTo(encoding.startsWith("UTF-16") ? "UTF-16LE (BOM)" : Charset.forName(encoding).name());
-        OsIdentity os = inventory.os();
+        InventoryOs os = inventory.os();
         assertThat(os.name()).as("the OS name, read in the right code page").isEqualTo(capture.osName());
         assertThat(os.version()).isEqualTo(capture.version());
         assertThat(os.build()).isEqualTo(capture.build());

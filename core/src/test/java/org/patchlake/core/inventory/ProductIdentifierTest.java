@@ -57,7 +57,7 @@ class ProductIdentifierTest {
         "xp_sp3_x86_professional_en-us_systeminfo.txt | Microsoft Windows XP Service Pack 3",
     })
     void each_systeminfo_maps_to_the_catalog_name_of_its_os(String file, String expectedProduct) {
-        OsIdentity os = InventoryParser.parse(ValidationFiles.file(file)).os();
+        InventoryOs os = InventoryParser.parse(ValidationFiles.file(file)).os();
 
         assertThat(ProductIdentifier.osProductName(os)).contains(expectedProduct);
     }
@@ -168,7 +168,7 @@ class ProductIdentifierTest {
         assertThat(Stream.of("3.5", "4.8").filter(v -> ProductIdentifier.dotNetApplies(v, inBox))).containsExactly("3.5");
     }
 
-    private static OsIdentity os(String name, String version, int servicePack, Architecture architecture) {
-        return new OsIdentity(name, version, Integer.parseInt(version.substring(version.lastIndexOf('.') + 1)), servicePack, architecture);
+    private static InventoryOs os(String name, String version, int servicePack, Architecture architecture) {
+        return new InventoryOs(name, version, Integer.parseInt(version.substring(version.lastIndexOf('.') + 1)), servicePack, architecture);
     }
 }

@@ -81,7 +81,7 @@ class ValidationFileParsingTest {
         Inventory inventory = InventoryParser.parse(ValidationFiles.file(expected.file()));
 
         assertThat(inventory.format()).isEqualTo(InventoryFormat.SYSTEMINFO);
-        OsIdentity os = inventory.os();
+        InventoryOs os = inventory.os();
         assertThat(os.name()).isEqualTo(expected.osName());
         assertThat(os.version()).isEqualTo(expected.version());
         assertThat(os.build()).isEqualTo(Integer.parseInt(expected.version().substring(expected.version().lastIndexOf('.') + 1)));

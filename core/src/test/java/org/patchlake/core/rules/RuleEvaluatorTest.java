@@ -17,37 +17,37 @@ class RuleEvaluatorTest {
             (and (registry-key "%s") (file-version "%s" >= "5.2.3790.2606")))
         """.formatted(UPDATE_KEY, SP2_KEY, NETAPI, SP2_KEY, NETAPI);
 
-    private static RuleResult evaluate(MapFacts facts) {
+    private static RuleVerdict evaluate(MapFacts facts) {
         return new RuleEvaluator(facts).evaluate(RuleParser.parse(SEED_RULE)).result();
     }
 
     @Test
     void seed_rule_is_true_when_the_registry_flag_is_one() {
-        assertThat(evaluate(new MapFacts().value(UPDATE_KEY, "Installed", "1").file(NETAPI, "5.2.3790.1"))).isEqualTo(RuleResult.TRUE);
+        assertThat(evaluate(new MapFacts().value(UPDATE_KEY, "Installed", "1").file(NETAPI, "5.2.3790.1"))).isEqualTo(RuleVerdict.TRUE);
     }
 
     @Test
     void seed_rule_ignores_a_registry_flag_other_than_one() {
-        assertThat(evaluate(new MapFacts().value(UPDATE_KEY, "Installed", "0").file(NETAPI, "5.2.3790.1"))).isEqualTo(RuleResult.FALSE);
+        assertThat(evaluate(new MapFacts().value(UPDATE_KEY, "Installed", "0").file(NETAPI, "5.2.3790.1"))).isEqualTo(RuleVerdict.FALSE);
     }
 
     @Test
     void seed_rule_without_the_key_needs_the_lower_file_version() {
-        assertThat(evaluate(new MapFacts().file(NETAPI, "5.2.3790.462"))).isEqualTo(RuleResult.TRUE);
-        assertThat(evaluate(new MapFacts().file(NETAPI, "5.2.3790.461"))).isEqualTo(RuleResult.FALSE);
-        assertThat(evaluate(new MapFacts().file(NETAPI, "5.2.3790.1000"))).as("1000 > 462 numerically").isEqualTo(RuleResult.TRUE);
+        assertThat(evaluate(new MapFacts().file(NETAPI, "5.2.3790.462"))).isEqualTo(RuleVerdict.TRUE);
+        assertThat(evaluate(new MapFacts().file(NETAPI, "5.2.3790.461"))).isEqualTo(RuleVerdict.FALSE);
+        assertThat(evaluate(new MapFacts().file(NETAPI, "5.2.3790.1000"))).as("1000 > 462 numerically").isEqualTo(RuleVerdict.TRUE);
     }
 
     @Test
     void seed_rule_with_the_key_present_needs_the_higher_file_version() {
-        assertThat(evaluate(new MapFacts().key(SP2_KEY).file(NETAPI, "5.2.3790.462"))).isEqualTo(RuleResult.FALSE);
-        assertThat(evaluate(new MapFacts().key(SP2_KEY).file(NETAPI, "5.2.3790.2605"))).isEqualTo(RuleResult.FALSE);
-        assertThat(evaluate(new MapFacts().key(SP2_KEY).file(NETAPI, "5.2.3790.2606"))).isEqualTo(RuleResult.TRUE);
+        assertThat(evaluate(new MapFacts().key(SP2_KEY).file(NETAPI, "5.2.3790.462"))).isEqualTo(RuleVerdict.FALSE);
+        assertThat(evaluate(new MapFacts().key(SP2_KEY).file(NETAPI, "5.2.3790.2605"))).isEqualTo(RuleVerdict.FALSE);
+        assertThat(evaluate(new MapFacts().key(SP2_KEY).file(NETAPI, "5.2.3790.2606"))).isEqualTo(RuleVerdict.TRUE);
     }
 
     @Test
     void seed_rule_is_false_when_the_file_is_missing() {
-        assertThat(evaluate(new MapFacts())).isEqualTo(RuleResult.FALSE);
+        assertThat(evaluate(new MapFacts())).isEqualTo(RuleVerdict.FALSE);
     }
 
     @Test
@@ -55,7 +55,7 @@ class RuleEvaluatorTest {
         MapFacts facts = new MapFacts().file(NETAPI, "5.2.3790.100");
         facts.unreadable.add(UPDATE_KEY);
         RuleEvaluator.Evaluation evaluation = new RuleEvaluator(facts).evaluate(RuleParser.parse(SEED_RULE));
-        assertThat(evaluation.result()).isEqualTo(RuleResult.UNKNOWN);
+        assertThat(evaluation.result()).isEqualTo(RuleVerdict.UNKNOWN);
         assertThat(evaluation.errors()).singleElement().asString().contains("access denied").contains("Installed");
     }
 
@@ -63,7 +63,7 @@ class RuleEvaluatorTest {
     void an_unreadable_fact_does_not_matter_when_another_operand_decides() {
         MapFacts facts = new MapFacts().file(NETAPI, "5.2.3790.500");
         facts.unreadable.add(UPDATE_KEY);
-        assertThat(new RuleEvaluator(facts).evaluate(RuleParser.parse(SEED_RULE)).result()).isEqualTo(RuleResult.TRUE);
+        assertThat(new RuleEvaluator(facts).evaluate(RuleParser.parse(SEED_RULE)).result()).isEqualTo(RuleVerdict.TRUE);
     }
 
     @Test
@@ -73,12 +73,12 @@ class RuleEvaluatorTest {
         facts.osProduct = "Windows 10 Version 1809 for x64-based Systems";
         facts.osBuild = "10.0.17763.253";
         RuleEvaluator evaluator = new RuleEvaluator(facts);
-        assertThat(evaluator.evaluate(RuleParser.parse("(kb 4480116)")).result()).isEqualTo(RuleResult.TRUE);
-        assertThat(evaluator.evaluate(RuleParser.parse("(kb KB4480966)")).result()).isEqualTo(RuleResult.FALSE);
+        assertThat(evaluator.evaluate(RuleParser.parse("(kb 4480116)")).result()).isEqualTo(RuleVerdict.TRUE);
+        assertThat(evaluator.evaluate(RuleParser.parse("(kb KB4480966)")).result()).isEqualTo(RuleVerdict.FALSE);
         assertThat(evaluator.evaluate(RuleParser.parse(
             "(and (os-product \"windows 10 version 1809 for x64-based systems\") (os-build >= 10.0.17763.1))")).result())
-            .isEqualTo(RuleResult.TRUE);
-        assertThat(evaluator.evaluate(RuleParser.parse("(os-build >= 10.0.17763.1000)")).result()).isEqualTo(RuleResult.FALSE);
-        assertThat(evaluator.evaluate(RuleParser.parse("(file \"C:\\missing.dll\")")).result()).isEqualTo(RuleResult.FALSE);
+            .isEqualTo(RuleVerdict.TRUE);
+        assertThat(evaluator.evaluate(RuleParser.parse("(os-build >= 10.0.17763.1000)")).result()).isEqualTo(RuleVerdict.FALSE);
+        assertThat(evaluator.evaluate(RuleParser.parse("(file \"C:\\missing.dll\")")).result()).isEqualTo(RuleVerdict.FALSE);
     }
 }

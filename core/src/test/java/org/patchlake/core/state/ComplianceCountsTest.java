@@ -21,6 +21,13 @@ class ComplianceCountsTest {
     }
 
     @Test
+    void vulnerable_counts_the_computers_still_exposed_pending_reboot_included() {
+        ComplianceCounts counts = ComplianceCounts.of(2, 1, 3, 4, 5, 6);
+
+        assertThat(counts.vulnerable()).isEqualTo(1 + 3 + 4);
+    }
+
+    @Test
     void a_percentage_is_never_printed_without_its_counts() {
         assertThat(ComplianceCounts.of(5, 1, 1, 0, 1, 2).toString()).isEqualTo(
                 "applicable 10 (installed 5, pending reboot 1, required 1, failed 0, exempt 1, unknown 2);"

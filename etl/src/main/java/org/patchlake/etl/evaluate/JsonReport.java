@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.patchlake.core.catalog.Update;
-import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.InventoryOs;
 import org.patchlake.core.state.ComplianceCounts;
 import org.patchlake.core.state.PlannedInstall;
 
@@ -43,7 +43,7 @@ final class JsonReport {
         }
         if (evaluation.machine() != null) {
             json.writeStringField("host", evaluation.machine().hostName());
-            OsIdentity os = evaluation.machine().os();
+            InventoryOs os = evaluation.machine().os();
             if (os != null) {
                 json.writeObjectFieldStart("os");
                 json.writeStringField("name", os.name());

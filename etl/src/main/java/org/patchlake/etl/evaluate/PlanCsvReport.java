@@ -8,7 +8,7 @@ import org.patchlake.core.state.PlannedInstall;
 /**
  * {@code --format plan-csv}: what to install, one row per planned update: the header {@value #HEADER}; {@code fixes}
  * is how many required updates installing it fixes, {@code fixed_kbs} their KBs ({@code ;}-joined, sorted, each once),
- * {@code products} the machine's products it is for. RFC 4180 quoting, CRLF rows.
+ * {@code products} the machine's products it is for. Written by {@link EvaluateCsv}.
  */
 final class PlanCsvReport {
     static final String HEADER = "file,install_kb,released,fixes,fixed_kbs,products";
@@ -17,22 +17,17 @@ final class PlanCsvReport {
     }
 
     static void write(List<MachineEvaluation> evaluations, PrintStream out) {
-        StringBuilder text = new StringBuilder(HEADER).append("\r\n");
+        EvaluateCsv csv = new EvaluateCsv(List.of(HEADER.split(",")));
         for (MachineEvaluation evaluation : evaluations) {
             if (evaluation.plan() == null) {
                 continue;
             }
             for (PlannedInstall install : evaluation.plan().installs()) {
                 List<String> kbs = install.covers().stream().map(Update::kb).distinct().sorted().toList();
-                text.append(CsvReport.field(evaluation.primaryFile())).append(',')
-                        .append(install.kb()).append(',')
-                        .append(install.released()).append(',')
-                        .append(install.covers().size()).append(',')
-                        .append(CsvReport.field(String.join(";", kbs))).append(',')
-                        .append(CsvReport.field(String.join(";", install.products()))).append("\r\n");
+                csv.record(evaluation.primaryFile(), install.kb(), install.released(), install.covers().size(),
+                        String.join(";", kbs), String.join(";", install.products()));
             }
         }
-        out.print(text);
-        out.flush();
+        csv.printTo(out);
     }
 }

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import org.patchlake.core.catalog.Update;
-import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.InventoryOs;
 import org.patchlake.core.state.PlannedInstall;
 
 /** {@code --format text}: a summary per machine with the counts behind every percentage. */
@@ -20,7 +20,7 @@ final class TextReport {
         for (MachineEvaluation evaluation : evaluations) {
             text.append('\n').append("== ").append(evaluation.name()).append("  (").append(String.join(", ", evaluation.files())).append(")\n");
             if (evaluation.machine() != null && evaluation.machine().os() != null) {
-                OsIdentity os = evaluation.machine().os();
+                InventoryOs os = evaluation.machine().os();
                 text.append("   OS: ").append(os.name()).append(", version ").append(os.version())
                         .append(os.servicePack() > 0 ? ", Service Pack " + os.servicePack() : "")
                         .append(", ").append(os.architecture());

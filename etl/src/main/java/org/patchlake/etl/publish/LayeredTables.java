@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.patchlake.etl.warehouse.Warehouse;
+import org.patchlake.etl.warehouse.WarehouseLayout;
 
 /**
  * Per-computer current tables (update_state, bulletin_state, the open history rows) kept as layers, so an
@@ -48,10 +48,10 @@ public final class LayeredTables {
   private static final StructType IDS = new StructType().add("computer_id", DataTypes.StringType);
 
   private final SparkSession spark;
-  private final Warehouse warehouse;
+  private final WarehouseLayout warehouse;
   private final SnapshotPublisher publisher;
 
-  public LayeredTables(SparkSession spark, Warehouse warehouse, SnapshotPublisher publisher) {
+  public LayeredTables(SparkSession spark, WarehouseLayout warehouse, SnapshotPublisher publisher) {
     this.spark = requireNonNull(spark, "spark is null");
     this.warehouse = requireNonNull(warehouse, "warehouse is null");
     this.publisher = requireNonNull(publisher, "publisher is null");

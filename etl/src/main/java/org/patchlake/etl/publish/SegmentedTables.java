@@ -19,7 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.patchlake.etl.warehouse.Warehouse;
+import org.patchlake.etl.warehouse.WarehouseLayout;
 
 /**
  * Append-only tables (closed history rows, scans, deliveries, quarantine, seen message ids) kept as segments:
@@ -36,11 +36,11 @@ public final class SegmentedTables {
   private static final String ROWS = "_ROWS";
 
   private final SparkSession spark;
-  private final Warehouse warehouse;
+  private final WarehouseLayout warehouse;
   private final Optional<String> previous;
   private final SnapshotPublisher publisher;
 
-  public SegmentedTables(SparkSession spark, Warehouse warehouse, Optional<String> previous,
+  public SegmentedTables(SparkSession spark, WarehouseLayout warehouse, Optional<String> previous,
       SnapshotPublisher publisher) {
     this.spark = requireNonNull(spark, "spark is null");
     this.warehouse = requireNonNull(warehouse, "warehouse is null");

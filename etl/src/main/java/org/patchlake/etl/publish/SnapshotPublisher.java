@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.patchlake.etl.warehouse.Warehouse;
+import org.patchlake.etl.warehouse.WarehouseLayout;
 
 /**
  * Writes one snapshot: tables into WH/snapshots/s-&lt;ts&gt;/, then _SNAPSHOT.json, then switches WH/CURRENT with an
@@ -32,10 +32,10 @@ public final class SnapshotPublisher {
   public static final String LATEST_FORMAT = "binary-states-1";
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
-  private final Warehouse warehouse;
+  private final WarehouseLayout warehouse;
   private final String name;
 
-  public SnapshotPublisher(Warehouse warehouse, Instant startedAt) {
+  public SnapshotPublisher(WarehouseLayout warehouse, Instant startedAt) {
     this.warehouse = requireNonNull(warehouse, "warehouse is null");
     String candidate = "s-" + NAME.format(startedAt);
     String current = warehouse.currentSnapshot().orElse("");
@@ -144,7 +144,7 @@ public final class SnapshotPublisher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + MARKER + " of " + name, e);
     }
-    warehouse.switchPointer(warehouse.path(Warehouse.CURRENT), name);
+    warehouse.switchPointer(warehouse.path(WarehouseLayout.CURRENT), name);
   }
 
   /** Deletes a temporary directory inside the snapshot (intermediate results) before publishing. */

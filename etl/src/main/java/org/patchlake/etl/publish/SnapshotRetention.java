@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.patchlake.etl.warehouse.Warehouse;
+import org.patchlake.etl.warehouse.WarehouseLayout;
 
 /**
  * Prunes old snapshots: keeps the newest {@code keep} published ones (at least 2, so a reader that read CURRENT
@@ -18,7 +18,7 @@ import org.patchlake.etl.warehouse.Warehouse;
 public final class SnapshotRetention {
   private SnapshotRetention() {}
 
-  public static List<String> prune(Warehouse warehouse, int keep, String inProgress) {
+  public static List<String> prune(WarehouseLayout warehouse, int keep, String inProgress) {
     if (keep < 2) throw new IllegalArgumentException("keep must be >= 2: " + keep);
     String current = warehouse.currentSnapshot().orElse("");
     Path root = new Path(warehouse.snapshotsDir());

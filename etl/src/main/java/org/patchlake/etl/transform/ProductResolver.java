@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patchlake.core.inventory.Architecture;
 import org.patchlake.core.inventory.IdentifiedProducts;
-import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.InventoryOs;
 import org.patchlake.core.inventory.ProductIdentifier;
 
 /**
@@ -72,10 +72,10 @@ public final class ProductResolver {
     }
     int buildNumber = firstNumber(build).orElseGet(() -> firstNumber(thirdPart(version)).orElse(0));
     int servicePackNumber = firstNumber(servicePack).orElseGet(() -> impliedServicePack(version, buildNumber));
-    OsIdentity os;
+    InventoryOs os;
     IdentifiedProducts identified;
     try {
-      os = new OsIdentity(name, version, buildNumber, servicePackNumber, arch.get());
+      os = new InventoryOs(name, version, buildNumber, servicePackNumber, arch.get());
       identified = identifier.identify(os);
       if (osProduct != null && identified.osProduct() != null && !sameProduct(osProduct, identified)) {
         // the agent reads InstallationType from the registry: a Server Core installation has products of its own

@@ -18,7 +18,7 @@ import org.patchlake.etl.transform.Rows;
 public final class CatalogLoader {
   private CatalogLoader() {}
 
-  public static CatalogIndex load(SparkSession spark, Warehouse warehouse) {
+  public static CatalogIndex load(SparkSession spark, WarehouseLayout warehouse) {
     String dir = warehouse.currentCatalogDir();
     List<CumulativeRole> cumulative = new ArrayList<>();
     if (exists(warehouse, dir + "/update_cumulative")) {
@@ -38,7 +38,7 @@ public final class CatalogLoader {
     return new CatalogIndex(new Path(dir).getName(), updates, cumulative);
   }
 
-  private static boolean exists(Warehouse warehouse, String directory) {
+  private static boolean exists(WarehouseLayout warehouse, String directory) {
     Path path = new Path(directory);
     try {
       return path.getFileSystem(warehouse.hadoop()).exists(path);

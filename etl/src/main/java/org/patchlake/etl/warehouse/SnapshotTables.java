@@ -15,10 +15,10 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SnapshotTables {
   private final SparkSession spark;
-  private final Warehouse warehouse;
+  private final WarehouseLayout warehouse;
   private final Optional<String> snapshot;
 
-  public SnapshotTables(SparkSession spark, Warehouse warehouse) {
+  public SnapshotTables(SparkSession spark, WarehouseLayout warehouse) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.snapshot = warehouse.currentSnapshot();

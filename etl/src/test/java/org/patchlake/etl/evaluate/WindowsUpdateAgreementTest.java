@@ -1,5 +1,6 @@
 package org.patchlake.etl.evaluate;
 
+import org.patchlake.core.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ class WindowsUpdateAgreementTest {
 
     @BeforeAll
     static void evaluateTheFourMachinesAsOfTheirCaptureDay() throws IOException {
-        Path shared = shared();
+        Path shared = SharedData.shared();
         catalog = WesngCatalogBuilder.read(shared.resolve("data/wesng/definitions.zip"), rows -> { }).catalog();
         evaluations = new TreeMap<>();
         for (Map.Entry<String, LocalDate> capture : CAPTURES.entrySet()) {
@@ -127,19 +128,5 @@ class WindowsUpdateAgreementTest {
         assertThat(union).isEqualTo(6);
         assertThat(fixedInSubstance).as("every KB Windows Update asks for is planned, contained in a planned update, or"
                 + " covered by an installed one").isEqualTo(6);
-    }
-
-    /** ../shared: -Dpatchlake.shared, else the first "shared" folder holding data/wesng walking up from here. */
-    private static Path shared() {
-        String property = System.getProperty("patchlake.shared");
-        if (property != null && Files.isDirectory(Path.of(property, "data", "wesng"))) {
-            return Path.of(property);
-        }
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("shared/data/wesng"))) {
-                return directory.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("real data not found: set -Dpatchlake.shared or run below a folder holding shared/data/wesng");
     }
 }

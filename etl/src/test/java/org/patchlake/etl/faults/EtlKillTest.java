@@ -1,5 +1,6 @@
 package org.patchlake.etl.faults;
 
+import org.patchlake.etl.spark.SparkSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchlake.etl.TestSpark;
 
 /**
  * The ETL kill campaign ({@link EtlKillCampaign}) with three kills in the build: one drawn from the seed, one between the
@@ -23,7 +23,7 @@ class EtlKillTest {
 
     @BeforeAll
     static void start() {
-        spark = TestSpark.start();
+        spark = SparkSessions.forTests("patchlake-etl-test");
     }
 
     @AfterAll

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
-import org.patchlake.reports.query.ComplianceCounts;
+import org.patchlake.core.state.ComplianceCounts;
 import org.patchlake.reports.query.ComplianceQueries.Selection;
 import org.patchlake.reports.query.ComplianceRows.BulletinCompliance;
 import org.patchlake.reports.query.ComplianceRows.GroupCompliance;

@@ -8,6 +8,7 @@ import net.sf.jasperreports.engine.JRBand;
 import net.sf.jasperreports.engine.JRElement;
 import net.sf.jasperreports.engine.JRFrame;
 import net.sf.jasperreports.engine.JasperReport;
+import org.patchlake.reports.csv.ProductCsv;
 
 /**
  * The CSV columns of a template: every detail element with a {@code net.sf.jasperreports.export.csv.column.name}
@@ -30,14 +31,11 @@ final class CsvColumns {
         return new ArrayList<>(names);
     }
 
-    /** The header line as Jasper writes it: names joined by commas, quoted where needed, then a line break. */
+    /** The header line as the CSV export writes it ({@link ProductCsv}): names as cells, then CRLF. */
     static String headerLine(List<String> columns) {
-        List<String> quoted = new ArrayList<>();
-        for (String column : columns) {
-            quoted.add(column.contains(",") || column.contains("\"") || column.contains("\n")
-                    ? "\"" + column.replace("\"", "\"\"") + "\"" : column);
-        }
-        return String.join(",", quoted) + "\n";
+        StringBuilder line = new StringBuilder();
+        ProductCsv.writer(line).row(columns).close();
+        return line.toString();
     }
 
     private static void collect(JRElement[] elements, Set<String> names) {

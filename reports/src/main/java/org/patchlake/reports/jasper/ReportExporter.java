@@ -7,8 +7,8 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.export.HtmlExporter;
-import net.sf.jasperreports.engine.export.JRCsvMetadataExporter;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.export.SimpleCsvMetadataExporterConfiguration;
 import net.sf.jasperreports.export.SimpleCsvMetadataReportConfiguration;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleHtmlExporterConfiguration;
@@ -23,13 +23,14 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 /**
  * Writes a filled report as PDF, HTML (images embedded, drill-down links kept), XLSX (one sheet, typed cells)
  * or CSV (data columns only: every detail field that carries a {@code net.sf.jasperreports.export.csv.column.name}
- * property, with a header line).
+ * property, with a header line; written the product's way, {@link ProductCsvExporter}).
  */
 public final class ReportExporter {
     /** Export all pages. */
     public static final int ALL_PAGES = -1;
 
     private final JasperReportsContext context;
+    private final ReportHtmlFrame htmlFrame = new ReportHtmlFrame();
 
     public ReportExporter(JasperReportsContext context) {
         this.context = requireNonNull(context, "context is null");
@@ -81,10 +82,10 @@ public final class ReportExporter {
         }
         exporter.setConfiguration(report);
         SimpleHtmlExporterConfiguration configuration = new SimpleHtmlExporterConfiguration();
-        configuration.setHtmlHeader("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>" + escape(print.getName())
-                + "</title><style>a{color:#1f4e79}</style></head><body style=\"background:#fff\"><div style=\"margin:0 auto;width:fit-content\">");
-        configuration.setHtmlFooter("</div></body></html>");
-        configuration.setBetweenPagesHtml("<hr style=\"border:0;border-top:1px solid #ccc\">");
+        ReportHtmlFrame.Parts frame = htmlFrame.around(print.getName());
+        configuration.setHtmlHeader(frame.header());
+        configuration.setHtmlFooter(frame.footer());
+        configuration.setBetweenPagesHtml(frame.betweenPages());
         exporter.setConfiguration(configuration);
         exporter.exportReport();
     }
@@ -106,21 +107,20 @@ public final class ReportExporter {
     }
 
     private void csv(JasperPrint print, OutputStream out) throws JRException {
-        JRCsvMetadataExporter exporter = new JRCsvMetadataExporter(context);
+        ProductCsvExporter exporter = new ProductCsvExporter(context);
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleWriterExporterOutput(out, "UTF-8"));
         SimpleCsvMetadataReportConfiguration report = new SimpleCsvMetadataReportConfiguration();
         report.setWriteHeader(true);
         exporter.setConfiguration(report);
+        SimpleCsvMetadataExporterConfiguration configuration = new SimpleCsvMetadataExporterConfiguration();
+        configuration.setRecordDelimiter("\r\n");
+        exporter.setConfiguration(configuration);
         exporter.exportReport();
     }
 
     static String sheetName(String name) {
         String cleaned = name.replaceAll("[\\\\/?*\\[\\]:]", " ");
         return cleaned.length() <= 31 ? cleaned : cleaned.substring(0, 31);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

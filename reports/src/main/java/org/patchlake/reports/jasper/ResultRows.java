@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.patchlake.reports.query.ComplianceCounts;
+import org.patchlake.core.state.ComplianceCounts;
 
 /**
  * Turns the query layer's row records into the maps Jasper fills from: one entry per record component, named

@@ -72,8 +72,8 @@ public final class CatalogQueries {
         QueryResult<Object[]> raw = runner.runForEntity(DETAIL, p, rs -> {
             if (heads.isEmpty()) {
                 heads.add(new Object[] {rs.getString("bulletin_id"), rs.getString("title"), rs.getString("severity"),
-                        rs.getString("impact"), Rows.date(rs, "released"), Rows.date(rs, "revised"), Rows.count(rs, "cve_count"),
-                        Rows.flag(rs, "exploited"), Rows.flag(rs, "superseded")});
+                        rs.getString("impact"), ResultColumns.date(rs, "released"), ResultColumns.date(rs, "revised"), ResultColumns.count(rs, "cve_count"),
+                        ResultColumns.flag(rs, "exploited"), ResultColumns.flag(rs, "superseded")});
             }
             if (rs.getString("update_id") != null) {
                 updates.add(new BulletinUpdate(rs.getString("update_id"), rs.getString("kb"), rs.getString("product"),
@@ -92,8 +92,8 @@ public final class CatalogQueries {
         SqlParameters p = ComplianceQueries.parameters(scope, filter);
         page.bind(p);
         return runner.run(SUPERSEDED, p, rs -> new SupersededBulletin(rs.getString("bulletin_id"), rs.getString("title"),
-                rs.getString("severity"), Rows.date(rs, "released"), strings(rs.getArray("superseded_by")),
-                Rows.count(rs, "applicable"), Rows.count(rs, "not_installed")), ComplianceQueries.reported(scope, filter));
+                rs.getString("severity"), ResultColumns.date(rs, "released"), strings(rs.getArray("superseded_by")),
+                ResultColumns.count(rs, "applicable"), ResultColumns.count(rs, "not_installed")), ComplianceQueries.reported(scope, filter));
     }
 
     /** Every exception in scope (all rows: prefer the paged variant for long lists). */
@@ -105,8 +105,8 @@ public final class CatalogQueries {
         SqlParameters p = ComplianceQueries.parameters(scope, filter).put("expiring_days", expiringWithinDays);
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("expiringWithinDays", expiringWithinDays);
-        return runner.run(EXCEPTION_COUNTS, p, rs -> new ExceptionCounts(Rows.count(rs, "active"), Rows.count(rs, "expiring"),
-                Rows.count(rs, "expired")), reported);
+        return runner.run(EXCEPTION_COUNTS, p, rs -> new ExceptionCounts(ResultColumns.count(rs, "active"), ResultColumns.count(rs, "expiring"),
+                ResultColumns.count(rs, "expired")), reported);
     }
 
     /** One page of the exceptions in scope, soonest expiry first; {@code pageOrNull} null = every row. */
@@ -122,7 +122,7 @@ public final class CatalogQueries {
         return runner.run(EXCEPTIONS, p, rs -> new ExceptionRow(rs.getString("exception_id"), rs.getString("computer_id"),
                 rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("bulletin_id"),
                 rs.getString("title"), rs.getString("severity"), rs.getString("owner"), rs.getString("reason"),
-                Rows.instant(rs, "granted_at"), Rows.instant(rs, "expires_at"), ExceptionStatus.valueOf(rs.getString("status"))), reported);
+                ResultColumns.instant(rs, "granted_at"), ResultColumns.instant(rs, "expires_at"), ExceptionStatus.valueOf(rs.getString("status"))), reported);
     }
 
     private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {

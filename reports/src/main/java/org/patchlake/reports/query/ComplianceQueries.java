@@ -1,5 +1,6 @@
 package org.patchlake.reports.query;
 
+import org.patchlake.core.state.ComplianceCounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class ComplianceQueries {
         reported.put("computers", selection);
         return runner.run(BULLETIN_COMPUTERS, p, rs -> new BulletinComputer(rs.getString("computer_id"),
                 rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
-                rs.getString("state"), Rows.instant(rs, "first_applicable_at"), Rows.instant(rs, "compliant_at")), reported);
+                rs.getString("state"), ResultColumns.instant(rs, "first_applicable_at"), ResultColumns.instant(rs, "compliant_at")), reported);
     }
 
     public QueryResult<ComputerCompliance> byComputer(Scope scope, QueryFilter filter, ComputerSort sort, Page page) {
@@ -77,7 +78,7 @@ public final class ComplianceQueries {
         return runner.run(sql.withOrderBy(sort.sql), p, rs -> new ComputerCompliance(rs.getString("computer_id"),
                 rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
                 rs.getObject("managed_level") == null ? null : rs.getInt("managed_level"),
-                Rows.instant(rs, "last_inventory_at"), Rows.flag(rs, "pending_reboot_flag"), Rows.counts(rs)), reported);
+                ResultColumns.instant(rs, "last_inventory_at"), ResultColumns.flag(rs, "pending_reboot_flag"), ResultColumns.counts(rs)), reported);
     }
 
     public QueryResult<UpdateCompliance> byUpdate(Scope scope, QueryFilter filter, String bulletinIdOrNull) {
@@ -87,7 +88,7 @@ public final class ComplianceQueries {
             reported.put("bulletin", bulletinIdOrNull);
         }
         return runner.run(BY_UPDATE, p, rs -> new UpdateCompliance(rs.getString("update_id"), rs.getString("kb"),
-                rs.getString("product"), rs.getString("bulletin_id"), rs.getString("severity"), Rows.counts(rs)), reported);
+                rs.getString("product"), rs.getString("bulletin_id"), rs.getString("severity"), ResultColumns.counts(rs)), reported);
     }
 
     /** Report 1 as it stood at the end of {@code day} (compliance_daily). */
@@ -104,7 +105,7 @@ public final class ComplianceQueries {
         Map<String, Object> reported = reported(scope, filter);
         reported.put("fromDay", fromDay);
         reported.put("toDay", toDay);
-        return runner.run(TREND, p, rs -> new DailyCompliance(Rows.date(rs, "day"), Rows.counts(rs)), reported);
+        return runner.run(TREND, p, rs -> new DailyCompliance(ResultColumns.date(rs, "day"), ResultColumns.counts(rs)), reported);
     }
 
     /** One bulletin's compliance per region at any instant, derived from update_state_history. */
@@ -114,14 +115,14 @@ public final class ComplianceQueries {
         reported.put("bulletin", bulletinId);
         reported.put("at", at);
         return runner.run(BULLETIN_AT, p, rs -> {
-            ComplianceCounts counts = Rows.counts(rs);
+            ComplianceCounts counts = ResultColumns.counts(rs);
             return new GroupCompliance(rs.getString("region"), counts.applicable(), counts);
         }, reported);
     }
 
     private static BulletinCompliance bulletinRow(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new BulletinCompliance(rs.getString("bulletin_id"), rs.getString("title"), rs.getString("severity"),
-                Rows.date(rs, "released"), Rows.flag(rs, "exploited"), Rows.counts(rs));
+                ResultColumns.date(rs, "released"), ResultColumns.flag(rs, "exploited"), ResultColumns.counts(rs));
     }
 
     public static SqlParameters parameters(Scope scope, QueryFilter filter) {

@@ -36,12 +36,12 @@ public final class ComputerQueries {
                 rs.getString("ou"), rs.getString("computer_class"),
                 rs.getObject("managed_level") == null ? null : rs.getInt("managed_level"), rs.getString("os_name"),
                 rs.getString("os_version"), rs.getString("os_build"), rs.getString("architecture"),
-                rs.getString("agent_version"), Rows.instant(rs, "enrolled_at"), Rows.instant(rs, "last_inventory_at"),
-                Rows.instant(rs, "last_boot_at"), Rows.flag(rs, "pending_reboot_flag"),
-                Rows.instant(rs, "pending_reboot_since"), Rows.flag(rs, "reporting"), Rows.count(rs, "scan_error_count"),
-                rs.getString("last_scan_error"), Rows.instant(rs, "last_scan_at"),
-                Rows.nullableLong(rs, "last_scan_duration_ms"), Rows.nullableLong(rs, "last_scan_error_count"),
-                Rows.counts(rs)), reported(scope, computerId), "computer", computerId);
+                rs.getString("agent_version"), ResultColumns.instant(rs, "enrolled_at"), ResultColumns.instant(rs, "last_inventory_at"),
+                ResultColumns.instant(rs, "last_boot_at"), ResultColumns.flag(rs, "pending_reboot_flag"),
+                ResultColumns.instant(rs, "pending_reboot_since"), ResultColumns.flag(rs, "reporting"), ResultColumns.count(rs, "scan_error_count"),
+                rs.getString("last_scan_error"), ResultColumns.instant(rs, "last_scan_at"),
+                ResultColumns.nullableLong(rs, "last_scan_duration_ms"), ResultColumns.nullableLong(rs, "last_scan_error_count"),
+                ResultColumns.counts(rs)), reported(scope, computerId), "computer", computerId);
         return result;
     }
 
@@ -52,10 +52,10 @@ public final class ComputerQueries {
         reported.put("states", states);
         QueryResult<ComputerUpdate> result = runner.runForEntity(UPDATES, p, rs -> rs.getString("update_id") == null ? null
                 : new ComputerUpdate(rs.getString("update_id"), rs.getString("kb"), rs.getString("bulletin_id"),
-                rs.getString("product"), rs.getString("state"), Rows.instant(rs, "state_since"),
-                Rows.instant(rs, "first_applicable_at"), Rows.instant(rs, "installed_at"),
-                rs.getString("installed_via_kb"), Rows.count(rs, "failed_attempts"), rs.getString("title"),
-                rs.getString("severity"), Rows.flag(rs, "exploited"), rs.getString("restart_behaviour")), reported, "computer", computerId);
+                rs.getString("product"), rs.getString("state"), ResultColumns.instant(rs, "state_since"),
+                ResultColumns.instant(rs, "first_applicable_at"), ResultColumns.instant(rs, "installed_at"),
+                rs.getString("installed_via_kb"), ResultColumns.count(rs, "failed_attempts"), rs.getString("title"),
+                rs.getString("severity"), ResultColumns.flag(rs, "exploited"), rs.getString("restart_behaviour")), reported, "computer", computerId);
         return result;
     }
 
@@ -64,7 +64,7 @@ public final class ComputerQueries {
         page.bind(p);
         QueryResult<HistoryEntry> result = runner.runForEntity(HISTORY, p, rs -> rs.getString("update_id") == null ? null
                 : new HistoryEntry(rs.getString("update_id"), rs.getString("bulletin_id"), rs.getString("state"),
-                Rows.instant(rs, "valid_from"), Rows.instant(rs, "valid_to"), Rows.flag(rs, "regression")),
+                ResultColumns.instant(rs, "valid_from"), ResultColumns.instant(rs, "valid_to"), ResultColumns.flag(rs, "regression")),
                 reported(scope, computerId), "computer", computerId);
         return result;
     }
@@ -74,8 +74,8 @@ public final class ComputerQueries {
         page.bind(p);
         QueryResult<DeliveryAttempt> result = runner.runForEntity(DELIVERIES, p, rs -> rs.getString("outcome") == null ? null
                 : new DeliveryAttempt(rs.getString("policy_id"), rs.getString("update_id"), rs.getString("kb"),
-                Rows.count(rs, "attempt"), Rows.instant(rs, "started_at"), Rows.instant(rs, "ended_at"),
-                Rows.nullableLong(rs, "return_code"), rs.getString("outcome"), rs.getString("meaning")),
+                ResultColumns.count(rs, "attempt"), ResultColumns.instant(rs, "started_at"), ResultColumns.instant(rs, "ended_at"),
+                ResultColumns.nullableLong(rs, "return_code"), rs.getString("outcome"), rs.getString("meaning")),
                 reported(scope, computerId), "computer", computerId);
         return result;
     }

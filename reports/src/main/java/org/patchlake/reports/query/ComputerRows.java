@@ -1,5 +1,6 @@
 package org.patchlake.reports.query;
 
+import org.patchlake.core.state.ComplianceCounts;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -59,8 +59,8 @@ public final class DeliveryQueries {
         try (SnapshotLease lease = runner.warehouse().lease()) {
             SqlParameters p = window(lease, scope, filter, from, to);
             return runner.run(lease, BY_POLICY, p, rs -> new PolicyDelivery(rs.getString("policy_id"), rs.getString("policy_name"),
-                    Rows.count(rs, "attempts"), Rows.count(rs, "computers"), Rows.count(rs, "targets"), Rows.count(rs, "succeeded"),
-                    Rows.count(rs, "succeeded_reboot_required"), Rows.count(rs, "failed"), Rows.count(rs, "not_completed")),
+                    ResultColumns.count(rs, "attempts"), ResultColumns.count(rs, "computers"), ResultColumns.count(rs, "targets"), ResultColumns.count(rs, "succeeded"),
+                    ResultColumns.count(rs, "succeeded_reboot_required"), ResultColumns.count(rs, "failed"), ResultColumns.count(rs, "not_completed")),
                     reported(scope, filter, p));
         }
     }
@@ -72,9 +72,9 @@ public final class DeliveryQueries {
             if (policyIdOrNull != null) {
                 reported.put("policy", policyIdOrNull);
             }
-            return runner.run(lease, RETURN_CODES, p, rs -> new ReturnCodeCount(Rows.nullableLong(rs, "return_code"),
-                    rs.getString("hex"), rs.getString("meaning"), Rows.count(rs, "attempts"), Rows.count(rs, "computers"),
-                    Rows.count(rs, "failed_attempts")), reported);
+            return runner.run(lease, RETURN_CODES, p, rs -> new ReturnCodeCount(ResultColumns.nullableLong(rs, "return_code"),
+                    rs.getString("hex"), rs.getString("meaning"), ResultColumns.count(rs, "attempts"), ResultColumns.count(rs, "computers"),
+                    ResultColumns.count(rs, "failed_attempts")), reported);
         }
     }
 
@@ -83,15 +83,15 @@ public final class DeliveryQueries {
         page.bind(p);
         return runner.run(REBOOTS, p, rs -> new PendingReboot(rs.getString("computer_id"), rs.getString("hostname"),
                 rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
-                Rows.instant(rs, "pending_reboot_since"), Rows.instant(rs, "last_boot_at"),
-                Rows.nullableDouble(rs, "hours_pending"), Rows.count(rs, "updates_pending_reboot")),
+                ResultColumns.instant(rs, "pending_reboot_since"), ResultColumns.instant(rs, "last_boot_at"),
+                ResultColumns.nullableDouble(rs, "hours_pending"), ResultColumns.count(rs, "updates_pending_reboot")),
                 ComplianceQueries.reported(scope, filter));
     }
 
     /** How many computers {@link #pendingReboots} lists in all (its pages), with the updates waiting for them. */
     public QueryResult<RebootCount> pendingRebootCount(Scope scope, QueryFilter filter) {
-        return runner.run(REBOOT_COUNT, ComplianceQueries.parameters(scope, filter), rs -> new RebootCount(Rows.count(rs, "computers"),
-                Rows.count(rs, "updates_pending_reboot"), Rows.nullableDouble(rs, "longest_hours_pending")),
+        return runner.run(REBOOT_COUNT, ComplianceQueries.parameters(scope, filter), rs -> new RebootCount(ResultColumns.count(rs, "computers"),
+                ResultColumns.count(rs, "updates_pending_reboot"), ResultColumns.nullableDouble(rs, "longest_hours_pending")),
                 ComplianceQueries.reported(scope, filter));
     }
 

@@ -66,16 +66,16 @@ public final class DetectionQueries {
     }
 
     public QueryResult<Totals> totals(Scope scope, QueryFilter filter) {
-        return runner.run(TOTALS, ComplianceQueries.parameters(scope, filter), rs -> new Totals(Rows.count(rs, "computers"),
-                Rows.count(rs, "searched"), Rows.count(rs, "compared"), Rows.count(rs, "search_failed"),
-                Rows.count(rs, "in_disagreement"), Rows.count(rs, "both_missing"), Rows.count(rs, "windows_update_only"),
-                Rows.count(rs, "patchlake_only")), ComplianceQueries.reported(scope, filter));
+        return runner.run(TOTALS, ComplianceQueries.parameters(scope, filter), rs -> new Totals(ResultColumns.count(rs, "computers"),
+                ResultColumns.count(rs, "searched"), ResultColumns.count(rs, "compared"), ResultColumns.count(rs, "search_failed"),
+                ResultColumns.count(rs, "in_disagreement"), ResultColumns.count(rs, "both_missing"), ResultColumns.count(rs, "windows_update_only"),
+                ResultColumns.count(rs, "patchlake_only")), ComplianceQueries.reported(scope, filter));
     }
 
     public QueryResult<RegionRow> regions(Scope scope, QueryFilter filter) {
         return runner.run(REGIONS, ComplianceQueries.parameters(scope, filter), rs -> new RegionRow(rs.getString("region"),
-                Rows.count(rs, "compared"), Rows.count(rs, "search_failed"), Rows.count(rs, "in_disagreement"),
-                Rows.count(rs, "both_missing"), Rows.count(rs, "windows_update_only"), Rows.count(rs, "patchlake_only")),
+                ResultColumns.count(rs, "compared"), ResultColumns.count(rs, "search_failed"), ResultColumns.count(rs, "in_disagreement"),
+                ResultColumns.count(rs, "both_missing"), ResultColumns.count(rs, "windows_update_only"), ResultColumns.count(rs, "patchlake_only")),
                 ComplianceQueries.reported(scope, filter));
     }
 
@@ -84,8 +84,8 @@ public final class DetectionQueries {
         SqlParameters p = ComplianceQueries.parameters(scope, filter);
         page.bind(p);
         return runner.run(COMPUTERS, p, rs -> new ComputerRow(rs.getString("computer_id"), rs.getString("hostname"),
-                rs.getString("region"), rs.getString("site"), rs.getString("computer_class"), Rows.instant(rs, "searched_at"),
-                Rows.count(rs, "both_missing"), Rows.count(rs, "windows_update_only"), Rows.count(rs, "patchlake_only")),
+                rs.getString("region"), rs.getString("site"), rs.getString("computer_class"), ResultColumns.instant(rs, "searched_at"),
+                ResultColumns.count(rs, "both_missing"), ResultColumns.count(rs, "windows_update_only"), ResultColumns.count(rs, "patchlake_only")),
                 ComplianceQueries.reported(scope, filter));
     }
 
@@ -100,7 +100,7 @@ public final class DetectionQueries {
         QueryResult<Object> rows = runner.runForEntity(DIFFERENCES, p, rs -> {
             if (head[0] == null) {
                 head[0] = new ComputerComparison(rs.getString("computer_id"), rs.getString("hostname"), rs.getString("status"),
-                        Rows.instant(rs, "searched_at"), rs.getString("error_code"), List.of());
+                        ResultColumns.instant(rs, "searched_at"), rs.getString("error_code"), List.of());
             }
             if (rs.getString("kb") != null) {
                 kbs.add(new Difference(rs.getString("kb"), rs.getString("title"), rs.getString("severity"),

@@ -49,9 +49,9 @@ public final class FleetQueries {
 
     public QueryResult<VulnerabilityCount> vulnerabilities(Scope scope, QueryFilter filter) {
         return runner.run(VULNERABILITIES, ComplianceQueries.parameters(scope, filter), rs -> new VulnerabilityCount(
-                rs.getString("severity"), Rows.flag(rs, "exploited"), Rows.count(rs, "vulnerable_updates"),
-                Rows.count(rs, "required"), Rows.count(rs, "failed"), Rows.count(rs, "pending_reboot"),
-                Rows.count(rs, "computers"), Rows.count(rs, "bulletins")), ComplianceQueries.reported(scope, filter));
+                rs.getString("severity"), ResultColumns.flag(rs, "exploited"), ResultColumns.count(rs, "vulnerable_updates"),
+                ResultColumns.count(rs, "required"), ResultColumns.count(rs, "failed"), ResultColumns.count(rs, "pending_reboot"),
+                ResultColumns.count(rs, "computers"), ResultColumns.count(rs, "bulletins")), ComplianceQueries.reported(scope, filter));
     }
 
     public QueryResult<VulnerabilityTrendPoint> vulnerabilityTrend(Scope scope, QueryFilter filter, LocalDate fromDay, LocalDate toDay) {
@@ -59,22 +59,22 @@ public final class FleetQueries {
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("fromDay", fromDay);
         reported.put("toDay", toDay);
-        return runner.run(VULNERABILITY_TREND, p, rs -> new VulnerabilityTrendPoint(Rows.date(rs, "day"), rs.getString("severity"),
-                Rows.flag(rs, "exploited"), Rows.count(rs, "vulnerable"), Rows.count(rs, "applicable")), reported);
+        return runner.run(VULNERABILITY_TREND, p, rs -> new VulnerabilityTrendPoint(ResultColumns.date(rs, "day"), rs.getString("severity"),
+                ResultColumns.flag(rs, "exploited"), ResultColumns.count(rs, "vulnerable"), ResultColumns.count(rs, "applicable")), reported);
     }
 
     public QueryResult<AgentHealth> agentHealth(Scope scope, QueryFilter filter, int notReportingDays) {
         SqlParameters p = ComplianceQueries.parameters(scope, filter).put("days", notReportingDays);
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("notReportingDays", notReportingDays);
-        return runner.run(AGENT_HEALTH, p, rs -> new AgentHealth(Rows.count(rs, "computers"), Rows.count(rs, "with_agent"),
-                Rows.count(rs, "without_agent"), Rows.count(rs, "not_reporting"), Rows.count(rs, "with_scan_errors"),
-                Rows.count(rs, "os_unresolved"), notReportingDays), reported);
+        return runner.run(AGENT_HEALTH, p, rs -> new AgentHealth(ResultColumns.count(rs, "computers"), ResultColumns.count(rs, "with_agent"),
+                ResultColumns.count(rs, "without_agent"), ResultColumns.count(rs, "not_reporting"), ResultColumns.count(rs, "with_scan_errors"),
+                ResultColumns.count(rs, "os_unresolved"), notReportingDays), reported);
     }
 
     public QueryResult<AgentVersion> agentVersions(Scope scope, QueryFilter filter) {
         return runner.run(AGENT_VERSIONS, ComplianceQueries.parameters(scope, filter),
-                rs -> new AgentVersion(rs.getString("agent_version"), Rows.count(rs, "computers")), ComplianceQueries.reported(scope, filter));
+                rs -> new AgentVersion(rs.getString("agent_version"), ResultColumns.count(rs, "computers")), ComplianceQueries.reported(scope, filter));
     }
 
     /** Computers not reporting in N days (or, with {@code scanErrors}, computers with scan errors). */
@@ -85,7 +85,7 @@ public final class FleetQueries {
         reported.put(scanErrors ? "scanErrors" : "notReportingDays", scanErrors ? true : notReportingDays);
         return runner.run(AGENT_COMPUTERS, p, rs -> new AgentComputer(rs.getString("computer_id"), rs.getString("hostname"),
                 rs.getString("region"), rs.getString("site"), rs.getString("computer_class"), rs.getString("agent_version"),
-                Rows.instant(rs, "last_inventory_at"), Rows.count(rs, "scan_error_count"), rs.getString("last_scan_error")), reported);
+                ResultColumns.instant(rs, "last_inventory_at"), ResultColumns.count(rs, "scan_error_count"), rs.getString("last_scan_error")), reported);
     }
 
     /** Computers whose OS could not be resolved to the catalog's products, by reason. */
@@ -95,7 +95,7 @@ public final class FleetQueries {
         return runner.run(UNRESOLVED_OS, p, rs -> new UnresolvedComputer(rs.getString("computer_id"), rs.getString("hostname"),
                 rs.getString("region"), rs.getString("site"), rs.getString("computer_class"), rs.getString("agent_version"),
                 rs.getString("os_product"), rs.getString("os_name"), rs.getString("os_version"), rs.getString("os_build"),
-                Rows.instant(rs, "last_inventory_at"), rs.getString("os_unresolved_reason")), ComplianceQueries.reported(scope, filter));
+                ResultColumns.instant(rs, "last_inventory_at"), rs.getString("os_unresolved_reason")), ComplianceQueries.reported(scope, filter));
     }
 
     /** Report 10 top level: per region in scope. The computer level is {@link ComplianceQueries#byComputer} with a site filter. */
@@ -115,7 +115,7 @@ public final class FleetQueries {
         if (parentRegion != null) {
             reported.put("parentRegion", parentRegion);
         }
-        return runner.run(REGIONAL, p, rs -> new GroupCompliance(rs.getString("group_key"), Rows.count(rs, "computers"),
-                Rows.counts(rs)), reported);
+        return runner.run(REGIONAL, p, rs -> new GroupCompliance(rs.getString("group_key"), ResultColumns.count(rs, "computers"),
+                ResultColumns.counts(rs)), reported);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Rows of one query with what they were computed from: the snapshot (id, published time = when the data was
+ * ResultColumns of one query with what they were computed from: the snapshot (id, published time = when the data was
  * refreshed, data-as-of time) and the parameters actually used, scope and defaults included.
  */
 public record QueryResult<T>(List<T> rows, String snapshotId, Instant publishedAt, Instant dataAsOf,

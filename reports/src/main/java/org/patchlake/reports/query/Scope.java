@@ -1,5 +1,6 @@
 package org.patchlake.reports.query;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +34,17 @@ public record Scope(boolean everything, Set<String> regions, Set<String> sites) 
 
     public static Scope of(Set<String> regions, Set<String> sites) {
         return new Scope(false, regions, sites);
+    }
+
+    /**
+     * The one conversion from a signed-in viewer's scope (web's {@code auth.Scope}, a stored schedule's or remediation
+     * owner's): every region when {@code allRegions}, else exactly the listed regions and sites.
+     */
+    public static Scope viewing(boolean allRegions, Collection<String> regions, Collection<String> sites) {
+        if (allRegions) {
+            return all();
+        }
+        return of(Set.copyOf(Objects.requireNonNull(regions, "regions is null")), Set.copyOf(Objects.requireNonNull(sites, "sites is null")));
     }
 
     public boolean allows(String region, String site) {

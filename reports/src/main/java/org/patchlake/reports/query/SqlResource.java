@@ -1,15 +1,12 @@
 package org.patchlake.reports.query;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One SQL statement loaded from a {@code .sql} resource beside the class that runs it. Named parameters
+ * One SQL statement loaded from a {@code .sql} resource beside the class that runs it ({@link SqlFile}). Named parameters
  * ({@code :severities}) are turned into positional {@code ?} markers once, at load time, so every value is
  * bound by the driver and never concatenated. {@code ::TYPE} casts, string literals and comments are left
  * alone. A statement may have one {@code /*order_by*}{@code /} slot, filled only from a fixed allow-list
@@ -26,15 +23,9 @@ public final class SqlResource {
         this.parameterNames = List.copyOf(parameterNames);
     }
 
+    /** The one statement of {@code resourceName} beside {@code owner}, read by {@link SqlFile} (fragments expanded). */
     public static SqlResource load(Class<?> owner, String resourceName) {
-        try (InputStream in = owner.getResourceAsStream(resourceName)) {
-            if (in == null) {
-                throw new IllegalStateException("SQL resource not found beside " + owner.getName() + ": " + resourceName);
-            }
-            return parse(resourceName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read SQL resource " + resourceName + ": " + e.getMessage(), e);
-        }
+        return SqlFile.load(owner, resourceName).single();
     }
 
     static SqlResource parse(String name, String text) {

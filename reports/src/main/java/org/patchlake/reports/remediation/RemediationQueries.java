@@ -4,7 +4,7 @@ import org.patchlake.reports.query.ComplianceQueries;
 import org.patchlake.reports.query.QueryFilter;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.QueryRunner;
-import org.patchlake.reports.query.Rows;
+import org.patchlake.reports.query.ResultColumns;
 import org.patchlake.reports.query.Scope;
 import org.patchlake.reports.query.SqlParameters;
 import org.patchlake.reports.query.SqlResource;
@@ -74,15 +74,15 @@ public final class RemediationQueries {
     public QueryResult<ComputerPlace> place(String computerId) {
         SqlParameters p = new SqlParameters().put("computer_id", Objects.requireNonNull(computerId, "computerId is null"));
         return runner.run(PLACE, p, rs -> new ComputerPlace(rs.getString("computer_id"), rs.getString("hostname"),
-                rs.getString("region"), rs.getString("site"), Rows.flag(rs, "pending_reboot")), Map.of("computer", computerId));
+                rs.getString("region"), rs.getString("site"), ResultColumns.flag(rs, "pending_reboot")), Map.of("computer", computerId));
     }
 
     /** Latest attempt per computer x KB of the policy (its wire id, e.g. {@code rem-12}). */
     public QueryResult<LatestAttempt> latestAttempts(String policyId) {
         SqlParameters p = new SqlParameters().put("policy_id", Objects.requireNonNull(policyId, "policyId is null"));
         return runner.run(DELIVERIES, p, rs -> new LatestAttempt(rs.getString("computer_id"), rs.getString("kb"),
-                rs.getString("outcome"), Rows.nullableLong(rs, "return_code"), rs.getString("return_code_hex"),
-                rs.getString("meaning"), (int) Rows.count(rs, "attempt"), Rows.instant(rs, "started_at"),
-                Rows.flag(rs, "restarted_since"), Rows.flag(rs, "pending_reboot")), Map.of("policy", policyId));
+                rs.getString("outcome"), ResultColumns.nullableLong(rs, "return_code"), rs.getString("return_code_hex"),
+                rs.getString("meaning"), (int) ResultColumns.count(rs, "attempt"), ResultColumns.instant(rs, "started_at"),
+                ResultColumns.flag(rs, "restarted_since"), ResultColumns.flag(rs, "pending_reboot")), Map.of("policy", policyId));
     }
 }

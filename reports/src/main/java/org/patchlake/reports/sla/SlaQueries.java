@@ -16,7 +16,7 @@ import org.patchlake.reports.query.ComplianceQueries;
 import org.patchlake.reports.query.QueryFilter;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.QueryRunner;
-import org.patchlake.reports.query.Rows;
+import org.patchlake.reports.query.ResultColumns;
 import org.patchlake.reports.query.Scope;
 import org.patchlake.reports.query.SnapshotLease;
 import org.patchlake.reports.query.SqlParameters;
@@ -87,7 +87,7 @@ public final class SlaQueries {
                     .put("policy_severities", policies.stream().map(SlaPolicy::severity).distinct().toList())
                     .put("as_of", asOf);
             List<Bulletin> bulletins = runner.run(lease, BULLETINS, bulletinParameters, rs -> new Bulletin(
-                    rs.getString("bulletin_id"), rs.getString("title"), rs.getString("severity"), Rows.date(rs, "released")),
+                    rs.getString("bulletin_id"), rs.getString("title"), rs.getString("severity"), ResultColumns.date(rs, "released")),
                     reported).rows();
 
             List<Target> targets = new ArrayList<>();
@@ -163,8 +163,8 @@ public final class SlaQueries {
         SqlParameters p = ComplianceQueries.parameters(scope, filter).put("bulletin_id", bulletinId).put("hours", List.copyOf(hours));
         Map<String, Object> reported = ComplianceQueries.reported(scope, filter);
         reported.put("bulletin", bulletinId);
-        return runner.run(summarized ? ROLLOUT : ROLLOUT_FROM_STATES, p, rs -> new RolloutPoint(Rows.count(rs, "hours"), Rows.count(rs, "compliant"),
-                Rows.count(rs, "applicable"), Rows.count(rs, "exempt"), Rows.count(rs, "unknown")), reported);
+        return runner.run(summarized ? ROLLOUT : ROLLOUT_FROM_STATES, p, rs -> new RolloutPoint(ResultColumns.count(rs, "hours"), ResultColumns.count(rs, "compliant"),
+                ResultColumns.count(rs, "applicable"), ResultColumns.count(rs, "exempt"), ResultColumns.count(rs, "unknown")), reported);
     }
 
     /** Every 24 hours for 4 weeks, then weekly to 26 weeks. */
@@ -200,20 +200,20 @@ public final class SlaQueries {
         reported.put("groupBy", grouping);
         reported.put("days", days);
         return runner.run(sql.withSlot("group", grouping.sql), p, rs -> new TimeToPatch(
-                String.valueOf(rs.getString("group_key")), days, Rows.count(rs, "applicable"), Rows.count(rs, "exempt"),
-                Rows.count(rs, "unknown"), Rows.count(rs, "patched"), Rows.nullableDouble(rs, "mean_hours_to_patch"),
-                Rows.count(rs, "eligible_within"), Rows.count(rs, "patched_within")), reported);
+                String.valueOf(rs.getString("group_key")), days, ResultColumns.count(rs, "applicable"), ResultColumns.count(rs, "exempt"),
+                ResultColumns.count(rs, "unknown"), ResultColumns.count(rs, "patched"), ResultColumns.nullableDouble(rs, "mean_hours_to_patch"),
+                ResultColumns.count(rs, "eligible_within"), ResultColumns.count(rs, "patched_within")), reported);
     }
 
     private SlaAttainment row(ResultSet rs, List<Target> targets, Instant asOf) throws SQLException {
-        Target t = targets.get((int) Rows.count(rs, "target_index"));
-        long applicable = Rows.count(rs, "applicable");
-        long exempt = Rows.count(rs, "exempt");
-        long unknown = Rows.count(rs, "unknown");
+        Target t = targets.get((int) ResultColumns.count(rs, "target_index"));
+        long applicable = ResultColumns.count(rs, "applicable");
+        long exempt = ResultColumns.count(rs, "exempt");
+        long unknown = ResultColumns.count(rs, "unknown");
         long denominator = applicable - exempt - unknown;
-        long atDeadline = Rows.count(rs, "compliant_at_deadline");
-        long now = Rows.count(rs, "compliant_now");
-        long atWindowStart = Rows.count(rs, "compliant_at_window_start");
+        long atDeadline = ResultColumns.count(rs, "compliant_at_deadline");
+        long now = ResultColumns.count(rs, "compliant_now");
+        long atWindowStart = ResultColumns.count(rs, "compliant_at_window_start");
         boolean ahead = t.deadline().isAfter(asOf);
         Double projected = ahead ? evaluator.projected(denominator, t.deadline(), asOf, now, atWindowStart, t.windowStart()) : null;
         SlaStatus status = evaluator.status(t.phase().targetPercent(), denominator, t.deadline(), asOf, atDeadline, now,

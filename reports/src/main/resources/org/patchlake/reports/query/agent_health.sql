@@ -8,7 +8,5 @@ SELECT count(*) AS computers,
        count_if(coalesce(c.scan_error_count, 0) > 0) AS with_scan_errors,
        count_if(c.os_unresolved_reason IS NOT NULL) AS os_unresolved
 FROM computers c
-WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))
+WHERE /*@scope(region = c.region, site = c.site)*/
+  /*@filter(region = c.region, site = c.site, class = c.computer_class)*/

@@ -3,10 +3,8 @@
 SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.agent_version, c.last_inventory_at,
        coalesce(c.scan_error_count, 0) AS scan_error_count, c.last_scan_error
 FROM computers c
-WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))
+WHERE /*@scope(region = c.region, site = c.site)*/
+  /*@filter(region = c.region, site = c.site, class = c.computer_class)*/
   AND CASE WHEN :only_scan_errors::BOOLEAN THEN coalesce(c.scan_error_count, 0) > 0
            ELSE c.agent_version IS NOT NULL AND (c.last_inventory_at IS NULL
                 OR c.last_inventory_at < :as_of::TIMESTAMP - to_days(:days::INTEGER)) END

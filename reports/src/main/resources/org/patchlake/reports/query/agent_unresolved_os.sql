@@ -4,9 +4,7 @@ SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.agent_ve
        c.os_version, c.os_build, c.last_inventory_at, c.os_unresolved_reason
 FROM computers c
 WHERE c.os_unresolved_reason IS NOT NULL
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))
+  AND /*@scope(region = c.region, site = c.site)*/
+    /*@filter(region = c.region, site = c.site, class = c.computer_class)*/
 ORDER BY c.os_unresolved_reason, c.computer_id
 LIMIT :limit OFFSET :offset

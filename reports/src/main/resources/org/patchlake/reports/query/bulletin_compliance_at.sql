@@ -10,8 +10,8 @@ WITH at_time AS (
   WHERE h.bulletin_id = :bulletin_id
     AND h.valid_from <= :at::TIMESTAMP AND (h.valid_to IS NULL OR h.valid_to > :at::TIMESTAMP)
     AND h.state <> 'NOT_APPLICABLE'
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], h.region) OR list_contains(:scope_sites::VARCHAR[], h.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], h.computer_class))
+    AND /*@scope(region = h.region, site = h.site)*/
+      /*@filter(class = h.computer_class)*/
   GROUP BY h.computer_id, h.region, h.site, h.computer_class
 )
 SELECT region,

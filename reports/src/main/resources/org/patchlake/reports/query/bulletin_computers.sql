@@ -3,10 +3,8 @@ SELECT c.computer_id, c.hostname, bs.region, bs.site, bs.computer_class, bs.stat
 FROM bulletin_state bs
 JOIN computers c ON c.computer_id = bs.computer_id
 WHERE bs.bulletin_id = :bulletin_id
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
+  AND /*@scope(region = bs.region, site = bs.site)*/
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class)*/
   AND list_contains(:states::VARCHAR[], bs.state)
 ORDER BY bs.region, bs.site, c.hostname, c.computer_id
 LIMIT :limit OFFSET :offset

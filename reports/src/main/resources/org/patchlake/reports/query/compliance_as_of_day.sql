@@ -5,12 +5,7 @@ SELECT b.bulletin_id, b.title, b.vendor_severity AS severity, b.released, b.expl
 FROM compliance_daily d
 JOIN bulletins b ON b.bulletin_id = d.bulletin_id
 WHERE d.day = :day::DATE
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region) OR list_contains(:scope_sites::VARCHAR[], d.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], d.computer_class))
-  AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-  AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-  AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  AND /*@scope(region = d.region, site = d.site)*/
+    /*@filter(region = d.region, site = d.site, class = d.computer_class, severity = b.vendor_severity, released = b.released)*/
 GROUP BY b.bulletin_id, b.title, b.vendor_severity, b.released, b.exploited
 ORDER BY b.released DESC, b.bulletin_id

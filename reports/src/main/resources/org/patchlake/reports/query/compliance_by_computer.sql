@@ -10,13 +10,8 @@ WITH counts AS (
          count_if(bs.state = 'UNKNOWN') AS unknown
   FROM bulletin_state bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
-    AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-    AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-    AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  WHERE /*@scope(region = bs.region, site = bs.site)*/
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class, severity = b.vendor_severity, released = b.released)*/
   GROUP BY bs.computer_id
 )
 SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.managed_level, c.last_inventory_at,

@@ -5,11 +5,8 @@ WITH counts AS (
          sum(k.applicable) AS applicable, sum(k.installed) AS installed, sum(k.pending_reboot) AS pending_reboot,
          sum(k.required) AS required, sum(k.failed) AS failed, sum(k.exempt) AS exempt, sum(k.unknown) AS unknown
   FROM computer_severity_counts k
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], k.region) OR list_contains(:scope_sites::VARCHAR[], k.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], k.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], k.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], k.computer_class))
-    AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], k.severity))
+  WHERE /*@scope(region = k.region, site = k.site)*/
+    /*@filter(region = k.region, site = k.site, class = k.computer_class, severity = k.severity)*/
   GROUP BY k.computer_id
 )
 SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.managed_level, c.last_inventory_at,

@@ -5,9 +5,7 @@ SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.managed_
        c.pending_reboot_flag,
        c.applicable, c.installed, c.pending_reboot, c.required, c.failed, c.exempt, c.unknown, c.vulnerable
 FROM computer_counts c
-WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))
+WHERE /*@scope(region = c.region, site = c.site)*/
+  /*@filter(region = c.region, site = c.site, class = c.computer_class)*/
 ORDER BY /*order_by*/
 LIMIT :limit OFFSET :offset

@@ -1,22 +1,11 @@
 -- Report 3: compliance by update (KB x product), computer counts from update_state_summary.
 SELECT u.update_id, u.kb, u.product, u.bulletin_id, b.vendor_severity AS severity,
-       sum(us.computers) AS applicable,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'INSTALLED'), 0) AS installed,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'INSTALLED_PENDING_REBOOT'), 0) AS pending_reboot,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'REQUIRED'), 0) AS required,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'FAILED'), 0) AS failed,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'EXEMPT'), 0) AS exempt,
-       coalesce(sum(us.computers) FILTER (WHERE us.state = 'UNKNOWN'), 0) AS unknown
+       /*@state_counts(computers = us.computers, state = us.state)*/
 FROM update_state_summary us
 JOIN updates u ON u.update_id = us.update_id
 JOIN bulletins b ON b.bulletin_id = u.bulletin_id
-WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], us.region) OR list_contains(:scope_sites::VARCHAR[], us.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], us.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], us.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], us.computer_class))
-  AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-  AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-  AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+WHERE /*@scope(region = us.region, site = us.site)*/
+  /*@filter(region = us.region, site = us.site, class = us.computer_class, severity = b.vendor_severity, released = b.released)*/
   AND (:bulletin_id::VARCHAR IS NULL OR u.bulletin_id = :bulletin_id::VARCHAR)
 GROUP BY u.update_id, u.kb, u.product, u.bulletin_id, b.vendor_severity
 ORDER BY b.vendor_severity, u.kb, u.product

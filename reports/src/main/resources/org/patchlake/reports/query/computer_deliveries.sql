@@ -2,7 +2,7 @@
 WITH visible AS (
   SELECT c.computer_id FROM computers c
   WHERE c.computer_id = :computer_id
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
+    AND /*@scope(region = c.region, site = c.site)*/
 ), page AS (
   SELECT d.policy_id, d.update_id, d.kb, d.attempt, d.started_at, d.ended_at, d.return_code, d.outcome, d.meaning
   FROM deliveries d

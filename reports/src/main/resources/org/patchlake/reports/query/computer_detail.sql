@@ -23,4 +23,4 @@ FROM computers c
 CROSS JOIN counts k
 LEFT JOIN last_scan s ON s.computer_id = c.computer_id
 WHERE c.computer_id = :computer_id
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
+  AND /*@scope(region = c.region, site = c.site)*/

@@ -4,7 +4,7 @@
 WITH visible AS (
   SELECT c.computer_id FROM computers c
   WHERE c.computer_id = :computer_id
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
+    AND /*@scope(region = c.region, site = c.site)*/
 ), page AS (
   SELECT h.update_id, h.bulletin_id, h.state, h.valid_from, h.valid_to, coalesce(h.regression, false) AS regression
   FROM update_state_history h

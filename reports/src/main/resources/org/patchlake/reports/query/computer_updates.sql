@@ -8,6 +8,6 @@ LEFT JOIN update_state us ON us.computer_id = c.computer_id AND list_contains(:s
 LEFT JOIN bulletins b ON b.bulletin_id = us.bulletin_id
 LEFT JOIN updates u ON u.update_id = us.update_id
 WHERE c.computer_id = :computer_id
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
+  AND /*@scope(region = c.region, site = c.site)*/
 ORDER BY CASE b.vendor_severity WHEN 'Critical' THEN 1 WHEN 'Important' THEN 2 WHEN 'Moderate' THEN 3 WHEN 'Low' THEN 4 ELSE 5 END,
          us.first_applicable_at, us.update_id

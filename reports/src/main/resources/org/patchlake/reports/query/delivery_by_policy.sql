@@ -5,9 +5,8 @@ WITH in_window AS (
   SELECT d.*
   FROM deliveries d
   WHERE d.started_at >= :from_time::TIMESTAMP AND d.started_at < :to_time::TIMESTAMP
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region) OR list_contains(:scope_sites::VARCHAR[], d.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
+    AND /*@scope(region = d.region, site = d.site)*/
+      /*@filter(region = d.region, site = d.site)*/
 ), ranked AS (
   -- agents report the KB only (update_id null): a computer x KB is then the unit, never all KBs of a computer at once
   SELECT policy_id, computer_id, coalesce(update_id, kb) AS update_id, outcome,

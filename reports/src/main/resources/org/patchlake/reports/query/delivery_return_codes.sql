@@ -8,9 +8,8 @@ SELECT d.return_code, d.return_code & 4294967295 AS unsigned_code,
 FROM deliveries d
 LEFT JOIN return_code_meanings m ON m.code = (d.return_code & 4294967295)
 WHERE d.started_at >= :from_time::TIMESTAMP AND d.started_at < :to_time::TIMESTAMP
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region) OR list_contains(:scope_sites::VARCHAR[], d.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], d.site))
+  AND /*@scope(region = d.region, site = d.site)*/
+    /*@filter(region = d.region, site = d.site)*/
   AND (:policy_id::VARCHAR IS NULL OR d.policy_id = :policy_id::VARCHAR)
 GROUP BY d.return_code
 ORDER BY attempts DESC, unsigned_code NULLS LAST

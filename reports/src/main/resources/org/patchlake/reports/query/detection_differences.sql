@@ -7,5 +7,5 @@ FROM computers c
 LEFT JOIN windows_update_searches s ON s.computer_id = c.computer_id
 LEFT JOIN detection_agreement_kbs k ON k.computer_id = c.computer_id
 WHERE c.computer_id = :computer_id
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
+  AND /*@scope(region = c.region, site = c.site)*/
 ORDER BY CASE k.agreement WHEN 'WINDOWS_UPDATE_ONLY' THEN 1 WHEN 'PATCHLAKE_ONLY' THEN 2 ELSE 3 END, k.kb

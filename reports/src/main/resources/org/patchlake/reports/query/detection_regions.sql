@@ -8,9 +8,7 @@ SELECT a.region,
        sum(a.windows_update_only) AS windows_update_only,
        sum(a.patchlake_only) AS patchlake_only
 FROM detection_agreement_computers a
-WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], a.region) OR list_contains(:scope_sites::VARCHAR[], a.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], a.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], a.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], a.computer_class))
+WHERE /*@scope(region = a.region, site = a.site)*/
+  /*@filter(region = a.region, site = a.site, class = a.computer_class)*/
 GROUP BY a.region
 ORDER BY sum(a.windows_update_only) + sum(a.patchlake_only) DESC, a.region

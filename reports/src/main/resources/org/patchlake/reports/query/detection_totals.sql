@@ -2,10 +2,8 @@
 -- verdicts differ, and the computer x KB pairs missing on both sides, only per Windows Update, only per Patchlake.
 WITH scoped AS (
   SELECT c.computer_id FROM computers c
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))
+  WHERE /*@scope(region = c.region, site = c.site)*/
+    /*@filter(region = c.region, site = c.site, class = c.computer_class)*/
 )
 SELECT count(*) AS computers,
        count(a.computer_id) AS searched,

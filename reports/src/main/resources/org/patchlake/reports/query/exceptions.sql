@@ -8,8 +8,7 @@ SELECT e.exception_id, e.computer_id, e.hostname, e.region, e.site, e.bulletin_i
 FROM exception_rows e
 WHERE (e.created_at IS NULL OR e.created_at <= :as_of::TIMESTAMP)
   AND NOT e.revoked
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], e.region) OR list_contains(:scope_sites::VARCHAR[], e.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], e.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], e.site))
+  AND /*@scope(region = e.region, site = e.site)*/
+    /*@filter(region = e.region, site = e.site)*/
 ORDER BY e.expires_at, e.exception_id
 LIMIT :limit OFFSET :offset

@@ -9,9 +9,7 @@ SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.pending_
 FROM computers c
 LEFT JOIN waiting w ON w.computer_id = c.computer_id
 WHERE (c.pending_reboot OR w.updates_pending_reboot > 0)
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], c.computer_class))
+  AND /*@scope(region = c.region, site = c.site)*/
+    /*@filter(region = c.region, site = c.site, class = c.computer_class)*/
 ORDER BY c.pending_reboot_since NULLS LAST, c.computer_id
 LIMIT :limit OFFSET :offset

@@ -8,7 +8,7 @@ WITH superseding AS (
   SELECT bs.bulletin_id, sum(bs.computers) AS applicable,
          coalesce(sum(bs.computers) FILTER (WHERE bs.state <> 'INSTALLED'), 0) AS not_installed
   FROM bulletin_state_summary bs
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
+  WHERE /*@scope(region = bs.region, site = bs.site)*/
   GROUP BY bs.bulletin_id
 )
 SELECT b.bulletin_id, b.title, b.vendor_severity AS severity, b.released, coalesce(s.superseded_by, CAST(ARRAY[] AS VARCHAR[])) AS superseded_by,
@@ -17,8 +17,6 @@ FROM bulletins b
 LEFT JOIN superseding s ON s.bulletin_id = b.bulletin_id
 LEFT JOIN open_pairs o ON o.bulletin_id = b.bulletin_id
 WHERE b.superseded
-  AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-  AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-  AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  /*@filter(severity = b.vendor_severity, released = b.released)*/
 ORDER BY b.released DESC, b.bulletin_id
 LIMIT :limit OFFSET :offset

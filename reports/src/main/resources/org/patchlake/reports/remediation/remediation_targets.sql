@@ -10,9 +10,8 @@ WITH needed AS (
   WHERE s.state IN ('REQUIRED', 'FAILED')
     AND (:bulletin_id::VARCHAR IS NULL OR s.bulletin_id = :bulletin_id::VARCHAR)
     AND (:computer_id::VARCHAR IS NULL OR s.computer_id = :computer_id::VARCHAR)
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], c.region) OR list_contains(:scope_sites::VARCHAR[], c.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], c.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], c.site))
+    AND /*@scope(region = c.region, site = c.site)*/
+      /*@filter(region = c.region, site = c.site)*/
 ), heads AS (
   SELECT s.kb, s.product, arg_max(s.superseded_by_kb, u.released) AS head_kb
   FROM update_supersedence s

@@ -18,8 +18,8 @@ WITH targets AS (
   FROM targets t
   JOIN sla_totals s ON s.bulletin_id = t.bulletin_id
   WHERE (t.level_selector = 0 OR s.managed_level = t.level_selector)
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], s.region))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], s.region))
+    AND /*@region_scope(region = s.region)*/
+      /*@filter(region = s.region)*/
   GROUP BY GROUPING SETS ((t.target_index, s.region), (t.target_index))
 ), by_day AS (
   SELECT t.target_index, d.region,
@@ -29,8 +29,8 @@ WITH targets AS (
   JOIN sla_compliance_days d ON d.bulletin_id = t.bulletin_id
   WHERE (t.level_selector = 0 OR d.managed_level = t.level_selector)
     AND d.day <= greatest(t.deadline_day, t.window_day)
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
+    AND /*@region_scope(region = d.region)*/
+      /*@filter(region = d.region)*/
   GROUP BY GROUPING SETS ((t.target_index, d.region), (t.target_index))
 )
 SELECT o.target_index, o.region, o.applicable, o.exempt, o.unknown,

@@ -26,9 +26,7 @@ FROM targets t
 JOIN bulletin_state bs ON bs.bulletin_id = t.bulletin_id
 WHERE (t.class_selector = '' OR bs.computer_class = t.class_selector)
   AND (t.level_selector = 0 OR bs.managed_level = t.level_selector)
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
+  AND /*@scope(region = bs.region, site = bs.site)*/
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class)*/
 GROUP BY GROUPING SETS ((t.target_index, bs.region), (t.target_index))
 ORDER BY t.target_index, bs.region NULLS FIRST

@@ -9,14 +9,14 @@ totals AS (
   SELECT sum(s.applicable) AS applicable, sum(s.exempt) AS exempt, sum(s.unknown) AS unknown
   FROM sla_totals s
   WHERE s.bulletin_id = :bulletin_id
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], s.region))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], s.region))
+    AND /*@region_scope(region = s.region)*/
+      /*@filter(region = s.region)*/
 ), by_day AS (
   SELECT d.day, sum(d.compliant) AS compliant
   FROM sla_compliance_days d
   WHERE d.bulletin_id = :bulletin_id
-    AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], d.region))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], d.region))
+    AND /*@region_scope(region = d.region)*/
+      /*@filter(region = d.region)*/
   GROUP BY d.day
 )
 SELECT p.hours, t.applicable, t.exempt, t.unknown, coalesce(sum(d.compliant), 0) AS compliant

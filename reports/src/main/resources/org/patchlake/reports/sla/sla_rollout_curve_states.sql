@@ -12,9 +12,7 @@ FROM points p
 CROSS JOIN bulletin b
 JOIN bulletin_state bs ON bs.bulletin_id = :bulletin_id
 WHERE b.clock_start + to_hours(p.hours) <= :as_of::TIMESTAMP
-  AND (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
-  AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-  AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-  AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
+  AND /*@scope(region = bs.region, site = bs.site)*/
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class)*/
 GROUP BY p.hours
 ORDER BY p.hours

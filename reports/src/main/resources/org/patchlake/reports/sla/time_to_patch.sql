@@ -9,13 +9,8 @@ WITH totals AS (
          sum(bs.patched) AS patched, sum(bs.seconds_to_patch) AS seconds_to_patch
   FROM time_to_patch_totals bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
-    AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-    AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-    AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  WHERE /*@scope(region = bs.region, site = bs.site)*/
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class, severity = b.vendor_severity, released = b.released)*/
   GROUP BY 1
 ), within AS (
   SELECT /*group*/ AS group_key,
@@ -24,13 +19,8 @@ WITH totals AS (
          sum(bs.patched_available) FILTER (WHERE bs.day < :days::INTEGER) AS patched_too_recent
   FROM time_to_patch_days bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
-    AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-    AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-    AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  WHERE /*@scope(region = bs.region, site = bs.site)*/
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class, severity = b.vendor_severity, released = b.released)*/
   GROUP BY 1
 )
 SELECT t.group_key, t.applicable, t.exempt, t.unknown, t.patched,

@@ -8,13 +8,8 @@ WITH measured AS (
          greatest(bs.first_applicable_at, b.released::TIMESTAMP) AS clock_start
   FROM bulletin_state bs
   JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
-  WHERE (:scope_all OR list_contains(:scope_regions::VARCHAR[], bs.region) OR list_contains(:scope_sites::VARCHAR[], bs.site))
-    AND (len(:regions::VARCHAR[]) = 0 OR list_contains(:regions::VARCHAR[], bs.region))
-    AND (len(:sites::VARCHAR[]) = 0 OR list_contains(:sites::VARCHAR[], bs.site))
-    AND (len(:classes::VARCHAR[]) = 0 OR list_contains(:classes::VARCHAR[], bs.computer_class))
-    AND (len(:severities::VARCHAR[]) = 0 OR list_contains(:severities::VARCHAR[], b.vendor_severity))
-    AND (:from::DATE IS NULL OR b.released >= :from::DATE)
-    AND (:to::DATE IS NULL OR b.released <= :to::DATE)
+  WHERE /*@scope(region = bs.region, site = bs.site)*/
+    /*@filter(region = bs.region, site = bs.site, class = bs.computer_class, severity = b.vendor_severity, released = b.released)*/
 )
 SELECT group_key,
        count(*) AS applicable,

@@ -42,6 +42,36 @@ class ReportExportsTest {
     }
 
     @Test
+    void csv_export_writes_formulas_as_text_quotes_carriage_returns_and_keeps_negative_numbers() {
+        ReportData fixture = reports.load(ReportTemplate.EXCEPTIONS, Scope.all());
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>(fixture.rows().get(0));
+        row.put("owner", "=HYPERLINK(\"http://evil\")");
+        row.put("reason", "line one\rline two");
+        row.put("days_left", -19L);
+        ReportData hostile = new ReportData(fixture.snapshotTime(), fixture.runParameters(), fixture.scope(), List.of(row),
+                fixture.datasets(), fixture.values());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        reports.engine.render(ReportTemplate.EXCEPTIONS, hostile, FixtureReports.OPTIONS, ExportFormat.CSV, out);
+
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("hostname,").contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",").endsWith("\r\n");
+        List<List<String>> records = readCsv(csv);
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1)).contains("'=HYPERLINK(\"http://evil\")", "-19").anySatisfy(cell -> assertThat(cell).matches("line one\\R+line two"));
+    }
+
+    @Test
+    void the_html_frame_escapes_the_report_name_quotes_included() {
+        ReportHtmlFrame.Parts frame = new ReportHtmlFrame().around("<b>\"Q4\" & 'all'</b>");
+
+        assertThat(frame.header()).startsWith("<!DOCTYPE html>").contains("<title>&lt;b&gt;\"Q4\" &amp; 'all'&lt;/b&gt;</title>")
+                .doesNotContain("<b>");
+        assertThat(frame.footer()).isEqualTo("</div></body></html>");
+        assertThat(frame.betweenPages()).isEqualTo("<hr style=\"border:0;border-top:1px solid #ccc\">");
+    }
+
+    @Test
     void executive_summary_pdf_prints_title_snapshot_time_denominators_and_page_numbers_in_dejavu() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(reports.render(ReportTemplate.EXECUTIVE_SUMMARY, ExportFormat.PDF))) {
             String text = new PDFTextStripper().getText(pdf);
@@ -135,5 +165,14 @@ class ReportExportsTest {
             links.add(matcher.group(1));
         }
         return links;
+    }
+
+    private static List<List<String>> readCsv(String csv) {
+        try {
+            return org.patchlake.reports.csv.ProductCsv.format().parse(new java.io.StringReader(csv)).stream()
+                    .map(org.apache.commons.csv.CSVRecord::toList).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.patchlake.reports.query;
 
+import org.patchlake.core.state.ComplianceCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,8 +46,8 @@ class ComplianceQueriesTest {
         assertThat(result.rows()).extracting(BulletinCompliance::bulletinId).containsExactly("KB5000001", "KB5000002", "MS08-067");
         // KB5000001: c1, c2 installed; c3 required; c4 pending reboot; c5 failed; c6 unknown
         assertThat(result.rows().get(0).counts()).isEqualTo(new ComplianceCounts(6, 2, 1, 1, 1, 0, 1));
-        assertThat(result.rows().get(0).counts().compliancePercent()).contains(100.0 * 2 / 5);
-        assertThat(result.rows().get(0).counts().strictCompliancePercent()).contains(100.0 * 2 / 6);
+        assertThat(result.rows().get(0).counts().percent()).hasValue(100.0 * 2 / 5);
+        assertThat(result.rows().get(0).counts().strictPercent()).hasValue(100.0 * 2 / 6);
         // KB5000002: c4, c5 installed; c1 required; c3 exempt
         assertThat(result.rows().get(1).counts()).isEqualTo(new ComplianceCounts(4, 2, 0, 1, 0, 1, 0));
         assertThat(result.rows().get(1).counts().denominator()).isEqualTo(3);

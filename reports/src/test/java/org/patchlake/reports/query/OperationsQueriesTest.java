@@ -1,5 +1,6 @@
 package org.patchlake.reports.query;
 
+import org.patchlake.core.state.ComplianceCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.patchlake.agent.endpoint.SimulatedMachine;
 import org.patchlake.agent.endpoint.windows.WindowsOsNames;
 import org.patchlake.core.inventory.Architecture;
-import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.InventoryOs;
 
 /**
  * An operating system a fleet member runs: the catalog product it is, and how Windows describes itself in the registry
@@ -45,8 +45,8 @@ public record OperatingSystem(String product, String productName, String edition
     }
 
     /** The identity core's product rules read ("10.0.19045"), as the server reads it from the agent's inventory. */
-    public OsIdentity identity() {
-        return new OsIdentity(caption(), kernel + "." + build, build, servicePack, Architecture.X64);
+    public InventoryOs identity() {
+        return new InventoryOs(caption(), kernel + "." + build, build, servicePack, Architecture.X64);
     }
 
     /** The machine's OS as its agent reads it: the full build with this machine's revision. */

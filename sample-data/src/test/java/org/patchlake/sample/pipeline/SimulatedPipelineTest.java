@@ -1,5 +1,6 @@
 package org.patchlake.sample.pipeline;
 
+import org.patchlake.core.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package org.patchlake.web.warehouse;
 
-import org.patchlake.reports.query.ComplianceCounts;
+import org.patchlake.core.state.ComplianceCounts;
 import org.patchlake.web.report.Counts;
 import org.patchlake.web.report.ReportColumn;
 

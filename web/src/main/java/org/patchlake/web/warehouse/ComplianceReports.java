@@ -1,7 +1,7 @@
 package org.patchlake.web.warehouse;
 
 import org.patchlake.reports.query.CatalogQueries;
-import org.patchlake.reports.query.ComplianceCounts;
+import org.patchlake.core.state.ComplianceCounts;
 import org.patchlake.reports.query.ComplianceRows.BulletinCompliance;
 import org.patchlake.reports.query.ComplianceRows.ComputerCompliance;
 import org.patchlake.reports.query.ComplianceRows.DailyCompliance;

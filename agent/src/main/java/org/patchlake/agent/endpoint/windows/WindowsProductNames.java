@@ -2,7 +2,7 @@ package org.patchlake.agent.endpoint.windows;
 
 import java.util.Locale;
 import org.patchlake.core.inventory.Architecture;
-import org.patchlake.core.inventory.OsIdentity;
+import org.patchlake.core.inventory.InventoryOs;
 import org.patchlake.core.inventory.ProductIdentifier;
 
 /**
@@ -22,7 +22,7 @@ public final class WindowsProductNames {
                                         String processorArchitecture, String installationType) {
         Architecture architecture = Architecture.fromSystemType(processorArchitecture.toLowerCase(Locale.ROOT)
             .replace("amd64", "x64")).orElse(Architecture.X64);
-        OsIdentity identity = new OsIdentity(caption, ntVersion + "." + build, build, servicePackNumber(servicePack), architecture);
+        InventoryOs identity = new InventoryOs(caption, ntVersion + "." + build, build, servicePackNumber(servicePack), architecture);
         String product = ProductIdentifier.osProductName(identity).orElse(caption);
         boolean serverCore = installationType != null && installationType.strip().equalsIgnoreCase("Server Core");
         if (serverCore && product.contains("Server") && !product.toLowerCase(Locale.ROOT).contains("server core")) {

@@ -23,13 +23,13 @@ import org.apache.hadoop.fs.Path;
  * switched by an atomic rename (java.nio ATOMIC_MOVE on local disks, FileContext rename with OVERWRITE elsewhere,
  * which is atomic on HDFS).
  */
-public final class Warehouse {
+public final class WarehouseLayout {
   public static final String CURRENT = "CURRENT";
 
   private final Configuration hadoop;
   private final String root;
 
-  public Warehouse(Configuration hadoop, String root) {
+  public WarehouseLayout(Configuration hadoop, String root) {
     this.hadoop = requireNonNull(hadoop, "hadoop is null");
     this.root = requireNonNull(root, "root is null");
   }

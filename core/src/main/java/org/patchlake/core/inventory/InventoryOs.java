@@ -11,8 +11,8 @@ import static java.util.Objects.requireNonNull;
  * @param servicePack  0 when none
  * @param architecture from the system type line
  */
-public record OsIdentity(String name, String version, int build, int servicePack, Architecture architecture) {
-    public OsIdentity {
+public record InventoryOs(String name, String version, int build, int servicePack, Architecture architecture) {
+    public InventoryOs {
         requireNonNull(name, "name is null");
         requireNonNull(version, "version is null");
         requireNonNull(architecture, "architecture is null");

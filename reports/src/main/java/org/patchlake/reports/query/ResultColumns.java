@@ -1,5 +1,6 @@
 package org.patchlake.reports.query;
 
+import org.patchlake.core.state.ComplianceCounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,8 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** Typed column reads that tolerate the integer widths Spark and DuckDB choose (INT, BIGINT, HUGEINT). */
-public final class Rows {
-    private Rows() {
+public final class ResultColumns {
+    private ResultColumns() {
     }
 
     public static String string(ResultSet rs, String column) throws SQLException {
