@@ -77,7 +77,8 @@ public final class ComplianceQueries {
         return runner.run(sql.withOrderBy(sort.sql), p, rs -> new ComputerCompliance(rs.getString("computer_id"),
                 rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
                 rs.getObject("managed_level") == null ? null : rs.getInt("managed_level"),
-                Rows.instant(rs, "last_inventory_at"), Rows.flag(rs, "pending_reboot_flag"), Rows.counts(rs)), reported);
+                Rows.instant(rs, "last_inventory_at"), Rows.flag(rs, "pending_reboot_flag"), Rows.counts(rs),
+                Rows.strings(rs, "install_kbs")), reported);
     }
 
     public QueryResult<UpdateCompliance> byUpdate(Scope scope, QueryFilter filter, String bulletinIdOrNull) {

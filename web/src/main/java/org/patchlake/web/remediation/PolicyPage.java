@@ -42,8 +42,9 @@ final class PolicyPage {
                 .append(d.maxRetries()).append("</li><li>Ring: ").append(d.pilotPercent() == 0 ? "everyone at once" : d.pilotPercent()
                         + " % pilot, the rest after " + d.pilotPause().toHours() + " h").append("</li></ul>");
         for (RemediationDefinition.Replacement r : d.replacements()) {
-            html.append("<p class=\"muted\">").append(h(r.requiredKb())).append(" is superseded for ").append(h(r.product()))
-                    .append(": installing ").append(h(r.installKb())).append(" instead.</p>");
+            html.append("<p class=\"muted replacement\">").append(h(r.requiredKb())).append(" (").append(h(r.product()))
+                    .append(") is superseded or covered by ").append(h(r.installKb())).append(": installing ").append(h(r.installKb()))
+                    .append(" fixes it.</p>");
         }
         if (viewer.user().can(Permission.REMEDIATE)) {
             html.append("<p class=\"actions\" id=\"policy-actions\">");

@@ -50,11 +50,16 @@ final class RemediationForms {
                 .append(field("Then the rest after (hours)", "pilotPauseHours", "24", "number")).append("</fieldset>")
                 .append("<button type=\"submit\" id=\"confirm\">Confirm: create the policy for ").append(Html.number(count))
                 .append(" computer").append(count == 1 ? "" : "s").append("</button></form>");
-        html.append(targets(resolution.targets()));
+        html.append(targets(resolution.targets(), resolution));
         return html.toString();
     }
 
     static String targets(List<RemediationTarget> targets) {
+        return targets(targets, null);
+    }
+
+    /** With {@code resolution}: after each update to install, the required updates of the row it fixes. */
+    static String targets(List<RemediationTarget> targets, TargetResolver.Resolution resolution) {
         StringBuilder html = new StringBuilder("<h2>Targets</h2><table class=\"report\" id=\"targets\"><thead><tr><th>Computer</th>"
                 + "<th>Host name</th><th>Region</th><th>Site</th><th>Updates to install</th></tr></thead><tbody>");
         for (RemediationTarget target : targets.subList(0, Math.min(TARGETS_SHOWN, targets.size()))) {
@@ -62,8 +67,15 @@ final class RemediationForms {
                     .append("</a></td><td>").append(h(target.hostname())).append("</td><td>").append(h(target.region())).append("</td><td>")
                     .append(h(target.site())).append("</td><td>");
             for (RemediationTarget.Update update : target.updates()) {
-                html.append(h(update.kb())).append(update.replaced() ? " <span class=\"muted\">(replaces superseded " + h(update.requiredKb())
-                        + ")</span>" : "").append(" <span class=\"muted\">").append(h(update.product())).append("</span><br>");
+                List<String> fixed = resolution == null ? List.of() : resolution.fixedBy(target.computerId(), update.kb());
+                List<String> others = fixed.stream().filter(kb -> !kb.equals(update.kb())).toList();
+                html.append("<span class=\"install-kb\">").append(h(update.kb())).append("</span>");
+                if (!others.isEmpty()) {
+                    html.append(" <span class=\"muted fixes\">(fixes ").append(h(String.join(", ", fixed))).append(")</span>");
+                } else if (update.replaced()) {
+                    html.append(" <span class=\"muted\">(replaces superseded ").append(h(update.requiredKb())).append(")</span>");
+                }
+                html.append(" <span class=\"muted\">").append(h(update.product())).append("</span><br>");
             }
             html.append("</td></tr>");
         }
