@@ -267,6 +267,26 @@ class EtlCarryForwardTest {
   }
 
   @Test
+  void install_plans_of_carried_and_evaluated_computers_equal_those_of_a_run_that_evaluates_every_computer() {
+    // c2 is carried (its plan from the first run), c3 evaluated again: the same plans as evaluating every computer
+    assertThat(plans(incremental)).isEqualTo(plans(everyComputer)).contains("c2 KB200 -> KB200", "c2 KB400 -> KB400",
+        "c3 KB100 -> KB200", "c3 KB200 -> KB200", "c3 plan [KB200, KB300]", "c2 plan [KB200, KB400]", "c1 plan []");
+    assertThat(plans(incremental)).noneMatch(line -> line.startsWith("c1 KB"));
+  }
+
+  /** "computer kb -> install_kb" of every planned update_state row and "computer plan [kbs]" of every computer. */
+  private static List<String> plans(EtlRunner etl) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (Row row : etl.table("update_state").where("install_kb is not null").collectAsList()) {
+      lines.add(row.getAs("computer_id") + " " + row.getAs("kb") + " -> " + row.getAs("install_kb"));
+    }
+    for (Row row : etl.table("computers").collectAsList()) {
+      lines.add(row.getAs("computer_id") + " plan " + org.patchlake.etl.transform.Rows.list(row, "install_kbs"));
+    }
+    return lines.stream().sorted().toList();
+  }
+
+  @Test
   void only_dirty_computers_are_evaluated() {
     // c1 (scan, exception), c3 (delivery), c5 (exception), c6 (never scanned), c7 (turns stale between the runs);
     // c2 (nothing new, far from stale), c4 (already stale at the first run, nothing new), c8 (stale an hour before

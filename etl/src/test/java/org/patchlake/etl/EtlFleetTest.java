@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchlake.etl.transform.Rows;
 
 /** A hand-built fleet of six computers; every expected state and count below is written by hand. */
 class EtlFleetTest {
@@ -183,6 +184,56 @@ class EtlFleetTest {
         }
       }
     }
+  }
+
+  @Test
+  void each_required_or_failed_update_names_the_planned_update_that_fixes_it() {
+    Map<String, String> planned = new java.util.TreeMap<>();
+    for (Row row : etl.table("update_state").collectAsList()) {
+      planned.put(row.<String>getAs("computer_id") + " " + row.getAs("kb"), String.valueOf(row.<String>getAs("install_kb")));
+    }
+    // KB200 supersedes KB100: installing it fixes both; nothing to install for installed, pending, exempt or unknown
+    assertThat(planned).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("c1 KB100", "null"), Map.entry("c1 KB200", "null"), Map.entry("c1 KB300", "null"),
+        Map.entry("c2 KB100", "null"), Map.entry("c2 KB200", "KB200"), Map.entry("c2 KB300", "null"),
+        Map.entry("c2 KB400", "KB400"), Map.entry("c3 KB100", "KB200"), Map.entry("c3 KB200", "KB200"),
+        Map.entry("c3 KB300", "KB300"), Map.entry("c4 KB100", "null"), Map.entry("c4 KB200", "null"),
+        Map.entry("c4 KB300", "null"), Map.entry("c5 KB100", "KB200"), Map.entry("c5 KB200", "KB200"),
+        Map.entry("c5 KB300", "null"), Map.entry("c6 KB100", "null"), Map.entry("c6 KB200", "null"),
+        Map.entry("c6 KB300", "null")));
+  }
+
+  @Test
+  void computers_carry_the_kbs_of_their_install_plan_the_update_fixing_most_first() {
+    Map<String, List<String>> plans = new java.util.TreeMap<>();
+    for (Row row : etl.table("computers").collectAsList()) {
+      plans.put(row.getAs("computer_id"), Rows.list(row, "install_kbs"));
+    }
+    // c3: KB200 fixes KB100 and itself, KB300 itself; c2: one each, same day: by KB
+    assertThat(plans).containsExactlyInAnyOrderEntriesOf(Map.of("c1", List.of(), "c2", List.of("KB200", "KB400"),
+        "c3", List.of("KB200", "KB300"), "c4", List.of(), "c5", List.of("KB200"), "c6", List.of()));
+  }
+
+  @Test
+  void a_new_superseding_update_changes_the_plan_without_closing_any_history_row() throws Exception {
+    Path copy = data.resolveSibling(data.getFileName() + "-new-catalog");
+    copyTree(data, copy);
+    // KB250 supersedes KB200 (and so KB100): c3 and c5 now install KB250; KB100 and KB200 stay REQUIRED
+    new TestCatalog().update("KB100", OS).update("KB200", OS, "KB100").update("KB250", OS, "KB200").update("KB300", OS)
+        .update("KB400", OFFICE).update("KB500", "Windows Server 2019")
+        .write(spark, copy.resolve("warehouse"), "v-20261121000000000");
+    EtlRunner again = new EtlRunner(spark, copy);
+    again.run(AS_OF.plusSeconds(3600));
+    Map<String, String> planned = new java.util.TreeMap<>();
+    for (Row row : again.table("update_state").where("computer_id = 'c3'").collectAsList()) {
+      planned.put(row.getAs("kb"), row.<String>getAs("state") + " " + row.getAs("install_kb"));
+    }
+    assertThat(planned).containsExactlyInAnyOrderEntriesOf(Map.of("KB100", "REQUIRED KB250", "KB200", "REQUIRED KB250",
+        "KB250", "REQUIRED KB250", "KB300", "FAILED KB300"));
+    assertThat(again.table("update_state_history")
+        .where("computer_id in ('c3', 'c5') and bulletin_id in ('KB100', 'KB200') and valid_to is not null").count())
+        .as("closed history rows of updates whose plan changed").isZero();
+    assertThat(again.table("update_state_history").columns()).doesNotContain("install_kb");
   }
 
   @Test

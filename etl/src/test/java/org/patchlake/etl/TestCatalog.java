@@ -28,13 +28,30 @@ import org.patchlake.etl.transform.Rows;
  * the ETL computes the closure with core's Catalog from the direct supersedes.
  */
 public final class TestCatalog {
-  private record Entry(String kb, String product, List<String> supersedes) {}
+  private record Entry(String kb, String product, LocalDate released, List<String> supersedes) {}
+
+  static final LocalDate RELEASED = LocalDate.of(2026, 10, 14);
 
   private final Map<String, Entry> updates = new LinkedHashMap<>();
+  private final List<Row> cumulative = new ArrayList<>();
 
-  /** An update (KB x product), its bulletin being the KB, with the KBs it directly supersedes for the product. */
+  /** An update (KB x product) released 2026-10-14, its bulletin being the KB, with the KBs it directly supersedes. */
   public TestCatalog update(String kb, String product, String... supersedes) {
-    updates.put(kb + "|" + product, new Entry(kb, product, List.of(supersedes)));
+    return update(kb, product, RELEASED, supersedes);
+  }
+
+  /** An update released on {@code released}. */
+  public TestCatalog update(String kb, String product, LocalDate released, String... supersedes) {
+    updates.put(kb + "|" + product, new Entry(kb, product, released, List.of(supersedes)));
+    return this;
+  }
+
+  /**
+   * A cumulative package of its OS product's servicing stream (update_cumulative, as the import derives it): it covers
+   * every earlier update of the stream, whatever the published supersedence says.
+   */
+  public TestCatalog cumulative(String kb, String product) {
+    cumulative.add(RowFactory.create(kb, product, "cumulative", "os_stream", "monthly cumulative update of " + product));
     return this;
   }
 
@@ -46,11 +63,11 @@ public final class TestCatalog {
     Map<String, Integer> products = new LinkedHashMap<>();
     for (Entry entry : updates.values()) {
       updateRows.add(RowFactory.create(entry.kb() + "|" + entry.product(), entry.kb(), entry.kb(), entry.product(),
-          "Windows", "Critical", "Remote Code Execution", LocalDate.of(2026, 10, 14), false, "may_require",
+          "Windows", "Critical", "Remote Code Execution", entry.released(), false, "may_require",
           Rows.seq(entry.supersedes())));
       entry.supersedes().forEach(old -> closure.add(RowFactory.create(old, entry.product(), entry.kb())));
       bulletins.put(entry.kb(), RowFactory.create(entry.kb(), "Security update " + entry.kb(), "Critical",
-          "Remote Code Execution", LocalDate.of(2026, 10, 14), null, 1, false, false, 1));
+          "Remote Code Execution", entry.released(), null, 1, false, false, 1));
       products.merge(entry.product(), 1, Integer::sum);
     }
     spark.createDataFrame(updateRows, UPDATES).write().parquet(dir + "/updates");
@@ -62,6 +79,10 @@ public final class TestCatalog {
         .add("cve", StringType)).write().parquet(dir + "/update_cves");
     spark.createDataFrame(List.of(), new StructType().add("source_file", StringType).add("line", LongType)
         .add("kind", StringType).add("message", StringType).add("raw", StringType)).write().parquet(dir + "/catalog_errors");
+    if (!cumulative.isEmpty()) {
+      spark.createDataFrame(cumulative, org.patchlake.etl.catalog.CatalogTables.UPDATE_CUMULATIVE_SCHEMA)
+          .write().parquet(dir + "/update_cumulative");
+    }
     try {
       Files.writeString(warehouse.resolve("catalog").resolve("CURRENT"), version + "\n");
     } catch (IOException e) {

@@ -28,8 +28,11 @@ public final class SnapshotPublisher {
   public static final String MARKER = "_SNAPSHOT.json";
   public static final String[] CATALOG_TABLES =
       {"bulletins", "updates", "update_cves", "update_supersedence", "products", "catalog_errors"};
-  /** Layout of computer_latest (binary states, see StateCodec); a run over another one evaluates every computer. */
-  public static final String LATEST_FORMAT = "binary-states-1";
+  /**
+   * Layout of the per-computer current state: computer_latest's binary states (StateCodec) and, since 2, the install
+   * plan (update_state.install_kb, computers.install_kbs). A run over another layout evaluates every computer.
+   */
+  public static final String LATEST_FORMAT = "binary-states-2";
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
   private final WarehouseLayout warehouse;

@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.patchlake.core.catalog.Update;
+import org.patchlake.core.state.InstallPlan;
+import org.patchlake.core.state.InstallPlanner;
 import org.patchlake.core.state.StateDeriver;
 import org.patchlake.core.state.StatePolicy;
 import org.patchlake.core.state.UpdateState;
@@ -25,7 +27,8 @@ import org.patchlake.core.state.UpdateState;
  * this run closes ({@link ComputerSchemas#OUTPUT}). States come from core's {@link StateDeriver}; this class only
  * gathers the facts and keeps the time line: new scans are applied in scan-time order, each a point in history;
  * a scan older than the last one applied is late and changes no state (it still lands in the scans table).
- * A final evaluation at the run's clock folds in staleness, exceptions, failed deliveries and catalog changes.
+ * A final evaluation at the run's clock folds in staleness, exceptions, failed deliveries and catalog changes; core's
+ * {@link InstallPlanner} then plans what to install for the REQUIRED and FAILED updates of that evaluation.
  */
 public final class ComputerEvaluator implements Serializable {
   private static final long serialVersionUID = 2L;
@@ -34,6 +37,7 @@ public final class ComputerEvaluator implements Serializable {
   private final StatePolicy policy;
   private final Instant asOf;
   private transient StateDeriver deriver;
+  private transient InstallPlanner planner;
 
   public ComputerEvaluator(CatalogIndex catalog, StatePolicy policy, Instant asOf) {
     this.catalog = requireNonNull(catalog, "catalog is null");
@@ -44,6 +48,11 @@ public final class ComputerEvaluator implements Serializable {
   private StateDeriver deriver() {
     if (deriver == null) deriver = catalog.deriver(policy);
     return deriver;
+  }
+
+  private InstallPlanner planner() {
+    if (planner == null) planner = new InstallPlanner(deriver());
+    return planner;
   }
 
   public Row evaluate(Row input) {
@@ -93,7 +102,23 @@ public final class ComputerEvaluator implements Serializable {
     Instant changedAt = stale && facts.lastInventoryAt != null ? facts.lastInventoryAt.plus(policy.staleness()) : asOf;
     states = step(computerId, facts, states, deliveries, exemptions, asOf, changedAt, transitions);
     return output(computerId, facts, !stale, states, transitions,
-        coveredByWindowsUpdate(computerId, facts, states, deliveries, exemptions));
+        coveredByWindowsUpdate(computerId, facts, states, deliveries, exemptions), installPlan(computerId, now, states));
+  }
+
+  /**
+   * What to install for the REQUIRED and FAILED updates of the final evaluation ({@code now}: its facts), by core's
+   * planner: the fewest updates whose installation fixes them all. A plan changing is not a state change: it makes no
+   * history row.
+   */
+  private InstallPlan installPlan(String computerId, org.patchlake.core.state.ComputerFacts now, Map<String, Row> states) {
+    List<Update> targets = new ArrayList<>();
+    for (Row state : states.values()) {
+      String name = state.getAs("state");
+      if (name.equals("REQUIRED") || name.equals("FAILED")) {
+        deriver().catalog().update(state.getAs("kb"), state.getAs("product")).ifPresent(targets::add);
+      }
+    }
+    return targets.isEmpty() ? new InstallPlan(computerId, List.of(), 0) : planner().plan(now, targets, asOf);
   }
 
   /**
@@ -215,11 +240,11 @@ public final class ComputerEvaluator implements Serializable {
       Instant installedAt, String viaKb, int failedAttempts, boolean regression) {
     return new GenericRowWithSchema(new Object[] {update.updateId(), update.kb(), update.bulletinId(),
         update.product(), state.name(), since, firstApplicable, state.isInstalled() ? installedAt : null, viaKb,
-        failedAttempts, regression}, ComputerSchemas.STATE);
+        failedAttempts, regression, null}, ComputerSchemas.EVALUATED_STATE);
   }
 
   private Row output(String computerId, ComputerFacts facts, boolean reporting, Map<String, Row> states,
-      List<Row> transitions, List<String> coveredByWindowsUpdate) {
+      List<Row> transitions, List<String> coveredByWindowsUpdate, InstallPlan plan) {
     Map<String, List<Row>> byBulletin = new TreeMap<>();
     for (Row state : states.values()) {
       byBulletin.computeIfAbsent(state.getAs("bulletin_id"), b -> new ArrayList<>()).add(state);
@@ -243,8 +268,9 @@ public final class ComputerEvaluator implements Serializable {
         facts.lastInventoryAt, facts.lastReceivedAt, facts.lastBootAt, facts.pendingReboot, facts.pendingRebootSince,
         StateCodec.encodeInstalled(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
         StateCodec.encodeStates(states.values()), VerdictCodec.encode(facts.windowsUpdate),
-        Rows.seq(new ArrayList<>(states.values())), Rows.seq(bulletinStates), Rows.seq(transitions),
-        facts.resolution(catalog.resolver()).problem(), facts.windowsUpdate, Rows.seq(coveredByWindowsUpdate)},
+        Rows.seq(InstallPlanRows.withInstallKb(states.values(), plan)), Rows.seq(bulletinStates), Rows.seq(transitions),
+        facts.resolution(catalog.resolver()).problem(), facts.windowsUpdate, Rows.seq(coveredByWindowsUpdate),
+        Rows.seq(plan.kbs())},
         ComputerSchemas.OUTPUT);
   }
 

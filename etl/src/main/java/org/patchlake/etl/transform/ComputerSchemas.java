@@ -27,6 +27,14 @@ public final class ComputerSchemas {
       .add("failed_attempts", IntegerType, false)
       .add("regression", BooleanType, false);
 
+  /**
+   * An update's state as an evaluation gives it: {@link #STATE} and the KB that the computer's install plan
+   * (core's {@link org.patchlake.core.state.InstallPlanner}) installs to fix it, for REQUIRED and FAILED updates (null
+   * otherwise). Not part of {@code states_bin}: every evaluation plans again from the facts, and a carried computer keeps
+   * its update_state rows, plan included.
+   */
+  public static final StructType EVALUATED_STATE = STATE.add("install_kb", StringType);
+
   public static final StructType BULLETIN_STATE = new StructType()
       .add("bulletin_id", StringType, false)
       .add("state", StringType, false)
@@ -119,14 +127,15 @@ public final class ComputerSchemas {
   /**
    * What the evaluation of one computer gives: its computer_latest row, its states, the history it closed, why its OS
    * could not be placed among the catalog's products (null when it could), its current Windows Update verdict and the
-   * REQUIRED or FAILED updates (update_id) that the updates the verdict lists would cover.
+   * REQUIRED or FAILED updates (update_id) that the updates the verdict lists would cover, and its install plan.
    */
   public static final StructType OUTPUT = LATEST
-      .add("states", createArrayType(STATE, false))
+      .add("states", createArrayType(EVALUATED_STATE, false))
       .add("bulletin_states", createArrayType(BULLETIN_STATE, false))
       .add("transitions", createArrayType(TRANSITION, false))
       .add("os_unresolved_reason", StringType)
       .add("windows_update", VERDICT)
-      .add("windows_update_covers", createArrayType(StringType, false));
+      .add("windows_update_covers", createArrayType(StringType, false))
+      .add("install_kbs", createArrayType(StringType, false));
 
 }

@@ -23,7 +23,7 @@ public final class SnapshotViews {
         col("last_inventory_at"), col("last_boot_at"),
         org.apache.spark.sql.functions.coalesce(col("pending_reboot"), lit(false)).as("pending_reboot"),
         col("pending_reboot_since"), org.apache.spark.sql.functions.coalesce(col("reporting"), lit(false)).as("reporting"), col("scan_error_count"), col("last_scan_error"),
-        col("os_unresolved_reason"));
+        col("os_unresolved_reason"), col("install_kbs"));
   }
 
   /**
@@ -64,7 +64,7 @@ public final class SnapshotViews {
             col("s.state_since").as("state_since"), col("s.first_applicable_at").as("first_applicable_at"),
             col("s.installed_at").as("installed_at"), col("s.installed_via_kb").as("installed_via_kb"),
             col("s.failed_attempts").as("failed_attempts"), col("region"), col("site"), col("computer_class"),
-            col("managed_level"));
+            col("managed_level"), col("s.install_kb").as("install_kb"));
   }
 
   public static Dataset<Row> bulletinState(Dataset<Row> evaluated) {

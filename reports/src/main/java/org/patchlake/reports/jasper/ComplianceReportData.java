@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import org.patchlake.core.state.ComplianceCounts;
 import org.patchlake.reports.query.ComplianceQueries.Selection;
 import org.patchlake.reports.query.ComplianceRows.BulletinCompliance;
+import org.patchlake.reports.query.ComplianceRows.ComputerCompliance;
 import org.patchlake.reports.query.ComplianceRows.GroupCompliance;
 import org.patchlake.reports.query.ComputerRows.ComputerDetail;
 import org.patchlake.reports.query.ComputerRows.ComputerUpdate;
@@ -85,8 +86,15 @@ final class ComplianceReportData {
 
     ReportData byComputer(ReportRequest request) {
         ComputerSort sort = ComputerSort.valueOf(sortName(request, "MOST_VULNERABLE"));
-        QueryResult<?> result = queries.compliance().byComputer(request.scope(), request.filter(), sort, request.page());
-        return data(request, result, ResultRows.of(castRecords(result.rows())));
+        QueryResult<ComputerCompliance> result = queries.compliance().byComputer(request.scope(), request.filter(), sort, request.page());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ComputerCompliance computer : result.rows()) {
+            Map<String, Object> row = ResultRows.of(computer);
+            row.put("to_install_count", (long) computer.toInstallCount());
+            row.put("to_install", computer.toInstall());
+            rows.add(row);
+        }
+        return data(request, result, rows);
     }
 
     ReportData byUpdate(ReportRequest request) {

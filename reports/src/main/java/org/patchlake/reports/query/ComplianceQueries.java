@@ -78,7 +78,8 @@ public final class ComplianceQueries {
         return runner.run(sql.withOrderBy(sort.sql), p, rs -> new ComputerCompliance(rs.getString("computer_id"),
                 rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
                 rs.getObject("managed_level") == null ? null : rs.getInt("managed_level"),
-                ResultColumns.instant(rs, "last_inventory_at"), ResultColumns.flag(rs, "pending_reboot_flag"), ResultColumns.counts(rs)), reported);
+                ResultColumns.instant(rs, "last_inventory_at"), ResultColumns.flag(rs, "pending_reboot_flag"), ResultColumns.counts(rs),
+                ResultColumns.strings(rs, "install_kbs")), reported);
     }
 
     public QueryResult<UpdateCompliance> byUpdate(Scope scope, QueryFilter filter, String bulletinIdOrNull) {

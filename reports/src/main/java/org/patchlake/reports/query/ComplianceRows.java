@@ -3,6 +3,7 @@ package org.patchlake.reports.query;
 import org.patchlake.core.state.ComplianceCounts;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /** Row types of the compliance reports (1, 2, 3, 10) and their drill-downs. */
@@ -26,12 +27,23 @@ public final class ComplianceRows {
         }
     }
 
+    /** {@code installKbs}: what to install (the KBs of the computer's install plan that fix the rows counted), plan order. */
     public record ComputerCompliance(String computerId, String hostname, String region, String site, String computerClass,
                                      Integer managedLevel, Instant lastInventoryAt, boolean pendingReboot,
-                                     ComplianceCounts counts) {
+                                     ComplianceCounts counts, List<String> installKbs) {
         public ComputerCompliance {
             Objects.requireNonNull(computerId, "computerId is null");
             Objects.requireNonNull(counts, "counts is null");
+            installKbs = List.copyOf(installKbs);
+        }
+
+        /** "KB5094127, KB5093998" (empty when nothing is to install). */
+        public String toInstall() {
+            return String.join(", ", installKbs);
+        }
+
+        public int toInstallCount() {
+            return installKbs.size();
         }
     }
 

@@ -7,6 +7,8 @@ import org.patchlake.reports.query.ComputerRows.ComputerDetail;
 import org.patchlake.reports.query.ComputerRows.ComputerUpdate;
 import org.patchlake.reports.query.ComputerRows.DeliveryAttempt;
 import org.patchlake.reports.query.ComputerRows.HistoryEntry;
+import org.patchlake.reports.query.ComputerRows.InstallPlan;
+import org.patchlake.reports.query.ComputerRows.PlannedInstall;
 
 /**
  * Drill-down into one computer (report 2 and the last step of report 1). A computer id that does not exist
@@ -22,6 +24,7 @@ public final class ComputerQueries {
     private static final SqlResource UPDATES = SqlResource.load(ComputerQueries.class, "computer_updates.sql");
     private static final SqlResource HISTORY = SqlResource.load(ComputerQueries.class, "computer_history.sql");
     private static final SqlResource DELIVERIES = SqlResource.load(ComputerQueries.class, "computer_deliveries.sql");
+    private static final SqlResource INSTALL_PLAN = SqlResource.load(ComputerQueries.class, "computer_install_plan.sql");
 
     private final QueryRunner runner;
 
@@ -55,8 +58,21 @@ public final class ComputerQueries {
                 rs.getString("product"), rs.getString("state"), ResultColumns.instant(rs, "state_since"),
                 ResultColumns.instant(rs, "first_applicable_at"), ResultColumns.instant(rs, "installed_at"),
                 rs.getString("installed_via_kb"), ResultColumns.count(rs, "failed_attempts"), rs.getString("title"),
-                rs.getString("severity"), ResultColumns.flag(rs, "exploited"), rs.getString("restart_behaviour")), reported, "computer", computerId);
+                rs.getString("severity"), ResultColumns.flag(rs, "exploited"), rs.getString("restart_behaviour"), rs.getString("install_kb")),
+                reported, "computer", computerId);
         return result;
+    }
+
+    /** What to install on the computer (its install plan), one row. */
+    public QueryResult<InstallPlan> installPlan(Scope scope, String computerId) {
+        boolean[] planned = new boolean[1];
+        QueryResult<PlannedInstall> installs = runner.runForEntity(INSTALL_PLAN, parameters(scope, computerId), rs -> {
+            planned[0] = ResultColumns.flag(rs, "planned");
+            return rs.getString("kb") == null ? null : new PlannedInstall(rs.getString("kb"), ResultColumns.date(rs, "released"),
+                    ResultColumns.count(rs, "fixes"), ResultColumns.strings(rs, "products"));
+        }, reported(scope, computerId), "computer", computerId);
+        return new QueryResult<>(List.of(new InstallPlan(computerId, planned[0], installs.rows())), installs.snapshotId(),
+                installs.publishedAt(), installs.dataAsOf(), installs.parameters());
     }
 
     public QueryResult<HistoryEntry> history(Scope scope, String computerId, Page page) {

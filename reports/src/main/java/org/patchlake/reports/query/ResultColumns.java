@@ -17,6 +17,19 @@ public final class ResultColumns {
         return rs.getString(column);
     }
 
+    /** A VARCHAR[] column as a list (null reads as empty). */
+    public static java.util.List<String> strings(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (Object value : (Object[]) array.getArray()) {
+            values.add(String.valueOf(value));
+        }
+        return java.util.List.copyOf(values);
+    }
+
     public static long count(ResultSet rs, String column) throws SQLException {
         Object value = rs.getObject(column);
         return value == null ? 0L : ((Number) value).longValue();

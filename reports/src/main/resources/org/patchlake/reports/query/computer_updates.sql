@@ -1,7 +1,7 @@
 -- Report 2 drill-down: a computer's applicable updates in the given states. One row with NULL update_id when
 -- the computer is in scope but has none; no row at all when it is unknown or outside the scope.
 SELECT c.computer_id, us.update_id, us.kb, us.bulletin_id, us.product, us.state, us.state_since,
-       us.first_applicable_at, us.installed_at, us.installed_via_kb, us.failed_attempts,
+       us.first_applicable_at, us.installed_at, us.installed_via_kb, us.failed_attempts, us.install_kb,
        b.title, b.vendor_severity AS severity, b.exploited, u.restart_behaviour
 FROM computers c
 LEFT JOIN update_state us ON us.computer_id = c.computer_id AND list_contains(:states::VARCHAR[], us.state)

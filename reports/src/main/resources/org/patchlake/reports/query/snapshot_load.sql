@@ -79,6 +79,18 @@ SELECT bs.computer_id, bs.region, bs.site, bs.computer_class, b.vendor_severity 
 FROM bulletin_state bs
 JOIN bulletins b ON b.bulletin_id = bs.bulletin_id
 GROUP BY bs.computer_id, bs.region, bs.site, bs.computer_class, b.vendor_severity ORDER BY bs.computer_id;
+-- What to install per computer x vendor severity (report 2 with a severity filter): each KB of the computer's install
+-- plan, how many of its REQUIRED or FAILED updates of that severity installing it fixes, and its place in the plan.
+CREATE TABLE computer_install_counts AS
+SELECT us.computer_id, us.region, us.site, us.computer_class, b.vendor_severity AS severity, us.install_kb,
+       array_position(c.install_kbs, us.install_kb) AS plan_position, count(*) AS fixes
+FROM update_state us
+JOIN bulletins b ON b.bulletin_id = us.bulletin_id
+JOIN computers c ON c.computer_id = us.computer_id
+WHERE us.state IN ('REQUIRED', 'FAILED') AND us.install_kb IS NOT NULL
+GROUP BY us.computer_id, us.region, us.site, us.computer_class, b.vendor_severity, us.install_kb,
+         array_position(c.install_kbs, us.install_kb)
+ORDER BY us.computer_id;
 -- ... and per computer (report 2 without one, one computer's counts), bulletins of every severity, with the
 -- computer's attributes, so the most vulnerable computers are a top-N over one row per computer. (A computer's
 -- bulletin_state rows carry its own region, site and class, so there is one row per computer.)
@@ -98,7 +110,7 @@ WITH counts AS (
 SELECT k.computer_id, k.region, k.site, k.computer_class, c.hostname, c.managed_level, c.last_inventory_at,
        coalesce(c.pending_reboot, false) AS pending_reboot_flag,
        k.applicable, k.installed, k.pending_reboot, k.required, k.failed, k.exempt, k.unknown,
-       k.pending_reboot + k.required + k.failed AS vulnerable
+       k.pending_reboot + k.required + k.failed AS vulnerable, c.install_kbs
 FROM counts k
 JOIN computers c ON c.computer_id = k.computer_id
 ORDER BY k.computer_id;

@@ -1,11 +1,14 @@
 -- The snapshot tables of the warehouse contract (team BRIEF "Snapshot tables"), as the query layer reads them.
 -- Used for a table that a snapshot lacks or left empty (an empty table of this shape) and by the test fixture.
 -- exceptions and policies columns are not fixed by the contract yet: these are the ones the queries use.
+-- What to install (core's InstallPlanner, run by the ETL): computers.install_kbs are the KBs of the computer's install
+-- plan, the update fixing most first; update_state.install_kb is the planned KB that fixes a REQUIRED or FAILED update
+-- (null otherwise). Both are null in snapshots published before the ETL planned.
 CREATE TABLE computers (computer_id VARCHAR, hostname VARCHAR, domain VARCHAR, region VARCHAR, site VARCHAR, ou VARCHAR,
   computer_class VARCHAR, managed_level INTEGER, os_product VARCHAR, os_name VARCHAR, os_version VARCHAR, os_build VARCHAR,
   architecture VARCHAR, agent_version VARCHAR, enrolled_at TIMESTAMP, last_inventory_at TIMESTAMP, last_boot_at TIMESTAMP,
   pending_reboot BOOLEAN, pending_reboot_since TIMESTAMP, reporting BOOLEAN, scan_error_count INTEGER, last_scan_error VARCHAR,
-  os_unresolved_reason VARCHAR);
+  os_unresolved_reason VARCHAR, install_kbs VARCHAR[]);
 CREATE TABLE bulletins (bulletin_id VARCHAR, title VARCHAR, vendor_severity VARCHAR, impact VARCHAR, released DATE,
   revised DATE, cve_count INTEGER, exploited BOOLEAN, superseded BOOLEAN, update_count INTEGER);
 CREATE TABLE updates (update_id VARCHAR, kb VARCHAR, bulletin_id VARCHAR, product VARCHAR, component VARCHAR,
@@ -18,7 +21,7 @@ CREATE TABLE update_supersedence (kb VARCHAR, product VARCHAR, superseded_by_kb 
 CREATE TABLE products (product VARCHAR, update_count INTEGER);
 CREATE TABLE update_state (computer_id VARCHAR, update_id VARCHAR, kb VARCHAR, bulletin_id VARCHAR, product VARCHAR,
   state VARCHAR, state_since TIMESTAMP, first_applicable_at TIMESTAMP, installed_at TIMESTAMP, installed_via_kb VARCHAR,
-  failed_attempts INTEGER, region VARCHAR, site VARCHAR, computer_class VARCHAR, managed_level INTEGER);
+  failed_attempts INTEGER, region VARCHAR, site VARCHAR, computer_class VARCHAR, managed_level INTEGER, install_kb VARCHAR);
 CREATE TABLE bulletin_state (computer_id VARCHAR, bulletin_id VARCHAR, state VARCHAR, first_applicable_at TIMESTAMP,
   compliant_at TIMESTAMP, region VARCHAR, site VARCHAR, computer_class VARCHAR, managed_level INTEGER);
 CREATE TABLE update_state_history (computer_id VARCHAR, update_id VARCHAR, bulletin_id VARCHAR, state VARCHAR,

@@ -118,6 +118,23 @@ class ComplianceQueriesTest {
     }
 
     @Test
+    void compliance_by_computer_lists_what_to_install_for_the_bulletins_counted() {
+        java.util.Map<String, List<String>> all = new java.util.TreeMap<>();
+        queries.byComputer(Scope.all(), QueryFilter.none(), ComputerSort.HOSTNAME, Page.first(100)).rows()
+                .forEach(row -> all.put(row.computerId(), row.installKbs()));
+        assertThat(all).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("c1", List.of("KB5000002"), "c2", List.of(),
+                "c3", List.of("KB5000001"), "c4", List.of(), "c5", List.of("KB5000001"), "c6", List.of()));
+        // Critical only: c1's KB5000002 (Important) is not among what to install, though c1 has a Critical bulletin
+        ComplianceRows.ComputerCompliance c1 = queries.byComputer(Scope.all(), QueryFilter.none().withSeverities("Critical"),
+                ComputerSort.HOSTNAME, Page.first(100)).rows().stream().filter(row -> row.computerId().equals("c1")).findFirst().orElseThrow();
+        assertThat(c1.installKbs()).isEmpty();
+        assertThat(c1.toInstallCount()).isZero();
+        ComplianceRows.ComputerCompliance important = queries.byComputer(Scope.all(), QueryFilter.none().withSeverities("Important"),
+                ComputerSort.HOSTNAME, Page.first(100)).rows().stream().filter(row -> row.computerId().equals("c1")).findFirst().orElseThrow();
+        assertThat(important.toInstall()).isEqualTo("KB5000002");
+    }
+
+    @Test
     void compliance_by_computer_gives_the_same_rows_from_its_summaries_as_from_every_bulletin_state() {
         // no date filter: per-computer totals; severity filter: per computer x severity; a date filter (here one
         // that excludes nothing) makes the query read every computer x bulletin state

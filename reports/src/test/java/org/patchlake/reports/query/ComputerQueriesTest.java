@@ -33,6 +33,35 @@ class ComputerQueriesTest {
     }
 
     @Test
+    void what_to_install_lists_the_planned_updates_with_release_date_fixes_and_products() {
+        ComputerRows.InstallPlan c3 = queries.installPlan(Scope.all(), "c3").single();
+        assertThat(c3.planned()).isTrue();
+        assertThat(c3.installs()).containsExactly(new ComputerRows.PlannedInstall("KB5000001", java.time.LocalDate.of(2026, 11, 2), 1,
+                java.util.List.of("Windows 11 Version 23H2 for x64-based Systems")));
+        assertThat(c3.summary()).isEqualTo("install KB5000001 to fix this 1");
+        ComputerRows.InstallPlan c2 = queries.installPlan(Scope.all(), "c2").single();
+        assertThat(c2.planned()).isTrue();
+        assertThat(c2.installs()).isEmpty();
+        assertThat(c2.summary()).isEqualTo("nothing to install");
+        // each required or failed update names the planned update that fixes it
+        assertThat(queries.updates(Scope.all(), "c5", ComputerQueries.NOT_COMPLIANT).rows())
+                .extracting(ComputerRows.ComputerUpdate::kb, ComputerRows.ComputerUpdate::installKb)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KB5000001", "KB5000001"));
+        assertThatThrownBy(() -> queries.installPlan(Scope.regions("US"), "c3")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void the_plan_summary_uses_the_words_of_evaluate() {
+        ComputerRows.PlannedInstall first = new ComputerRows.PlannedInstall("KB5094127", null, 30, java.util.List.of());
+        ComputerRows.PlannedInstall second = new ComputerRows.PlannedInstall("KB5093998", null, 5, java.util.List.of());
+        ComputerRows.PlannedInstall third = new ComputerRows.PlannedInstall("KB5093000", null, 2, java.util.List.of());
+        assertThat(new ComputerRows.InstallPlan("c", true, java.util.List.of(first, second)).summary())
+                .isEqualTo("install KB5094127 and KB5093998 to fix these 35");
+        assertThat(new ComputerRows.InstallPlan("c", true, java.util.List.of(first, second, third)).summary())
+                .isEqualTo("install KB5094127, KB5093998 and KB5093000 to fix these 37");
+    }
+
+    @Test
     void one_computer_shows_its_bulletin_counts_last_scan_and_pending_reboot() {
         ComputerDetail c1 = queries.computer(Scope.all(), "c1").single();
         assertThat(c1.hostname()).isEqualTo("eu-ws-01");

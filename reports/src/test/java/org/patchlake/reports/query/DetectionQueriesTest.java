@@ -28,7 +28,7 @@ class DetectionQueriesTest {
     void a_required_update_windows_update_neither_lists_nor_covers_is_patchlake_only() throws Exception {
         String extra = """
                 INSERT INTO update_state VALUES ('c5','KB958644|Windows Server 2022','KB958644','MS08-067','Windows Server 2022',
-                 'REQUIRED','2008-12-01 00:00','2008-12-01 00:00',NULL,NULL,0,'US','us-nyc','business_critical_server',1);
+                 'REQUIRED','2008-12-01 00:00','2008-12-01 00:00',NULL,NULL,0,'US','us-nyc','business_critical_server',1,'KB5000001');
                 """;
         try (QueryLayer layer = publish(extra)) {
             assertThat(layer.detection().computer(Scope.all(), "c5").single().kbs()).extracting(Difference::kb, Difference::agreement)
@@ -92,7 +92,7 @@ class DetectionQueriesTest {
         // before KB5000001 was released, so Windows Update could not have listed it
         String extra = """
                 INSERT INTO update_state VALUES ('c5','KB958644|Windows Server 2022','KB958644','MS08-067','Windows Server 2022',
-                 'REQUIRED','2008-12-01 00:00','2008-12-01 00:00',NULL,NULL,0,'US','us-nyc','business_critical_server',1);
+                 'REQUIRED','2008-12-01 00:00','2008-12-01 00:00',NULL,NULL,0,'US','us-nyc','business_critical_server',1,'KB5000001');
                 UPDATE windows_update_searches SET covered_update_ids = ['KB958644|Windows Server 2022'] WHERE computer_id = 'c5';
                 UPDATE windows_update_searches SET searched_at = '2026-11-01 07:59' WHERE computer_id = 'c3';
                 """;

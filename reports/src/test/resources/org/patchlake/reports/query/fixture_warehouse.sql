@@ -1,14 +1,15 @@
 -- The hand-designed fixture warehouse (see FixtureWarehouse and the expectations in the tests).
 -- Two regions: EU (sites eu-ber, eu-par) and US (site us-nyc). Data as of 2026-11-20 12:00 UTC (a Friday).
 -- c3 and c6 have an OS the ETL could not resolve to the catalog's products (os_unresolved_reason).
+-- What to install (install_kbs, update_state.install_kb): each REQUIRED or FAILED update is planned as itself here.
 -- P1 = 'Windows 11 Version 23H2 for x64-based Systems', P2 = 'Windows Server 2022'.
 INSERT INTO computers VALUES
- ('c1','eu-ws-01','corp','EU','eu-ber','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-19 07:00',false,NULL,true,0,NULL,NULL),
- ('c2','eu-srv-01','corp','EU','eu-ber','OU=srv','server',1,'P2','Windows Server 2022','21H2','20348','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-01 07:00',true,'2026-11-20 06:00',true,0,NULL,NULL),
- ('c3','eu-nb-01','corp','EU','eu-par','OU=nb','notebook',3,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-02-01 09:00','2026-11-10 08:00','2026-11-09 07:00',false,NULL,false,0,NULL,'OS version ''23H2'' is not an NT version such as 10.0.19045'),
- ('c4','us-ws-01','corp','US','us-nyc','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-08 07:00',true,'2026-11-10 00:00',true,0,NULL,NULL),
- ('c5','us-bcs-01','corp','US','us-nyc','OU=srv','business_critical_server',1,'P2','Windows Server 2022','21H2','20348','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-15 07:00',false,NULL,true,2,'0x8024402C',NULL),
- ('c6','us-ws-02','corp','US','us-nyc','OU=ws','workstation',4,'P1',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,false,NULL,false,0,NULL,'no OS identity reported (name, version and architecture are needed)');
+ ('c1','eu-ws-01','corp','EU','eu-ber','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-19 07:00',false,NULL,true,0,NULL,NULL,['KB5000002']),
+ ('c2','eu-srv-01','corp','EU','eu-ber','OU=srv','server',1,'P2','Windows Server 2022','21H2','20348','x64','1.2.0','2026-01-10 09:00','2026-11-20 08:00','2026-11-01 07:00',true,'2026-11-20 06:00',true,0,NULL,NULL,[]),
+ ('c3','eu-nb-01','corp','EU','eu-par','OU=nb','notebook',3,'P1','Windows 11','23H2','22631','x64','1.2.0','2026-02-01 09:00','2026-11-10 08:00','2026-11-09 07:00',false,NULL,false,0,NULL,'OS version ''23H2'' is not an NT version such as 10.0.19045',['KB5000001']),
+ ('c4','us-ws-01','corp','US','us-nyc','OU=ws','workstation',2,'P1','Windows 11','23H2','22631','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-08 07:00',true,'2026-11-10 00:00',true,0,NULL,NULL,[]),
+ ('c5','us-bcs-01','corp','US','us-nyc','OU=srv','business_critical_server',1,'P2','Windows Server 2022','21H2','20348','x64','1.3.0','2026-03-01 09:00','2026-11-20 08:00','2026-11-15 07:00',false,NULL,true,2,'0x8024402C',NULL,['KB5000001']),
+ ('c6','us-ws-02','corp','US','us-nyc','OU=ws','workstation',4,'P1',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,false,NULL,false,0,NULL,'no OS identity reported (name, version and architecture are needed)',[]);
 
 INSERT INTO bulletins VALUES
  ('KB5000001','2026-11 Cumulative Update','Critical','Remote Code Execution','2026-11-02',NULL,2,true,false,2),
@@ -33,17 +34,17 @@ INSERT INTO products VALUES ('Windows 11 Version 23H2 for x64-based Systems',2),
 
 -- update_state (current). U1a/U1b = KB5000001 on P1/P2, U2a/U2b = KB5000002 on P1/P2, U3 = KB958644 on P2.
 INSERT INTO update_state VALUES
- ('c1','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','INSTALLED','2026-11-03 10:00','2026-11-02 00:00','2026-11-03 10:00',NULL,0,'EU','eu-ber','workstation',2),
- ('c2','KB5000001|Windows Server 2022','KB5000001','KB5000001','Windows Server 2022','INSTALLED','2026-11-06 00:00','2026-11-02 00:00','2026-11-06 00:00',NULL,0,'EU','eu-ber','server',1),
- ('c3','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','REQUIRED','2026-11-02 00:00','2026-11-02 00:00',NULL,NULL,1,'EU','eu-par','notebook',3),
- ('c4','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','INSTALLED_PENDING_REBOOT','2026-11-10 00:00','2026-11-02 00:00','2026-11-10 00:00',NULL,0,'US','us-nyc','workstation',2),
- ('c5','KB5000001|Windows Server 2022','KB5000001','KB5000001','Windows Server 2022','FAILED','2026-11-08 00:00','2026-11-02 00:00',NULL,NULL,3,'US','us-nyc','business_critical_server',1),
- ('c6','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','UNKNOWN','2026-11-02 00:00','2026-11-02 00:00',NULL,NULL,0,'US','us-nyc','workstation',4),
- ('c1','KB5000002|Windows 11 Version 23H2 for x64-based Systems','KB5000002','KB5000002','Windows 11 Version 23H2 for x64-based Systems','REQUIRED','2026-10-05 00:00','2026-10-05 00:00',NULL,NULL,0,'EU','eu-ber','workstation',2),
- ('c3','KB5000002|Windows 11 Version 23H2 for x64-based Systems','KB5000002','KB5000002','Windows 11 Version 23H2 for x64-based Systems','EXEMPT','2026-10-20 00:00','2026-10-05 00:00',NULL,NULL,0,'EU','eu-par','notebook',3),
- ('c4','KB5000002|Windows 11 Version 23H2 for x64-based Systems','KB5000002','KB5000002','Windows 11 Version 23H2 for x64-based Systems','INSTALLED','2026-10-16 00:00','2026-10-05 00:00','2026-10-16 00:00',NULL,0,'US','us-nyc','workstation',2),
- ('c5','KB5000002|Windows Server 2022','KB5000002','KB5000002','Windows Server 2022','INSTALLED','2026-10-20 00:00','2026-10-05 00:00','2026-10-20 00:00',NULL,0,'US','us-nyc','business_critical_server',1),
- ('c2','KB958644|Windows Server 2022','KB958644','MS08-067','Windows Server 2022','INSTALLED','2009-01-01 00:00','2008-12-01 00:00','2009-01-01 00:00','KB5000001',0,'EU','eu-ber','server',1);
+ ('c1','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','INSTALLED','2026-11-03 10:00','2026-11-02 00:00','2026-11-03 10:00',NULL,0,'EU','eu-ber','workstation',2,NULL),
+ ('c2','KB5000001|Windows Server 2022','KB5000001','KB5000001','Windows Server 2022','INSTALLED','2026-11-06 00:00','2026-11-02 00:00','2026-11-06 00:00',NULL,0,'EU','eu-ber','server',1,NULL),
+ ('c3','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','REQUIRED','2026-11-02 00:00','2026-11-02 00:00',NULL,NULL,1,'EU','eu-par','notebook',3,'KB5000001'),
+ ('c4','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','INSTALLED_PENDING_REBOOT','2026-11-10 00:00','2026-11-02 00:00','2026-11-10 00:00',NULL,0,'US','us-nyc','workstation',2,NULL),
+ ('c5','KB5000001|Windows Server 2022','KB5000001','KB5000001','Windows Server 2022','FAILED','2026-11-08 00:00','2026-11-02 00:00',NULL,NULL,3,'US','us-nyc','business_critical_server',1,'KB5000001'),
+ ('c6','KB5000001|Windows 11 Version 23H2 for x64-based Systems','KB5000001','KB5000001','Windows 11 Version 23H2 for x64-based Systems','UNKNOWN','2026-11-02 00:00','2026-11-02 00:00',NULL,NULL,0,'US','us-nyc','workstation',4,NULL),
+ ('c1','KB5000002|Windows 11 Version 23H2 for x64-based Systems','KB5000002','KB5000002','Windows 11 Version 23H2 for x64-based Systems','REQUIRED','2026-10-05 00:00','2026-10-05 00:00',NULL,NULL,0,'EU','eu-ber','workstation',2,'KB5000002'),
+ ('c3','KB5000002|Windows 11 Version 23H2 for x64-based Systems','KB5000002','KB5000002','Windows 11 Version 23H2 for x64-based Systems','EXEMPT','2026-10-20 00:00','2026-10-05 00:00',NULL,NULL,0,'EU','eu-par','notebook',3,NULL),
+ ('c4','KB5000002|Windows 11 Version 23H2 for x64-based Systems','KB5000002','KB5000002','Windows 11 Version 23H2 for x64-based Systems','INSTALLED','2026-10-16 00:00','2026-10-05 00:00','2026-10-16 00:00',NULL,0,'US','us-nyc','workstation',2,NULL),
+ ('c5','KB5000002|Windows Server 2022','KB5000002','KB5000002','Windows Server 2022','INSTALLED','2026-10-20 00:00','2026-10-05 00:00','2026-10-20 00:00',NULL,0,'US','us-nyc','business_critical_server',1,NULL),
+ ('c2','KB958644|Windows Server 2022','KB958644','MS08-067','Windows Server 2022','INSTALLED','2009-01-01 00:00','2008-12-01 00:00','2009-01-01 00:00','KB5000001',0,'EU','eu-ber','server',1,NULL);
 
 INSERT INTO bulletin_state VALUES
  ('c1','KB5000001','INSTALLED','2026-11-02 00:00','2026-11-03 10:00','EU','eu-ber','workstation',2),

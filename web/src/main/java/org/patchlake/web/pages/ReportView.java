@@ -124,8 +124,14 @@ public final class ReportView {
             return text;
         }
         String id = value.toString();
+        if (column.link() == ReportColumn.Link.PLANNED_INSTALL) {
+            return "<a id=\"install-" + h(id) + "\" href=\"#install-" + h(id) + "\" class=\"planned-install\">" + text + "</a>";
+        }
+        if (column.link() == ReportColumn.Link.TO_PLANNED_INSTALL) {
+            return "<a href=\"#install-" + h(id) + "\" class=\"drill\">→ " + text + "</a>";
+        }
         String href = switch (column.link()) {
-            case NONE -> null;
+            case NONE, PLANNED_INSTALL, TO_PLANNED_INSTALL -> null;
             case BULLETIN -> "/bulletins/" + url(id) + scopeQuery(parameters);
             case COMPUTER -> "/computers/" + url(id);
             case REGION -> "/reports/regional-compliance?region=" + url(id);

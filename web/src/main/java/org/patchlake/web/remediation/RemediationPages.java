@@ -47,6 +47,7 @@ final class RemediationPages {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("source", source);
         parameters.put("targets", resolution.targets());
+        parameters.put("fixes", resolution.fixes());
         parameters.put("updateCount", resolution.updateCount());
         parameters.put("snapshotId", resolution.snapshotId());
         parameters.put("scope", viewer.user().scope().describe());

@@ -73,13 +73,10 @@ public final class RemediationService {
             throw new org.patchlake.web.http.BadParameterException("deadline", "deadline " + request.deadline() + " is before the start " + start);
         }
         List<RemediationTarget> targets = TargetResolver.rings(resolution.targets(), request.pilotPercent());
-        Set<RemediationDefinition.Replacement> replacements = new LinkedHashSet<>();
-        targets.forEach(t -> t.updates().stream().filter(RemediationTarget.Update::replaced)
-                .forEach(u -> replacements.add(new RemediationDefinition.Replacement(u.requiredKb(), u.product(), u.kb()))));
         String name = request.name() != null ? request.name() : "Remediate " + request.source().describe();
         RemediationDefinition definition = new RemediationDefinition(name, request.source(), resolution.snapshotId(), start,
                 request.maintenanceWindow(), request.deadline(), request.reboot(), request.maxRetries(), request.pilotPercent(),
-                request.pilotPause(), List.copyOf(resolution.kbs()), List.copyOf(replacements));
+                request.pilotPause(), List.copyOf(resolution.kbs()), resolution.replacements());
         RemediationStore.Created created = store.create(request.idempotencyKey(), definition, resolution.parentPolicyId(), targets, actor, now);
         if (!created.created()) {
             return repeated(created.policy(), actor);

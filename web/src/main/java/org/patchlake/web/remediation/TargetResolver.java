@@ -18,16 +18,30 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Turns a report row into frozen targets within the actor's scope: the computers of the row that still need an
- * update, each with its own updates (superseded ones replaced by the warehouse query). A row with nothing to install
+ * update, each with the updates its install plan names for them (the warehouse query gives the planned update of each
+ * required one: the newest cumulative or superseding update that covers it), each planned update once however many
+ * required updates of the row it fixes. A row with nothing to install
  * in the actor's scope is a 409, whether its computers are elsewhere or the row does not exist: the answer tells
  * nothing about computers outside the scope (not even how many). Every target's place is checked against the scope
  * once more before anything is stored.
  */
 final class TargetResolver {
-    /** Targets and the snapshot they were frozen from. */
-    record Resolution(String snapshotId, List<RemediationTarget> targets, Long parentPolicyId) {
+    /**
+     * Targets and the snapshot they were frozen from; {@code fixes}: per computer, per update to install, the required
+     * updates of the row it fixes (their KBs, for the confirmation), and {@code replacements}: every required update of
+     * the row fixed by installing another one.
+     */
+    record Resolution(String snapshotId, List<RemediationTarget> targets, Long parentPolicyId,
+                      Map<String, Map<String, List<String>>> fixes, List<RemediationDefinition.Replacement> replacements) {
         Resolution {
             targets = List.copyOf(targets);
+            fixes = Map.copyOf(fixes);
+            replacements = List.copyOf(replacements);
+        }
+
+        /** The required KBs that installing {@code kb} on {@code computerId} fixes (itself among them when required). */
+        List<String> fixedBy(String computerId, String kb) {
+            return fixes.getOrDefault(computerId, Map.of()).getOrDefault(kb, List.of());
         }
 
         int updateCount() {
@@ -73,18 +87,28 @@ final class TargetResolver {
         }
         Map<String, List<RemediationTarget.Update>> updates = new LinkedHashMap<>();
         Map<String, RemediationWarehouse.Pair> places = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> fixes = new LinkedHashMap<>();
+        Set<RemediationDefinition.Replacement> replacements = new LinkedHashSet<>();
         for (RemediationWarehouse.Pair pair : pairs.pairs()) {
             places.putIfAbsent(pair.computerId(), pair);
             List<RemediationTarget.Update> list = updates.computeIfAbsent(pair.computerId(), k -> new ArrayList<>());
-            boolean known = list.stream().anyMatch(u -> u.kb().equals(pair.installKb()) && u.product().equals(pair.product()));
-            if (!known) {
+            // one update installed once: a cumulative update fixing four required ones of the row is one install
+            if (list.stream().noneMatch(u -> u.kb().equals(pair.installKb()))) {
                 list.add(new RemediationTarget.Update(pair.installKb(), pair.product(), pair.requiredKb(), pair.bulletinId()));
+            }
+            List<String> fixed = fixes.computeIfAbsent(pair.computerId(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(pair.installKb(), k -> new ArrayList<>());
+            if (!fixed.contains(pair.requiredKb())) {
+                fixed.add(pair.requiredKb());
+            }
+            if (!pair.installKb().equals(pair.requiredKb())) {
+                replacements.add(new RemediationDefinition.Replacement(pair.requiredKb(), pair.product(), pair.installKb()));
             }
         }
         List<RemediationTarget> targets = new ArrayList<>();
         places.forEach((id, place) -> targets.add(new RemediationTarget(id, place.hostname(), place.region(), place.site(),
                 RemediationTarget.PILOT, updates.get(id))));
-        return new Resolution(pairs.snapshotId(), targets, null);
+        return new Resolution(pairs.snapshotId(), targets, null, fixes, List.copyOf(replacements));
     }
 
     /** The parent policy's targets whose latest attempt failed for good (optionally one computer), within scope. */
@@ -117,7 +141,10 @@ final class TargetResolver {
             throw WebException.conflict("policy " + parent.wireId() + " has no failed delivery" + (source.computerId() == null ? ""
                     : " on " + source.computerId()) + " in the current snapshot within your scope");
         }
-        return new Resolution(null, targets, parentId);
+        Set<RemediationDefinition.Replacement> replacements = new LinkedHashSet<>();
+        targets.forEach(t -> t.updates().stream().filter(RemediationTarget.Update::replaced)
+                .forEach(u -> replacements.add(new RemediationDefinition.Replacement(u.requiredKb(), u.product(), u.kb()))));
+        return new Resolution(null, targets, parentId, Map.of(), List.copyOf(replacements));
     }
 
     /** The answer for a row with nothing to install in the actor's scope (unknown, done, or elsewhere: all the same). */

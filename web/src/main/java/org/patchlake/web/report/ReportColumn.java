@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 /**
  * One column of a report table. {@code link} makes its cells drill down: BULLETIN and COMPUTER open the
  * bulletin or computer page for the cell's value; REGION and SITE open the regional report narrowed to it;
- * DETECTION_AGREEMENT opens the computer's Windows Update and Patchlake verdicts side by side.
+ * DETECTION_AGREEMENT opens the computer's Windows Update and Patchlake verdicts side by side; PLANNED_INSTALL marks
+ * a KB of a computer's install plan as an anchor ({@code #install-KB5094127}) and TO_PLANNED_INSTALL links to it
+ * ("→ KB5094127") from the required update it fixes.
  */
 public record ReportColumn(String key, String label, Kind kind, Link link) {
     public enum Kind { TEXT, NUMBER, RATIO, DATE, TIMESTAMP, BOOLEAN }
 
-    public enum Link { NONE, BULLETIN, COMPUTER, REGION, SITE, DETECTION_AGREEMENT }
+    public enum Link { NONE, BULLETIN, COMPUTER, REGION, SITE, DETECTION_AGREEMENT, PLANNED_INSTALL, TO_PLANNED_INSTALL }
 
     public ReportColumn {
         requireNonNull(key, "key is null");

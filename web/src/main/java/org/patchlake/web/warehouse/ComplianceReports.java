@@ -77,11 +77,16 @@ final class ComplianceReports {
                 Page.first(p.limit()));
         List<List<Object>> rows = new ArrayList<>();
         for (ComputerCompliance c : result.rows()) {
-            rows.add(row(cells(c.computerId(), c.hostname(), c.region(), c.site(), c.computerClass(), c.managedLevel(), c.lastInventoryAt(),
-                    c.pendingReboot()), countCells(c.counts())));
+            rows.add(row(row(cells(c.computerId(), c.hostname(), c.region(), c.site(), c.computerClass(), c.managedLevel(),
+                    c.lastInventoryAt(), c.pendingReboot()), countCells(c.counts())), cells(c.toInstallCount(), c.toInstall())));
         }
         return new ReportResult(report.title(), snapshot(result), List.of(), List.of(new ReportTable("Computers (most vulnerable first)",
-                columns(computerColumns(), countColumns()), rows)));
+                columns(columns(computerColumns(), countColumns()), installColumns()), rows)));
+    }
+
+    /** What to install on each computer: how many updates and which (its install plan, for the updates counted). */
+    static List<ReportColumn> installColumns() {
+        return List.of(ReportColumn.number("to_install_count", "# to install"), ReportColumn.text("to_install", "To install"));
     }
 
     static List<ReportColumn> computerColumns() {

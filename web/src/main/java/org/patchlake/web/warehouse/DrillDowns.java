@@ -58,11 +58,18 @@ final class DrillDowns {
         figures.add(new Figure("Scan errors", c.scanErrorCount() + (c.lastScanError() == null ? "" : ", last: " + c.lastScanError())));
         figures.add(new Figure("Pending reboot", c.pendingReboot() ? (Object) (c.pendingRebootSince() == null ? "yes" : c.pendingRebootSince()) : "no"));
         figures.add(new Figure("Reporting", c.reporting() ? "yes" : "no (stale: states are UNKNOWN)"));
+        ComputerRows.InstallPlan plan = computers.installPlan(scope, computerId).single();
+        figures.add(new Figure("What to install", plan.planned() ? plan.summary()
+                : "no install plan in this snapshot (published before the ETL planned; its next run adds it)"));
+        List<List<Object>> installs = new ArrayList<>();
+        for (ComputerRows.PlannedInstall install : plan.installs()) {
+            installs.add(cells(install.kb(), install.released(), install.fixes(), String.join(", ", install.products())));
+        }
         Page page = Page.first(parameters.limit());
         List<List<Object>> updates = new ArrayList<>();
         for (ComputerRows.ComputerUpdate u : computers.updates(scope, computerId, ComputerQueries.NOT_COMPLIANT).rows()) {
             updates.add(cells(u.bulletinId(), u.kb(), u.product(), u.title(), u.severity(), u.exploited(), u.state(), u.stateSince(),
-                    u.failedAttempts(), org.patchlake.core.catalog.RestartBehaviour.describe(u.restartBehaviour())));
+                    u.failedAttempts(), org.patchlake.core.catalog.RestartBehaviour.describe(u.restartBehaviour()), u.installKb()));
         }
         List<List<Object>> history = new ArrayList<>();
         for (ComputerRows.HistoryEntry h : computers.history(scope, computerId, page).rows()) {
@@ -75,11 +82,15 @@ final class DrillDowns {
         }
         return Optional.of(new ReportResult("Computer " + c.hostname() + " (" + c.computerId() + ")", WarehouseReports.snapshot(detail),
                 figures, List.of(
+                new ReportTable("What to install: " + plan.summary(), List.of(ReportColumn.linked("kb", "Install", Link.PLANNED_INSTALL),
+                        ReportColumn.date("released", "Released"), ReportColumn.number("fixes", "Required updates it fixes"),
+                        ReportColumn.text("products", "Products")), installs),
                 new ReportTable("Updates not installed", List.of(ReportColumn.linked("bulletin_id", "Bulletin", Link.BULLETIN),
                         ReportColumn.text("kb", "KB"), ReportColumn.text("product", "Product"), ReportColumn.text("title", "Title"),
                         ReportColumn.text("severity", "Severity"), new ReportColumn("exploited", "Exploited", ReportColumn.Kind.BOOLEAN, Link.NONE),
                         ReportColumn.text("state", "State"), ReportColumn.timestamp("state_since", "Since"),
-                        ReportColumn.number("failed_attempts", "Failed attempts"), ReportColumn.text("restart", "Restart")), updates),
+                        ReportColumn.number("failed_attempts", "Failed attempts"), ReportColumn.text("restart", "Restart"),
+                        ReportColumn.linked("install_kb", "Fixed by installing", Link.TO_PLANNED_INSTALL)), updates),
                 new ReportTable("Install history", List.of(ReportColumn.linked("bulletin_id", "Bulletin", Link.BULLETIN),
                         ReportColumn.text("update_id", "Update"), ReportColumn.text("state", "State"),
                         ReportColumn.timestamp("valid_from", "From"), ReportColumn.timestamp("valid_to", "To"),

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Remediation's routes on a real server over the fixture warehouse (reports module): c3 (EU) REQUIRED and c5 (US)
  * FAILED for KB5000001; c1 (EU) REQUIRED for KB5000002; added here: c5 REQUIRED for KB958644 (MS08-067), which
- * KB5000001 supersedes for Windows Server 2022.
+ * KB5000001 supersedes for Windows Server 2022 (c5's install plan installs KB5000001 for it).
  */
 class RemediationRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +62,7 @@ class RemediationRoutesTest {
         Path warehouse = data.resolve("warehouse");
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", "INSERT INTO update_state VALUES ('c5','KB958644|Windows Server 2022',"
                 + "'KB958644','MS08-067','Windows Server 2022','REQUIRED','2026-11-01 00:00','2026-11-01 00:00',NULL,NULL,0,'US','us-nyc',"
-                + "'business_critical_server',1)", FixtureWarehouse.PUBLISHED_AT);
+                + "'business_critical_server',1,'KB5000001')", FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
         server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
                 reports -> new CsvExportService(reports, Clock.systemUTC()), new QueryLayerRemediationWarehouse(queries));
@@ -231,7 +231,7 @@ class RemediationRoutesTest {
     }
 
     @Test
-    void a_superseded_update_is_replaced_by_its_superseding_update() throws Exception {
+    void a_superseded_update_is_replaced_by_the_update_the_install_plan_names() throws Exception {
         TestClient admin = server.signedIn("it-all");
         HttpResponse<String> created = admin.postJson("/api/v1/remediations", "{\"idempotencyKey\":\"super-" + UUID.randomUUID()
                 + "\",\"source\":\"bulletin\",\"bulletinId\":\"MS08-067\"}", true);
