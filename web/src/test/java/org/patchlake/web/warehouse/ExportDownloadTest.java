@@ -91,7 +91,7 @@ class ExportDownloadTest {
                 org.patchlake.web.report.ExportService.Format.CSV).content();
 
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text).as("%s in a scope without computers", report.id()).matches("(?s)[a-z_0-9]+(,[a-z_0-9]+)*\\n.*");
+        assertThat(text).as("%s in a scope without computers", report.id()).matches("(?s)[a-z_0-9]+(,[a-z_0-9]+)*\\r?\\n.*");
     }
 
     private static byte[] gunzip(byte[] body) throws IOException {
