@@ -277,9 +277,13 @@ final class QueryBenchPostgres implements AutoCloseable {
                 // cast to the contract's column types first (INSERT BY NAME), then export
                 d.execute(schema.createStatement(table));
                 insertContractColumns(d, table, source.get());
-                String select = table.equals("updates")
-                        ? "SELECT * REPLACE ('{' || array_to_string(supersedes, ',') || '}' AS supersedes)"
-                        : "SELECT *";
+                // list columns as PostgreSQL array literals ({"a","b"}); DuckDB would write [a, b]
+                String select = switch (table) {
+                    case "updates" -> "SELECT * REPLACE (" + pgArray("supersedes") + ")";
+                    case "computers" -> "SELECT * REPLACE (" + pgArray("install_kbs") + ")";
+                    case "windows_update_searches" -> "SELECT * REPLACE (" + pgArray("covered_update_ids") + ")";
+                    default -> "SELECT *";
+                };
                 d.execute("COPY (" + select + " FROM " + table + ") TO '" + file + "' (FORMAT csv, HEADER false)");
                 d.execute("DROP TABLE " + table);
                 CopyManager copy = new CopyManager(pg.unwrap(BaseConnection.class));
@@ -290,6 +294,12 @@ final class QueryBenchPostgres implements AutoCloseable {
             }
             System.out.printf("  postgres: loaded %-22s %,14d rows in %6.1f s%n", table, rows, (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** A DuckDB list column as the text of a PostgreSQL array literal, every element quoted (null stays null). */
+    private static String pgArray(String column) {
+        return "CASE WHEN " + column + " IS NULL THEN NULL ELSE '{' || array_to_string(list_transform(" + column
+                + ", e -> '\"' || replace(replace(e, '\\', '\\\\'), '\"', '\\\"') || '\"'), ',') || '}' END AS " + column;
     }
 
     /** Stops the server; keeps a loaded cluster for the next run, deletes one whose load did not finish. */
