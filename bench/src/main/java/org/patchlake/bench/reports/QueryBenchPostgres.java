@@ -299,7 +299,7 @@ final class QueryBenchPostgres implements AutoCloseable {
     /** A DuckDB list column as the text of a PostgreSQL array literal, every element quoted (null stays null). */
     private static String pgArray(String column) {
         return "CASE WHEN " + column + " IS NULL THEN NULL ELSE '{' || array_to_string(list_transform(" + column
-                + ", e -> '\"' || replace(replace(e, '\\', '\\\\'), '\"', '\\\"') || '\"'), ',') || '}' END AS " + column;
+                + ", lambda e: '\"' || replace(replace(e, '\\', '\\\\'), '\"', '\\\"') || '\"'), ',') || '}' END AS " + column;
     }
 
     /** Stops the server; keeps a loaded cluster for the next run, deletes one whose load did not finish. */
