@@ -16,7 +16,7 @@ CREATE TABLE updates (update_id VARCHAR, kb VARCHAR, bulletin_id VARCHAR, produc
 CREATE TABLE update_cves (kb VARCHAR, product VARCHAR, cve VARCHAR);
 CREATE TABLE kev (cve VARCHAR, vendor_project VARCHAR, product VARCHAR, vulnerability_name VARCHAR, date_added DATE,
   due_date DATE, ransomware BOOLEAN, required_action VARCHAR);
-CREATE TABLE epss (cve VARCHAR, epss DOUBLE, percentile DOUBLE);
+CREATE TABLE epss (cve VARCHAR, epss FLOAT8, percentile FLOAT8);
 CREATE TABLE update_supersedence (kb VARCHAR, product VARCHAR, superseded_by_kb VARCHAR);
 CREATE TABLE products (product VARCHAR, update_count INTEGER);
 CREATE TABLE update_state (computer_id VARCHAR, update_id VARCHAR, kb VARCHAR, bulletin_id VARCHAR, product VARCHAR,
