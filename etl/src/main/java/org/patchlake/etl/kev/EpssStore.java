@@ -64,7 +64,7 @@ public final class EpssStore {
     }
     EpssManifest manifest = new EpssManifest(file.modelVersion(), file.scoreDate(), file.scores().size(), sha256, source,
         importedAt);
-    imports.publish(importedAt, building -> {
+    imports.publish(importedAt, (building, name) -> {
       Files.createDirectories(building.resolve(TABLE));
       writeParquet(file, building.resolve(TABLE).resolve("part-00000.parquet"));
       ObjectNode node = JSON.createObjectNode();

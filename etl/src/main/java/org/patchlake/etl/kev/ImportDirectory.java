@@ -25,9 +25,9 @@ final class ImportDirectory {
   private static final String CURRENT = "CURRENT";
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
-  /** Writes the contents of a new import into the (empty) directory it is given. */
+  /** Writes the contents of a new import, named {@code name}, into the (empty) directory it is given. */
   interface Contents {
-    void writeInto(Path directory) throws IOException;
+    void writeInto(Path directory, String name) throws IOException;
   }
 
   private final Path directory;
@@ -62,7 +62,7 @@ final class ImportDirectory {
     Path building = directory.resolve("." + name + ".building");
     try {
       Files.createDirectories(building);
-      contents.writeInto(building);
+      contents.writeInto(building, name);
       Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
       Path temporary = directory.resolve(".CURRENT-" + UUID.randomUUID() + ".tmp");
       try {

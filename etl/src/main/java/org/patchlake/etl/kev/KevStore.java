@@ -61,12 +61,11 @@ public final class KevStore {
       }
     }
     KevManifest[] written = new KevManifest[1];
-    Path directory = imports.publish(importedAt, building -> {
+    imports.publish(importedAt, (building, name) -> {
       Files.createDirectories(building.resolve(TABLE));
       writeParquet(file, building.resolve(TABLE).resolve("part-00000.parquet"));
-      written[0] = new KevManifest(building.getFileName().toString().replaceAll("^\\.|\\.building$", ""),
-          file.catalogVersion(), file.dateReleased(), file.entries().size(), file.microsoftCount(), sha256, source,
-          importedAt);
+      written[0] = new KevManifest(name, file.catalogVersion(), file.dateReleased(), file.entries().size(),
+          file.microsoftCount(), sha256, source, importedAt);
       written[0].write(building.resolve(MANIFEST));
     });
     return written[0];
