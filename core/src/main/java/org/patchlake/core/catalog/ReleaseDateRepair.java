@@ -17,7 +17,9 @@ import java.util.Set;
  * date. A KB whose rows all carry one date D, where each of its vulnerabilities carries only D on all of its rows,
  * shows nothing but that revision: the February 2019 .NET rollup KB4487078 is dated 2019-12-19 in the data. Its
  * release is then the latest of its vulnerabilities' first releases, each being the earliest release of another
- * KB fixing it that has dates of its own (KB4487017, 2019-02-12). Never later than D.
+ * KB fixing it that has dates of its own (KB4487017, 2019-02-12). Never later than D, and never later than the
+ * release of a KB that supersedes it (by that KB's own dates): July 2021's out-of-band update KB5004947 for Windows
+ * Server 2019, whose only rows are dated 2023-06-13, is superseded by the July 2021 cumulative update KB5004244.
  */
 final class ReleaseDateRepair {
     /** One repaired release date. */
@@ -40,9 +42,11 @@ final class ReleaseDateRepair {
      * @param released KB -> release from its own rows (the most frequent date)
      * @param dates    KB -> distinct dates of its rows
      * @param ids      KB -> vulnerability ids of its rows
+     * @param supersededBy KB -> the KBs whose rows list it as superseded (any product)
      * @return the repairs, KB order as given
      */
-    List<Repair> repair(Map<String, LocalDate> released, Map<String, Set<LocalDate>> dates, Map<String, Set<String>> ids) {
+    List<Repair> repair(Map<String, LocalDate> released, Map<String, Set<LocalDate>> dates, Map<String, Set<String>> ids,
+            Map<String, Set<String>> supersededBy) {
         Set<String> revisionOnly = new HashSet<>();
         Map<String, List<String>> fixers = new HashMap<>();
         for (Map.Entry<String, Set<String>> entry : ids.entrySet()) {
@@ -66,6 +70,8 @@ final class ReleaseDateRepair {
             for (String id : ids.get(kb)) {
                 latestFirst = max(latestFirst, firstRelease(id, posted, fixers.get(id), revisionOnly, released));
             }
+            // what supersedes it was released after it: a superseder with dates of its own bounds its release
+            latestFirst = firstRelease(kb, latestFirst, supersededBy.getOrDefault(kb, Set.of()), revisionOnly, released);
             if (latestFirst.isBefore(posted)) {
                 repairs.add(new Repair(kb, posted, latestFirst));
             }

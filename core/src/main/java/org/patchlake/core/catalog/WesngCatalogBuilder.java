@@ -186,7 +186,17 @@ public final class WesngCatalogBuilder {
             dates.put(kb, accumulator.postedDates());
             ids.put(kb, accumulator.vulnerabilityIds());
         });
-        List<ReleaseDateRepair.Repair> repairs = dateRepair.repair(released, dates, ids);
+        Map<String, Set<String>> supersededBy = new HashMap<>();
+        for (KbAccumulator kb : kbs.values()) {
+            for (UpdateAccumulator update : kb.updates()) {
+                for (String older : update.supersedes) {
+                    if (!older.equals(kb.kb)) {
+                        supersededBy.computeIfAbsent(older, key -> new java.util.HashSet<>()).add(kb.kb);
+                    }
+                }
+            }
+        }
+        List<ReleaseDateRepair.Repair> repairs = dateRepair.repair(released, dates, ids, supersededBy);
         repairs.forEach(repair -> released.put(repair.kb(), repair.released()));
         List<Update> built = new ArrayList<>();
         for (KbAccumulator kb : kbs.values()) {

@@ -228,4 +228,26 @@ class WesngCatalogBuilderTest {
         assertThat(imported.releaseRepairs()).containsExactly("KB4487078 posted 2019-12-19 (a re-publication of all its"
                 + " vulnerabilities), released 2019-02-12");
     }
+
+    @Test
+    void a_kb_dated_only_by_a_re_publication_is_never_released_after_the_kb_that_supersedes_it() throws IOException {
+        // July 2021's out-of-band update KB5004947 (CVE-2021-34527) is dated only 2023-06-13 (a revision); a KB fixing
+        // the same vulnerability with its own dates came later, and the cumulative update KB5004244 of 2021-07-13
+        // supersedes it
+        Path file = csv("CVEs_test.csv",
+                row("20230613", "CVE-2021-34527", "5004947", W10, "Critical", "Remote Code Execution", "", ""),
+                row("20230613", "CVE-2021-34527", "5019966", W10, "Critical", "Remote Code Execution", "5004947", ""),
+                row("20221108", "CVE-2022-41039", "5019966", W10, "Critical", "Remote Code Execution", "5004947", ""),
+                row("20221108", "CVE-2022-41047", "5019966", W10, "Critical", "Remote Code Execution", "5004947", ""),
+                row("20210713", "CVE-2021-31183", "5004244", W10, "Important", "Denial of Service", "5004947", ""),
+                row("20210713", "CVE-2021-31961", "5004244", W10, "Important", "Elevation of Privilege", "5004947", ""),
+                row("20201119", "CVE-2020-17049", "5004244", W10, "Important", "Security Feature Bypass", "5004947", ""));
+
+        CatalogImport imported = WesngCatalogBuilder.read(file, rows -> { });
+
+        assertThat(imported.catalog().update("KB5004947", W10).orElseThrow().released())
+                .as("bounded by its superseder KB5004244, not the later fixer KB5019966").isEqualTo(LocalDate.of(2021, 7, 13));
+        assertThat(imported.releaseRepairs()).containsExactly("KB5004947 posted 2023-06-13 (a re-publication of all its"
+                + " vulnerabilities), released 2021-07-13");
+    }
 }
