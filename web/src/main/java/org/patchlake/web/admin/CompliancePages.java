@@ -11,7 +11,7 @@ import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.TimeParameters;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Html;
+import org.patchlake.web.pages.Formats;
 import org.patchlake.web.pages.Layout;
 import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.store.ComplianceException;
@@ -64,14 +64,14 @@ public final class CompliancePages {
             throw new BadParameterException("severity", "severity is required");
         }
         services.compliance().setSeverity(viewer.user().name(), bulletin, severity, Params.required(ctx, "reason"), ctx.ip());
-        ctx.redirect("/admin/severities?done=" + Html.url(bulletin + " is now " + severity));
+        ctx.redirect("/admin/severities?done=" + Formats.url(bulletin + " is now " + severity));
     }
 
     private void clearSeverity(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SEVERITY);
         String bulletin = Params.pathId(ctx, "bulletin");
         services.compliance().clearSeverity(viewer.user().name(), bulletin, ctx.ip());
-        ctx.redirect("/admin/severities?done=" + Html.url("cleared custom severity of " + bulletin));
+        ctx.redirect("/admin/severities?done=" + Formats.url("cleared custom severity of " + bulletin));
     }
 
     /** A bulletin id that must exist in the current snapshot (when one is published). */
@@ -138,7 +138,7 @@ public final class CompliancePages {
             throw new BadParameterException("phases", e.getMessage());
         }
         SlaPolicy saved = services.compliance().saveSlaPolicy(viewer.user().name(), policy, ctx.ip());
-        ctx.redirect("/admin/sla-policies?done=" + Html.url("saved SLA policy " + saved.id() + " " + saved.name()));
+        ctx.redirect("/admin/sla-policies?done=" + Formats.url("saved SLA policy " + saved.id() + " " + saved.name()));
     }
 
     // ---- exceptions
@@ -158,7 +158,7 @@ public final class CompliancePages {
     private void grantException(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
         ComplianceException granted = grant(services, viewer, ctx::formParam, ctx.ip());
-        ctx.redirect("/admin/exceptions?done=" + Html.url("granted exception " + granted.id()));
+        ctx.redirect("/admin/exceptions?done=" + Formats.url("granted exception " + granted.id()));
     }
 
     /** Shared with the JSON API: the computer must be visible to the actor in the current snapshot. */
@@ -186,7 +186,7 @@ public final class CompliancePages {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
         int id = UserPages.parseId(ctx);
         revoke(services, viewer, id, ctx.ip());
-        ctx.redirect("/admin/exceptions?done=" + Html.url("revoked exception " + id));
+        ctx.redirect("/admin/exceptions?done=" + Formats.url("revoked exception " + id));
     }
 
     /**

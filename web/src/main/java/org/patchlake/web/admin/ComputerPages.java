@@ -9,7 +9,7 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
-import org.patchlake.web.pages.Html;
+import org.patchlake.web.pages.Formats;
 import org.patchlake.web.pages.Layout;
 
 import java.util.HashMap;
@@ -58,7 +58,7 @@ public final class ComputerPages {
         Viewer viewer = AccessControl.require(ctx, Permission.MOVE_COMPUTERS);
         String id = Params.pathId(ctx, "id");
         EnrollmentTokens.Moved moved = moves.move(viewer.user(), id, ctx.formParam("region"), ctx.formParam("site"), ctx.ip());
-        ctx.redirect("/admin/computers?q=" + Html.url(id) + "&done=" + Html.url("moved " + id + " from " + moved.before().site()
+        ctx.redirect("/admin/computers?q=" + Formats.url(id) + "&done=" + Formats.url("moved " + id + " from " + moved.before().site()
                 + " (" + moved.before().region() + ") to " + moved.after().site() + " (" + moved.after().region() + ")"));
     }
 

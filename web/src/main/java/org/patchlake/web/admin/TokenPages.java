@@ -9,7 +9,7 @@ import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.TimeParameters;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Html;
+import org.patchlake.web.pages.Formats;
 import org.patchlake.web.pages.Layout;
 
 import java.time.Instant;
@@ -66,7 +66,7 @@ public final class TokenPages {
             throw WebException.notFound("no active token " + id);
         }
         services.audit().record(viewer.user().name(), "enrollment_token_revoked", "token:" + id, null, null, ctx.ip());
-        ctx.redirect("/admin/tokens?done=" + Html.url("revoked token " + id));
+        ctx.redirect("/admin/tokens?done=" + Formats.url("revoked token " + id));
     }
 
     private void audit(Context ctx) {

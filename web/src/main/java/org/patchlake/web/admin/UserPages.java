@@ -12,7 +12,7 @@ import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Html;
+import org.patchlake.web.pages.Formats;
 import org.patchlake.web.pages.Layout;
 import org.patchlake.web.store.UserStore;
 
@@ -109,7 +109,7 @@ public final class UserPages {
             details = new UserStore.UserDetails(name, details.roles(), details.scope(), false, details.timeZone());
         }
         User user = services.userAdministration().create(viewer.user(), name, details, ctx.formParam("password"), ctx.ip());
-        ctx.redirect("/admin/users?done=" + Html.url("created user " + user.name()));
+        ctx.redirect("/admin/users?done=" + Formats.url("created user " + user.name()));
     }
 
     private User target(Context ctx) {
@@ -144,13 +144,13 @@ public final class UserPages {
             throw new BadParameterException("roles", "you cannot disable yourself or give up the role that lets you administer users");
         }
         services.userAdministration().update(viewer.user(), user.id(), details, ctx.ip());
-        ctx.redirect("/admin/users?done=" + Html.url("saved user " + user.name()));
+        ctx.redirect("/admin/users?done=" + Formats.url("saved user " + user.name()));
     }
 
     private void resetPassword(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_USERS);
         User user = target(ctx);
         services.userAdministration().resetPassword(viewer.user(), user.id(), ctx.formParam("password"), ctx.ip());
-        ctx.redirect("/admin/users/" + user.id() + "?done=" + Html.url("password changed; the user's sessions were ended"));
+        ctx.redirect("/admin/users/" + user.id() + "?done=" + Formats.url("password changed; the user's sessions were ended"));
     }
 }

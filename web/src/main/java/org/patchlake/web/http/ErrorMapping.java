@@ -36,7 +36,7 @@ public final class ErrorMapping {
             answer(ctx, json, e.status(), e.code(), null, e.getMessage());
         });
         app.exception(AccessControl.SignInRequired.class, (e, ctx) ->
-                ctx.redirect("/sign-in?next=" + org.patchlake.web.pages.Html.url(e.next())));
+                ctx.redirect("/sign-in?next=" + org.patchlake.web.pages.Formats.url(e.next())));
         app.exception(DuplicateException.class, (e, ctx) -> answer(ctx, json, 409, "conflict", null, e.getMessage()));
         app.exception(ReportService.NoSnapshotException.class, (e, ctx) ->
                 answer(ctx, json, 503, "no_snapshot", null, e.getMessage()));

@@ -1,7 +1,6 @@
 package org.patchlake.web.pages;
 
 import gg.jte.Content;
-import gg.jte.TemplateOutput;
 import io.javalin.http.Context;
 import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Permission;
@@ -24,8 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import java.util.stream.Collectors;
-
-import static org.patchlake.web.pages.Html.h;
 
 /** The page shell (templates {@code layout/page.jte}, {@code layout/bare.jte}): navigation by permission, the signed-in user, and when the data was refreshed. */
 public final class Layout {
@@ -78,27 +75,15 @@ public final class Layout {
         return Templates.render(template, all);
     }
 
-    /** A full page whose body was written as Java (escaped with {@link Html#h}). */
-    public static String page(Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse, String body) {
-        return Templates.render("layout/page.jte", Map.of("frame", frame(viewer, title, snapshot, fromWarehouse),
-                "body", Templates.trusted(body)));
-    }
-
-    /** Writes the body of a streamed page. */
-    @FunctionalInterface
-    public interface Body {
-        void write(Appendable out) throws IOException;
-    }
-
     private static final int STREAM_BUFFER = 32 * 1024;
 
     /**
-     * The same page as {@link #page}, streamed: the shell, navigation and title are sent at once, then the body as it
-     * is written, in chunks, so a large report starts to show before its last row is written and is never held whole
-     * in memory. Compute everything that can fail before calling this: once the first bytes are sent the status is 200.
+     * A page streamed: the shell, navigation and title are sent at once, then the body template {@code body} with
+     * {@code parameters} as it is written, in chunks, so a large report starts to show before its last row is written
+     * and is never held whole in memory. Compute everything that can fail before calling this: once the first bytes
+     * are sent the status is 200.
      */
-    public static void stream(Context ctx, Viewer viewer, String title, Optional<SnapshotInfo> snapshot, boolean fromWarehouse,
-                              Body body) {
+    public static void stream(Context ctx, PageFrame frame, String body, Map<String, Object> parameters) {
         ctx.contentType("text/html; charset=utf-8");
         String accepted = ctx.header("Accept-Encoding");
         boolean gzip = accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
@@ -113,45 +98,14 @@ public final class Layout {
             Content streamed = output -> {
                 try {
                     out.flush();
-                    body.write(new TemplateAppendable(output));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                Templates.render(body, parameters, output);
             };
-            Templates.render("layout/page.jte", Map.of("frame", frame(viewer, title, snapshot, fromWarehouse), "body", streamed), out);
+            Templates.render("layout/page.jte", Map.of("frame", frame, "body", streamed), out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot send the page " + title, e);
+            throw new UncheckedIOException("cannot send the page " + frame.title(), e);
         }
-    }
-
-    /** A body written as Java into the template's output, unchanged (it escapes with {@link Html#h} itself). */
-    private record TemplateAppendable(TemplateOutput output) implements Appendable {
-        @Override
-        public Appendable append(CharSequence text) {
-            output.writeContent(String.valueOf(text));
-            return this;
-        }
-
-        @Override
-        public Appendable append(CharSequence text, int start, int end) {
-            output.writeContent(String.valueOf(text).substring(start, end));
-            return this;
-        }
-
-        @Override
-        public Appendable append(char c) {
-            output.writeContent(String.valueOf(c));
-            return this;
-        }
-    }
-
-    /** A page without navigation (sign-in, errors for anonymous visitors). */
-    public static String bare(String title, String body) {
-        return Templates.render("layout/bare.jte", Map.of("title", title, "body", Templates.trusted(body)));
-    }
-
-    /** The hidden CSRF field every state-changing form carries. */
-    public static String csrfField(Viewer viewer) {
-        return "<input type=\"hidden\" name=\"_csrf\" value=\"" + h(viewer.session().csrfToken()) + "\">";
     }
 }

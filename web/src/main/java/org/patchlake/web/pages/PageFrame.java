@@ -26,7 +26,7 @@ public record PageFrame(String title, String csrfToken, List<Link> navigation, S
     /** The snapshot a page was computed from, its times formatted for the viewer. */
     public record Refreshed(String publishedAt, String dataAsOf, String snapshotId) {
         static Refreshed of(SnapshotInfo snapshot, java.time.ZoneId zone) {
-            return new Refreshed(Html.time(snapshot.publishedAt(), zone), Html.time(snapshot.dataAsOf(), zone), snapshot.id());
+            return new Refreshed(Formats.time(snapshot.publishedAt(), zone), Formats.time(snapshot.dataAsOf(), zone), snapshot.id());
         }
     }
 }

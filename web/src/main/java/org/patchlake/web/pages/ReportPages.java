@@ -21,11 +21,15 @@ import org.patchlake.web.report.ReportResult;
 import org.patchlake.web.remediation.RemediationRowActions;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-import static org.patchlake.web.pages.Html.h;
 
 /** Report pages: the list, each report with its parameter form and drill-down, the computer and bulletin pages, exports. */
 public final class ReportPages {
@@ -63,15 +67,9 @@ public final class ReportPages {
 
     private void index(Context ctx) {
         Viewer viewer = AccessControl.viewer(ctx);
-        StringBuilder body = new StringBuilder("<ul class=\"report-list\">");
-        for (Report report : Report.values()) {
-            if (viewer.user().can(report.permission())) {
-                body.append("<li><a href=\"/reports/").append(report.id()).append("\">").append(h(report.title()))
-                        .append("</a><p class=\"muted\">").append(h(report.description())).append("</p></li>");
-            }
-        }
-        body.append("</ul>");
-        ctx.html(Layout.page(viewer, "Reports", services.reports().snapshot(), true, body.toString()));
+        List<Report> reports = Arrays.stream(Report.values()).filter(report -> viewer.user().can(report.permission())).toList();
+        ctx.html(Layout.render("reports/index.jte", Layout.frame(viewer, "Reports", services.reports().snapshot(), true),
+                Map.of("reports", reports)));
     }
 
     private void report(Context ctx) {
@@ -82,13 +80,17 @@ public final class ReportPages {
         ReportResult result = services.reports().run(report, parameters,
                 ReportParametersParser.effectiveScope(viewer.user().scope(), parameters));
         observe(report.id(), started);
-        String top = "<p class=\"muted\">" + h(report.description()) + "</p>"
-                + form(report, parameters, viewer.user().scope()) + exportLinks(report, parameters, viewer);
-        Layout.stream(ctx, viewer, report.title(), java.util.Optional.of(result.snapshot()), true, out -> {
-            out.append(top);
-            ReportView.render(out, result, parameters, viewer.user().timeZone(), (table, row) ->
-                    RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
-        });
+        ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
+                RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
+        Map<String, Object> body = new HashMap<>();
+        body.put("report", report);
+        body.put("form", form(report, parameters, viewer.user().scope()));
+        body.put("exports", exportLinks());
+        body.put("query", parameters.queryString());
+        body.put("csrf", viewer.session().csrfToken());
+        body.put("result", result);
+        body.put("view", view);
+        Layout.stream(ctx, frame(viewer, report.title(), result), "reports/report.jte", body);
     }
 
     private void computer(Context ctx) {
@@ -99,9 +101,9 @@ public final class ReportPages {
         ReportResult result = services.reports().computer(id, parameters, viewer.user().scope())
                 .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
         observe("computer", started);
-        Layout.stream(ctx, viewer, result.title(), java.util.Optional.of(result.snapshot()), true, out ->
-                ReportView.render(out, result, parameters, viewer.user().timeZone(), (table, row) ->
-                        RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null)));
+        ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
+                RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null));
+        Layout.stream(ctx, frame(viewer, result.title(), result), "reports/result.jte", Map.of("result", result, "view", view));
     }
 
     /** Report 13's drill-down: the computer's KBs where Windows Update and Patchlake differ, and where they agree. */
@@ -117,12 +119,9 @@ public final class ReportPages {
         ReportResult result = services.reports().detectionAgreement(id, parameters, viewer.user().scope())
                 .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
         observe("detection-agreement-computer", started);
-        String top = "<p class=\"muted\">" + h(report.description()) + " <a href=\"/computers/" + Html.url(id)
-                + "\">Computer page</a> · <a href=\"/reports/" + report.id() + "\">All computers</a></p>";
-        Layout.stream(ctx, viewer, result.title(), java.util.Optional.of(result.snapshot()), true, out -> {
-            out.append(top);
-            ReportView.render(out, result, parameters, viewer.user().timeZone(), ReportView.RowActions.NONE);
-        });
+        ReportView view = new ReportView(parameters, viewer.user().timeZone(), ReportView.RowActions.NONE);
+        Layout.stream(ctx, frame(viewer, result.title(), result), "reports/detectionAgreement.jte",
+                Map.of("report", report, "computerId", id, "result", result, "view", view));
     }
 
     private void bulletin(Context ctx) {
@@ -135,20 +134,17 @@ public final class ReportPages {
                         ReportParametersParser.effectiveScope(viewer.user().scope(), parameters))
                 .orElseThrow(() -> WebException.notFound("bulletin '" + id + "' not found"));
         observe("bulletin", started);
-        StringBuilder states = new StringBuilder("<nav class=\"states\">Show: ");
-        for (String state : ReportParameters.STATES) {
-            ReportParameters withState = parameters.withState(state);
-            states.append("<a href=\"/bulletins/").append(Html.url(id)).append('?').append(h(withState.queryString()))
-                    .append(state.equals(parameters.state()) ? "\" class=\"current\">" : "\">")
-                    .append(h(state.replace('_', ' '))).append("</a> ");
-        }
-        states.append("</nav>");
-        String top = RemediationRowActions.bulletinLink(viewer, id, parameters) + states;
-        Layout.stream(ctx, viewer, result.title(), java.util.Optional.of(result.snapshot()), true, out -> {
-            out.append(top);
-            ReportView.render(out, result, parameters, viewer.user().timeZone(), (table, row) ->
-                    RemediationRowActions.links(viewer, "bulletin", table.columns(), row, parameters, null, id));
-        });
+        List<StateLink> states = ReportParameters.STATES.stream().map(state -> new StateLink(state.replace('_', ' '),
+                parameters.withState(state).queryString(), state.equals(parameters.state()))).toList();
+        ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
+                RemediationRowActions.links(viewer, "bulletin", table.columns(), row, parameters, null, id));
+        Map<String, Object> body = new HashMap<>();
+        body.put("bulletinId", id);
+        body.put("remediate", RemediationRowActions.bulletinLink(viewer, id, parameters));
+        body.put("states", states);
+        body.put("result", result);
+        body.put("view", view);
+        Layout.stream(ctx, frame(viewer, result.title(), result), "reports/bulletin.jte", body);
     }
 
     /** A direct download, for small CSV and HTML exports (scripts); larger ones and PDF/XLSX run as jobs. */
@@ -206,20 +202,48 @@ public final class ReportPages {
                 (System.nanoTime() - startedNanos) / 1e9, "report", what);
     }
 
-    private String form(Report report, ReportParameters parameters, Scope scope) {
-        StringBuilder form = new StringBuilder("<form method=\"get\" class=\"parameters\" id=\"parameters\">");
+    /** A bulletin page's link to the same page showing the computers in another state. */
+    public record StateLink(String label, String query, boolean current) {
+    }
+
+    /** The report's parameter form: a list to choose from per narrowing parameter, the dates, then days and rows. */
+    public record ParameterForm(List<Choice> choices, List<DateField> dates, String days, int limit) {
+        public int maxLimit() {
+            return ReportParameters.MAX_LIMIT;
+        }
+    }
+
+    /** @param selected the option chosen, null for all */
+    public record Choice(String name, String label, List<String> options, String selected) {
+    }
+
+    /** @param value the date chosen, "" for none */
+    public record DateField(String name, String label, String value) {
+    }
+
+    /** A format offered for download: a button when the server exports it, else its name greyed out. */
+    public record ExportLink(String extension, String name, boolean available) {
+    }
+
+    private static PageFrame frame(Viewer viewer, String title, ReportResult result) {
+        return Layout.frame(viewer, title, Optional.of(result.snapshot()), true);
+    }
+
+    private ParameterForm form(Report report, ReportParameters parameters, Scope scope) {
+        List<Choice> choices = new ArrayList<>();
         if (report.parameters().contains(ReportParameter.REGION)) {
-            form.append(select("region", "Region", services.reports().regions(scope), parameters.region()));
+            choices.add(new Choice("region", "Region", services.reports().regions(scope), parameters.region()));
         }
         if (report.parameters().contains(ReportParameter.SITE)) {
-            form.append(select("site", "Site", services.reports().sites(scope), parameters.site()));
+            choices.add(new Choice("site", "Site", services.reports().sites(scope), parameters.site()));
         }
         if (report.parameters().contains(ReportParameter.SEVERITY)) {
-            form.append(select("severity", "Severity", ReportParameters.SEVERITIES, parameters.severity()));
+            choices.add(new Choice("severity", "Severity", ReportParameters.SEVERITIES, parameters.severity()));
         }
         if (report.parameters().contains(ReportParameter.COMPUTER_CLASS)) {
-            form.append(select("computerClass", "Computer class", ReportParameters.COMPUTER_CLASSES, parameters.computerClass()));
+            choices.add(new Choice("computerClass", "Computer class", ReportParameters.COMPUTER_CLASSES, parameters.computerClass()));
         }
+        List<DateField> dates = new ArrayList<>();
         for (ReportParameter date : List.of(ReportParameter.FROM, ReportParameter.TO, ReportParameter.AS_OF)) {
             if (report.parameters().contains(date)) {
                 Object value = switch (date) {
@@ -227,44 +251,19 @@ public final class ReportPages {
                     case TO -> parameters.to();
                     default -> parameters.asOf();
                 };
-                form.append("<label>").append(date == ReportParameter.AS_OF ? "As of" : date == ReportParameter.FROM ? "From" : "To")
-                        .append(" <input type=\"date\" name=\"").append(date.key()).append("\" value=\"")
-                        .append(h(value)).append("\"></label>");
+                dates.add(new DateField(date.key(), date == ReportParameter.AS_OF ? "As of" : date == ReportParameter.FROM ? "From" : "To",
+                        value == null ? "" : value.toString()));
             }
         }
-        if (report.parameters().contains(ReportParameter.DAYS)) {
-            form.append("<label>Not reporting for (days) <input type=\"number\" min=\"1\" max=\"3650\" name=\"days\" value=\"")
-                    .append(h(parameters.days())).append("\"></label>");
-        }
-        form.append("<label>Rows <input type=\"number\" min=\"1\" max=\"").append(ReportParameters.MAX_LIMIT)
-                .append("\" name=\"limit\" value=\"").append(parameters.limit()).append("\"></label>");
-        return form.append("<button type=\"submit\">Show</button></form>").toString();
-    }
-
-    private static String select(String name, String label, List<String> options, String selected) {
-        StringBuilder html = new StringBuilder("<label>").append(h(label)).append(" <select name=\"").append(name)
-                .append("\"><option value=\"\">all</option>");
-        for (String option : options) {
-            html.append("<option").append(option.equals(selected) ? " selected" : "").append(">").append(h(option)).append("</option>");
-        }
-        return html.append("</select></label>").toString();
+        String days = !report.parameters().contains(ReportParameter.DAYS) ? null
+                : parameters.days() == null ? "" : parameters.days().toString();
+        return new ParameterForm(choices, dates, days, parameters.limit());
     }
 
     /** One small form per format: an export runs as a job (POST with the CSRF token), then the job page offers the file. */
-    private String exportLinks(Report report, ReportParameters parameters, Viewer viewer) {
-        StringBuilder html = new StringBuilder("<div class=\"exports\">Download: ");
-        String query = parameters.queryString();
-        for (ExportService.Format format : Arrays.asList(ExportService.Format.PDF, ExportService.Format.XLSX, ExportService.Format.CSV)) {
-            if (services.exports().formats().contains(format)) {
-                html.append("<form method=\"post\" class=\"inline\" action=\"/reports/").append(report.id()).append("/export?format=")
-                        .append(format.extension()).append(query.isEmpty() ? "" : "&amp;" + h(query)).append("\">")
-                        .append(Layout.csrfField(viewer)).append("<button type=\"submit\" class=\"export\" id=\"export-")
-                        .append(format.extension()).append("\">").append(format.name()).append("</button></form> ");
-            } else {
-                html.append("<span class=\"muted\" title=\"not available yet\">").append(format.name()).append("</span> ");
-            }
-        }
-        return html.append("</div>").toString();
+    private List<ExportLink> exportLinks() {
+        return Stream.of(ExportService.Format.PDF, ExportService.Format.XLSX, ExportService.Format.CSV)
+                .map(format -> new ExportLink(format.extension(), format.name(), services.exports().formats().contains(format))).toList();
     }
 
     static ZoneId zone(Viewer viewer) {

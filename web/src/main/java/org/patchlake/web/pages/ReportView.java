@@ -1,173 +1,118 @@
 package org.patchlake.web.pages;
 
+import org.patchlake.web.remediation.RemediationRowActions;
 import org.patchlake.web.report.Ratio;
 import org.patchlake.web.report.ReportColumn;
 import org.patchlake.web.report.ReportParameters;
-import org.patchlake.web.report.ReportResult;
 import org.patchlake.web.report.ReportTable;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.patchlake.web.pages.Html.h;
-import static org.patchlake.web.pages.Html.url;
+import static java.util.Objects.requireNonNull;
 
-/** Renders a report result: headline figures, then each table with its chart and drill-down links. */
+/**
+ * What the template {@code reports/result.jte} needs beyond a report result: the viewer's zone, each table's chart,
+ * cell classes and row actions, and where each cell links to. The template writes the tables row by row, so a
+ * streamed page sends rows as they are written.
+ */
 public final class ReportView {
-    private ReportView() {
-    }
-
-    /** Extra links at the end of a row (remediation actions); "" for none. */
+    /** The action links at the end of a row (remediation actions); none for most rows. */
     @FunctionalInterface
     public interface RowActions {
-        RowActions NONE = (table, row) -> "";
+        RowActions NONE = (table, row) -> List.of();
 
-        String html(ReportTable table, List<Object> row);
+        List<RemediationRowActions.Link> links(ReportTable table, List<Object> row);
     }
 
-    public static String render(ReportResult result, ReportParameters parameters, ZoneId zone) {
-        return render(result, parameters, zone, RowActions.NONE);
+    private final ReportParameters parameters;
+    private final ZoneId zone;
+    private final RowActions actions;
+
+    public ReportView(ReportParameters parameters, ZoneId zone, RowActions actions) {
+        this.parameters = requireNonNull(parameters, "parameters is null");
+        this.zone = requireNonNull(zone, "zone is null");
+        this.actions = requireNonNull(actions, "actions is null");
     }
 
-    public static String render(ReportResult result, ReportParameters parameters, ZoneId zone, RowActions actions) {
-        StringBuilder html = new StringBuilder();
-        render(html, result, parameters, zone, actions);
-        return html.toString();
+    public ZoneId zone() {
+        return zone;
     }
 
-    /** Writes the result into {@code out} table by table, row by row (a streamed page sends rows as they are written). */
-    public static void render(Appendable out, ReportResult result, ReportParameters parameters, ZoneId zone, RowActions actions) {
-        try {
-            if (!result.figures().isEmpty()) {
-                out.append("<div class=\"figures\">");
-                for (ReportResult.Figure figure : result.figures()) {
-                    out.append("<div class=\"figure\"><div class=\"label\">").append(h(figure.label()))
-                            .append("</div><div class=\"value\">").append(cell(figure.value(), zone)).append("</div></div>");
-                }
-                out.append("</div>");
-            }
-            for (ReportTable table : result.tables()) {
-                table(out, table, parameters, zone, actions);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the report page", e);
+    /**
+     * A table as the template draws it.
+     *
+     * @param chart         null for a table without a chart or without rows
+     * @param cellClasses   per column: {@code num}, {@code time} or null
+     * @param actions       per row, its action links
+     */
+    public record TableView(ReportTable table, Charts.Chart chart, List<String> cellClasses, List<List<RemediationRowActions.Link>> actions,
+                            boolean anyAction) {
+        public String cellClass(int column) {
+            return cellClasses.get(column);
         }
     }
 
-    public static String table(ReportTable table, ReportParameters parameters, ZoneId zone) {
-        return table(table, parameters, zone, RowActions.NONE);
-    }
-
-    public static String table(ReportTable table, ReportParameters parameters, ZoneId zone, RowActions actions) {
-        StringBuilder html = new StringBuilder();
-        try {
-            table(html, table, parameters, zone, actions);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return html.toString();
-    }
-
-    private static void table(Appendable html, ReportTable table, ReportParameters parameters, ZoneId zone, RowActions actions)
-            throws java.io.IOException {
-        List<String> rowActions = new ArrayList<>(table.rows().size());
+    public TableView table(ReportTable table) {
+        List<List<RemediationRowActions.Link>> rowActions = new ArrayList<>(table.rows().size());
         boolean anyAction = false;
         for (List<Object> row : table.rows()) {
-            String links = actions.html(table, row);
+            List<RemediationRowActions.Link> links = actions.links(table, row);
             rowActions.add(links);
             anyAction |= !links.isEmpty();
         }
-        html.append("<section class=\"report-table\"><h2>").append(h(table.title())).append("</h2>");
-        if (table.chart() != null && !table.rows().isEmpty()) {
-            html.append(chart(table));
+        List<String> classes = new ArrayList<>(table.columns().size());
+        for (ReportColumn column : table.columns()) {
+            classes.add(switch (column.kind()) {
+                case NUMBER, RATIO -> "num";
+                case DATE, TIMESTAMP -> "time";
+                default -> null;
+            });
         }
-        if (table.rows().isEmpty()) {
-            html.append("<p class=\"muted\">No rows.</p></section>");
-            return;
-        }
-        html.append("<div class=\"scroll\"><table class=\"report\"><thead><tr>");
-        int columns = table.columns().size();
-        boolean[] numeric = new boolean[columns];
-        boolean[] time = new boolean[columns];
-        for (int i = 0; i < columns; i++) {
-            ReportColumn column = table.columns().get(i);
-            numeric[i] = column.kind() == ReportColumn.Kind.NUMBER || column.kind() == ReportColumn.Kind.RATIO;
-            time[i] = column.kind() == ReportColumn.Kind.DATE || column.kind() == ReportColumn.Kind.TIMESTAMP;
-            html.append(numeric[i] ? "<th class=\"num\">" : "<th>").append(h(column.label())).append("</th>");
-        }
-        html.append(anyAction ? "<th>Actions</th>" : "").append("</tr></thead><tbody>");
-        StringBuilder line = new StringBuilder(512);
-        for (int r = 0; r < table.rows().size(); r++) {
-            List<Object> row = table.rows().get(r);
-            line.setLength(0);
-            line.append("<tr>");
-            for (int i = 0; i < row.size(); i++) {
-                line.append(numeric[i] ? "<td class=\"num\">" : time[i] ? "<td class=\"time\">" : "<td>")
-                        .append(linked(table.columns().get(i), row.get(i), parameters, zone)).append("</td>");
-            }
-            if (anyAction) {
-                line.append("<td class=\"row-actions\">").append(rowActions.get(r)).append("</td>");
-            }
-            html.append(line.append("</tr>"));
-        }
-        html.append("</tbody></table></div>");
-        html.append("<p class=\"muted rows\">Showing ").append(Html.number(table.rows().size())).append(" of ")
-                .append(Html.number(table.totalRows())).append(" rows.</p>");
-        html.append("</section>");
+        Charts.Chart chart = table.chart() == null || table.rows().isEmpty() ? null : chart(table);
+        return new TableView(table, chart, java.util.Collections.unmodifiableList(classes), rowActions, anyAction);
     }
 
-    private static String linked(ReportColumn column, Object value, ReportParameters parameters, ZoneId zone) {
-        String text = cell(value, zone);
+    /**
+     * Where a cell links to: a drill-down page, or an anchor between a planned install and the rows that point to it.
+     *
+     * @param id    the element's id (null for none)
+     * @param arrow the link text starts with an arrow (it points to another row)
+     */
+    public record CellLink(String id, String href, String cssClass, boolean arrow) {
+    }
+
+    /** The link of a cell, null for a cell that links nowhere. */
+    public CellLink link(ReportColumn column, Object value) {
         if (value == null) {
-            return text;
+            return null;
         }
         String id = value.toString();
-        if (column.link() == ReportColumn.Link.PLANNED_INSTALL) {
-            return "<a id=\"install-" + h(id) + "\" href=\"#install-" + h(id) + "\" class=\"planned-install\">" + text + "</a>";
-        }
-        if (column.link() == ReportColumn.Link.TO_PLANNED_INSTALL) {
-            return "<a href=\"#install-" + h(id) + "\" class=\"drill\">→ " + text + "</a>";
-        }
-        String href = switch (column.link()) {
-            case NONE, PLANNED_INSTALL, TO_PLANNED_INSTALL -> null;
-            case BULLETIN -> "/bulletins/" + url(id) + scopeQuery(parameters);
-            case COMPUTER -> "/computers/" + url(id);
-            case REGION -> "/reports/regional-compliance?region=" + url(id);
-            case SITE -> "/reports/regional-compliance?site=" + url(id);
-            case DETECTION_AGREEMENT -> "/reports/detection-agreement/computers/" + url(id);
+        return switch (column.link()) {
+            case NONE -> null;
+            case PLANNED_INSTALL -> new CellLink("install-" + id, "#install-" + id, "planned-install", false);
+            case TO_PLANNED_INSTALL -> new CellLink(null, "#install-" + id, "drill", true);
+            case BULLETIN -> drill("/bulletins/" + Formats.url(id) + scopeQuery());
+            case COMPUTER -> drill("/computers/" + Formats.url(id));
+            case REGION -> drill("/reports/regional-compliance?region=" + Formats.url(id));
+            case SITE -> drill("/reports/regional-compliance?site=" + Formats.url(id));
+            case DETECTION_AGREEMENT -> drill("/reports/detection-agreement/computers/" + Formats.url(id));
         };
-        return href == null ? text : "<a href=\"" + h(href) + "\" class=\"drill\">" + text + "</a>";
     }
 
-    private static String scopeQuery(ReportParameters parameters) {
+    private static CellLink drill(String href) {
+        return new CellLink(null, href, "drill", false);
+    }
+
+    private String scopeQuery() {
         if (parameters.site() != null) {
-            return "?site=" + url(parameters.site());
+            return "?site=" + Formats.url(parameters.site());
         }
-        return parameters.region() == null ? "" : "?region=" + url(parameters.region());
+        return parameters.region() == null ? "" : "?region=" + Formats.url(parameters.region());
     }
 
-    public static String cell(Object value, ZoneId zone) {
-        if (value == null) {
-            return "<span class=\"muted\">–</span>";
-        }
-        if (value instanceof Ratio ratio) {
-            return Html.ratio(ratio);
-        }
-        if (value instanceof Instant instant) {
-            return h(Html.time(instant, zone));
-        }
-        if (value instanceof Long || value instanceof Integer) {
-            return Html.number(((Number) value).longValue());
-        }
-        if (value instanceof Boolean b) {
-            return b ? "yes" : "no";
-        }
-        return h(value);
-    }
-
-    private static String chart(ReportTable table) {
+    private static Charts.Chart chart(ReportTable table) {
         ReportTable.Chart chart = table.chart();
         int label = table.columnIndex(chart.labelColumn());
         if (chart.kind() == ReportTable.Chart.Kind.ROLLOUT) {
@@ -179,7 +124,7 @@ public final class ReportView {
             for (List<Object> row : table.rows()) {
                 points.add(new Charts.Point(String.valueOf(row.get(label)), numeric(row.get(valueIndex)), counts(row.get(valueIndex))));
             }
-            return Charts.line(points, List.of());
+            return Charts.line(points);
         }
         List<Charts.Bar> bars = new ArrayList<>();
         boolean percent = false;
@@ -191,7 +136,7 @@ public final class ReportView {
         return Charts.bars(bars, percent ? "%" : "");
     }
 
-    private static String rollout(ReportTable table, int dayIndex) {
+    private static Charts.Chart rollout(ReportTable table, int dayIndex) {
         List<Charts.Series> curves = new ArrayList<>();
         double maxDays = 1;
         for (List<Object> row : table.rows()) {
@@ -227,8 +172,8 @@ public final class ReportView {
     }
 
     /** The counts behind a percentage, "(2 / 3)"; null for other values. */
-    private static String counts(Object value) {
-        return value instanceof Ratio ratio ? "(" + Html.number(ratio.numerator()) + " / " + Html.number(ratio.denominator()) + ")" : null;
+    static String counts(Object value) {
+        return value instanceof Ratio ratio ? "(" + Formats.number(ratio.numerator()) + " / " + Formats.number(ratio.denominator()) + ")" : null;
     }
 
     private static double numeric(Object value) {

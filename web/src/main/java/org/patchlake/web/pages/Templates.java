@@ -1,8 +1,8 @@
 package org.patchlake.web.pages;
 
-import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
 import gg.jte.output.StringOutput;
 import gg.jte.output.WriterOutput;
 
@@ -32,11 +32,8 @@ public final class Templates {
         ENGINE.render(name, parameters, new WriterOutput(writer));
     }
 
-    /**
-     * Markup already built and escaped elsewhere, passed into a template unchanged: only for the SVG charts, which
-     * {@link Charts} builds from numbers and escaped labels, and for bodies of pages written as Java.
-     */
-    public static Content trusted(String html) {
-        return output -> output.writeContent(html);
+    /** The same, into another template's output: a body rendered inside the page shell as the shell is written. */
+    public static void render(String name, Map<String, Object> parameters, TemplateOutput output) {
+        ENGINE.render(name, parameters, output);
     }
 }
