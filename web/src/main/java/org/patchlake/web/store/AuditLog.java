@@ -2,6 +2,7 @@ package org.patchlake.web.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.patchlake.reports.query.SqlFile;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Who did what, when, with the value before and after (as JSON). Append only. */
 public final class AuditLog {
-    private static final SqlStatements SQL = SqlStatements.load(AuditLog.class, "audit.sql");
+    private static final SqlFile SQL = SqlFile.load(AuditLog.class, "audit.sql");
 
     public record Entry(long id, Instant at, String actor, String action, String target, String before, String after,
                         String clientAddress) {
@@ -42,7 +43,7 @@ public final class AuditLog {
 
     /** Records one change; {@code before}/{@code after} are serialised as JSON (null when absent). */
     public void record(String actor, String action, String target, Object before, Object after, String clientAddress) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("insert_entry"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("insert_entry").sql())) {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.setString(2, actor);
             s.setString(3, action);
@@ -57,7 +58,7 @@ public final class AuditLog {
     }
 
     public List<Entry> recent(int limit) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_recent"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_recent").sql())) {
             s.setInt(1, limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {

@@ -3,6 +3,7 @@ package org.patchlake.web.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.patchlake.reports.query.SqlFile;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Exceptions, custom severities and SLA policies: the operational data that changes compliance. */
 public final class ComplianceStore {
-    private static final SqlStatements SQL = SqlStatements.load(ComplianceStore.class, "compliance.sql");
+    private static final SqlFile SQL = SqlFile.load(ComplianceStore.class, "compliance.sql");
     private static final TypeReference<List<SlaPolicy.Phase>> PHASES = new TypeReference<>() { };
 
     private final OpsDatabase database;
@@ -45,7 +46,7 @@ public final class ComplianceStore {
 
     public ComplianceException grant(ComplianceException exception) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement(SQL.get("insert_exception"), Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement s = c.prepareStatement(SQL.statement("insert_exception").sql(), Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, exception.computerId());
             s.setString(2, exception.bulletinId());
             s.setString(3, exception.owner());
@@ -64,7 +65,7 @@ public final class ComplianceStore {
     }
 
     public Optional<Long> activeException(String computerId, String bulletinId, Instant now) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_active_exception"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_active_exception").sql())) {
             s.setString(1, computerId);
             s.setString(2, bulletinId);
             s.setTimestamp(3, Timestamp.from(now));
@@ -78,7 +79,7 @@ public final class ComplianceStore {
 
     /** Revokes an active exception; false when it does not exist or was already revoked. */
     public boolean revoke(long id, String by, Instant at) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("revoke_exception"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("revoke_exception").sql())) {
             s.setString(1, by);
             s.setTimestamp(2, Timestamp.from(at));
             s.setLong(3, id);
@@ -98,7 +99,7 @@ public final class ComplianceStore {
     }
 
     private List<ComplianceException> exceptions(String statement, long parameter) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get(statement))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement(statement).sql())) {
             s.setLong(1, parameter);
             List<ComplianceException> result = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -116,7 +117,7 @@ public final class ComplianceStore {
     // ---- custom severities
 
     public void setSeverity(CustomSeverity severity) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("merge_severity"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("merge_severity").sql())) {
             s.setString(1, severity.bulletinId());
             s.setString(2, severity.severity());
             s.setString(3, severity.reason());
@@ -130,7 +131,7 @@ public final class ComplianceStore {
     }
 
     public void clearSeverity(String bulletinId) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("delete_severity"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("delete_severity").sql())) {
             s.setString(1, bulletinId);
             s.executeUpdate();
             settingsVersion.incrementAndGet();
@@ -148,7 +149,7 @@ public final class ComplianceStore {
     }
 
     private List<CustomSeverity> severities(String statement, String bulletinId) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get(statement))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement(statement).sql())) {
             if (bulletinId != null) {
                 s.setString(1, bulletinId);
             }
@@ -170,7 +171,7 @@ public final class ComplianceStore {
     public SlaPolicy save(SlaPolicy policy) {
         boolean insert = policy.id() == 0;
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement(SQL.get(insert ? "insert_sla_policy" : "update_sla_policy"),
+             PreparedStatement s = c.prepareStatement(SQL.statement(insert ? "insert_sla_policy" : "update_sla_policy").sql(),
                      Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, policy.name());
             s.setString(2, policy.severity());
@@ -218,7 +219,7 @@ public final class ComplianceStore {
     }
 
     private List<SlaPolicy> slaPolicies(String statement, Long id) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get(statement))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement(statement).sql())) {
             if (id != null) {
                 s.setLong(1, id);
             }

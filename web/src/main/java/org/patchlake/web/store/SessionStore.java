@@ -1,5 +1,7 @@
 package org.patchlake.web.store;
 
+import org.patchlake.reports.query.SqlFile;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * database does not hand out sessions. Each session has its own CSRF token.
  */
 public final class SessionStore {
-    private static final SqlStatements SQL = SqlStatements.load(SessionStore.class, "sessions.sql");
+    private static final SqlFile SQL = SqlFile.load(SessionStore.class, "sessions.sql");
 
     public record Session(String token, long userId, String csrfToken, Instant expiresAt) {
         public Session {
@@ -47,7 +49,7 @@ public final class SessionStore {
 
     public Session create(long userId, String clientAddress) {
         Session session = new Session(randomToken(), userId, randomToken(), clock.instant().plus(lifetime));
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("insert_session"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("insert_session").sql())) {
             s.setString(1, hash(session.token()));
             s.setLong(2, userId);
             s.setString(3, session.csrfToken());
@@ -66,7 +68,7 @@ public final class SessionStore {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_session"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_session").sql())) {
             s.setString(1, hash(token));
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -89,7 +91,7 @@ public final class SessionStore {
     }
 
     public void deleteAllOf(long userId) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("delete_user_sessions"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("delete_user_sessions").sql())) {
             s.setLong(1, userId);
             s.executeUpdate();
         } catch (SQLException e) {
@@ -98,7 +100,7 @@ public final class SessionStore {
     }
 
     public void deleteExpired() {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("delete_expired"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("delete_expired").sql())) {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.executeUpdate();
         } catch (SQLException e) {
@@ -107,7 +109,7 @@ public final class SessionStore {
     }
 
     private void execute(String name, String value) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get(name))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement(name).sql())) {
             s.setString(1, value);
             s.executeUpdate();
         } catch (SQLException e) {

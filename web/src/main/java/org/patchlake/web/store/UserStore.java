@@ -1,5 +1,6 @@
 package org.patchlake.web.store;
 
+import org.patchlake.reports.query.SqlFile;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.User;
@@ -24,7 +25,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Users, their roles and scopes in the operational store. */
 public final class UserStore {
-    private static final SqlStatements SQL = SqlStatements.load(UserStore.class, "users.sql");
+    private static final SqlFile SQL = SqlFile.load(UserStore.class, "users.sql");
 
     /** A user with the stored password hash, for sign-in only. */
     public record Credentials(User user, String passwordHash) {
@@ -52,7 +53,7 @@ public final class UserStore {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             long id;
-            try (PreparedStatement s = c.prepareStatement(SQL.get("insert_user"), Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement s = c.prepareStatement(SQL.statement("insert_user").sql(), Statement.RETURN_GENERATED_KEYS)) {
                 Timestamp now = Timestamp.from(clock.instant());
                 s.setString(1, name);
                 s.setString(2, details.displayName());
@@ -81,7 +82,7 @@ public final class UserStore {
     public User update(long id, UserDetails details) {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement(SQL.get("update_user"))) {
+            try (PreparedStatement s = c.prepareStatement(SQL.statement("update_user").sql())) {
                 s.setString(1, details.displayName());
                 s.setBoolean(2, details.scope().allRegions());
                 s.setBoolean(3, details.disabled());
@@ -90,7 +91,7 @@ public final class UserStore {
                 s.executeUpdate();
             }
             for (String delete : List.of("delete_roles", "delete_scopes")) {
-                try (PreparedStatement s = c.prepareStatement(SQL.get(delete))) {
+                try (PreparedStatement s = c.prepareStatement(SQL.statement(delete).sql())) {
                     s.setLong(1, id);
                     s.executeUpdate();
                 }
@@ -104,7 +105,7 @@ public final class UserStore {
     }
 
     private static void writeRolesAndScopes(Connection c, long id, UserDetails details) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SQL.get("insert_role"))) {
+        try (PreparedStatement s = c.prepareStatement(SQL.statement("insert_role").sql())) {
             for (Role role : details.roles()) {
                 s.setLong(1, id);
                 s.setString(2, role.key());
@@ -112,7 +113,7 @@ public final class UserStore {
             }
             s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement(SQL.get("insert_scope"))) {
+        try (PreparedStatement s = c.prepareStatement(SQL.statement("insert_scope").sql())) {
             for (String region : details.scope().regions()) {
                 s.setLong(1, id);
                 s.setString(2, "region");
@@ -130,7 +131,7 @@ public final class UserStore {
     }
 
     public void setPassword(long id, String passwordHash) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("update_password"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("update_password").sql())) {
             s.setString(1, passwordHash);
             s.setTimestamp(2, Timestamp.from(clock.instant()));
             s.setLong(3, id);
@@ -153,7 +154,7 @@ public final class UserStore {
     }
 
     public List<User> all() {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_all"));
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_all").sql());
              ResultSet rs = s.executeQuery()) {
             List<User> users = new ArrayList<>();
             while (rs.next()) {
@@ -166,7 +167,7 @@ public final class UserStore {
     }
 
     public int count() {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("count_users"));
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("count_users").sql());
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1);
@@ -180,7 +181,7 @@ public final class UserStore {
     }
 
     private Optional<Credentials> queryOne(String name, Binder binder) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get(name))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement(name).sql())) {
             binder.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(read(c, rs)) : Optional.empty();
@@ -193,7 +194,7 @@ public final class UserStore {
     private static Credentials read(Connection c, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        try (PreparedStatement s = c.prepareStatement(SQL.get("select_roles"))) {
+        try (PreparedStatement s = c.prepareStatement(SQL.statement("select_roles").sql())) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -203,7 +204,7 @@ public final class UserStore {
         }
         Set<String> regions = new HashSet<>();
         Set<String> sites = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement(SQL.get("select_scopes"))) {
+        try (PreparedStatement s = c.prepareStatement(SQL.statement("select_scopes").sql())) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
