@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 
@@ -58,7 +59,10 @@ public final class ReportPages {
 
     public static Report report(Context ctx, Viewer viewer) {
         String id = ctx.pathParam("report");
-        Report report = Report.fromId(id).orElseThrow(() -> WebException.notFound("no report '" + Params.abbreviate(id) + "'"));
+        return allowed(viewer, Report.fromId(id).orElseThrow(() -> WebException.notFound("no report '" + Params.abbreviate(id) + "'")));
+    }
+
+    private static Report allowed(Viewer viewer, Report report) {
         if (!viewer.user().can(report.permission())) {
             throw WebException.forbidden("your roles do not allow the report " + report.title());
         }
@@ -76,10 +80,8 @@ public final class ReportPages {
         Viewer viewer = AccessControl.viewer(ctx);
         Report report = report(ctx, viewer);
         ReportParameters parameters = parser.parse(ctx, report.parameters(), viewer.user().scope());
-        long started = System.nanoTime();
-        ReportResult result = services.reports().run(report, parameters,
-                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters));
-        observe(report.id(), started);
+        ReportResult result = timed(report.id(), () -> services.reports().run(report, parameters,
+                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters)));
         ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
                 RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
         Map<String, Object> body = new HashMap<>();
@@ -97,10 +99,8 @@ public final class ReportPages {
         Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
         String id = Params.pathId(ctx, "computer");
         ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
-        long started = System.nanoTime();
-        ReportResult result = services.reports().computer(id, parameters, viewer.user().scope())
+        ReportResult result = timed("computer", () -> services.reports().computer(id, parameters, viewer.user().scope()))
                 .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
-        observe("computer", started);
         ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
                 RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null));
         Layout.stream(ctx, frame(viewer, result.title(), result), "reports/result.jte", Map.of("result", result, "view", view));
@@ -109,16 +109,11 @@ public final class ReportPages {
     /** Report 13's drill-down: the computer's KBs where Windows Update and Patchlake differ, and where they agree. */
     private void detectionAgreement(Context ctx) {
         Viewer viewer = AccessControl.viewer(ctx);
-        Report report = Report.DETECTION_AGREEMENT;
-        if (!viewer.user().can(report.permission())) {
-            throw WebException.forbidden("your roles do not allow the report " + report.title());
-        }
+        Report report = allowed(viewer, Report.DETECTION_AGREEMENT);
         String id = Params.pathId(ctx, "computer");
         ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
-        long started = System.nanoTime();
-        ReportResult result = services.reports().detectionAgreement(id, parameters, viewer.user().scope())
-                .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
-        observe("detection-agreement-computer", started);
+        ReportResult result = timed("detection-agreement-computer", () -> services.reports().detectionAgreement(id, parameters,
+                viewer.user().scope())).orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
         ReportView view = new ReportView(parameters, viewer.user().timeZone(), ReportView.RowActions.NONE);
         Layout.stream(ctx, frame(viewer, result.title(), result), "reports/detectionAgreement.jte",
                 Map.of("report", report, "computerId", id, "result", result, "view", view));
@@ -129,11 +124,9 @@ public final class ReportPages {
         String id = Params.pathId(ctx, "bulletin");
         ReportParameters parameters = parser.parse(ctx, EnumSet.of(ReportParameter.REGION, ReportParameter.SITE,
                 ReportParameter.STATE, ReportParameter.LIMIT), viewer.user().scope());
-        long started = System.nanoTime();
-        ReportResult result = services.reports().bulletin(id, parameters,
-                        ReportParametersParser.effectiveScope(viewer.user().scope(), parameters))
+        ReportResult result = timed("bulletin", () -> services.reports().bulletin(id, parameters,
+                        ReportParametersParser.effectiveScope(viewer.user().scope(), parameters)))
                 .orElseThrow(() -> WebException.notFound("bulletin '" + id + "' not found"));
-        observe("bulletin", started);
         List<StateLink> states = ReportParameters.STATES.stream().map(state -> new StateLink(state.replace('_', ' '),
                 parameters.withState(state).queryString(), state.equals(parameters.state()))).toList();
         ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
@@ -161,10 +154,8 @@ public final class ReportPages {
             throw new BadParameterException("limit", "direct downloads hold at most " + DIRECT_EXPORT_ROWS + " rows; larger exports run "
                     + "as jobs: POST /reports/" + report.id() + "/export");
         }
-        long started = System.nanoTime();
-        ExportService.Export export = services.exports().export(report, parameters,
-                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters), format);
-        observe(report.id() + "." + format.extension(), started);
+        ExportService.Export export = timed(report.id() + "." + format.extension(), () -> services.exports().export(report, parameters,
+                ReportParametersParser.effectiveScope(viewer.user().scope(), parameters), format));
         ctx.contentType(format.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
         ctx.result(export.content());
@@ -197,9 +188,13 @@ public final class ReportPages {
         return format;
     }
 
-    private void observe(String what, long startedNanos) {
+    /** Computes a report, a drill-down or an export, recording how long it took under {@code what}. */
+    private <T> T timed(String what, Supplier<T> computation) {
+        long started = System.nanoTime();
+        T result = computation.get();
         services.metrics().observe("patchlake_report_duration_seconds", "Time to compute a report or drill-down page",
-                (System.nanoTime() - startedNanos) / 1e9, "report", what);
+                (System.nanoTime() - started) / 1e9, "report", what);
+        return result;
     }
 
     /** A bulletin page's link to the same page showing the computers in another state. */

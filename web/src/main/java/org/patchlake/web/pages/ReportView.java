@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * cell classes and row actions, and where each cell links to. The template writes the tables row by row, so a
  * streamed page sends rows as they are written.
  */
-public final class ReportView {
+public record ReportView(ReportParameters parameters, ZoneId zone, RowActions actions) {
     /** The action links at the end of a row (remediation actions); none for most rows. */
     @FunctionalInterface
     public interface RowActions {
@@ -26,18 +26,10 @@ public final class ReportView {
         List<RemediationRowActions.Link> links(ReportTable table, List<Object> row);
     }
 
-    private final ReportParameters parameters;
-    private final ZoneId zone;
-    private final RowActions actions;
-
-    public ReportView(ReportParameters parameters, ZoneId zone, RowActions actions) {
-        this.parameters = requireNonNull(parameters, "parameters is null");
-        this.zone = requireNonNull(zone, "zone is null");
-        this.actions = requireNonNull(actions, "actions is null");
-    }
-
-    public ZoneId zone() {
-        return zone;
+    public ReportView {
+        requireNonNull(parameters, "parameters is null");
+        requireNonNull(zone, "zone is null");
+        requireNonNull(actions, "actions is null");
     }
 
     /**
