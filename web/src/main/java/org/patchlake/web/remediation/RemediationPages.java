@@ -7,8 +7,8 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Formats;
-import org.patchlake.web.pages.Layout;
+import org.patchlake.web.layout.Formats;
+import org.patchlake.web.layout.Layout;
 
 import java.util.HashMap;
 import java.util.List;

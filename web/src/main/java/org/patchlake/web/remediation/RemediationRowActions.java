@@ -2,7 +2,7 @@ package org.patchlake.web.remediation;
 
 import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Permission;
-import org.patchlake.web.pages.Formats;
+import org.patchlake.web.layout.Formats;
 import org.patchlake.web.report.ReportColumn;
 import org.patchlake.web.report.ReportParameters;
 

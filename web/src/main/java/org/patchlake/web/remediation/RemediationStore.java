@@ -2,10 +2,10 @@ package org.patchlake.web.remediation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.OpsDatabase;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.database.OpsDatabase;
 import org.patchlake.reports.query.SqlFile;
-import org.patchlake.web.store.StoreException;
+import org.patchlake.web.database.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,9 +2,9 @@ package org.patchlake.web.schedule;
 
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.Report;
-import org.patchlake.web.store.OpsDatabase;
+import org.patchlake.web.database.OpsDatabase;
 import org.patchlake.reports.query.SqlFile;
-import org.patchlake.web.store.StoreException;
+import org.patchlake.web.database.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
