@@ -30,7 +30,7 @@ import org.patchlake.sample.simulate.SimulationSummary;
 import org.patchlake.web.ServeCommand;
 import org.patchlake.web.WebConfig;
 import org.patchlake.web.WebServer;
-import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.web.enrollment.EnrollmentTokens;
 import org.patchlake.web.jobs.Job;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.patchlake.web.WebServices;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 
 /** One sample user per role of DESIGN.md, with fresh random passwords printed at the end of the demo. */
 final class DemoUsers {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
-import org.patchlake.web.admin.ComplianceAdministration;
-import org.patchlake.web.admin.EnrollmentTokens;
-import org.patchlake.web.admin.UserAdministration;
+import org.patchlake.web.compliance.ComplianceAdministration;
+import org.patchlake.web.enrollment.EnrollmentTokens;
+import org.patchlake.web.users.UserAdministration;
 import org.patchlake.web.auth.AuthService;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.SignInLimiter;
@@ -23,11 +23,11 @@ import org.patchlake.web.remediation.RemediationWarehouse;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.schedule.ScheduleService;
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.ComplianceStore;
-import org.patchlake.web.store.OpsDatabase;
-import org.patchlake.web.store.SessionStore;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.compliance.ComplianceStore;
+import org.patchlake.web.database.OpsDatabase;
+import org.patchlake.web.auth.SessionStore;
+import org.patchlake.web.users.UserStore;
 
 import java.net.InetAddress;
 import java.time.Clock;
@@ -118,7 +118,7 @@ public final class WebServer implements AutoCloseable {
             ExportService exports = edges.exports().apply(reports);
             ScheduleService schedules = new ScheduleService(database, config.mail(), users, reports, exports, audit, metrics, clock);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit,
-                    new org.patchlake.web.admin.RoleGrants(scope -> sitesOf(reports, scope))),
+                    new org.patchlake.web.users.RoleGrants(scope -> sitesOf(reports, scope))),
                     compliance, edges.tokens(), reports, exports, jobs, etl, metrics, audit,
                     edges.agentApi(), schedules);
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,

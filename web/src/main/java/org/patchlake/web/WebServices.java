@@ -1,9 +1,9 @@
 package org.patchlake.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.patchlake.web.admin.ComplianceAdministration;
-import org.patchlake.web.admin.EnrollmentTokens;
-import org.patchlake.web.admin.UserAdministration;
+import org.patchlake.web.compliance.ComplianceAdministration;
+import org.patchlake.web.enrollment.EnrollmentTokens;
+import org.patchlake.web.users.UserAdministration;
 import org.patchlake.web.auth.AuthService;
 import org.patchlake.web.jobs.EtlRunner;
 import org.patchlake.web.jobs.JobRunner;
@@ -11,8 +11,8 @@ import org.patchlake.web.metrics.Metrics;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.schedule.ScheduleService;
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.users.UserStore;
 
 import java.time.Clock;
 

@@ -8,8 +8,8 @@ import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.User;
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.users.UserStore;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
 

@@ -249,7 +249,7 @@ class RouteAccessTest {
             assertSameAnswer(manager, path, "c-na-1", "c-zz-9");
         }
 
-        server.server().services().users().create("sec-eu", new org.patchlake.web.store.UserStore.UserDetails("Sue Security",
+        server.server().services().users().create("sec-eu", new org.patchlake.web.users.UserStore.UserDetails("Sue Security",
                 java.util.EnumSet.of(org.patchlake.web.auth.Role.SECURITY_ADMIN), org.patchlake.web.auth.Scope.of(Set.of("EU"), Set.of()),
                 false, java.time.ZoneOffset.UTC), new org.patchlake.web.auth.PasswordHasher(4).hash(TestServer.PASSWORD));
         TestClient scopedSecurity = server.signedIn("sec-eu");

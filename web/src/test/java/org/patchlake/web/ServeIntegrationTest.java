@@ -6,7 +6,7 @@ import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 
 import java.net.CookieManager;
 import java.net.URI;

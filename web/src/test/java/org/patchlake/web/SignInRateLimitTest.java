@@ -7,7 +7,7 @@ import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 import org.patchlake.web.support.InMemoryReportService;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;

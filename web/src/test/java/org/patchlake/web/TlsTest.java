@@ -2,7 +2,7 @@ package org.patchlake.web;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.web.enrollment.EnrollmentTokens;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.CsvExportService;
 import org.patchlake.web.support.InMemoryReportService;

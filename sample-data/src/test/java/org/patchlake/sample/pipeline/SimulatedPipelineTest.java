@@ -53,7 +53,7 @@ import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.jobs.Job;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 
 /**
  * The simulated path end to end on an excerpt of the real Microsoft catalog (Windows 10 22H2, Windows 7 SP1, Server 2019

@@ -17,13 +17,13 @@ import org.patchlake.core.catalog.GeneratedCatalog;
 import org.patchlake.web.ServeCommand;
 import org.patchlake.web.WebConfig;
 import org.patchlake.web.WebServer;
-import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.web.enrollment.EnrollmentTokens;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.jobs.Job;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 
 import java.net.URI;
 import java.net.http.HttpClient;

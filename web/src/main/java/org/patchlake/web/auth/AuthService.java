@@ -1,8 +1,7 @@
 package org.patchlake.web.auth;
 
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.SessionStore;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.users.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

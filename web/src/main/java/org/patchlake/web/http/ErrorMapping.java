@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import org.patchlake.web.pages.Layout;
-import org.patchlake.web.pages.Templates;
+import org.patchlake.web.layout.Layout;
+import org.patchlake.web.layout.Templates;
 import org.patchlake.web.report.ReportService;
-import org.patchlake.web.store.DuplicateException;
+import org.patchlake.web.database.DuplicateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ public final class ErrorMapping {
             answer(ctx, json, e.status(), e.code(), null, e.getMessage());
         });
         app.exception(AccessControl.SignInRequired.class, (e, ctx) ->
-                ctx.redirect("/sign-in?next=" + org.patchlake.web.pages.Html.url(e.next())));
+                ctx.redirect("/sign-in?next=" + org.patchlake.web.layout.Formats.url(e.next())));
         app.exception(DuplicateException.class, (e, ctx) -> answer(ctx, json, 409, "conflict", null, e.getMessage()));
         app.exception(ReportService.NoSnapshotException.class, (e, ctx) ->
                 answer(ctx, json, 503, "no_snapshot", null, e.getMessage()));

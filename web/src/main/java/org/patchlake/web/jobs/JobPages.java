@@ -8,7 +8,7 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Layout;
+import org.patchlake.web.layout.Layout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.patchlake.ingest.policy.PolicySource;
 import org.patchlake.web.events.EventLanding;
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.OpsDatabase;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.database.OpsDatabase;
 
 import java.nio.file.Path;
 import java.time.Clock;

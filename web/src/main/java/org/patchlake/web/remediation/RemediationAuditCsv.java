@@ -3,7 +3,7 @@ package org.patchlake.web.remediation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.patchlake.web.report.CsvCellGuard;
-import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.audit.AuditLog;
 
 import java.io.IOException;
 import java.io.StringWriter;

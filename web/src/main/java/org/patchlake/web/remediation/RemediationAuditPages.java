@@ -8,9 +8,9 @@ import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.Params;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Layout;
+import org.patchlake.web.layout.Layout;
 import org.patchlake.web.report.LeadingQuoteCellGuard;
-import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.audit.AuditLog;
 
 import java.time.Instant;
 import java.time.LocalDate;

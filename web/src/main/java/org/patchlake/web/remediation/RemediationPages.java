@@ -7,8 +7,8 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.pages.Html;
-import org.patchlake.web.pages.Layout;
+import org.patchlake.web.layout.Formats;
+import org.patchlake.web.layout.Layout;
 
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +67,7 @@ final class RemediationPages {
         }
         RemediationStore.Created created = service.create(viewer, request, ctx.ip());
         RemediationPolicy policy = created.policy();
-        ctx.redirect("/remediation/policies/" + policy.id() + "?done=" + Html.url((created.created() ? "created " : "already created ")
+        ctx.redirect("/remediation/policies/" + policy.id() + "?done=" + Formats.url((created.created() ? "created " : "already created ")
                 + policy.wireId() + " for " + policy.targetCount() + " computers"));
     }
 
@@ -112,7 +112,7 @@ final class RemediationPages {
             throw WebException.notFound("no such policy action: " + RemediationRequests.abbreviate(change));
         }
         RemediationPolicy after = service.changeStatus(viewer, id(ctx), change, ctx.ip());
-        ctx.redirect("/remediation/policies/" + after.id() + "?done=" + Html.url(after.wireId() + " is now " + after.status().key()));
+        ctx.redirect("/remediation/policies/" + after.id() + "?done=" + Formats.url(after.wireId() + " is now " + after.status().key()));
     }
 
     private void actionForm(Context ctx) {
@@ -141,7 +141,7 @@ final class RemediationPages {
         Viewer viewer = AccessControl.require(ctx, Permission.REMEDIATE);
         RemediationStore.ActionCreated created = RemediationApi.act(service, viewer, ctx::formParam, ctx.ip());
         RemediationAction action = created.action();
-        ctx.redirect("/remediation?done=" + Html.url((created.created() ? "requested " : "already requested ") + action.kind().key()
+        ctx.redirect("/remediation?done=" + Formats.url((created.created() ? "requested " : "already requested ") + action.kind().key()
                 + " (" + action.wireId() + ") of " + action.targetCount() + " computer(s): " + action.source()));
     }
 

@@ -2,14 +2,13 @@ package org.patchlake.web.remediation;
 
 import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Permission;
-import org.patchlake.web.pages.Html;
+import org.patchlake.web.layout.Formats;
 import org.patchlake.web.report.ReportColumn;
 import org.patchlake.web.report.ReportParameters;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.patchlake.web.pages.Html.h;
+import java.util.Optional;
 
 /**
  * The remediation links of a report row, for viewers who may remediate: on a bulletin row "Remediate" (bulletin,
@@ -21,18 +20,22 @@ public final class RemediationRowActions {
     private RemediationRowActions() {
     }
 
+    /** One action link: where it goes, what it says, and its kind (a CSS class: remediate, rescan, restart, progress, retry). */
+    public record Link(String href, String label, String kind) {
+    }
+
     /**
-     * HTML for the row's action cell ("" when none); {@code report} names the report for the audit log; on a
+     * The links of the row's action cell (none when the viewer may not remediate or the row offers nothing); {@code report} names the report for the audit log; on a
      * computer's or a bulletin's own page, {@code pageComputerId} / {@code pageBulletinId} name it (else null).
      */
-    public static String links(Viewer viewer, String report, List<ReportColumn> columns, List<Object> row, ReportParameters parameters,
+    public static List<Link> links(Viewer viewer, String report, List<ReportColumn> columns, List<Object> row, ReportParameters parameters,
                                String pageComputerId, String pageBulletinId) {
         if (!viewer.user().can(Permission.REMEDIATE) || has(columns, "valid_from")) {
-            return "";
+            return List.of();
         }
         String state = value(columns, row, "state");
         if (state != null && !state.equals("REQUIRED") && !state.equals("FAILED")) {
-            return "";
+            return List.of();
         }
         String bulletin = value(columns, row, "bulletin_id") != null ? value(columns, row, "bulletin_id") : pageBulletinId;
         String computer = value(columns, row, "computer_id") != null ? value(columns, row, "computer_id") : pageComputerId;
@@ -44,50 +47,50 @@ public final class RemediationRowActions {
         if (region == null && site == null && rowRegion != null && !rowRegion.equals("all")) {
             region = rowRegion;
         }
-        String reportQuery = report == null ? "" : "&report=" + Html.url(report);
-        List<String> links = new ArrayList<>();
+        String reportQuery = report == null ? "" : "&report=" + Formats.url(report);
+        List<Link> links = new ArrayList<>();
         if (policy != null && !policy.startsWith(RemediationPolicy.WIRE_PREFIX)) {
-            return "";
+            return List.of();
         }
         if (policy != null) {
             if (computer != null && "failed".equals(outcome)) {
-                links.add(link("/remediation/new?source=failed-delivery&policyId=" + Html.url(policy) + "&computerId=" + Html.url(computer)
+                links.add(link("/remediation/new?source=failed-delivery&policyId=" + Formats.url(policy) + "&computerId=" + Formats.url(computer)
                         + reportQuery, "Retry", "retry"));
             } else if (computer == null) {
-                links.add(link("/remediation/policies/" + Html.url(policy), "Progress", "progress"));
-                links.add(link("/remediation/new?source=failed-delivery&policyId=" + Html.url(policy) + reportQuery, "Retry failed", "retry"));
+                links.add(link("/remediation/policies/" + Formats.url(policy), "Progress", "progress"));
+                links.add(link("/remediation/new?source=failed-delivery&policyId=" + Formats.url(policy) + reportQuery, "Retry failed", "retry"));
             }
         } else if (computer != null) {
-            links.add(link("/remediation/new?source=computer&computerId=" + Html.url(computer)
-                    + (bulletin == null ? "" : "&bulletinId=" + Html.url(bulletin)) + reportQuery, "Remediate", "remediate"));
-            links.add(link("/remediation/actions/new?kind=rescan&computerId=" + Html.url(computer) + reportQuery, "Rescan", "rescan"));
-            links.add(link("/remediation/actions/new?kind=restart&computerId=" + Html.url(computer) + reportQuery, "Restart", "restart"));
+            links.add(link("/remediation/new?source=computer&computerId=" + Formats.url(computer)
+                    + (bulletin == null ? "" : "&bulletinId=" + Formats.url(bulletin)) + reportQuery, "Remediate", "remediate"));
+            links.add(link("/remediation/actions/new?kind=rescan&computerId=" + Formats.url(computer) + reportQuery, "Rescan", "rescan"));
+            links.add(link("/remediation/actions/new?kind=restart&computerId=" + Formats.url(computer) + reportQuery, "Restart", "restart"));
         } else if (bulletin != null) {
-            String place = site != null ? "&site=" + Html.url(site) : region != null ? "&region=" + Html.url(region) : "";
-            links.add(link("/remediation/new?source=bulletin&bulletinId=" + Html.url(bulletin) + place + reportQuery, "Remediate", "remediate"));
+            String place = site != null ? "&site=" + Formats.url(site) : region != null ? "&region=" + Formats.url(region) : "";
+            links.add(link("/remediation/new?source=bulletin&bulletinId=" + Formats.url(bulletin) + place + reportQuery, "Remediate", "remediate"));
         }
-        return String.join(" ", links);
+        return links;
     }
 
-    /** "Remediate this bulletin" at the top of a bulletin page (narrowed like the page), "" when not allowed. */
-    public static String bulletinLink(Viewer viewer, String bulletinId, ReportParameters parameters) {
+    /** "Remediate this bulletin" at the top of a bulletin page (narrowed like the page), empty when not allowed. */
+    public static Optional<Link> bulletinLink(Viewer viewer, String bulletinId, ReportParameters parameters) {
         if (!viewer.user().can(Permission.REMEDIATE)) {
-            return "";
+            return Optional.empty();
         }
-        String place = parameters.site() != null ? "&site=" + Html.url(parameters.site())
-                : parameters.region() != null ? "&region=" + Html.url(parameters.region()) : "";
+        String place = parameters.site() != null ? "&site=" + Formats.url(parameters.site())
+                : parameters.region() != null ? "&region=" + Formats.url(parameters.region()) : "";
         String where = parameters.site() != null ? " at site " + parameters.site() : parameters.region() != null ? " in region "
                 + parameters.region() : "";
-        return "<p>" + link("/remediation/new?source=bulletin&bulletinId=" + Html.url(bulletinId) + place + "&report=bulletin",
-                "Remediate " + bulletinId + where, "remediate") + "</p>";
+        return Optional.of(link("/remediation/new?source=bulletin&bulletinId=" + Formats.url(bulletinId) + place + "&report=bulletin",
+                "Remediate " + bulletinId + where, "remediate"));
     }
 
     private static boolean has(List<ReportColumn> columns, String key) {
         return columns.stream().anyMatch(c -> c.key().equals(key));
     }
 
-    private static String link(String href, String label, String kind) {
-        return "<a class=\"row-action " + kind + "\" href=\"" + h(href) + "\">" + h(label) + "</a>";
+    private static Link link(String href, String label, String kind) {
+        return new Link(href, label, kind);
     }
 
     private static String value(List<ReportColumn> columns, List<Object> row, String key) {

@@ -4,7 +4,7 @@ import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.events.EventLanding;
 import org.patchlake.web.http.WebException;
-import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.audit.AuditLog;
 
 import java.time.Clock;
 import java.time.Duration;

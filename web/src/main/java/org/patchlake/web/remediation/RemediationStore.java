@@ -2,10 +2,10 @@ package org.patchlake.web.remediation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.OpsDatabase;
-import org.patchlake.web.store.SqlStatements;
-import org.patchlake.web.store.StoreException;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.database.OpsDatabase;
+import org.patchlake.reports.query.SqlFile;
+import org.patchlake.web.database.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Remediation policies, their frozen targets and one-off actions in the operational store. */
 public final class RemediationStore {
-    private static final SqlStatements SQL = SqlStatements.load(RemediationStore.class, "remediation.sql");
+    private static final SqlFile SQL = SqlFile.load(RemediationStore.class, "remediation.sql");
     private static final String DUPLICATE_KEY = "23505";
 
     /** A policy as one computer receives it: its ring and its updates. */
@@ -52,7 +52,7 @@ public final class RemediationStore {
             c.setAutoCommit(false);
             try {
                 long id;
-                try (PreparedStatement s = c.prepareStatement(SQL.get("insert_policy"), Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement s = c.prepareStatement(SQL.statement("insert_policy").sql(), Statement.RETURN_GENERATED_KEYS)) {
                     s.setString(1, idempotencyKey);
                     s.setString(2, definition.name());
                     s.setString(3, write(definition));
@@ -71,8 +71,8 @@ public final class RemediationStore {
                         id = keys.getLong(1);
                     }
                 }
-                try (PreparedStatement target = c.prepareStatement(SQL.get("insert_target"));
-                     PreparedStatement update = c.prepareStatement(SQL.get("insert_target_update"))) {
+                try (PreparedStatement target = c.prepareStatement(SQL.statement("insert_target").sql());
+                     PreparedStatement update = c.prepareStatement(SQL.statement("insert_target_update").sql())) {
                     for (RemediationTarget t : targets) {
                         target.setLong(1, id);
                         target.setString(2, t.computerId());
@@ -124,7 +124,7 @@ public final class RemediationStore {
     }
 
     public List<RemediationPolicy> policies(int limit) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_policies"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_policies").sql())) {
             s.setInt(1, limit);
             List<RemediationPolicy> policies = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -139,7 +139,7 @@ public final class RemediationStore {
     }
 
     public List<RemediationTarget> targets(long policyId) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_targets"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_targets").sql())) {
             s.setLong(1, policyId);
             Map<String, RemediationTarget> targets = new LinkedHashMap<>();
             Map<String, List<RemediationTarget.Update>> updates = new LinkedHashMap<>();
@@ -168,7 +168,7 @@ public final class RemediationStore {
 
     /** Moves a policy from {@code from} to {@code to} (revision + 1); false when it was not in {@code from}. */
     public boolean changeStatus(long id, RemediationPolicy.Status from, RemediationPolicy.Status to, Instant now) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("update_status"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("update_status").sql())) {
             s.setString(1, to.key());
             s.setTimestamp(2, Timestamp.from(now));
             s.setLong(3, id);
@@ -181,7 +181,7 @@ public final class RemediationStore {
 
     /** The live (active or paused) policies targeting a computer, each with the computer's ring and updates. */
     public List<Assignment> assignments(String computerId) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_assignments"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_assignments").sql())) {
             s.setString(1, computerId);
             Map<Long, RemediationPolicy> policies = new LinkedHashMap<>();
             Map<Long, Integer> rings = new LinkedHashMap<>();
@@ -213,7 +213,7 @@ public final class RemediationStore {
             c.setAutoCommit(false);
             try {
                 long id;
-                try (PreparedStatement s = c.prepareStatement(SQL.get("insert_action"), Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement s = c.prepareStatement(SQL.statement("insert_action").sql(), Statement.RETURN_GENERATED_KEYS)) {
                     s.setString(1, idempotencyKey);
                     s.setString(2, kind.key());
                     s.setInt(3, noticeMinutes);
@@ -228,7 +228,7 @@ public final class RemediationStore {
                         id = keys.getLong(1);
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement(SQL.get("insert_action_target"))) {
+                try (PreparedStatement s = c.prepareStatement(SQL.statement("insert_action_target").sql())) {
                     for (RemediationTarget t : computers) {
                         s.setLong(1, id);
                         s.setString(2, t.computerId());
@@ -275,7 +275,7 @@ public final class RemediationStore {
     }
 
     public List<AuditLog.Entry> audit(Instant from, Instant to, int limit) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_audit"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_audit").sql())) {
             s.setTimestamp(1, Timestamp.from(from));
             s.setTimestamp(2, Timestamp.from(to));
             s.setInt(3, limit);
@@ -297,7 +297,7 @@ public final class RemediationStore {
     }
 
     private List<RemediationAction> actions(String statement, Binder binder) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get(statement))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement(statement).sql())) {
             binder.bind(s);
             List<RemediationAction> actions = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -315,7 +315,7 @@ public final class RemediationStore {
     }
 
     private Optional<RemediationPolicy> one(String statement, Binder binder) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get(statement))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement(statement).sql())) {
             binder.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(policy(rs)) : Optional.empty();

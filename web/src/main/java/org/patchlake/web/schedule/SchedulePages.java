@@ -7,8 +7,8 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.auth.User;
 import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
-import org.patchlake.web.pages.Html;
-import org.patchlake.web.pages.Layout;
+import org.patchlake.web.layout.Formats;
+import org.patchlake.web.layout.Layout;
 import org.patchlake.web.report.Report;
 
 import java.util.Arrays;
@@ -66,26 +66,26 @@ public final class SchedulePages {
     private void create(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SCHEDULES);
         Schedule created = schedules.create(viewer, ctx::formParam, ctx.ip());
-        ctx.redirect("/schedules/" + created.id() + "?done=" + Html.url("created schedule " + created.id()));
+        ctx.redirect("/schedules/" + created.id() + "?done=" + Formats.url("created schedule " + created.id()));
     }
 
     private void update(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SCHEDULES);
         Schedule updated = schedules.update(viewer, id(ctx), ctx::formParam, ctx.ip());
-        ctx.redirect("/schedules/" + updated.id() + "?done=" + Html.url("saved schedule " + updated.id()));
+        ctx.redirect("/schedules/" + updated.id() + "?done=" + Formats.url("saved schedule " + updated.id()));
     }
 
     private void sendNow(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SCHEDULES);
         Schedule schedule = schedules.sendNow(viewer, id(ctx), ctx.ip());
-        ctx.redirect("/schedules/" + schedule.id() + "?done=" + Html.url("sending schedule " + schedule.id()
+        ctx.redirect("/schedules/" + schedule.id() + "?done=" + Formats.url("sending schedule " + schedule.id()
                 + " now; the delivery appears below"));
     }
 
     private void delete(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_SCHEDULES);
         Schedule deleted = schedules.delete(viewer, id(ctx), ctx.ip());
-        ctx.redirect("/schedules?done=" + Html.url("deleted schedule " + deleted.id()));
+        ctx.redirect("/schedules?done=" + Formats.url("deleted schedule " + deleted.id()));
     }
 
     static long id(Context ctx) {

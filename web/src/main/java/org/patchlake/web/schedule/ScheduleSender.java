@@ -7,7 +7,7 @@ import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.report.ReportParametersParser;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.report.SnapshotInfo;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -7,9 +7,9 @@ import org.patchlake.web.http.WebException;
 import org.patchlake.web.metrics.Metrics;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
-import org.patchlake.web.store.AuditLog;
-import org.patchlake.web.store.OpsDatabase;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.audit.AuditLog;
+import org.patchlake.web.database.OpsDatabase;
+import org.patchlake.web.users.UserStore;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package org.patchlake.web.schedule;
 
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.Report;
-import org.patchlake.web.store.OpsDatabase;
-import org.patchlake.web.store.SqlStatements;
-import org.patchlake.web.store.StoreException;
+import org.patchlake.web.database.OpsDatabase;
+import org.patchlake.reports.query.SqlFile;
+import org.patchlake.web.database.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Schedules and their delivery log in the operational store (tables of V1 and V4). */
 public final class ScheduleStore {
-    private static final SqlStatements SQL = SqlStatements.load(ScheduleStore.class, "schedules.sql");
+    private static final SqlFile SQL = SqlFile.load(ScheduleStore.class, "schedules.sql");
 
     private final OpsDatabase database;
 
@@ -35,7 +35,7 @@ public final class ScheduleStore {
 
     public long insert(long ownerUserId, ScheduleDefinition definition, String by, Instant at, Instant nextRunAt) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement(SQL.get("insert_schedule"), Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement s = c.prepareStatement(SQL.statement("insert_schedule").sql(), Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, ownerUserId);
             int i = definition(s, 2, definition);
             s.setTimestamp(i++, Timestamp.from(at));
@@ -54,7 +54,7 @@ public final class ScheduleStore {
 
     /** Replaces the definition; a pending retry is dropped (the next run uses the new definition). */
     public void updateDefinition(long id, ScheduleDefinition definition, String by, Instant at, Instant nextRunAt) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("update_definition"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("update_definition").sql())) {
             int i = definition(s, 1, definition);
             s.setString(i++, by);
             s.setTimestamp(i++, Timestamp.from(at));
@@ -92,7 +92,7 @@ public final class ScheduleStore {
     }
 
     private static void updateState(Connection c, long id, Schedule.State state, Instant definitionUpdatedAt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SQL.get("update_state"))) {
+        try (PreparedStatement s = c.prepareStatement(SQL.statement("update_state").sql())) {
             timestamp(s, 1, definitionUpdatedAt);
             timestamp(s, 2, state.nextRunAt());
             timestamp(s, 3, definitionUpdatedAt);
@@ -109,7 +109,7 @@ public final class ScheduleStore {
     }
 
     public void requestSend(long id, Instant at) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("request_send"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("request_send").sql())) {
             s.setTimestamp(1, Timestamp.from(at));
             s.setLong(2, id);
             s.executeUpdate();
@@ -119,7 +119,7 @@ public final class ScheduleStore {
     }
 
     public boolean delete(long id) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("delete_schedule"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("delete_schedule").sql())) {
             s.setLong(1, id);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -128,7 +128,7 @@ public final class ScheduleStore {
     }
 
     public Optional<Schedule> find(long id) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_schedule"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_schedule").sql())) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(schedule(rs)) : Optional.empty();
@@ -139,7 +139,7 @@ public final class ScheduleStore {
     }
 
     public List<Schedule> all() {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_schedules"));
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_schedules").sql());
              ResultSet rs = s.executeQuery()) {
             List<Schedule> schedules = new ArrayList<>();
             while (rs.next()) {
@@ -153,7 +153,7 @@ public final class ScheduleStore {
 
     /** Ids of schedules with a run, retry or "send now" due at {@code now}. */
     public List<Long> due(Instant now) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_due"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_due").sql())) {
             for (int i = 1; i <= 3; i++) {
                 s.setTimestamp(i, Timestamp.from(now));
             }
@@ -171,7 +171,7 @@ public final class ScheduleStore {
 
     /** The earliest pending time over all schedules; empty when nothing is pending. */
     public Optional<Instant> nextDue() {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_next_due"));
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_next_due").sql());
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? Optional.ofNullable(instant(rs, 1)) : Optional.empty();
         } catch (SQLException e) {
@@ -180,7 +180,7 @@ public final class ScheduleStore {
     }
 
     private static void log(Connection c, Delivery delivery) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SQL.get("insert_delivery"))) {
+        try (PreparedStatement s = c.prepareStatement(SQL.statement("insert_delivery").sql())) {
             s.setLong(1, delivery.scheduleId());
             s.setString(2, delivery.trigger().name());
             s.setTimestamp(3, Timestamp.from(delivery.dueAt()));
@@ -204,7 +204,7 @@ public final class ScheduleStore {
     }
 
     public List<Delivery> deliveries(long scheduleId, int limit) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.get("select_deliveries"))) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(SQL.statement("select_deliveries").sql())) {
             s.setLong(1, scheduleId);
             s.setInt(2, limit);
             List<Delivery> deliveries = new ArrayList<>();

@@ -20,9 +20,9 @@ final class SlaPolicyConversion {
     private SlaPolicyConversion() {
     }
 
-    static List<SlaPolicy> convert(List<org.patchlake.web.store.SlaPolicy> stored) {
+    static List<SlaPolicy> convert(List<org.patchlake.web.compliance.SlaPolicy> stored) {
         List<SlaPolicy> policies = new ArrayList<>();
-        for (org.patchlake.web.store.SlaPolicy policy : stored) {
+        for (org.patchlake.web.compliance.SlaPolicy policy : stored) {
             if (!policy.active() || !policy.measured() || policy.phases().isEmpty()) {
                 continue;
             }
@@ -36,7 +36,7 @@ final class SlaPolicyConversion {
         return policies;
     }
 
-    static SlaPhase phase(org.patchlake.web.store.SlaPolicy.Phase phase) {
+    static SlaPhase phase(org.patchlake.web.compliance.SlaPolicy.Phase phase) {
         Matcher m = ELAPSED.matcher(phase.elapsed());
         if (!m.matches()) {
             throw new IllegalArgumentException("SLA phase elapsed '" + phase.elapsed() + "' is not understood");

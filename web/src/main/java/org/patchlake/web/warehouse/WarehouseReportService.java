@@ -12,8 +12,8 @@ import org.patchlake.web.report.ReportParameters;
 import org.patchlake.web.report.ReportResult;
 import org.patchlake.web.report.ReportService;
 import org.patchlake.web.report.SnapshotInfo;
-import org.patchlake.web.store.ComplianceStore;
-import org.patchlake.web.store.CustomSeverity;
+import org.patchlake.web.compliance.ComplianceStore;
+import org.patchlake.web.compliance.CustomSeverity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class WarehouseReportService implements ReportService {
      * @param slaPolicies    the SLA policies of the operational store (read on each SLA query)
      * @param customSeverities the custom severity per bulletin id (read once per report that shows severities)
      */
-    public WarehouseReportService(QueryLayer queries, Supplier<List<org.patchlake.web.store.SlaPolicy>> slaPolicies,
+    public WarehouseReportService(QueryLayer queries, Supplier<List<org.patchlake.web.compliance.SlaPolicy>> slaPolicies,
                                   Supplier<Map<String, String>> customSeverities) {
         this.queries = requireNonNull(queries, "queries is null");
         this.warehouseRoot = queries.warehouse().root();

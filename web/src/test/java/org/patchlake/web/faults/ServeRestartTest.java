@@ -28,8 +28,8 @@ import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.web.auth.PasswordHasher;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
-import org.patchlake.web.store.OpsDatabase;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.database.OpsDatabase;
+import org.patchlake.web.users.UserStore;
 
 /**
  * {@code ./patchlake serve} SIGKILLed while it loads a newly published snapshot into its DuckDB cache and while it

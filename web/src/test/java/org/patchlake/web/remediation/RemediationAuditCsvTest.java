@@ -2,7 +2,7 @@ package org.patchlake.web.remediation;
 
 import org.junit.jupiter.api.Test;
 import org.patchlake.web.report.LeadingQuoteCellGuard;
-import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.audit.AuditLog;
 
 import java.time.Instant;
 import java.util.List;

@@ -15,7 +15,7 @@ import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.CsvExportService;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
 import org.patchlake.web.warehouse.WarehouseReportService;

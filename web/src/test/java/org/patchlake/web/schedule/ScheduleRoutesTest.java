@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.web.WebServer;
 import org.patchlake.web.http.AccessControl;
-import org.patchlake.web.store.AuditLog;
+import org.patchlake.web.audit.AuditLog;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
 

@@ -3,13 +3,13 @@ package org.patchlake.web.support;
 import org.patchlake.web.WebConfig;
 import org.patchlake.web.WebServer;
 import org.patchlake.web.WebServices;
-import org.patchlake.web.admin.EnrollmentTokens;
+import org.patchlake.web.enrollment.EnrollmentTokens;
 import org.patchlake.web.auth.Role;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.CsvExportService;
 import org.patchlake.web.report.ReportService;
-import org.patchlake.web.store.UserStore;
+import org.patchlake.web.users.UserStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,19 +37,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
-                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports) {
+                      java.util.function.Function<org.patchlake.web.compliance.ComplianceStore, ReportService> reports) {
         this(data, limits, etlCommand, reports, r -> new CsvExportService(r, Clock.systemUTC()));
     }
 
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
-                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                      java.util.function.Function<org.patchlake.web.compliance.ComplianceStore, ReportService> reports,
                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports) {
         this(data, limits, etlCommand, reports, exports, org.patchlake.web.remediation.RemediationWarehouse.none());
     }
 
     /** With the warehouse remediation resolves report rows against. */
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
-                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                      java.util.function.Function<org.patchlake.web.compliance.ComplianceStore, ReportService> reports,
                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
                       org.patchlake.web.remediation.RemediationWarehouse remediation) {
         this(data, limits, etlCommand, reports, exports, remediation, java.util.function.UnaryOperator.identity(), Clock.systemUTC());
@@ -57,14 +57,14 @@ public final class TestServer implements AutoCloseable {
 
     /** With a changed configuration (e.g. mail) and a clock the test drives. */
     public TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
-                      java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                      java.util.function.Function<org.patchlake.web.compliance.ComplianceStore, ReportService> reports,
                       java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
                       java.util.function.UnaryOperator<WebConfig> configure, Clock clock) {
         this(data, limits, etlCommand, reports, exports, org.patchlake.web.remediation.RemediationWarehouse.none(), configure, clock);
     }
 
     private TestServer(Path data, SignInLimiter.Limits limits, List<String> etlCommand,
-                       java.util.function.Function<org.patchlake.web.store.ComplianceStore, ReportService> reports,
+                       java.util.function.Function<org.patchlake.web.compliance.ComplianceStore, ReportService> reports,
                        java.util.function.Function<ReportService, org.patchlake.web.report.ExportService> exports,
                        org.patchlake.web.remediation.RemediationWarehouse remediation,
                        java.util.function.UnaryOperator<WebConfig> configure, Clock clock) {

@@ -89,7 +89,7 @@ class WarehouseReportsTest {
     @Test
     void agent_health_lists_the_computers_whose_os_was_not_resolved_with_the_reason() {
         String page = server.signedIn("sec").getHtml("/reports/agent-health").body();
-        assertThat(page).contains("OS not resolved to catalog products", "OS version &#39;23H2&#39; is not an NT version such as 10.0.19045",
+        assertThat(page).contains("OS not resolved to catalog products", "OS version '23H2' is not an NT version such as 10.0.19045",
                 "no OS identity reported");
         assertThat(server.signedIn("rm-eu").get("/api/v1/reports/agent-health").body())
                 .contains("is not an NT version").doesNotContain("no OS identity reported");

@@ -1,8 +1,0 @@
-package org.patchlake.web.store;
-
-/** A failure of the operational store, naming the operation that failed. */
-public final class StoreException extends RuntimeException {
-    public StoreException(String message, Throwable cause) {
-        super(message + ": " + cause.getMessage(), cause);
-    }
-}
