@@ -13,6 +13,7 @@ import org.patchlake.web.http.ErrorMapping;
 import org.patchlake.web.http.WebException;
 import org.patchlake.web.jobs.ExportJobs;
 import org.patchlake.web.jobs.JobPages;
+import org.patchlake.web.mail.MailPages;
 import org.patchlake.web.pages.DashboardPage;
 import org.patchlake.web.pages.ReportPages;
 import org.patchlake.web.pages.SignInPage;
@@ -73,7 +74,8 @@ public final class WebApp {
         new org.patchlake.web.admin.ComputerPages(services).register(app);
         new JobPages(services).register(app);
         new ApiRoutes(services, exportJobs).register(app);
-        services.schedules().register(app, services.json());
+        services.schedules().register(app, services.json(), services.mailOutbox().isPresent());
+        services.mailOutbox().ifPresent(outbox -> new MailPages(outbox).register(app));
         services.agentApi().register(app);
         return app;
     }
