@@ -161,7 +161,10 @@ public final class DemoCommand implements Callable<Integer> {
             .withEtlAtServerTime(true)
             .withSessionLifetime(Duration.ofHours(8).multipliedBy(RUN_ON_FACTOR))
             .withMail(mail.mailConfig());
-        AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
+        // agents check in at every wake once it is due: the server asks for the shorter interval of the two phases, and the
+        // simulator wakes them every --check-in-hours through the scripted days, every RUN_ON_CHECK_IN after them
+        Duration askedCheckIn = checkIn.compareTo(RUN_ON_CHECK_IN) < 0 ? checkIn : RUN_ON_CHECK_IN;
+        AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) askedCheckIn.toMinutes(),
             AgentSettings.DEFAULTS.stalenessDays());
         long serverStarting = System.nanoTime();
         java.util.concurrent.atomic.AtomicReference<Thread> runningOn = new java.util.concurrent.atomic.AtomicReference<>();
@@ -252,6 +255,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         String mailed = "not sent (the ETL run failed: no snapshot to render)";
         if (job.state() == Job.State.SUCCEEDED) {
+            awaitSnapshotServed(server, data.resolve("warehouse"));
             mailed = firstMails(URI.create("http://127.0.0.1:" + boundTo), sampleUsers.join(), mail);
         }
         if (then == Then.serve) {
@@ -278,6 +282,20 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * Waits (at most a minute) until the server answers from the snapshot the last ETL run published: it loads a new
+     * snapshot in the background, and the first mails should carry the final figures.
+     */
+    private static void awaitSnapshotServed(WebServer server, Path warehouse) throws Exception {
+        // CURRENT names the snapshot's directory (possibly as a relative path); the snapshot's id is its last part
+        String published = Path.of(java.nio.file.Files.readString(warehouse.resolve("CURRENT")).trim()).getFileName().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline && !server.services().reports().snapshot()
+            .map(snapshot -> snapshot.id().equals(published)).orElse(false)) {
+            Thread.sleep(250);
+        }
     }
 
     /** Seeds the demo's schedules, sends each once now and waits for the mails; returns what to print about them. */
