@@ -85,6 +85,20 @@ public final class DemoCommand implements Callable<Integer> {
     static final int SCAN_INTERVAL_MINUTES = 24 * 60;
     static final Duration ETL_INTERVAL = Duration.ofMinutes(5);
     /**
+     * After the scripted days the clock runs on this many times faster than real time: one simulated hour per real
+     * minute, so a day of agent work (check-ins, installs in their windows, restarts, the daily scan) passes in 24 minutes.
+     */
+    static final long RUN_ON_FACTOR = 60;
+    /**
+     * How often each agent checks in once the clock runs on (simulated time): every 2 simulated hours is every 2 real
+     * minutes at {@link #RUN_ON_FACTOR}, so a policy created in the UI reaches every online agent within 2 minutes.
+     */
+    static final Duration RUN_ON_CHECK_IN = Duration.ofHours(2);
+    /** The agents running on print a line this often (real time). */
+    static final Duration RUN_ON_PROGRESS = Duration.ofMinutes(1);
+    /** The longest the demo waits for its first scheduled mails. */
+    static final Duration FIRST_MAILS = Duration.ofMinutes(5);
+    /**
      * Agents ticked at once. More than the cores: an agent mostly waits for the server, whose answers wait for the
      * landing's and the registry's fsyncs; many agents at once share each fsync (group commit).
      */
@@ -107,6 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
         // structured request log stays on for ./patchlake serve).
         System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.web.WebApp", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.patchlake.agent", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.com.icegreen.greenmail", "warn");
         Path home = Path.of(System.getProperty("patchlake.home", ".")).toAbsolutePath().normalize();
         Path data = this.data.toAbsolutePath().normalize();
         Duration checkIn = Duration.ofHours(checkInHours);
@@ -136,16 +151,27 @@ public final class DemoCommand implements Callable<Integer> {
         steps.begin("generating a fleet of " + endpoints + " computers while the server starts on port " + port
             + " (on the demo's clock, at " + scenario.start() + ")", "fleet+server");
         SimulationClock clock = new SimulationClock(scenario.start());
+        // scheduled reports go to an SMTP server of the demo's own, shown at /mail
+        DemoMailServer mail = DemoMailServer.start(clock);
+        System.err.println("mail: " + mail.describe());
+        // ETL runs evaluate as of the server's (simulated) clock; a sign-in lasts 8 real hours once the clock runs on
         WebConfig config = WebConfig.defaults(data).withPort(port)
-            .withEtl(DemoEtl.command(home, List.of("--as-of", scenario.end().toString(),
-                "--daily-backfill-days", Long.toString(scenario.span().toDays() + 7))), Duration.ZERO);
-        AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) checkIn.toMinutes(),
+            .withEtl(DemoEtl.command(home, List.of("--daily-backfill-days", Long.toString(scenario.span().toDays() + 7))),
+                Duration.ZERO)
+            .withEtlAtServerTime(true)
+            .withSessionLifetime(Duration.ofHours(8).multipliedBy(RUN_ON_FACTOR))
+            .withMail(mail.mailConfig());
+        // agents check in at every wake once it is due: the server asks for the shorter interval of the two phases, and the
+        // simulator wakes them every --check-in-hours through the scripted days, every RUN_ON_CHECK_IN after them
+        Duration askedCheckIn = checkIn.compareTo(RUN_ON_CHECK_IN) < 0 ? checkIn : RUN_ON_CHECK_IN;
+        AgentSettings settings = new AgentSettings(SCAN_INTERVAL_MINUTES, (int) askedCheckIn.toMinutes(),
             AgentSettings.DEFAULTS.stalenessDays());
         long serverStarting = System.nanoTime();
+        java.util.concurrent.atomic.AtomicReference<Thread> runningOn = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger();
         CompletableFuture<WebServer> starting = CompletableFuture.supplyAsync(() -> {
-            WebServer started = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings));
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "patchlake-demo-shutdown"));
+            WebServer started = ServeCommand.assemble(config, clock, null, ingest -> demoIngest(ingest, settings), mail);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(runningOn, started, mail), "patchlake-demo-shutdown"));
             boundPort.set(started.start());
             System.err.printf("server: listening on port %d after %.1f s%n", boundPort.get(),
                 (System.nanoTime() - serverStarting) / 1e9);
@@ -197,9 +223,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.printf("simulate: %s remediation wave: %s remediates %s on %d computers (%s)%n", clock.instant(),
                 admin.name(), bulletin, created.path("targets").asInt(), created.path("url").asText());
         };
-        SimulationSummary simulated = new FleetSimulator(simulation, clock, fleet, generator.windowsUpdateOffers())
-            .run(scenario.milestones(catalog, wave), System.err::println);
-        clock.runOnFromHere();
+        FleetSimulator simulator = new FleetSimulator(simulation, clock, fleet, generator.windowsUpdateOffers());
+        SimulationSummary simulated = simulator.run(scenario.milestones(catalog, wave), System.err::println);
         steps.within("ETL before the wave", etl.seconds());
         System.err.printf("simulate: %,d agents, %,d scans, %,d inventories, %,d install attempts, %,d restarts%n",
             simulated.agents(), simulated.scans(), simulated.inventoriesQueued(), simulated.installAttempts(),
@@ -224,11 +249,24 @@ public final class DemoCommand implements Callable<Integer> {
         if (job.state() != Job.State.SUCCEEDED) {
             System.err.println("etl: its output ends with:\n  " + String.join("\n  ", job.view().outputTail()));
         }
-        // from now on the server refreshes the warehouse as it would in production (not during the fast-forward)
+        // from here the clock runs on, faster than real time, and the server refreshes the warehouse on its schedule
+        clock.runOnFromHere(RUN_ON_FACTOR);
         server.services().etl().schedule(ETL_INTERVAL);
 
+        String mailed = "not sent (the ETL run failed: no snapshot to render)";
+        if (job.state() == Job.State.SUCCEEDED) {
+            awaitSnapshotServed(server, data.resolve("warehouse"));
+            mailed = firstMails(URI.create("http://127.0.0.1:" + boundTo), sampleUsers.join(), mail);
+        }
+        if (then == Then.serve) {
+            Thread agents = new Thread(() -> runOn(simulator), "demo-agents-running-on");
+            runningOn.set(agents);
+            agents.start();
+        }
+
         String breakdown = steps.finish();
-        DemoReport.print(boundTo, data, sampleUsers.join(), summary, simulated, breakdown);
+        DemoReport.print(boundTo, data, sampleUsers.join(), summary, simulated, breakdown, mailed,
+            then == Then.serve ? RUN_ON_FACTOR : 0);
         // the demo's own check: every computer kept its OS and in-box products (a silent loss fails the demo)
         DemoSelfCheck.Result check = job.state() != Job.State.SUCCEEDED ? null
             : new DemoSelfCheck(catalog, generator).check(data.resolve("warehouse"), fleet,
@@ -244,6 +282,61 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * Waits (at most a minute) until the server answers from the snapshot the last ETL run published: it loads a new
+     * snapshot in the background, and the first mails should carry the final figures.
+     */
+    private static void awaitSnapshotServed(WebServer server, Path warehouse) throws Exception {
+        // CURRENT names the snapshot's directory (possibly as a relative path); the snapshot's id is its last part
+        String published = Path.of(java.nio.file.Files.readString(warehouse.resolve("CURRENT")).trim()).getFileName().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline && !server.services().reports().snapshot()
+            .map(snapshot -> snapshot.id().equals(published)).orElse(false)) {
+            Thread.sleep(250);
+        }
+    }
+
+    /** Seeds the demo's schedules, sends each once now and waits for the mails; returns what to print about them. */
+    private static String firstMails(URI server, List<DemoUsers.Created> users, DemoMailServer mail) throws Exception {
+        Map<String, String> passwords = new TreeMap<>();
+        users.forEach(user -> passwords.put(user.name(), user.password()));
+        List<Long> schedules = new DemoSchedules(server, passwords).createAndSendNow();
+        System.err.println("mail: " + schedules.size() + " schedules created and sent now: " + schedules);
+        java.util.Set<Long> missing = DemoSchedules.awaitMails(mail, schedules, FIRST_MAILS, System.err::println);
+        int mails = mail.mails().size();
+        return String.format("%d %s in the demo's SMTP server (127.0.0.1:%d) from %d schedules%s", mails, mails == 1 ? "mail" : "mails",
+            mail.port(), schedules.size(), missing.isEmpty() ? "" : "; not yet sent: schedules " + missing + " (see their pages)");
+    }
+
+    /** The agents after the scripted days, until the demo stops. */
+    private static void runOn(FleetSimulator simulator) {
+        System.err.printf("agents: running on at %d x real time (one simulated hour per real minute), checking in every %d "
+            + "simulated hours; a line every minute%n", RUN_ON_FACTOR, RUN_ON_CHECK_IN.toHours());
+        try {
+            simulator.runOn(RUN_ON_CHECK_IN, RUN_ON_PROGRESS, System.err::println);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            System.err.println("agents: stopped running on: " + e);
+        }
+    }
+
+    /** Ctrl-C: the agents first (no request to a closing server), then the server, then the SMTP server. */
+    private static void stop(java.util.concurrent.atomic.AtomicReference<Thread> runningOn, WebServer server, DemoMailServer mail) {
+        Thread agents = runningOn.get();
+        if (agents != null) {
+            agents.interrupt();
+            try {
+                agents.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        server.close();
+        mail.close();
+        System.err.println("patchlake demo: stopped");
     }
 
     /** Ingest as the demo needs it: the agents' intervals, and landing files rolled daily, not every 5 minutes. */

@@ -18,10 +18,17 @@ final class DemoReport {
     }
 
     static void print(int port, Path data, List<DemoUsers.Created> users, FleetSummary fleet,
-                      SimulationSummary simulated, String breakdown) {
+                      SimulationSummary simulated, String breakdown, String mailed, long runOnFactor) {
         System.out.println();
         System.out.println("Patchlake demo is running at http://localhost:" + port + "  (Ctrl-C stops it)");
-        System.out.println("Data: " + data + "   (ETL runs every " + DemoCommand.ETL_INTERVAL.toMinutes() + " minutes)");
+        System.out.println("Data: " + data + "   (ETL runs every " + DemoCommand.ETL_INTERVAL.toMinutes()
+            + " minutes, or 30 s after the previous run when agents uploaded)");
+        if (runOnFactor > 0) {
+            System.out.println("Time: the agents keep working, " + runOnFactor + " times faster than real time (one simulated hour "
+                + "per real minute);\n      a remediation started in the UI shows installs, restarts and failures within a few minutes");
+        }
+        System.out.println("Mail: " + mailed + "; read them at http://localhost:" + port
+            + "/mail (admin, secadmin: who manages every schedule)");
         System.out.println("Sign in as:");
         for (DemoUsers.Created user : users) {
             System.out.printf("  %-14s %-22s %-44s %s%n", user.name(), user.password(), user.roles(), user.scope());

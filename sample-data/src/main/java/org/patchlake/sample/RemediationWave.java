@@ -5,20 +5,12 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.patchlake.core.catalog.Bulletin;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.core.catalog.Severity;
@@ -32,14 +24,11 @@ import org.patchlake.sample.fleet.FleetMember;
  * most need a restart at the end of the cycle) and report every attempt.
  */
 final class RemediationWave {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI server;
     private final String user;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .connectTimeout(Duration.ofSeconds(10)).build();
 
     RemediationWave(URI server, String user, String password) {
         this.server = requireNonNull(server, "server is null");
@@ -79,14 +68,11 @@ final class RemediationWave {
      */
     List<Long> grantExceptions(List<String> computerIds, String bulletinId, String reason, java.time.Instant expiresAt)
         throws IOException, InterruptedException {
-        String csrf = signIn();
+        DemoWebSession session = DemoWebSession.signIn(server, user, password);
         List<Long> granted = new java.util.ArrayList<>();
         for (String computerId : computerIds) {
-            String body = JSON.writeValueAsString(Map.of("computerId", computerId, "bulletinId", bulletinId,
-                "owner", user, "reason", reason, "expiresAt", expiresAt.toString()));
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/exceptions"))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = session.postJson("/api/v1/exceptions", Map.of("computerId", computerId,
+                "bulletinId", bulletinId, "owner", user, "reason", reason, "expiresAt", expiresAt.toString()));
             if (answer.statusCode() != 201) {
                 throw new IllegalStateException("POST /api/v1/exceptions for " + computerId + " and " + bulletinId
                     + " answered " + answer.statusCode() + ": " + answer.body());
@@ -98,8 +84,7 @@ final class RemediationWave {
 
     /** Signs in and creates the policy; returns the API's answer (id, targets, url). */
     JsonNode remediate(String bulletinId, String idempotencyKey) throws IOException, InterruptedException {
-        String csrf = signIn();
-        String body = JSON.writeValueAsString(Map.of(
+        HttpResponse<String> created = DemoWebSession.signIn(server, user, password).postJson("/api/v1/remediations", Map.of(
             "idempotencyKey", idempotencyKey,
             "source", "bulletin",
             "bulletinId", bulletinId,
@@ -109,40 +94,10 @@ final class RemediationWave {
             "reboot", "end-of-cycle",
             "noticeMinutes", 15,
             "maxRetries", 3));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/remediations"))
-            .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201 && created.statusCode() != 200) {
             throw new IllegalStateException("POST /api/v1/remediations for " + bulletinId + " answered "
                 + created.statusCode() + ": " + created.body());
         }
         return JSON.readTree(created.body());
-    }
-
-    private String signIn() throws IOException, InterruptedException {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(server.resolve("/sign-in")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-        Matcher field = CSRF.matcher(form.body());
-        if (!field.find()) {
-            throw new IllegalStateException("the sign-in page (HTTP " + form.statusCode() + ") has no CSRF field");
-        }
-        String fields = "_csrf=" + encode(field.group(1)) + "&name=" + encode(user) + "&password=" + encode(password);
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(server.resolve("/sign-in"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
-        if (signedIn.statusCode() != 302 && signedIn.statusCode() != 303) {
-            throw new IllegalStateException("signing in as " + user + " answered " + signedIn.statusCode());
-        }
-        HttpResponse<String> me = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/me")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-        String token = JSON.readTree(me.body()).path("csrfToken").asText("");
-        if (me.statusCode() != 200 || token.isEmpty()) {
-            throw new IllegalStateException("GET /api/v1/me after signing in answered " + me.statusCode());
-        }
-        return token;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -154,6 +154,15 @@ public final class ServeCommand implements Callable<Integer> {
     /** The same wiring with ingest's configuration adjusted (the demo: agent settings, landing file roll). */
     public static WebServer assemble(WebConfig config, Clock clock, String publicUrl,
                                      UnaryOperator<IngestConfig> ingestAdjustments) {
+        return assemble(config, clock, publicUrl, ingestAdjustments, null);
+    }
+
+    /**
+     * The same wiring; {@code mailOutbox}: the SMTP server running beside this one (the demo's), whose mails the server
+     * shows at {@code /mail}; null: none (mail goes to a relay that keeps nothing for us, and there is no such page).
+     */
+    public static WebServer assemble(WebConfig config, Clock clock, String publicUrl,
+                                     UnaryOperator<IngestConfig> ingestAdjustments, org.patchlake.web.mail.MailOutbox mailOutbox) {
         String publicBase = publicUrl == null ? null : publicUrl.replaceAll("/+$", "");
         QueryTimings timings = new QueryTimings();
         QueryLayer queries = new QueryLayer(Warehouse.open(config.warehouseDirectory()), BusinessCalendar.saturdaySunday(Set.of()), timings);
@@ -180,6 +189,9 @@ public final class ServeCommand implements Callable<Integer> {
                 store -> WarehouseReportService.over(queries, store),
                 reports -> new JasperExportService(queries, new ReportEngine(), clock, publicBase == null ? "" : publicBase),
                 new IngestEnrollmentTokens(ingest), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
+        if (mailOutbox != null) {
+            edges = edges.withMailOutbox(mailOutbox);
+        }
         try {
             WebServer server = WebServer.assemble(config, edges, clock);
             timings.bind(server.services().metrics());

@@ -16,6 +16,7 @@ import org.patchlake.web.jobs.JobPages;
 import org.patchlake.web.report.DashboardPage;
 import org.patchlake.web.report.ReportPages;
 import org.patchlake.web.auth.SignInPage;
+import org.patchlake.web.mail.MailPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,8 @@ public final class WebApp {
         new org.patchlake.web.computers.ComputerPages(services).register(app);
         new JobPages(services).register(app);
         new ApiRoutes(services, exportJobs).register(app);
-        services.schedules().register(app, services.json());
+        services.schedules().register(app, services.json(), services.mailOutbox().isPresent());
+        services.mailOutbox().ifPresent(outbox -> new MailPages(outbox).register(app));
         services.agentApi().register(app);
         return app;
     }

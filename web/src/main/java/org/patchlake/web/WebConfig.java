@@ -18,13 +18,15 @@ import static java.util.Objects.requireNonNull;
  * @param etlInterval how often serve runs ETL; zero = never on its own
  * @param etlMinimumGap the least time between the end of one ETL run and the start of the next; runs start this soon
  *                      after the previous one when acknowledged uploads wait for one
+ * @param etlAtServerTime every ETL run evaluates as of this server's clock at its start ({@code --as-of}), for a server whose
+ *                        clock is not the wall clock (the demo's runs in simulated time); false: ETL's own clock
  * @param metricsToken {@code /metrics} needs {@code Authorization: Bearer <token>}; null: the server reads or creates
  *                     {@code DATA/ops/metrics-token} ({@code MetricsToken})
  * @param mail         SMTP server and delivery policy for scheduled reports
  * @param admission    how many report computations run at once and how many may wait, per lane
  */
 public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List<String> etlCommand, Duration etlInterval,
-                        Duration etlMinimumGap, Duration etlTimeout, Duration sessionLifetime, int bcryptCost, SignInLimiter.Limits signInLimits,
+                        Duration etlMinimumGap, boolean etlAtServerTime, Duration etlTimeout, Duration sessionLifetime, int bcryptCost, SignInLimiter.Limits signInLimits,
                         String metricsToken, long maxRequestBytes, MailConfig mail,
                         Admission admission) {
     /** TLS from PEM files (certificate chain + PKCS#8 key) or from a PKCS#12 keystore. */
@@ -100,50 +102,65 @@ public record WebConfig(Path dataDirectory, String host, int port, Tls tls, List
     public static final Duration DEFAULT_ETL_MINIMUM_GAP = Duration.ofSeconds(30);
 
     public static WebConfig defaults(Path dataDirectory) {
-        return new WebConfig(dataDirectory, "0.0.0.0", 7070, null, List.of(), Duration.ofMinutes(5), DEFAULT_ETL_MINIMUM_GAP, Duration.ofHours(2),
+        return new WebConfig(dataDirectory, "0.0.0.0", 7070, null, List.of(), Duration.ofMinutes(5), DEFAULT_ETL_MINIMUM_GAP, false, Duration.ofHours(2),
                 Duration.ofHours(8), PasswordHasher.DEFAULT_COST, SignInLimiter.Limits.defaults(), null, 16L * 1024 * 1024,
                 MailConfig.notConfigured(), Admission.defaults());
     }
 
     public WebConfig withPort(int newPort) {
-        return new WebConfig(dataDirectory, host, newPort, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, newPort, tls, etlCommand, etlInterval, etlMinimumGap, etlAtServerTime, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withHost(String newHost) {
-        return new WebConfig(dataDirectory, newHost, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, newHost, port, tls, etlCommand, etlInterval, etlMinimumGap, etlAtServerTime, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withTls(Tls newTls) {
-        return new WebConfig(dataDirectory, host, port, newTls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, newTls, etlCommand, etlInterval, etlMinimumGap, etlAtServerTime, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     /** The ETL command and interval; a minimum gap longer than a (non-zero) interval is shortened to it. */
     public WebConfig withEtl(List<String> command, Duration interval) {
         Duration gap = interval.isZero() || interval.isNegative() || etlMinimumGap.compareTo(interval) <= 0 ? etlMinimumGap : interval;
-        return new WebConfig(dataDirectory, host, port, tls, command, interval, gap, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, command, interval, gap, etlAtServerTime, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
+    /** ETL runs evaluate as of this server's clock (a server on a simulated clock); see {@code etlAtServerTime}. */
+    public WebConfig withEtlAtServerTime(boolean atServerTime) {
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, atServerTime, etlTimeout, sessionLifetime,
+                bcryptCost, signInLimits, metricsToken, maxRequestBytes, mail, admission);
+    }
+
+    /** How long a sign-in lasts on the server's clock (default 8 hours). */
+    public WebConfig withSessionLifetime(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("session lifetime must be positive, was " + lifetime);
+        }
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlAtServerTime, etlTimeout, lifetime,
+                bcryptCost, signInLimits, metricsToken, maxRequestBytes, mail, admission);
+    }
+
     public WebConfig withEtlMinimumGap(Duration gap) {
-        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, gap, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, gap, etlAtServerTime, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withSecurity(int newBcryptCost, SignInLimiter.Limits newLimits, String newMetricsToken) {
-        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, newBcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlAtServerTime, etlTimeout, sessionLifetime, newBcryptCost,
                 newLimits, newMetricsToken, maxRequestBytes, mail, admission);
     }
 
     public WebConfig withMail(MailConfig newMail) {
-        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlAtServerTime, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, newMail, admission);
     }
 
     public WebConfig withAdmission(Admission newAdmission) {
-        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlTimeout, sessionLifetime, bcryptCost,
+        return new WebConfig(dataDirectory, host, port, tls, etlCommand, etlInterval, etlMinimumGap, etlAtServerTime, etlTimeout, sessionLifetime, bcryptCost,
                 signInLimits, metricsToken, maxRequestBytes, mail, newAdmission);
     }
 

@@ -29,7 +29,10 @@ import org.patchlake.web.database.OpsDatabase;
 import org.patchlake.web.auth.SessionStore;
 import org.patchlake.web.users.UserStore;
 
+import org.patchlake.web.mail.MailOutbox;
+
 import java.net.InetAddress;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -43,8 +46,10 @@ import static java.util.Objects.requireNonNull;
 public final class WebServer implements AutoCloseable {
     /** The parts owned by other modules. */
     public record Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
-                        WebServices.AgentApi agentApi, Runnable onClose, RemediationWarehouse remediationWarehouse) {
+                        WebServices.AgentApi agentApi, Runnable onClose, RemediationWarehouse remediationWarehouse,
+                        Optional<MailOutbox> mailOutbox) {
         public Edges {
+            requireNonNull(mailOutbox, "mailOutbox is null");
             requireNonNull(remediationWarehouse, "remediationWarehouse is null");
             requireNonNull(onClose, "onClose is null");
             requireNonNull(reports, "reports is null");
@@ -57,6 +62,17 @@ public final class WebServer implements AutoCloseable {
         public Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
                      WebServices.AgentApi agentApi, Runnable onClose) {
             this(reports, exports, tokens, agentApi, onClose, RemediationWarehouse.none());
+        }
+
+        /** With a warehouse for remediation and without a mail outbox. */
+        public Edges(Function<ComplianceStore, ReportService> reports, Function<ReportService, ExportService> exports, EnrollmentTokens tokens,
+                     WebServices.AgentApi agentApi, Runnable onClose, RemediationWarehouse remediationWarehouse) {
+            this(reports, exports, tokens, agentApi, onClose, remediationWarehouse, Optional.empty());
+        }
+
+        /** The same edges with the mails of an SMTP server running beside this one shown at {@code /mail}. */
+        public Edges withMailOutbox(MailOutbox outbox) {
+            return new Edges(reports, exports, tokens, agentApi, onClose, remediationWarehouse, Optional.of(outbox));
         }
     }
 
@@ -114,13 +130,13 @@ public final class WebServer implements AutoCloseable {
                     complianceStore::settingsVersion);
             JobRunner jobs = new JobRunner(clock);
             EtlRunner etl = new EtlRunner(config.etlCommand(), config.dataDirectory(), config.etlTimeout(), jobs, metrics,
-                    edges.agentApi()::sealLanding);
+                    edges.agentApi()::sealLanding, config.etlAtServerTime() ? clock : null);
             ExportService exports = edges.exports().apply(reports);
             ScheduleService schedules = new ScheduleService(database, config.mail(), users, reports, exports, audit, metrics, clock);
             WebServices services = new WebServices(clock, json, auth, users, new UserAdministration(users, sessions, hasher, audit,
                     new org.patchlake.web.users.RoleGrants(scope -> sitesOf(reports, scope))),
                     compliance, edges.tokens(), reports, exports, jobs, etl, metrics, audit,
-                    edges.agentApi(), schedules);
+                    edges.agentApi(), schedules, edges.mailOutbox());
             Remediation remediation = Remediation.create(database, edges.remediationWarehouse(), audit, events, clock, json,
                     config.dataDirectory().resolve("packages"));
             return new WebServer(config, database, services, new CacheWarmer(reports, cache, users::all, metrics,

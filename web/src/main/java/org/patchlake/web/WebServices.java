@@ -7,6 +7,7 @@ import org.patchlake.web.users.UserAdministration;
 import org.patchlake.web.auth.AuthService;
 import org.patchlake.web.jobs.EtlRunner;
 import org.patchlake.web.jobs.JobRunner;
+import org.patchlake.web.mail.MailOutbox;
 import org.patchlake.web.metrics.Metrics;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.ReportService;
@@ -15,17 +16,19 @@ import org.patchlake.web.audit.AuditLog;
 import org.patchlake.web.users.UserStore;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Everything the web app needs, built once by {@code ServeCommand} (or a test) and handed to {@link WebApp#create}.
- * {@code agentApi} mounts the ingest routes on the same server (the integration point with ingest).
+ * {@code agentApi} mounts the ingest routes on the same server (the integration point with ingest); {@code mailOutbox}
+ * is present when an SMTP server runs beside this one (the demo's) and its received mails can be shown.
  */
 public record WebServices(Clock clock, ObjectMapper json, AuthService auth, UserStore users, UserAdministration userAdministration,
                           ComplianceAdministration compliance, EnrollmentTokens tokens, ReportService reports,
                           ExportService exports, JobRunner jobs, EtlRunner etl, Metrics metrics, AuditLog audit,
-                          AgentApi agentApi, ScheduleService schedules) {
+                          AgentApi agentApi, ScheduleService schedules, Optional<MailOutbox> mailOutbox) {
     /** Mounts the agent API (ingest) routes on the app; {@link #NONE} until ingest is wired in. */
     public interface AgentApi {
         AgentApi NONE = app -> { };
@@ -60,5 +63,6 @@ public record WebServices(Clock clock, ObjectMapper json, AuthService auth, User
         requireNonNull(audit, "audit is null");
         requireNonNull(agentApi, "agentApi is null");
         requireNonNull(schedules, "schedules is null");
+        requireNonNull(mailOutbox, "mailOutbox is null");
     }
 }

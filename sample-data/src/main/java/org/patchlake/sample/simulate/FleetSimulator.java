@@ -109,6 +109,60 @@ public final class FleetSimulator {
         return counters.summary(agents.size(), System.nanoTime() - started, processCpuNanos() - cpuStarted);
     }
 
+    /**
+     * After the scripted days: the same agents go on in the clock's own time (it runs on by itself, faster than real
+     * time: {@link SimulationClock#runOnFromHere(long)}), each waking every {@code wakeInterval} of simulated time to
+     * check in (picking up new policies), scan when its scan is due, install, restart and upload, until the calling
+     * thread is interrupted. {@code progress} hears one line every {@code progressEvery} of real time.
+     */
+    public SimulationSummary runOn(Duration wakeInterval, Duration progressEvery, Consumer<String> progress)
+        throws InterruptedException {
+        Instant from = clock.instant();
+        PriorityQueue<Wake> queue = new PriorityQueue<>(Comparator.comparing(Wake::at).thenComparingInt(Wake::index));
+        for (int i = 0; i < agents.size(); i++) {
+            queue.add(new Wake(from.plus(agents.get(i).phaseWithin(wakeInterval)), i));
+        }
+        SimulatedAgent.Environment environment = new SimulatedAgent.Environment(config.server(),
+            config.stateDirectory(), clock, http, from, wakeInterval, offers);
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "fleet-agent-running-on");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Counters counters = new Counters();
+        long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
+        long nextProgress = started + progressEvery.toNanos();
+        try {
+            while (!queue.isEmpty()) {
+                Instant slot = slotOf(queue.peek().at());
+                Duration wait = clock.realTimeUntil(slot);
+                long untilProgress = nextProgress - System.nanoTime();
+                if (untilProgress <= 0) {
+                    progress.accept(counters.runOnLine(clock.instant(), clock.factor(), agents.size(), System.nanoTime() - started));
+                    nextProgress += progressEvery.toNanos();
+                    continue;
+                }
+                if (!wait.isZero()) {
+                    Thread.sleep(Math.max(1, Math.min(wait.toMillis(), untilProgress / 1_000_000)));
+                    continue;
+                }
+                List<Wake> due = new ArrayList<>();
+                while (!queue.isEmpty() && !queue.peek().at().isAfter(slot)) {
+                    due.add(queue.poll());
+                }
+                for (Wake next : tick(pool, environment, slot, due, counters)) {
+                    if (next != null) {
+                        queue.add(next);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return counters.summary(agents.size(), System.nanoTime() - started, processCpuNanos() - cpuStarted);
+    }
+
     public SimulationSummary run(Consumer<SimulationProgress> progress) throws InterruptedException {
         return run(List.of(), progress);
     }

@@ -52,6 +52,11 @@ final class SimulatedAgent {
         return phase;
     }
 
+    /** The agent's offset inside a (possibly shorter) wake interval: its phase modulo {@code interval}. */
+    Duration phaseWithin(Duration interval) {
+        return Duration.ofMillis(phase.toMillis() % interval.toMillis());
+    }
+
     /** Ticks the agent at {@code now}; returns when it next wants to run (null: never again). */
     Instant tick(Instant now, Environment environment, Counters counters) {
         if (!Presence.online(member, now)) {
@@ -102,9 +107,10 @@ final class SimulatedAgent {
     /** The agent's regular wakes are start + phase + k * wakeInterval: the first of them after {@code now}. */
     private Instant nextRegularWake(Instant now, Environment environment) {
         long interval = environment.wakeInterval().toMillis();
-        long sinceFirst = Duration.between(environment.start().plus(phase), now).toMillis();
+        Instant first = environment.start().plus(phaseWithin(environment.wakeInterval()));
+        long sinceFirst = Duration.between(first, now).toMillis();
         long wakes = sinceFirst < 0 ? 0 : sinceFirst / interval + 1;
-        return environment.start().plus(phase).plusMillis(wakes * interval);
+        return first.plusMillis(wakes * interval);
     }
 
     private static Instant earlier(Instant a, Instant b) {

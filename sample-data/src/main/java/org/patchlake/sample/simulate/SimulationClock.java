@@ -9,11 +9,13 @@ import java.time.ZoneOffset;
 /**
  * The fast-forward clock of a simulation: time moves only when the simulator sets it. The demo's server runs on
  * it too, so everything it stamps (receipt times, policies, the audit log) lives in the simulated weeks; after
- * the fast-forward, {@link #runOnFromHere()} lets time go on at the wall clock's pace from where it stopped.
+ * the fast-forward, {@link #runOnFromHere(long)} lets time go on from where it stopped, at the wall clock's pace or
+ * a whole number of times faster.
  */
 public final class SimulationClock extends Clock {
     private volatile Instant now;
     private volatile long runningSinceNanos = -1;
+    private volatile long factor = 1;
 
     public SimulationClock(Instant start) {
         this.now = start;
@@ -31,13 +33,42 @@ public final class SimulationClock extends Clock {
 
     /** From now on the clock advances with real time, starting at the simulated time it shows. */
     public void runOnFromHere() {
+        runOnFromHere(1);
+    }
+
+    /**
+     * From now on the clock advances {@code factor} times as fast as real time (60: one simulated hour per real minute),
+     * starting at the simulated time it shows.
+     */
+    public synchronized void runOnFromHere(long factor) {
+        if (factor < 1 || factor > 3600) {
+            throw new IllegalArgumentException("the clock runs 1 to 3600 times real time, not " + factor);
+        }
+        if (runningSinceNanos >= 0) {
+            throw new IllegalStateException("the clock runs on by itself since " + now);
+        }
+        this.factor = factor;
         runningSinceNanos = System.nanoTime();
+    }
+
+    /** How many times faster than real time the clock runs (1 while it is set by hand). */
+    public long factor() {
+        return factor;
+    }
+
+    /** The real time until the clock shows {@code at} (zero when it has passed; the clock must be running on). */
+    public Duration realTimeUntil(Instant at) {
+        if (runningSinceNanos < 0) {
+            throw new IllegalStateException("the clock is set by hand; it does not reach " + at + " by itself");
+        }
+        Duration simulated = Duration.between(instant(), at);
+        return simulated.isNegative() ? Duration.ZERO : simulated.dividedBy(factor);
     }
 
     @Override
     public Instant instant() {
         long since = runningSinceNanos;
-        return since < 0 ? now : now.plus(Duration.ofNanos(System.nanoTime() - since));
+        return since < 0 ? now : now.plus(Duration.ofNanos((System.nanoTime() - since) * factor));
     }
 
     @Override

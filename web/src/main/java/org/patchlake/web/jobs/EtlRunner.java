@@ -35,6 +35,8 @@ public final class EtlRunner implements AutoCloseable {
     private final JobRunner jobs;
     private final Metrics metrics;
     private final Runnable beforeRun;
+    /** Null: ETL evaluates as of its own clock; otherwise each run gets {@code --as-of} this clock's time at its start. */
+    private final java.time.Clock asOf;
     private final UploadBacklog backlog = new UploadBacklog(System::nanoTime, this::wake);
     private final Object state = new Object();
     /** Guarded by {@link #state}: monotonic times of the last run's start and end, whether it failed, whether one runs. */
@@ -53,6 +55,16 @@ public final class EtlRunner implements AutoCloseable {
     /** @param beforeRun runs at the start of every ETL run, before the child process (the server seals landing) */
     public EtlRunner(List<String> command, Path dataDirectory, Duration timeout, JobRunner jobs, Metrics metrics,
                      Runnable beforeRun) {
+        this(command, dataDirectory, timeout, jobs, metrics, beforeRun, null);
+    }
+
+    /**
+     * @param asOf null: each run evaluates as of ETL's own (wall) clock; otherwise as of this clock's time when the run
+     *             starts ({@code --as-of}), for a server on a simulated clock
+     */
+    public EtlRunner(List<String> command, Path dataDirectory, Duration timeout, JobRunner jobs, Metrics metrics,
+                     Runnable beforeRun, java.time.Clock asOf) {
+        this.asOf = asOf;
         this.beforeRun = requireNonNull(beforeRun, "beforeRun is null");
         this.command = List.copyOf(command);
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
@@ -97,6 +109,10 @@ public final class EtlRunner implements AutoCloseable {
             List<String> full = new ArrayList<>(command);
             full.add("--data");
             full.add(dataDirectory.toString());
+            if (asOf != null) {
+                full.add("--as-of");
+                full.add(asOf.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            }
             Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
             Thread reader = new Thread(() -> read(process, job), "patchlake-etl-output");
             reader.setDaemon(true);

@@ -9,6 +9,7 @@ import org.patchlake.web.http.AccessControl;
 import org.patchlake.web.http.BadParameterException;
 import org.patchlake.web.layout.Formats;
 import org.patchlake.web.layout.Layout;
+import org.patchlake.web.mail.MailPages;
 import org.patchlake.web.report.Report;
 
 import java.util.Arrays;
@@ -19,9 +20,12 @@ import java.util.Optional;
 /** {@code /schedules}: the list with each schedule's state, a schedule's page with its delivery log, and the forms. */
 public final class SchedulePages {
     private final ScheduleService schedules;
+    private final boolean sentMailPage;
 
-    public SchedulePages(ScheduleService schedules) {
+    /** @param sentMailPage whether {@code /mail} exists (link it for viewers who may read it) */
+    public SchedulePages(ScheduleService schedules, boolean sentMailPage) {
         this.schedules = schedules;
+        this.sentMailPage = sentMailPage;
     }
 
     public void register(Javalin app) {
@@ -60,6 +64,7 @@ public final class SchedulePages {
         parameters.put("reports", Arrays.stream(Report.values()).filter(report -> owner.can(report.permission())).toList());
         parameters.put("formats", ScheduleInput.FORMATS);
         parameters.put("zone", owner.timeZone());
+        parameters.put("sentMailLink", sentMailPage && MailPages.mayRead(owner));
         return parameters;
     }
 

@@ -154,9 +154,12 @@ public final class ScheduleService implements AutoCloseable {
         return view;
     }
 
-    /** The pages ({@code /schedules}) and the API ({@code /api/v1/schedules}). */
-    public void register(io.javalin.Javalin app, com.fasterxml.jackson.databind.ObjectMapper json) {
-        new SchedulePages(this).register(app);
+    /**
+     * The pages ({@code /schedules}) and the API ({@code /api/v1/schedules}); {@code sentMailPage}: the server shows the
+     * mails it sent at {@code /mail}, and the schedule pages link there for those who may read them.
+     */
+    public void register(io.javalin.Javalin app, com.fasterxml.jackson.databind.ObjectMapper json, boolean sentMailPage) {
+        new SchedulePages(this, sentMailPage).register(app);
         new ScheduleApi(this, json).register(app);
     }
 

@@ -43,8 +43,14 @@ final class FleetReports {
         this.queries = queries;
     }
 
+    /**
+     * [from, to): the days asked for, or by default the {@code defaultWindow} ending with the data's own day (UTC), the
+     * same as asking for {@code to} = that day: whatever happened that day counts, such as a policy created and installed
+     * today, or an attempt an agent whose clock runs a little ahead dated after the data-as-of moment.
+     */
     Instant[] window(ReportParameters p, Instant dataAsOf, Duration defaultWindow) {
-        Instant to = p.to() == null ? dataAsOf : p.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        java.time.LocalDate lastDay = p.to() != null ? p.to() : java.time.LocalDate.ofInstant(dataAsOf, ZoneOffset.UTC);
+        Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant from = p.from() == null ? to.minus(defaultWindow) : p.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         return new Instant[] {from, to};
     }

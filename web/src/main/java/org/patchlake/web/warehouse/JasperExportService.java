@@ -28,6 +28,7 @@ import static java.util.Objects.requireNonNull;
 public final class JasperExportService implements ExportService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
     private final ReportDataSource data;
+    private final QueryLayer queries;
     private final ReportEngine engine;
     private final Clock clock;
     private final String linkBase;
@@ -44,6 +45,7 @@ public final class JasperExportService implements ExportService {
      */
     public JasperExportService(QueryLayer queries, ReportEngine engine, Clock clock, String linkBase) {
         this.data = new ReportDataSource(requireNonNull(queries, "queries is null"));
+        this.queries = queries;
         this.engine = requireNonNull(engine, "engine is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.linkBase = requireNonNull(linkBase, "linkBase is null");
@@ -74,6 +76,11 @@ public final class JasperExportService implements ExportService {
             values.put("class", computerClass);
         }
         values.remove("asOf");
+        if (report == Report.DELIVERY_SUMMARY && !values.containsKey("to")) {
+            // the page's default window (FleetReports.window): the 30 days ending with the data's own day
+            values.put("to", java.time.LocalDate.ofInstant(queries.warehouse().currentSnapshot().dataAsOf(),
+                    java.time.ZoneOffset.UTC).toString());
+        }
         ReportTemplate template = template(report);
         progress.step("querying the warehouse", 10);
         ReportData reportData = data.load(new ReportRequest(template, WarehouseReportService.scope(scope), values));
