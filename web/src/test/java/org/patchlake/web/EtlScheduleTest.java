@@ -81,9 +81,11 @@ class EtlScheduleTest {
 
             List<Run> runs = finished(log);
             for (int i = 1; i < runs.size(); i++) {
+                // the script stamps its own start, after a process start-up whose time varies with the machine's load;
+                // 1.5 s still tells the 2 s interval from the 0.3 s gap
                 assertThat(Duration.ofNanos(runs.get(i).start() - runs.get(i - 1).start()))
                         .as("after a failed run the next waits for the interval, not the gap")
-                        .isGreaterThanOrEqualTo(interval.minusMillis(50));
+                        .isGreaterThanOrEqualTo(interval.minusMillis(500));
             }
             assertThat(server.services().metrics().counterValue("patchlake_etl_runs_total", "outcome", "failed")).isGreaterThanOrEqualTo(3);
             assertThat(server.services().etl().backlog().oldestUnprocessedAge()).as("the upload is still unprocessed").isPresent();
