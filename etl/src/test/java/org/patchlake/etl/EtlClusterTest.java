@@ -42,6 +42,9 @@ class EtlClusterTest {
   static SparkSession spark;
   @TempDir static Path temp;
   static final List<Process> cluster = new ArrayList<>();
+  /** Master, workers, driver and executors run briefly over a small fleet: the client compiler and one GC thread
+   * cost far less CPU than they lose. */
+  static final List<String> SHORT_RUN_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   @BeforeAll
   static void start() {
@@ -84,6 +87,7 @@ class EtlClusterTest {
     // and the job's classes only through spark.jars (--jars), as with spark-submit and the shaded jar.
     Process job = child("etl-job", sparkHome, System.getProperty("java.class.path"),
         "-Dspark.executor.extraClassPath=" + String.join(File.pathSeparator, sparkClasspath),
+        "-Dspark.executor.extraJavaOptions=" + String.join(" ", SHORT_RUN_FLAGS),
         "org.patchlake.etl.EtlCommand", "--data", remote.toString(), "--master", masterUrl,
         "--as-of", EtlFleetTest.AS_OF.toString(), "--partitions", "4", "--jars", jobJar.toUri().toString());
     assertThat(job.waitFor(10, TimeUnit.MINUTES)).as("job finished").isTrue();
@@ -141,6 +145,7 @@ class EtlClusterTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
+    command.addAll(SHORT_RUN_FLAGS);
     command.addAll(jvmFlags());
     command.add("-Dlog4j2.configurationFile=" + Path.of("src/main/resources/log4j2.properties").toAbsolutePath());
     command.add("-cp");

@@ -19,6 +19,8 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
+        // short runs over small warehouses: the client compiler and one GC thread cost far less CPU than they lose
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-") || flag.startsWith("--enable-native-access") || flag.startsWith("-XX:+IgnoreUnrecognized")
                     || flag.startsWith("-Djdk.reflect") || flag.startsWith("-Dio.netty")) {
