@@ -276,6 +276,14 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("patchlake demo: SELF-CHECK FAILED: " + (check == null ? "the final ETL run failed" : check.describe()));
             return 1;
         }
+        // CISA's known-exploited catalog was imported: the fleet must give the known-exploited views rows to show
+        java.util.Optional<DemoSelfCheck.KnownExploited> exploited = DemoSelfCheck.knownExploited(data.resolve("warehouse"));
+        System.out.println("  " + exploited.map(DemoSelfCheck.KnownExploited::describe)
+            .orElse("known exploited: no KEV catalog in the snapshot"));
+        if (exploited.isPresent() && exploited.get().missing()) {
+            System.err.println("patchlake demo: SELF-CHECK FAILED: no computer is vulnerable to a known-exploited bulletin");
+            return 1;
+        }
         if (then == Then.exit) {
             // benchmarks and scripted checks: the figures above, then the server closes (shutdown hook)
             System.exit(0);

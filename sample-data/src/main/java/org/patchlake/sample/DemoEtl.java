@@ -25,7 +25,11 @@ final class DemoEtl {
     private final Path data;
     private final WebServer server;
     private final String catalogSource;
+    /** CISA's known-exploited catalog as the project carries it (sample-data/kev/SOURCE.md). */
+    static final String KEV_FILE = "sample-data/kev/known_exploited_vulnerabilities.json";
+
     private Process catalogImport;
+    private boolean kevImported;
     private double seconds;
 
     DemoEtl(Path home, Path data, WebServer server, Process catalogImport, String catalogSource) {
@@ -51,16 +55,36 @@ final class DemoEtl {
         return new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits for the background catalog import, if one runs, and remembers the catalog for the next demo. */
+    /**
+     * Waits for the background catalog import, if one runs, and remembers the catalog for the next demo; then imports
+     * the project's copy of CISA's known-exploited catalog (once a demo: an unchanged file changes nothing), so the
+     * snapshots mark the known exploited bulletins.
+     */
     void awaitCatalog() throws IOException, InterruptedException {
-        if (catalogImport == null) {
+        if (catalogImport != null) {
+            System.err.println("catalog: waiting for the background import to finish");
+            await(catalogImport, data.resolve("catalog-import.log"), "the catalog import");
+            CatalogCache.remember(data, catalogSource);
+            catalogImport = null;
+            System.err.println("catalog: imported (log: " + data.resolve("catalog-import.log") + ")");
+        }
+        if (!kevImported) {
+            importKnownExploited();
+            kevImported = true;
+        }
+    }
+
+    private void importKnownExploited() throws IOException, InterruptedException {
+        Path kev = home.resolve(KEV_FILE);
+        if (!Files.isRegularFile(kev)) {
+            System.err.println("kev: " + KEV_FILE + " is not in this copy of the project; no bulletin is marked known exploited");
             return;
         }
-        System.err.println("catalog: waiting for the background import to finish");
-        await(catalogImport, data.resolve("catalog-import.log"), "the catalog import");
-        CatalogCache.remember(data, catalogSource);
-        catalogImport = null;
-        System.err.println("catalog: imported (log: " + data.resolve("catalog-import.log") + ")");
+        Path log = data.resolve("kev-import.log");
+        await(start(List.of(home.resolve("patchlake").toString(), "catalog", "import-kev", kev.toString(), "--warehouse",
+            data.resolve("warehouse").toString()), log), log, "the KEV import");
+        System.err.print("kev: " + Files.readString(log).lines().filter(line -> line.startsWith("KEV catalog"))
+            .findFirst().orElse("imported") + System.lineSeparator());
     }
 
     /** Seconds spent in {@link #runNow} so far (waiting for the catalog import included). */

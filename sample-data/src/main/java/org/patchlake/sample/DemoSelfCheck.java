@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.patchlake.core.catalog.Catalog;
 import org.patchlake.reports.query.SnapshotRelations;
@@ -94,11 +95,43 @@ public final class DemoSelfCheck {
         return new Result(checked, notReported, problems);
     }
 
+    /** What the snapshot says of known-exploited vulnerabilities (CISA KEV), when one was imported. */
+    public record KnownExploited(long kevEntries, long kevCvesInCatalog, long bulletins, long computers) {
+        /** The catalog fixes KEV CVEs, yet no computer is vulnerable to one: the demo shows nothing to work on first. */
+        public boolean missing() {
+            return kevCvesInCatalog > 0 && computers == 0;
+        }
+
+        public String describe() {
+            return String.format("known exploited (CISA KEV, %,d entries, %,d of their CVEs fixed by catalog updates): %,d"
+                + " bulletins with vulnerable computers, %,d computers vulnerable", kevEntries, kevCvesInCatalog, bulletins, computers);
+        }
+    }
+
+    /** The known-exploited figures of the current snapshot; empty when it holds no KEV table (none imported). */
+    public static Optional<KnownExploited> knownExploited(Path warehouse) {
+        Path snapshot = SnapshotRelations.current(warehouse);
+        Optional<String> kev = SnapshotRelations.of(snapshot, "kev");
+        if (kev.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = resource("demo_known_exploited.sql").replace("{kev}", kev.get())
+            .replace("{update_cves}", relation(snapshot, "update_cves")).replace("{update_state}", relation(snapshot, "update_state"));
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return Optional.of(new KnownExploited(result.getLong("kev_entries"), result.getLong("kev_cves_in_catalog"),
+                result.getLong("bulletins"), result.getLong("computers")));
+        } catch (SQLException e) {
+            throw new IllegalStateException("self-check: cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
+        }
+    }
+
     private record Row(String osProduct, String unresolvedReason, Set<String> products) {
     }
 
     private static Map<String, Row> read(Path snapshot) {
-        String sql = resource().replace("{computers}", relation(snapshot, "computers"))
+        String sql = resource("demo_self_check.sql").replace("{computers}", relation(snapshot, "computers"))
             .replace("{update_state}", relation(snapshot, "update_state"));
         Map<String, Row> rows = new HashMap<>();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
@@ -123,11 +156,11 @@ public final class DemoSelfCheck {
             .orElseThrow(() -> new IllegalStateException("self-check: the snapshot " + snapshot + " has no " + table));
     }
 
-    private static String resource() {
-        try (InputStream in = DemoSelfCheck.class.getResourceAsStream("demo_self_check.sql")) {
-            return new String(requireNonNull(in, "demo_self_check.sql is missing").readAllBytes(), StandardCharsets.UTF_8);
+    private static String resource(String name) {
+        try (InputStream in = DemoSelfCheck.class.getResourceAsStream(name)) {
+            return new String(requireNonNull(in, name + " is missing").readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read demo_self_check.sql", e);
+            throw new UncheckedIOException("cannot read " + name, e);
         }
     }
 }

@@ -65,4 +65,41 @@ class DemoSelfCheckTest {
         assertThat(result.problems().get(1)).startsWith(fleet.get(2).hostname()).contains("OS not resolved", "19045");
         assertThat(result.describe()).contains("2 problems");
     }
+
+    @Test
+    void the_known_exploited_check_counts_vulnerable_computers_and_fails_when_kev_cves_are_fixed_but_none_is_vulnerable()
+            throws Exception {
+        Path snapshot = warehouse.resolve("snapshots/s-20251208000000000");
+        Files.writeString(Files.createDirectories(warehouse).resolve("CURRENT"), "s-20251208000000000\n");
+        Files.createDirectories(snapshot);
+        Files.writeString(snapshot.resolve("_SNAPSHOT.json"), "{\"id\": \"s-20251208000000000\", \"published_at\": "
+            + "\"2025-12-08T00:00:00Z\", \"data_as_of\": \"2025-12-08T00:00:00Z\", \"catalog_version\": \"v-1\"}");
+        assertThat(DemoSelfCheck.knownExploited(warehouse)).as("no table until something is written").isEmpty();
+
+        for (String table : List.of("kev", "update_cves", "update_state")) {
+            Files.createDirectories(snapshot.resolve(table));
+        }
+        write(snapshot, "kev", "SELECT * FROM (VALUES ('CVE-2024-0001'), ('CVE-2024-0002'), ('CVE-2099-0003')) AS t(cve)");
+        write(snapshot, "update_cves", "SELECT * FROM (VALUES ('KB1', 'Windows 11', 'CVE-2024-0001'), ('KB2', 'Windows 11',"
+            + " 'CVE-2024-0002'), ('KB3', 'Windows 11', 'CVE-2024-0009')) AS t(kb, product, cve)");
+        write(snapshot, "update_state", "SELECT * FROM (VALUES ('c1', 'B1', 'KB1', 'Windows 11', 'REQUIRED'), ('c2', 'B1', 'KB1',"
+            + " 'Windows 11', 'FAILED'), ('c3', 'B2', 'KB2', 'Windows 11', 'INSTALLED'), ('c4', 'B3', 'KB3', 'Windows 11',"
+            + " 'REQUIRED')) AS t(computer_id, bulletin_id, kb, product, state)");
+
+        DemoSelfCheck.KnownExploited exploited = DemoSelfCheck.knownExploited(warehouse).orElseThrow();
+
+        assertThat(exploited).isEqualTo(new DemoSelfCheck.KnownExploited(3, 2, 1, 2));
+        assertThat(exploited.missing()).isFalse();
+        assertThat(exploited.describe()).contains("3 entries", "2 of their CVEs", "1 bulletins", "2 computers vulnerable");
+
+        write(snapshot, "update_state", "SELECT * FROM (VALUES ('c3', 'B2', 'KB2', 'Windows 11', 'INSTALLED'), ('c4', 'B3', 'KB3',"
+            + " 'Windows 11', 'REQUIRED')) AS t(computer_id, bulletin_id, kb, product, state)");
+        assertThat(DemoSelfCheck.knownExploited(warehouse).orElseThrow().missing()).as("KEV CVEs fixed, none vulnerable").isTrue();
+    }
+
+    private static void write(Path snapshot, String table, String select) throws Exception {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+            statement.execute("COPY (" + select + ") TO '" + snapshot.resolve(table + "/part-0.parquet") + "' (FORMAT parquet)");
+        }
+    }
 }
