@@ -41,10 +41,11 @@ public final class JasperExportService implements ExportService {
         this(queries, engine, clock, "");
     }
 
-    /** Over a report service: its SLA policies when it reads the warehouse ({@link WarehouseReportService}). */
+    /** Over a report service: its SLA policies when it reads the warehouse ({@link WarehouseReportService}, cached or not). */
     public static JasperExportService over(QueryLayer queries, org.patchlake.web.report.ReportService reports, ReportEngine engine,
                                            Clock clock, String linkBase) {
-        Supplier<List<SlaPolicy>> policies = reports instanceof WarehouseReportService warehouse ? warehouse::slaPolicies : null;
+        Supplier<List<SlaPolicy>> policies = reports.underlying() instanceof WarehouseReportService warehouse
+                ? warehouse::slaPolicies : null;
         return new JasperExportService(queries, policies, engine, clock, linkBase);
     }
 
