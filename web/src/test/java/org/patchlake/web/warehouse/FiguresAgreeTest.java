@@ -153,12 +153,30 @@ class FiguresAgreeTest {
         assertThat(count(two, "Computers")).as("the total is not the limit").isEqualTo(listed);
         assertThat(listed).isGreaterThan(2).isLessThanOrEqualTo(computers);
         String page = security.getHtml("/reports/compliance-by-computer?limit=2").body();
+        keep("compliance-by-computer.html", page);
+        keep("dashboard.html", security.getHtml("/dashboard").body());
+        keep("sla-attainment.html", security.getHtml("/reports/sla-attainment").body());
         assertThat(page).contains("Showing 2 of " + listed + " rows.", "href=\"?limit=" + listed + "\"", "Show all " + listed);
         String pdf = pdfText(export(security, "compliance-by-computer", "pdf", "limit=2"));
         assertThat(pdf).contains("first 2 of " + listed);
 
+        JsonNode reboots = json(security, "/api/v1/reports/reboot-status?limit=1");
+        assertThat(count(reboots, "Computers pending restart")).isEqualTo(reboots.path("tables").get(0).path("totalRows").asLong(-1))
+                .isEqualTo(number(firstGroup(pdfText(export(security, "reboot-status", "pdf")).replaceAll("\\s+", " "),
+                        "([\\d,]+) of [\\d,]+ computers in scope are waiting")));
+
         JsonNode bulletins = json(security, "/api/v1/reports/bulletin-details?limit=1");
         assertThat(count(bulletins, "Superseded")).isEqualTo(bulletins.path("tables").get(1).path("totalRows").asLong(-1));
+    }
+
+    /** Keeps a page under target/figures-pages (with the stylesheet beside it) to look at in a browser. */
+    private static void keep(String name, String html) throws IOException {
+        Path pages = Path.of("target", "figures-pages");
+        Files.createDirectories(pages);
+        try (var css = FiguresAgreeTest.class.getResourceAsStream("/org/patchlake/web/static/patchlake.css")) {
+            Files.write(pages.resolve("patchlake.css"), css.readAllBytes());
+        }
+        Files.writeString(pages.resolve(name), html.replace("/static/patchlake.css", "patchlake.css"));
     }
 
     private static JsonNode json(TestClient client, String path) throws IOException {
@@ -221,6 +239,12 @@ class FiguresAgreeTest {
         }
         assertThat(rows).as("summary rows in %s", text).isPositive();
         return new Pair(met, decided);
+    }
+
+    private static String firstGroup(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as("'%s' in %s", pattern, text).isTrue();
+        return m.group(1);
     }
 
     private static long number(String text) {
