@@ -187,7 +187,7 @@ public final class ServeCommand implements Callable<Integer> {
         };
         WebServer.Edges edges = new WebServer.Edges(
                 store -> WarehouseReportService.over(queries, store),
-                reports -> new JasperExportService(queries, new ReportEngine(), clock, publicBase == null ? "" : publicBase),
+                reports -> JasperExportService.over(queries, reports, new ReportEngine(), clock, publicBase == null ? "" : publicBase),
                 new IngestEnrollmentTokens(ingest), agentApi, queries::close, new QueryLayerRemediationWarehouse(queries));
         if (mailOutbox != null) {
             edges = edges.withMailOutbox(mailOutbox);

@@ -44,7 +44,7 @@ class BrowserTest {
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
         server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
-                reports -> new JasperExportService(queries, new ReportEngine(), java.time.Clock.systemUTC()));
+                reports -> JasperExportService.over(queries, reports, new ReportEngine(), java.time.Clock.systemUTC(), ""));
         downloads = Files.createDirectories(data.resolve("downloads"));
         chromium = HeadlessChromium.start(data, downloads, "1400,1000");
         browser = chromium.driver();

@@ -23,6 +23,7 @@ import org.patchlake.reports.query.ComputerRows.ComputerDetail;
 import org.patchlake.reports.query.ComputerRows.ComputerUpdate;
 import org.patchlake.reports.query.ComputerRows.HistoryEntry;
 import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.query.ComplianceQueries;
 import org.patchlake.reports.query.QueryFilter;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.Sorts.BulletinSort;
@@ -94,7 +95,7 @@ final class ComplianceReportData {
             row.put("to_install", computer.toInstall());
             rows.add(row);
         }
-        return data(request, result, rows);
+        return pageData(request, result, rows, ComplianceQueries.computersMatching(result));
     }
 
     ReportData byUpdate(ReportRequest request) {
@@ -136,9 +137,8 @@ final class ComplianceReportData {
                     () -> queries.compliance().byBulletin(request.scope(), request.filter(), BulletinSort.MOST_VULNERABLE).rows(), parallel);
             LocalDate to = request.date("to") != null ? request.date("to")
                     : LocalDate.ofInstant(queries.warehouse().currentSnapshot().dataAsOf(), ZoneOffset.UTC);
-            LocalDate from = request.date("from") != null ? request.date("from") : SlaReleaseWindow.firstDay(to);
-            QueryFilter slaFilter = request.filter().from() != null || request.filter().to() != null ? request.filter()
-                    : request.filter().between(from, to);
+            QueryFilter slaFilter = operations.slaWindow(request);
+            LocalDate from = slaFilter.from();
             CompletableFuture<UnaryOperator<ReportData>> operationsQuery = CompletableFuture.supplyAsync(
                     () -> operations.executiveValues(request, slaFilter, parallel), parallel);
             List<Map<String, Object>> trend = ResultRows.of(queries.compliance().trend(request.scope(), request.filter(), from, to).rows());
@@ -164,8 +164,7 @@ final class ComplianceReportData {
                     .withDataset("trend", trend)
                     .withDataset("by_region", groups(regions.rows(), "region"))
                     .withDataset("top_risks", risks)
-                    .withValue("sla_released", (slaFilter.from() == null ? "…" : slaFilter.from().toString()) + " to "
-                            + (slaFilter.to() == null ? "today" : slaFilter.to().toString()));
+                    .withValue("sla_released", SlaReleaseWindow.describe(slaFilter, operations.policies(request)));
             data = join(operationsQuery).apply(data);
             return withCounts(data, "total_", new ComplianceCounts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6]));
         } finally {

@@ -32,6 +32,7 @@ import org.patchlake.reports.sla.SlaRows.SlaAttainment;
 import org.patchlake.reports.sla.SlaRows.SlaSummary;
 import org.patchlake.reports.sla.SlaRows.TimeToPatch;
 import org.patchlake.reports.sla.SlaQueries;
+import org.patchlake.reports.sla.SlaReleaseWindow;
 
 /** Report data of reports 4 to 9, 11 and the executive summary's SLA and fleet figures, from the query layer. */
 final class OperationsReportData {
@@ -39,12 +40,21 @@ final class OperationsReportData {
 
     private final QueryLayer queries;
 
-    OperationsReportData(QueryLayer queries) {
+    private final java.util.function.Supplier<List<SlaPolicy>> slaPolicies;
+
+    OperationsReportData(QueryLayer queries, java.util.function.Supplier<List<SlaPolicy>> slaPolicies) {
         this.queries = requireNonNull(queries, "queries is null");
+        this.slaPolicies = slaPolicies;
+    }
+
+    /** The bulletins SLA figures judge: the request's release dates, else {@link SlaReleaseWindow}'s days up to the data's day. */
+    QueryFilter slaWindow(ReportRequest request) {
+        return SlaReleaseWindow.applyTo(request.filter(), LocalDate.ofInstant(snapshotNow(), ZoneOffset.UTC));
     }
 
     ReportData sla(ReportRequest request) {
         List<SlaPolicy> policies = policies(request);
+        QueryFilter window = slaWindow(request);
         int days = request.integer("days", 14);
         // like the executive summary: time to patch and the rollout curves run beside the attainment query
         java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors.newFixedThreadPool(ROLLOUT_CURVES, runnable -> {
@@ -54,8 +64,8 @@ final class OperationsReportData {
         });
         try {
             CompletableFuture<List<TimeToPatch>> timeToPatch = CompletableFuture.supplyAsync(() -> queries.sla()
-                    .timeToPatch(request.scope(), request.filter(), Grouping.SEVERITY, days).rows(), parallel);
-            QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), request.filter(), policies, null);
+                    .timeToPatch(request.scope(), window, Grouping.SEVERITY, days).rows(), parallel);
+            QueryResult<SlaAttainment> attainment = queries.sla().attainment(request.scope(), window, policies, null);
             List<CompletableFuture<List<Map<String, Object>>>> curves = new ArrayList<>();
             attainment.rows().stream().map(SlaAttainment::bulletinId).distinct().limit(ROLLOUT_CURVES).forEach(bulletinId ->
                     curves.add(CompletableFuture.supplyAsync(() -> {
@@ -86,7 +96,8 @@ final class OperationsReportData {
             return ComplianceReportData.data(request, attainment, rows)
                     .withDataset("severity_summary", severitySummary(attainment, ComplianceReportData.join(timeToPatch)))
                     .withDataset("rollout", rollout)
-                    .withValue("within_days", (long) days);
+                    .withValue("within_days", (long) days)
+                    .withValue("sla_definition", SlaReleaseWindow.describe(window, policies));
         } finally {
             parallel.shutdownNow();
         }
@@ -109,8 +120,22 @@ final class OperationsReportData {
         return rows;
     }
 
-    private static List<SlaPolicy> policies(ReportRequest request) {
-        String name = request.text("policy") == null ? SlaPolicies.CRITICAL_PHASED : request.text("policy");
+    /**
+     * The policies judged: without {@code policy}, the given ones (the server's active policies) or else the seeded
+     * {@link SlaPolicies#CRITICAL_PHASED}; with it, the given policies of that name, else the seeded set of that name.
+     */
+    List<SlaPolicy> policies(ReportRequest request) {
+        String name = request.text("policy");
+        List<SlaPolicy> given = slaPolicies == null ? null : slaPolicies.get();
+        if (name == null) {
+            return given != null ? given : SlaPolicies.defaults().get(SlaPolicies.CRITICAL_PHASED);
+        }
+        if (given != null) {
+            List<SlaPolicy> named = given.stream().filter(policy -> policy.name().equals(name)).toList();
+            if (!named.isEmpty()) {
+                return named;
+            }
+        }
         List<SlaPolicy> policies = SlaPolicies.defaults().get(name);
         if (policies == null) {
             throw new IllegalArgumentException("unknown SLA policy '" + name + "'; known: " + SlaPolicies.defaults().keySet());
@@ -233,8 +258,10 @@ final class OperationsReportData {
     }
 
     ReportData bulletinDetails(ReportRequest request) {
-        QueryResult<?> superseded = queries.catalog().supersededBulletins(request.scope(), request.filter(), request.page());
-        ReportData data = ComplianceReportData.data(request, superseded, ResultRows.of(ComplianceReportData.castRecords(superseded.rows())));
+        QueryResult<CatalogQueries.SupersededBulletin> superseded = queries.catalog().supersededBulletins(request.scope(), request.filter(),
+                request.page());
+        ReportData data = ComplianceReportData.pageData(request, superseded, ResultRows.of(superseded.rows()),
+                CatalogQueries.bulletinsMatching(superseded));
         String bulletinId = request.text("bulletin");
         if (bulletinId == null) {
             return data.withDataset("updates", List.of()).withValue("bulletin_heading", null).withValue("bulletin_text", null);

@@ -2,7 +2,11 @@ package org.patchlake.reports.jasper;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import java.util.function.Supplier;
 import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.sla.SlaPolicies;
+import org.patchlake.reports.sla.SlaPolicy;
 
 /**
  * Where reports get their rows: the query layer. Templates are filled from its results rather than
@@ -14,10 +18,20 @@ public final class ReportDataSource {
     private final OperationsReportData operations;
     private final DetectionReportData detection;
 
+    /** SLA figures judge the reports module's seeded policies ({@link SlaPolicies#defaults()}, chosen by {@code policy}). */
     public ReportDataSource(QueryLayer queries) {
+        this(queries, null);
+    }
+
+    /**
+     * @param slaPolicies the policies SLA figures judge when the request names none (the web server's active policies,
+     *                    read on each report, so an export shows what the page shows); null: the seeded
+     *                    {@link SlaPolicies#CRITICAL_PHASED}
+     */
+    public ReportDataSource(QueryLayer queries, Supplier<List<SlaPolicy>> slaPolicies) {
         requireNonNull(queries, "queries is null");
         this.compliance = new ComplianceReportData(queries);
-        this.operations = new OperationsReportData(queries);
+        this.operations = new OperationsReportData(queries, slaPolicies);
         this.detection = new DetectionReportData(queries);
     }
 

@@ -26,8 +26,9 @@ public final class CatalogQueries {
         }
     }
 
+    /** {@code bulletinsMatching}: the superseded bulletins on all pages together (the same on every row). */
     public record SupersededBulletin(String bulletinId, String title, String severity, LocalDate released,
-                                     List<String> supersededBy, long applicable, long notInstalled) {
+                                     List<String> supersededBy, long applicable, long notInstalled, long bulletinsMatching) {
         public SupersededBulletin {
             supersededBy = List.copyOf(supersededBy);
         }
@@ -93,7 +94,13 @@ public final class CatalogQueries {
         page.bind(p);
         return runner.run(SUPERSEDED, p, rs -> new SupersededBulletin(rs.getString("bulletin_id"), rs.getString("title"),
                 rs.getString("severity"), ResultColumns.date(rs, "released"), strings(rs.getArray("superseded_by")),
-                ResultColumns.count(rs, "applicable"), ResultColumns.count(rs, "not_installed")), ComplianceQueries.reported(scope, filter));
+                ResultColumns.count(rs, "applicable"), ResultColumns.count(rs, "not_installed"), rs.getLong("bulletins_matching")),
+                ComplianceQueries.reported(scope, filter));
+    }
+
+    /** How many superseded bulletins {@link #supersededBulletins} gives on all its pages (0 when the page is past the end). */
+    public static long bulletinsMatching(QueryResult<SupersededBulletin> page) {
+        return page.rows().isEmpty() ? 0 : page.rows().get(0).bulletinsMatching();
     }
 
     /** Every exception in scope (all rows: prefer the paged variant for long lists). */

@@ -79,7 +79,12 @@ public final class ComplianceQueries {
                 rs.getString("hostname"), rs.getString("region"), rs.getString("site"), rs.getString("computer_class"),
                 rs.getObject("managed_level") == null ? null : rs.getInt("managed_level"),
                 ResultColumns.instant(rs, "last_inventory_at"), ResultColumns.flag(rs, "pending_reboot_flag"), ResultColumns.counts(rs),
-                ResultColumns.strings(rs, "install_kbs")), reported);
+                ResultColumns.strings(rs, "install_kbs"), rs.getLong("computers_matching")), reported);
+    }
+
+    /** How many computers {@link #byComputer} gives on all its pages (0 when the page is past the end). */
+    public static long computersMatching(QueryResult<ComputerCompliance> page) {
+        return page.rows().isEmpty() ? 0 : page.rows().get(0).computersMatching();
     }
 
     public QueryResult<UpdateCompliance> byUpdate(Scope scope, QueryFilter filter, String bulletinIdOrNull) {

@@ -27,10 +27,14 @@ public final class ComplianceRows {
         }
     }
 
-    /** {@code installKbs}: what to install (the KBs of the computer's install plan that fix the rows counted), plan order. */
+    /**
+     * {@code installKbs}: what to install (the KBs of the computer's install plan that fix the rows counted), plan order.
+     * {@code computersMatching}: how many computers the scope and filters give on all pages together (the same on
+     * every row; a page of {@code limit} rows shows part of it).
+     */
     public record ComputerCompliance(String computerId, String hostname, String region, String site, String computerClass,
                                      Integer managedLevel, Instant lastInventoryAt, boolean pendingReboot,
-                                     ComplianceCounts counts, List<String> installKbs) {
+                                     ComplianceCounts counts, List<String> installKbs, long computersMatching) {
         public ComputerCompliance {
             Objects.requireNonNull(computerId, "computerId is null");
             Objects.requireNonNull(counts, "counts is null");

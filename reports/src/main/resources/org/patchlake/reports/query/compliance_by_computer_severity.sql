@@ -25,6 +25,7 @@ WITH counts AS (
 )
 SELECT c.computer_id, c.hostname, c.region, c.site, c.computer_class, c.managed_level, c.last_inventory_at,
        coalesce(c.pending_reboot, false) AS pending_reboot_flag,
+       count(*) OVER () AS computers_matching,
        k.applicable, k.installed, k.pending_reboot, k.required, k.failed, k.exempt, k.unknown,
        k.pending_reboot + k.required + k.failed AS vulnerable, p.install_kbs
 FROM counts k

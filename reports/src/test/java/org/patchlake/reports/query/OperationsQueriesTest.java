@@ -191,7 +191,7 @@ class OperationsQueriesTest {
     void superseded_bulletins_show_what_supersedes_them_and_who_still_has_them() {
         var all = layer.catalog().supersededBulletins(Scope.all(), QueryFilter.none(), Page.first(10)).rows();
         assertThat(all).containsExactly(new CatalogQueries.SupersededBulletin("MS08-067", "Vulnerability in Server Service",
-                "Critical", LocalDate.of(2008, 10, 23), List.of("KB5000001"), 1, 0));
+                "Critical", LocalDate.of(2008, 10, 23), List.of("KB5000001"), 1, 0, 1));
         assertThat(layer.catalog().supersededBulletins(Scope.regions("US"), QueryFilter.none(), Page.first(10)).rows().get(0).applicable()).isZero();
     }
 }

@@ -106,7 +106,7 @@ final class ApiJson {
         map.put("compliance", counts(d.compliance()));
         map.put("regions", d.regions().stream().map(r -> Map.of("region", r.region(), "counts", counts(r.counts()))).toList());
         map.put("sla", Map.of("met", d.sla().met(), "missed", d.sla().missed(), "onTrack", d.sla().onTrack(),
-                "atRisk", d.sla().atRisk(), "attainment", ratio(d.sla().attainment())));
+                "atRisk", d.sla().atRisk(), "attainment", ratio(d.sla().attainment()), "definition", d.sla().definition()));
         map.put("delivery", Map.of("succeeded", d.delivery().succeeded(), "succeededRebootRequired", d.delivery().succeededRebootRequired(),
                 "failed", d.delivery().failed(), "notCompleted", d.delivery().notCompleted(), "successRate", ratio(d.delivery().successRate())));
         map.put("vulnerabilities", d.vulnerabilities().stream().map(v -> Map.of("severity", v.severity(), "required", v.required(),

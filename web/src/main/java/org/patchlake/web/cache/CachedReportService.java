@@ -118,4 +118,9 @@ public final class CachedReportService implements ReportService {
         }
         return cells;
     }
+
+    @Override
+    public ReportService underlying() {
+        return delegate.underlying();
+    }
 }

@@ -12,8 +12,15 @@ public record Dashboard(SnapshotInfo snapshot, Counts compliance, List<RegionCou
     public record RegionCounts(String region, Counts counts) {
     }
 
-    /** Bulletin x phase statuses. */
-    public record SlaSummary(long met, long missed, long onTrack, long atRisk) {
+    /**
+     * Bulletin x phase statuses, with the definition they were judged by ("bulletins released 2026-03-18 to
+     * 2026-06-15 · policies: ..."), printed next to the figure.
+     */
+    public record SlaSummary(long met, long missed, long onTrack, long atRisk, String definition) {
+        public SlaSummary {
+            requireNonNull(definition, "definition is null");
+        }
+
         public Ratio attainment() {
             return new Ratio(met, met + missed);
         }

@@ -1,7 +1,6 @@
 package org.patchlake.web.report;
 
 import io.javalin.http.Context;
-import org.patchlake.reports.sla.SlaReleaseWindow;
 import org.patchlake.web.WebServices;
 import org.patchlake.web.auth.AuthService.Viewer;
 import org.patchlake.web.auth.Permission;
@@ -43,9 +42,6 @@ public final class DashboardPage {
      */
     public record View(Dashboard dashboard, boolean detail, boolean agentDetail, Charts.Chart states, Charts.Chart regions,
                        Charts.Chart delivery, Charts.Chart vulnerabilities, Charts.Chart trend, String zone) {
-        public int slaDays() {
-            return SlaReleaseWindow.DAYS;
-        }
     }
 
     static View view(Dashboard d, Viewer viewer) {

@@ -38,6 +38,11 @@ public interface ReportService {
     /** Sites visible in the scope, for parameter forms. */
     List<String> sites(Scope scope);
 
+    /** The service that answers (this one, or what a cache in front of it delegates to). */
+    default ReportService underlying() {
+        return this;
+    }
+
     /** Thrown when a report is asked for before the first snapshot is published. */
     final class NoSnapshotException extends RuntimeException {
         public NoSnapshotException() {

@@ -64,6 +64,27 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
     }
 
     /**
+     * The link that shows more of a table whose rows are a limit of its total: the same parameters with the limit
+     * raised to the total, at most {@link ReportParameters#MAX_LIMIT} (the page streams its rows); null when every row
+     * is shown or the limit is already the most a page shows.
+     */
+    public String moreRows(ReportTable table) {
+        if (table.totalRows() <= table.rows().size() || parameters.limit() >= ReportParameters.MAX_LIMIT) {
+            return null;
+        }
+        long limit = Math.min(table.totalRows(), ReportParameters.MAX_LIMIT);
+        ReportParameters more = new ReportParameters(parameters.region(), parameters.site(), parameters.severity(), parameters.from(),
+                parameters.to(), parameters.asOf(), parameters.days(), parameters.computerClass(), parameters.state(), (int) limit);
+        return "?" + more.queryString();
+    }
+
+    /** "Show all 2,000" or, past {@link ReportParameters#MAX_LIMIT}, "Show the first 10,000". */
+    public static String moreRowsText(ReportTable table) {
+        return table.totalRows() <= ReportParameters.MAX_LIMIT ? "Show all " + Formats.number(table.totalRows())
+                : "Show the first " + Formats.number(ReportParameters.MAX_LIMIT);
+    }
+
+    /**
      * Where a cell links to: a drill-down page, or an anchor between a planned install and the rows that point to it.
      *
      * @param id    the element's id (null for none)

@@ -80,8 +80,10 @@ final class ComplianceReports {
             rows.add(row(row(cells(c.computerId(), c.hostname(), c.region(), c.site(), c.computerClass(), c.managedLevel(),
                     c.lastInventoryAt(), c.pendingReboot()), countCells(c.counts())), cells(c.toInstallCount(), c.toInstall())));
         }
-        return new ReportResult(report.title(), snapshot(result), List.of(), List.of(new ReportTable("Computers (most vulnerable first)",
-                columns(columns(computerColumns(), countColumns()), installColumns()), rows)));
+        long matching = org.patchlake.reports.query.ComplianceQueries.computersMatching(result);
+        return new ReportResult(report.title(), snapshot(result), List.of(new Figure("Computers", matching)),
+                List.of(new ReportTable("Computers (most vulnerable first)", columns(columns(computerColumns(), countColumns()), installColumns()),
+                        rows, matching, null)));
     }
 
     /** What to install on each computer: how many updates and which (its install plan, for the updates counted). */
@@ -116,13 +118,14 @@ final class ComplianceReports {
             rows.add(cells(s.bulletinId(), s.title(), s.severity(), s.released(), String.join(", ", s.supersededBy()), s.applicable(),
                     s.notInstalled()));
         }
+        long supersededTotal = CatalogQueries.bulletinsMatching(superseded);
         return new ReportResult(report.title(), snapshot(all), List.of(new Figure("Bulletins applicable in scope", all.rows().size()),
-                new Figure("Superseded (shown)", rows.size())), List.of(
+                new Figure("Superseded", supersededTotal)), List.of(
                 bulletinTable("Bulletins (newest first)", all.rows(), p.limit(), all.rows().size()).withChart(null),
                 new ReportTable("Superseded bulletins", List.of(ReportColumn.linked("bulletin_id", "Bulletin", Link.BULLETIN),
                         ReportColumn.text("title", "Title"), ReportColumn.text("severity", "Severity"), ReportColumn.date("released", "Released"),
                         ReportColumn.text("superseded_by", "Superseded by"), ReportColumn.number("applicable", "Applicable"),
-                        ReportColumn.number("not_installed", "Not installed")), rows)));
+                        ReportColumn.number("not_installed", "Not installed")), rows, supersededTotal, null)));
     }
 
     ReportResult regional(Report report, ReportParameters p, Scope scope) {

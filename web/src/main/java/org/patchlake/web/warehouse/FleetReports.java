@@ -95,13 +95,14 @@ final class FleetReports {
             rows.add(cells(r.computerId(), r.hostname(), r.region(), r.site(), r.computerClass(), r.pendingSince(), r.lastBootAt(),
                     r.hoursPending() == null ? null : Math.round(r.hoursPending() * 10) / 10.0, r.updatesPendingReboot()));
         }
-        return new ReportResult(report.title(), snapshot(result), List.of(new Figure("Computers pending restart (shown)", rows.size())),
+        long pending = queries.deliveries().pendingRebootCount(scope, filter(p)).single().computers();
+        return new ReportResult(report.title(), snapshot(result), List.of(new Figure("Computers pending restart", pending)),
                 List.of(new ReportTable("Computers pending restart (longest first)", List.of(
                         ReportColumn.linked("computer_id", "Computer", Link.COMPUTER), ReportColumn.text("hostname", "Host name"),
                         ReportColumn.linked("region", "Region", Link.REGION), ReportColumn.linked("site", "Site", Link.SITE),
                         ReportColumn.text("computer_class", "Class"), ReportColumn.timestamp("pending_since", "Pending since"),
                         ReportColumn.timestamp("last_boot_at", "Last boot"), ReportColumn.number("hours_pending", "Hours pending"),
-                        ReportColumn.number("updates", "Updates waiting")), rows)));
+                        ReportColumn.number("updates", "Updates waiting")), rows, pending, null)));
     }
 
     ReportResult vulnerabilities(Report report, ReportParameters p, Scope scope) {

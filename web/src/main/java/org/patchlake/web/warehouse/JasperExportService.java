@@ -8,6 +8,7 @@ import org.patchlake.reports.jasper.ReportEngine;
 import org.patchlake.reports.jasper.ReportRequest;
 import org.patchlake.reports.jasper.ReportTemplate;
 import org.patchlake.reports.query.QueryLayer;
+import org.patchlake.reports.sla.SlaPolicy;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.Report;
@@ -18,9 +19,11 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,13 +41,32 @@ public final class JasperExportService implements ExportService {
         this(queries, engine, clock, "");
     }
 
+    /** Over a report service: its SLA policies when it reads the warehouse ({@link WarehouseReportService}, cached or not). */
+    public static JasperExportService over(QueryLayer queries, org.patchlake.web.report.ReportService reports, ReportEngine engine,
+                                           Clock clock, String linkBase) {
+        Supplier<List<SlaPolicy>> policies = reports.underlying() instanceof WarehouseReportService warehouse
+                ? warehouse::slaPolicies : null;
+        return new JasperExportService(queries, policies, engine, clock, linkBase);
+    }
+
     /**
      * @param linkBase the server's public address (e.g. {@code https://patchlake.example.org}): drill-down links in
      *                 PDF, XLSX and HTML files are absolute, so they work from a downloaded or mailed file; "" keeps
      *                 them relative to the web root
      */
     public JasperExportService(QueryLayer queries, ReportEngine engine, Clock clock, String linkBase) {
-        this.data = new ReportDataSource(requireNonNull(queries, "queries is null"));
+        this(queries, null, engine, clock, linkBase);
+    }
+
+    /**
+     * Exports whose SLA figures judge the pages' policies.
+     *
+     * @param slaPolicies the active SLA policies, read on each export (as the pages read them); null: the reports
+     *                    module's seeded policies
+     */
+    public JasperExportService(QueryLayer queries, Supplier<List<SlaPolicy>> slaPolicies, ReportEngine engine, Clock clock,
+                               String linkBase) {
+        this.data = new ReportDataSource(requireNonNull(queries, "queries is null"), slaPolicies);
         this.queries = queries;
         this.engine = requireNonNull(engine, "engine is null");
         this.clock = requireNonNull(clock, "clock is null");

@@ -1,6 +1,7 @@
 package org.patchlake.web.warehouse;
 
 import org.patchlake.reports.query.ComplianceRows.BulletinCompliance;
+import org.patchlake.reports.query.QueryFilter;
 import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.Scope;
@@ -52,9 +53,22 @@ final class SlaReports {
         this.compliance = compliance;
     }
 
+    /** The SLA figures of every surface: the active policies over the bulletins of {@link #window}. */
     QueryResult<SlaRows.SlaAttainment> attainment(ReportParameters p, Scope scope) {
         Instant asOf = p.asOf() == null ? null : p.asOf().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return queries.sla().attainment(scope, filter(p), slaPolicies.get(), asOf);
+        return queries.sla().attainment(scope, window(p), slaPolicies.get(), asOf);
+    }
+
+    /** The bulletins judged: the parameters' release dates, else the window ending with the as-of or the data's day. */
+    QueryFilter window(ReportParameters p) {
+        LocalDate lastDay = p.asOf() != null ? p.asOf()
+                : LocalDate.ofInstant(queries.warehouse().currentSnapshot().dataAsOf(), ZoneOffset.UTC);
+        return SlaReleaseWindow.applyTo(filter(p), lastDay);
+    }
+
+    /** What an SLA figure was judged by, printed next to it. */
+    String definition(ReportParameters p) {
+        return SlaReleaseWindow.describe(window(p), slaPolicies.get());
     }
 
     ReportResult sla(Report report, ReportParameters p, Scope scope) {
@@ -82,7 +96,10 @@ final class SlaReports {
                         ReportColumn.ratio("now", "Compliant now"), ReportColumn.number("exempt", "Exempt"),
                         ReportColumn.number("unknown", "Unknown"), ReportColumn.text("status", "Status")), rows, result.rows().size(), null));
         tables.addAll(1, rolloutTables(result, p, scope));
-        return new ReportResult(report.title(), snapshot(result), List.of(), tables);
+        long met = result.rows().isEmpty() ? 0 : SlaQueries.summary(result).stream().mapToLong(SlaRows.SlaSummary::met).sum();
+        long missed = SlaQueries.summary(result).stream().mapToLong(SlaRows.SlaSummary::missed).sum();
+        return new ReportResult(report.title(), snapshot(result), List.of(new Figure("SLA phases met / decided (" + definition(p) + ")",
+                new Ratio(met, met + missed))), tables);
     }
 
     /**
@@ -180,17 +197,12 @@ final class SlaReports {
         Counts total = Cells.sum(bulletins.rows().stream().map(BulletinCompliance::counts).toList());
         ReportResult regions = compliance.regional(Report.REGIONAL_COMPLIANCE, new ReportParameters(null, null, null, p.from(), p.to(), null, null,
                 null, null, ReportParameters.DEFAULT_LIMIT), scope);
-        // SLA phases of the bulletins released in the report's period (the last 90 days unless a range is given), as the PDF
-        LocalDate asOfDay = LocalDate.ofInstant(bulletins.dataAsOf(), ZoneOffset.UTC);
-        ReportParameters period = p.from() != null || p.to() != null ? p : new ReportParameters(p.region(), p.site(), p.severity(),
-                SlaReleaseWindow.firstDay(asOfDay), asOfDay, p.asOf(), p.days(),
-                p.computerClass(), p.state(), p.limit());
-        List<SlaRows.SlaSummary> sla = SlaQueries.summary(attainment(period, scope));
+        // SLA phases by the same definition as the dashboard, the SLA page and the PDF
+        List<SlaRows.SlaSummary> sla = SlaQueries.summary(attainment(p, scope));
         long met = sla.stream().mapToLong(SlaRows.SlaSummary::met).sum();
         long missed = sla.stream().mapToLong(SlaRows.SlaSummary::missed).sum();
         List<Figure> figures = new ArrayList<>(headline(total, bulletins.rows().size(), "Bulletins"));
-        figures.add(new Figure("SLA phases met / decided (released " + period.from() + " to " + period.to() + ")",
-                new Ratio(met, met + missed)));
+        figures.add(new Figure("SLA phases met / decided (" + definition(p) + ")", new Ratio(met, met + missed)));
         return new ReportResult(report.title(), snapshot(bulletins), figures, List.of(regions.tables().get(0), compliance.trendTable(scope, p,
                 LocalDate.ofInstant(bulletins.dataAsOf(), ZoneOffset.UTC)), compliance.bulletinTable("Top risks", bulletins.rows(), 10,
                 bulletins.rows().size()).withChart(null)));

@@ -10,7 +10,6 @@ import org.patchlake.reports.query.QueryLayer;
 import org.patchlake.reports.query.QueryResult;
 import org.patchlake.reports.query.Scope;
 import org.patchlake.reports.sla.SlaQueries;
-import org.patchlake.reports.sla.SlaReleaseWindow;
 import org.patchlake.reports.sla.SlaRows;
 import org.patchlake.web.report.Counts;
 import org.patchlake.web.report.Dashboard;
@@ -41,14 +40,12 @@ final class WarehouseDashboard {
         for (GroupCompliance g : queries.fleet().regions(scope, QueryFilter.none()).rows()) {
             regions.add(new Dashboard.RegionCounts(g.group(), Cells.counts(g.counts())));
         }
-        // SLA phases of the bulletins released in the window, as in the executive summary
-        java.time.LocalDate asOfDay = java.time.LocalDate.ofInstant(bulletins.dataAsOf(), java.time.ZoneOffset.UTC);
-        ReportParameters recent = new ReportParameters(null, null, null, SlaReleaseWindow.firstDay(asOfDay), asOfDay,
-                null, null, null, null, ReportParameters.DEFAULT_LIMIT);
-        List<SlaRows.SlaSummary> sla = SlaQueries.summary(reports.sla().attainment(recent, scope));
+        // SLA phases by the one definition of every SLA surface (the active policies, the release window)
+        ReportParameters defaults = new ReportParameters(null, null, null, null, null, null, null, null, null, ReportParameters.DEFAULT_LIMIT);
+        List<SlaRows.SlaSummary> sla = SlaQueries.summary(reports.sla().attainment(defaults, scope));
         Dashboard.SlaSummary slaSummary = new Dashboard.SlaSummary(sla.stream().mapToLong(SlaRows.SlaSummary::met).sum(),
                 sla.stream().mapToLong(SlaRows.SlaSummary::missed).sum(), sla.stream().mapToLong(SlaRows.SlaSummary::onTrack).sum(),
-                sla.stream().mapToLong(SlaRows.SlaSummary::atRisk).sum());
+                sla.stream().mapToLong(SlaRows.SlaSummary::atRisk).sum(), reports.sla().definition(defaults));
         Instant to = bulletins.dataAsOf();
         long succeeded = 0;
         long rebootRequired = 0;

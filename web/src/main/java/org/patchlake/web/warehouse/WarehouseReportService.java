@@ -38,6 +38,7 @@ public final class WarehouseReportService implements ReportService {
     private final QueryLayer queries;
     private final WarehouseReports reports;
     private final DrillDowns drillDowns;
+    private final Supplier<List<SlaPolicy>> slaPolicies;
     private final Map<String, List<String>> choices = new ConcurrentHashMap<>();
 
     /**
@@ -48,8 +49,8 @@ public final class WarehouseReportService implements ReportService {
                                   Supplier<Map<String, String>> customSeverities) {
         this.queries = requireNonNull(queries, "queries is null");
         this.warehouseRoot = queries.warehouse().root();
-        Supplier<List<SlaPolicy>> converted = () -> SlaPolicyConversion.convert(slaPolicies.get());
-        this.reports = new WarehouseReports(queries, converted, customSeverities);
+        this.slaPolicies = () -> SlaPolicyConversion.convert(slaPolicies.get());
+        this.reports = new WarehouseReports(queries, this.slaPolicies, customSeverities);
         this.drillDowns = new DrillDowns(queries);
     }
 
@@ -57,6 +58,11 @@ public final class WarehouseReportService implements ReportService {
     public static WarehouseReportService over(QueryLayer queries, ComplianceStore store) {
         return new WarehouseReportService(queries, store::slaPolicies,
                 () -> store.severities().stream().collect(Collectors.toMap(CustomSeverity::bulletinId, CustomSeverity::severity)));
+    }
+
+    /** The operational store's active SLA policies, as every SLA figure of the pages judges them (exports too). */
+    public List<SlaPolicy> slaPolicies() {
+        return slaPolicies.get();
     }
 
     static org.patchlake.reports.query.Scope scope(Scope scope) {

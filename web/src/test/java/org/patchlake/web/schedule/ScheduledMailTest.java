@@ -110,7 +110,7 @@ class ScheduledMailTest {
     }
 
     Function<ReportService, ExportService> exports() {
-        return reports -> new JasperExportService(queries, engine, clock);
+        return reports -> JasperExportService.over(queries, reports, engine, clock, "");
     }
 
     static MailConfig mailTo(int port) {

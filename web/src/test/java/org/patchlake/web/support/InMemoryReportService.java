@@ -84,7 +84,7 @@ public final class InMemoryReportService implements ReportService {
             regions.add(new Dashboard.RegionCounts(region, counts(computers.stream().filter(c -> c.region().equals(region)).toList(), null)));
         }
         Counts all = counts(computers, null);
-        return Optional.of(new Dashboard(snapshot, all, regions, new Dashboard.SlaSummary(3, 1, 2, 1),
+        return Optional.of(new Dashboard(snapshot, all, regions, new Dashboard.SlaSummary(3, 1, 2, 1, "bulletins released 2026-03-18 to 2026-06-15 · policies: Critical"),
                 new Dashboard.DeliverySummary(40, 5, 3, 2), List.of(new Dashboard.SeverityRequired("Critical", all.required(), 1),
                 new Dashboard.SeverityRequired("Important", 0, 0)), new Dashboard.AgentHealth(computers.size(), computers.size() - 1, 1, 0),
                 List.of(new Dashboard.TrendPoint(LocalDate.parse("2026-11-19"), Counts.of(1, 0, 3, 0, 0, 0)),

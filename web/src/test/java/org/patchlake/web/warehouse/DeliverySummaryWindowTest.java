@@ -49,7 +49,7 @@ class DeliverySummaryWindowTest {
         FixtureWarehouse.publish(warehouse, "s-20261120123000000", CREATED_TODAY, FixtureWarehouse.PUBLISHED_AT);
         queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
         server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
-                reports -> new JasperExportService(queries, new ReportEngine(), Clock.systemUTC()),
+                reports -> JasperExportService.over(queries, reports, new ReportEngine(), Clock.systemUTC(), ""),
                 config -> config.withAdmission(config.admission().withReportPagesWarmed(false)), Clock.systemUTC());
     }
 
