@@ -3,7 +3,6 @@ package org.patchlake.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,8 +66,7 @@ class AgentAgainstIngestTest {
     }
 
     private PolicyUpdate update(String kb) {
-        String[] served = ingest.servePackage(kb + ".msu", ("package " + kb).getBytes(StandardCharsets.UTF_8));
-        return new PolicyUpdate(kb, PRODUCT, served[0], served[1], InstallerKind.MSU, null);
+        return ingest.servedMsu(kb, PRODUCT);
     }
 
     private static Policy policy(String id, List<PolicyUpdate> updates, Instant start, RebootSettings reboot, int maxRetries) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +27,6 @@ import org.patchlake.agent.state.PosixDirectoryLockdown;
 import org.patchlake.agent.upload.Backoff;
 import org.patchlake.core.protocol.AgentSettings;
 import org.patchlake.core.protocol.DeliveryAttempt;
-import org.patchlake.core.protocol.InstallerKind;
 import org.patchlake.core.protocol.Policy;
 import org.patchlake.core.protocol.PolicyState;
 import org.patchlake.core.protocol.PolicyUpdate;
@@ -76,8 +74,7 @@ class AgentResilienceTest {
     }
 
     private PolicyUpdate update(String kb) {
-        String[] served = ingest.servePackage(kb + ".msu", ("package " + kb).getBytes(StandardCharsets.UTF_8));
-        return new PolicyUpdate(kb, PRODUCT, served[0], served[1], InstallerKind.MSU, null);
+        return ingest.servedMsu(kb, PRODUCT);
     }
 
     @Test

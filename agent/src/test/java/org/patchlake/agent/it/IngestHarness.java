@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.patchlake.agent.SettableClock;
 import org.patchlake.core.protocol.AgentSignature;
+import org.patchlake.core.protocol.InstallerKind;
 import org.patchlake.core.protocol.Policy;
 import org.patchlake.core.protocol.PolicySet;
+import org.patchlake.core.protocol.PolicyUpdate;
 import org.patchlake.ingest.IngestConfig;
 import org.patchlake.ingest.IngestServer;
 import org.patchlake.ingest.IngestService;
@@ -76,6 +79,12 @@ final class IngestHarness implements AutoCloseable {
         });
         return new String[] {"http://127.0.0.1:" + packages.getAddress().getPort() + "/packages/" + name,
             HexFormat.of().formatHex(AgentSignature.sha256(content))};
+    }
+
+    /** Serves a small MSU package for {@code kb} and returns the policy entry that points at it (URL and SHA-256). */
+    PolicyUpdate servedMsu(String kb, String product) {
+        String[] served = servePackage(kb + ".msu", ("package " + kb).getBytes(StandardCharsets.UTF_8));
+        return new PolicyUpdate(kb, product, served[0], served[1], InstallerKind.MSU, null);
     }
 
     /** Envelopes landed for a kind, sealing open files first. */

@@ -11,13 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlake.agent.SettableClock;
-import org.patchlake.agent.endpoint.ComputerIdentity;
 import org.patchlake.agent.endpoint.Endpoint;
+import org.patchlake.agent.endpoint.ForwardingEndpoint;
 import org.patchlake.agent.endpoint.InstallRequest;
-import org.patchlake.agent.endpoint.InstallResult;
-import org.patchlake.agent.endpoint.PendingReboot;
-import org.patchlake.agent.endpoint.RestartOutcome;
-import org.patchlake.agent.endpoint.RestartRequest;
 import org.patchlake.agent.endpoint.SimulatedEndpoint;
 import org.patchlake.agent.upload.AgentJson;
 import org.patchlake.core.protocol.InstalledUpdate;
@@ -99,35 +95,14 @@ class ScannerTest {
     }
 
     /** A machine whose WMI is broken and whose registry refuses access. */
-    private record BrokenWmi(SimulatedEndpoint machine) implements Endpoint {
-        @Override
-        public ComputerIdentity osIdentity() {
-            return machine.osIdentity();
+    private static final class BrokenWmi extends ForwardingEndpoint {
+        BrokenWmi(SimulatedEndpoint machine) {
+            super(machine);
         }
 
         @Override
         public List<InstalledUpdate> installedUpdates() {
             throw new FactUnavailableException("WMI Win32_QuickFixEngineering: 0x80041003 access denied");
-        }
-
-        @Override
-        public Instant lastBootAt() {
-            return machine.lastBootAt();
-        }
-
-        @Override
-        public PendingReboot pendingReboot() {
-            return machine.pendingReboot();
-        }
-
-        @Override
-        public InstallResult install(InstallRequest request) {
-            return machine.install(request);
-        }
-
-        @Override
-        public RestartOutcome restart(RestartRequest request) {
-            return machine.restart(request);
         }
 
         @Override
@@ -138,31 +113,6 @@ class ScannerTest {
         @Override
         public Optional<String> registryValue(String key, String name) {
             throw new FactUnavailableException("access denied: " + key);
-        }
-
-        @Override
-        public boolean fileExists(String path) {
-            return machine.fileExists(path);
-        }
-
-        @Override
-        public Optional<Version> fileVersion(String path) {
-            return machine.fileVersion(path);
-        }
-
-        @Override
-        public boolean isKbInstalled(String kb) {
-            return machine.isKbInstalled(kb);
-        }
-
-        @Override
-        public String osProduct() {
-            return machine.osProduct();
-        }
-
-        @Override
-        public Version osBuild() {
-            return machine.osBuild();
         }
     }
 }

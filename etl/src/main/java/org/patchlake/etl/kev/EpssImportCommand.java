@@ -1,17 +1,10 @@
 package org.patchlake.etl.kev;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import org.patchlake.cli.Commands;
-import org.patchlake.cli.HelpOption;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./patchlake catalog import-epss FILE|URL [--warehouse DIR]}:
@@ -19,22 +12,10 @@ import picocli.CommandLine.Spec;
  * nothing changes), 2 on a usage error.
  */
 @Command(name = Commands.CATALOG_IMPORT_EPSS, description = Commands.CATALOG_IMPORT_EPSS_SUMMARY, sortOptions = false)
-public final class EpssImportCommand implements Callable<Integer> {
-  @Mixin
-  HelpOption help;
-
-  @Spec
-  CommandSpec spec;
-
+public final class EpssImportCommand extends FeedImportCommand {
   @Parameters(paramLabel = "FILE|URL", description = "FIRST EPSS scores: CSV with the header cve,epss,percentile (an "
       + "optional #model_version line first; gzip accepted), a path or an https:// address.")
   String source;
-
-  @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "data/warehouse",
-      description = "The warehouse directory. Default: ${DEFAULT-VALUE}.")
-  Path warehouse;
-
-  private final Clock clock;
 
   public EpssImportCommand() {
     this(Clock.systemUTC());
@@ -42,18 +23,11 @@ public final class EpssImportCommand implements Callable<Integer> {
 
   /** With the clock that stamps the import (tests fix it). */
   public EpssImportCommand(Clock clock) {
-    this.clock = clock;
+    super("EPSS", clock);
   }
 
   @Override
-  public Integer call() {
-    try {
-      spec.commandLine().getOut().print(new KevImporter(warehouse, clock).importEpss(source));
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (IOException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("EPSS import failed: " + e.getMessage());
-      return 1;
-    }
+  String importInto(KevImporter importer) throws IOException {
+    return importer.importEpss(source);
   }
 }
