@@ -28,7 +28,8 @@ class ReportTemplatesTest {
                 List.of(new ReportResult.Figure("Label " + MARKUP, 1234L)), List.of(table));
         ReportView view = new ReportView(ReportParameters.none(), ZoneOffset.UTC, (t, row) -> row.get(0).equals("c2")
                 ? List.of(new RemediationRowActions.Link("/remediation/new?computerId=c2&x=\"", "Remediate " + MARKUP, "remediate"))
-                : List.of());
+                : List.of(), java.util.EnumSet.allOf(org.patchlake.web.auth.Permission.class),
+                org.patchlake.web.auth.Scope.everything());
 
         String html = Templates.render("reports/result.jte", Map.of("result", result, "view", view));
 
@@ -47,7 +48,8 @@ class ReportTemplatesTest {
         ReportResult result = new ReportResult("Empty", new SnapshotInfo("s-1", Instant.EPOCH, Instant.EPOCH), List.of(), List.of(table));
 
         String html = Templates.render("reports/result.jte",
-                Map.of("result", result, "view", new ReportView(ReportParameters.none(), ZoneOffset.UTC, ReportView.RowActions.NONE)));
+                Map.of("result", result, "view", new ReportView(ReportParameters.none(), ZoneOffset.UTC, ReportView.RowActions.NONE, java.util.Set.of(),
+                org.patchlake.web.auth.Scope.everything())));
 
         assertThat(html.strip()).isEqualTo("<section class=\"report-table\"><h2>Empty</h2>\n<p class=\"muted\">No rows.</p></section>");
     }
