@@ -4,6 +4,7 @@ import org.patchlake.web.auth.Permission;
 import org.patchlake.web.auth.Scope;
 import org.patchlake.web.auth.User;
 import org.patchlake.web.layout.Formats;
+import org.patchlake.web.layout.Words;
 import org.patchlake.web.remediation.RemediationRowActions;
 
 import java.time.ZoneId;
@@ -81,6 +82,14 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
      * @param arrow the link text starts with an arrow (it points to another row)
      */
     public record CellLink(String id, String href, String cssClass, boolean arrow) {
+    }
+
+    /** Columns that hold a stored code (update state, SLA status, delivery outcome, computer class): the page shows words. */
+    private static final Set<String> CODED_COLUMNS = Set.of("state", "status", "outcome", "computer_class");
+
+    /** A cell's value as the page shows it: words for a stored code ("Installed, restart pending"), else the value. */
+    public Object display(ReportColumn column, Object value) {
+        return value instanceof String text && CODED_COLUMNS.contains(column.key()) ? Words.of(text) : value;
     }
 
     /** The link of a cell, null for a cell that links nowhere or to a page the viewer may not open. */

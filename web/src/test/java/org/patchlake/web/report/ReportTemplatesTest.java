@@ -53,4 +53,18 @@ class ReportTemplatesTest {
 
         assertThat(html.strip()).isEqualTo("<section class=\"report-table\"><h2>Empty</h2>\n<p class=\"muted\">No rows.</p></section>");
     }
+
+    @Test
+    void pages_show_words_for_stored_codes_and_keep_other_text_as_it_is() {
+        ReportTable table = new ReportTable("Computers", List.of(ReportColumn.text("hostname", "Host name"), ReportColumn.text("computer_class", "Class"),
+                ReportColumn.text("state", "State"), ReportColumn.text("status", "Status")),
+                List.of(List.of("REQUIRED", "business_critical_server", "INSTALLED_PENDING_REBOOT", "AT_RISK")));
+        ReportResult result = new ReportResult("Computers", new SnapshotInfo("s-1", Instant.EPOCH, Instant.EPOCH), List.of(), List.of(table));
+
+        String html = Templates.render("reports/result.jte", Map.of("result", result, "view", new ReportView(ReportParameters.none(),
+                ZoneOffset.UTC, ReportView.RowActions.NONE, java.util.Set.of(), org.patchlake.web.auth.Scope.everything())));
+
+        assertThat(html).contains("<td>REQUIRED</td>", "<td>Business-critical server</td>", "<td>Installed, restart pending</td>",
+                "<td>At risk</td>");
+    }
 }
