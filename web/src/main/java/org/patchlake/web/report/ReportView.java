@@ -45,7 +45,7 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
      * A table as the template draws it.
      *
      * @param chart         null for a table without a chart or without rows
-     * @param cellClasses   per column: {@code num}, {@code time} or null
+     * @param cellClasses   per column: {@code num}, {@code time}, {@code wide} (a title) or null
      * @param actions       per row, its action links
      */
     public record TableView(ReportTable table, Charts.Chart chart, List<String> cellClasses, List<List<RemediationRowActions.Link>> actions,
@@ -68,7 +68,7 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
             classes.add(switch (column.kind()) {
                 case NUMBER, RATIO -> "num";
                 case DATE, TIMESTAMP -> "time";
-                default -> null;
+                default -> column.key().equals("title") ? "wide" : null;
             });
         }
         Charts.Chart chart = table.chart() == null || table.rows().isEmpty() ? null : chart(table);
