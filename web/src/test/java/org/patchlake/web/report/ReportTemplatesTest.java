@@ -38,7 +38,7 @@ class ReportTemplatesTest {
                         "<h2>Computers &lt;script&gt;", "<a href=\"/computers/c1%22%3E%3Cb%3E\" class=\"drill\">c1\"&gt;&lt;b&gt;</a>",
                         "<text x=\"0\" y=\"16\" class=\"label\">&lt;script&gt;", "<span class=\"muted\">–</span>",
                         "<a class=\"row-action remediate\" href=\"/remediation/new?computerId=c2&amp;x=&#34;\">Remediate &lt;script&gt;",
-                        "<th>Actions</th>", "Showing 2 of 2 rows.");
+                        "<th class=\"row-actions\">Actions</th>", "Showing 2 of 2 rows.");
     }
 
     @Test
