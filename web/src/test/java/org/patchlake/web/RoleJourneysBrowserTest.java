@@ -168,6 +168,22 @@ class RoleJourneysBrowserTest {
         step("journey-platform-05-audit");
     }
 
+    @Test
+    void the_menu_of_an_administrator_holding_every_administrative_role_fits_one_line_at_1400_px() throws Exception {
+        server.server().services().users().create("all-admin", new UserStore.UserDetails("Ada Admin",
+                EnumSet.of(Role.SECURITY_ADMIN, Role.PLATFORM_ADMIN), Scope.everything(), false, ZoneOffset.UTC),
+                new PasswordHasher(4).hash(TestServer.PASSWORD));
+        signIn("all-admin");
+        List<org.openqa.selenium.WebElement> links = browser.findElements(By.cssSelector("header nav a"));
+        assertThat(links).hasSizeGreaterThan(8);
+        assertThat(links.stream().map(link -> link.getRect().getY()).distinct()).hasSize(1);
+        org.openqa.selenium.WebElement last = links.get(links.size() - 1);
+        assertThat(last.getRect().getX() + last.getRect().getWidth()).isLessThanOrEqualTo(1400);
+        org.openqa.selenium.WebElement signOut = browser.findElement(By.cssSelector("header .who button"));
+        assertThat(signOut.getRect().getX() + signOut.getRect().getWidth()).isLessThanOrEqualTo(1400);
+        step("journey-admin-menu");
+    }
+
     private static void signIn(String user) {
         browser.get(server.url("/sign-in"));
         browser.findElement(By.id("name")).sendKeys(user);
