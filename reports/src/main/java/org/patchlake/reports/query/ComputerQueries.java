@@ -25,6 +25,14 @@ public final class ComputerQueries {
     private static final SqlResource HISTORY = SqlResource.load(ComputerQueries.class, "computer_history.sql");
     private static final SqlResource DELIVERIES = SqlResource.load(ComputerQueries.class, "computer_deliveries.sql");
     private static final SqlResource INSTALL_PLAN = SqlResource.load(ComputerQueries.class, "computer_install_plan.sql");
+    private static final SqlResource NAMED = SqlResource.load(ComputerQueries.class, "computers_named.sql");
+
+    /** A computer found by its host name. */
+    public record NamedComputer(String computerId, String hostname, String region, String site) {
+        public NamedComputer {
+            Objects.requireNonNull(computerId, "computerId is null");
+        }
+    }
 
     private final QueryRunner runner;
 
@@ -94,6 +102,16 @@ public final class ComputerQueries {
                 ResultColumns.nullableLong(rs, "return_code"), rs.getString("outcome"), rs.getString("meaning")),
                 reported(scope, computerId), "computer", computerId);
         return result;
+    }
+
+    /** The computers in scope whose host name is {@code hostname} (case-insensitive), at most 20, by id. */
+    public QueryResult<NamedComputer> named(Scope scope, String hostname) {
+        SqlParameters p = new SqlParameters().put("hostname", Objects.requireNonNull(hostname, "hostname is null"));
+        scope.bind(p);
+        Map<String, Object> reported = new java.util.LinkedHashMap<>(scope.describe());
+        reported.put("hostname", hostname);
+        return runner.run(NAMED, p, rs -> new NamedComputer(rs.getString("computer_id"), rs.getString("hostname"), rs.getString("region"),
+                rs.getString("site")), reported);
     }
 
     private static SqlParameters parameters(Scope scope, String computerId) {

@@ -137,7 +137,7 @@ public final class ApiRoutes {
     }
 
     private void computer(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
+        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_DRILL_DOWNS);
         String id = Params.pathId(ctx, "computer");
         ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
         ReportResult result = services.reports().computer(id, parameters, viewer.user().scope())
@@ -155,7 +155,7 @@ public final class ApiRoutes {
     }
 
     private void bulletin(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
+        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_DRILL_DOWNS);
         String id = Params.pathId(ctx, "bulletin");
         ReportParameters parameters = parser.parse(ctx, EnumSet.of(ReportParameter.REGION, ReportParameter.SITE,
                 ReportParameter.STATE, ReportParameter.LIMIT), viewer.user().scope());

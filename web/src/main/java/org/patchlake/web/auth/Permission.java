@@ -7,6 +7,8 @@ public enum Permission {
     VIEW_COMPLIANCE_REPORTS,
     /** Executive summary and regional compliance. */
     VIEW_SUMMARY_REPORTS,
+    /** The bulletin and computer pages the reports link to (within the viewer's scope). */
+    VIEW_DRILL_DOWNS,
     /** Report 8: agent rollout and health. */
     VIEW_AGENT_HEALTH,
     /** Create and change users, grant the platform role (platform administrators). */

@@ -21,4 +21,11 @@ public record User(long id, String name, String displayName, Set<Role> roles, Sc
     public boolean can(Permission permission) {
         return roles.stream().anyMatch(role -> role.permissions().contains(permission));
     }
+
+    /** Everything this user's roles allow. */
+    public Set<Permission> permissions() {
+        java.util.EnumSet<Permission> permissions = java.util.EnumSet.noneOf(Permission.class);
+        roles.forEach(role -> permissions.addAll(role.permissions()));
+        return permissions;
+    }
 }

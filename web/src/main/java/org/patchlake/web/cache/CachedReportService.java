@@ -87,6 +87,11 @@ public final class CachedReportService implements ReportService {
     }
 
     @Override
+    public java.util.List<String> computersNamed(String hostname, Scope scope) {
+        return delegate.computersNamed(hostname, scope);
+    }
+
+    @Override
     public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope scope) {
         return cached(SnapshotCache.Lane.DRILL_DOWNS, "detection-agreement", computerId + "|" + key(parameters) + key(scope),
                 () -> delegate.detectionAgreement(computerId, parameters, scope),

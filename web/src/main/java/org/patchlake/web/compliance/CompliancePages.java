@@ -142,7 +142,13 @@ public final class CompliancePages {
     // ---- exceptions
 
     private void exceptions(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
+        exceptions(ctx, AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS), org.patchlake.web.http.FormInput.empty());
+    }
+
+    /** The exception form's fields, in the order the form shows them. */
+    private static final List<String> EXCEPTION_FIELDS = List.of("computerId", "bulletinId", "owner", "reason", "expiresAt");
+
+    private void exceptions(Context ctx, Viewer viewer, org.patchlake.web.http.FormInput form) {
         Instant now = services.clock().instant();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("done", ctx.queryParam("done"));
@@ -150,21 +156,29 @@ public final class CompliancePages {
                 .filter(exception -> visible(services, viewer, exception.computerId())).toList());
         parameters.put("now", now);
         parameters.put("zone", zone(viewer));
+        parameters.put("form", form);
         ctx.html(Layout.render("admin/exceptions.jte", Layout.frame(viewer, "Exceptions", Optional.empty(), false), parameters));
     }
 
     private void grantException(Context ctx) {
         Viewer viewer = AccessControl.require(ctx, Permission.MANAGE_EXCEPTIONS);
-        ComplianceException granted = grant(services, viewer, ctx::formParam, ctx.ip());
+        ComplianceException granted;
+        try {
+            granted = grant(services, viewer, ctx::formParam, ctx.ip());
+        } catch (BadParameterException refused) {
+            ctx.status(400);
+            exceptions(ctx, viewer, org.patchlake.web.http.FormInput.refused(ctx::formParam, EXCEPTION_FIELDS, refused));
+            return;
+        }
         ctx.redirect("/admin/exceptions?done=" + Formats.url("granted exception " + granted.id()));
     }
 
     /** Shared with the JSON API: the computer must be visible to the actor in the current snapshot. */
     public static ComplianceException grant(WebServices services, Viewer viewer, java.util.function.Function<String, String> field,
                                             String address) {
-        String computer = Params.requiredValue("computerId", field.apply("computerId"));
-        if (!computer.matches("[A-Za-z0-9_.:-]{1,100}")) {
-            throw new BadParameterException("computerId", "computer id is not valid: '" + Params.abbreviate(computer) + "'");
+        String named = Params.requiredValue("computerId", field.apply("computerId")).strip();
+        if (!named.matches("[A-Za-z0-9_.:-]{1,100}")) {
+            throw new BadParameterException("computerId", "not a computer id or host name: '" + Params.abbreviate(named) + "'");
         }
         String bulletin = Params.requiredValue("bulletinId", field.apply("bulletinId"));
         if (!bulletin.matches("[A-Za-z0-9_.-]{1,64}")) {
@@ -174,10 +188,28 @@ public final class CompliancePages {
         String reason = Params.requiredValue("reason", field.apply("reason"));
         Instant expires = TimeParameters.ahead("expiresAt", Params.requiredValue("expiresAt", field.apply("expiresAt")),
                 java.time.ZoneOffset.UTC, services.clock().instant(), MAX_EXCEPTION_LIFETIME);
-        if (services.reports().computer(computer, ReportParameters.none(), viewer.user().scope()).isEmpty()) {
-            throw new BadParameterException("computerId", "computer " + computer + " is not in the current snapshot within your scope");
-        }
+        String computer = computerId(services, viewer.user().scope(), named);
         return services.compliance().grantException(viewer.user().name(), computer, bulletin, owner, reason, expires, address);
+    }
+
+    /**
+     * A computer id, or a host name resolved to the one computer in the viewer's scope that has it (case-insensitive). An
+     * unknown name or one several computers share is a 400 on {@code computerId} that says so (and lists the ids).
+     */
+    static String computerId(WebServices services, org.patchlake.web.auth.Scope scope, String idOrHostname) {
+        if (services.reports().computer(idOrHostname, ReportParameters.none(), scope).isPresent()) {
+            return idOrHostname;
+        }
+        List<String> named = services.reports().computersNamed(idOrHostname, scope);
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        if (named.isEmpty()) {
+            throw new BadParameterException("computerId", "no computer with the id or host name '" + idOrHostname
+                    + "' in the current snapshot within your scope");
+        }
+        throw new BadParameterException("computerId", "the host name '" + idOrHostname + "' belongs to " + named.size()
+                + " computers in your scope (" + String.join(", ", named) + "): give the computer id");
     }
 
     private void revokeException(Context ctx) {

@@ -107,8 +107,11 @@ public final class Charts {
         return new Bars(bars.size() * rowHeight + 4, rows);
     }
 
-    /** A line over values in %, on a grid of 0 to 100 %, labelled with its first and last point. */
-    public record Line(List<GridLine> grid, List<Dot> dots, String path, String firstLabel, String lastLabel) implements Chart {
+    /**
+     * A line over values in %, on a grid spanning the data's own range (rounded out to whole steps of 1, 2, 5, 10 or
+     * 25 %, within 0 to 100 %), so 97 % to 96 % is a visible fall; labelled with its first and last point and its axis.
+     */
+    public record Line(List<GridLine> grid, List<Dot> dots, String path, String firstLabel, String lastLabel, String axisLabel) implements Chart {
     }
 
     /** A horizontal grid line at {@code y} with its percentage at {@code textY}. */
@@ -123,9 +126,12 @@ public final class Charts {
         if (points.size() < 2) {
             return new Nothing("not enough history for a trend yet");
         }
+        double min = points.stream().mapToDouble(Point::value).filter(v -> !Double.isNaN(v)).min().orElse(0);
+        double max = points.stream().mapToDouble(Point::value).filter(v -> !Double.isNaN(v)).max().orElse(100);
+        PercentRange range = PercentRange.of(min, max);
         int left = 40;
         int bottom = 160;
-        DoubleUnaryOperator y = percent -> bottom - (bottom - 10) * percent / 100.0;
+        DoubleUnaryOperator y = percent -> bottom - (bottom - 10) * (percent - range.low()) / (double) (range.high() - range.low());
         StringBuilder path = new StringBuilder();
         List<Dot> dots = new ArrayList<>();
         double step = (600 - left - 10) / (double) (points.size() - 1);
@@ -140,7 +146,31 @@ public final class Charts {
             dots.add(new Dot(fixed(1, x), fixed(1, py), point.label() + ": " + fixed(1, point.value()) + " %"
                     + (point.note() == null ? "" : " " + point.note())));
         }
-        return new Line(percentGrid(y), dots, path.toString(), points.get(0).label(), points.get(points.size() - 1).label());
+        return new Line(percentGrid(y, range), dots, path.toString(), points.get(0).label(), points.get(points.size() - 1).label(),
+                "Compliance (%), " + range.low() + "–" + range.high() + " %");
+    }
+
+    /** The part of 0..100 % a line chart shows: the data's minimum and maximum rounded out to a tick step. */
+    record PercentRange(int low, int high, int step) {
+        private static final int[] STEPS = {1, 2, 5, 10, 25};
+
+        static PercentRange of(double min, double max) {
+            for (int step : STEPS) {
+                int low = Math.max(0, (int) Math.floor(min / step) * step);
+                int high = Math.min(100, (int) Math.ceil(max / step) * step);
+                if (high == low) {
+                    if (high + step <= 100) {
+                        high += step;
+                    } else {
+                        low -= step;
+                    }
+                }
+                if ((high - low) / step <= 5) {
+                    return new PercentRange(low, high, step);
+                }
+            }
+            return new PercentRange(0, 100, 25);
+        }
     }
 
     /**
@@ -232,8 +262,12 @@ public final class Charts {
     }
 
     private static List<GridLine> percentGrid(DoubleUnaryOperator y) {
+        return percentGrid(y, new PercentRange(0, 100, 25));
+    }
+
+    private static List<GridLine> percentGrid(DoubleUnaryOperator y, PercentRange range) {
         List<GridLine> grid = new ArrayList<>();
-        for (int tick = 0; tick <= 100; tick += 25) {
+        for (int tick = range.low(); tick <= range.high(); tick += range.step()) {
             double at = y.applyAsDouble(tick);
             grid.add(new GridLine(fixed(1, at), fixed(1, at + 4), tick));
         }

@@ -40,15 +40,16 @@ public final class DashboardPage {
      * What the template {@code pages/dashboard.jte} shows: the dashboard's figures, its charts, and which cards link to
      * their report for this viewer.
      */
-    public record View(Dashboard dashboard, boolean detail, boolean agentDetail, Charts.Chart states, Charts.Chart regions,
+    public record View(Dashboard dashboard, boolean detail, boolean summary, boolean drillDowns, boolean agentDetail, Charts.Chart states, Charts.Chart regions,
                        Charts.Chart delivery, Charts.Chart vulnerabilities, Charts.Chart trend, String zone) {
     }
 
     static View view(Dashboard d, Viewer viewer) {
         ZoneId zone = viewer.user().timeZone();
+        boolean summary = viewer.user().can(Report.REGIONAL_COMPLIANCE.permission());
         Charts.Chart regions = Charts.bars(d.regions().stream()
                 .map(r -> new Charts.Bar(r.region(), percent(r.counts().compliance()),
-                        "/reports/regional-compliance?region=" + Formats.url(r.region()),
+                        summary && viewer.user().scope().permitsRegion(r.region()) ? "/reports/regional-compliance?region=" + Formats.url(r.region()) : null,
                         "(" + Formats.number(r.counts().installed()) + " / " + Formats.number(r.counts().compliance().denominator()) + ")"))
                 .toList(), "%");
         Dashboard.DeliverySummary delivery = d.delivery();
@@ -60,7 +61,8 @@ public final class DashboardPage {
                 .map(v -> new Charts.Bar(v.severity() + " (" + Formats.number(v.exploited()) + " exploited)", v.required(), null)).toList(), "");
         Charts.Chart trend = Charts.line(d.trend().stream()
                 .map(p -> new Charts.Point(p.day().toString(), percent(p.counts().compliance()))).toList());
-        return new View(d, viewer.user().can(Permission.VIEW_COMPLIANCE_REPORTS), viewer.user().can(Permission.VIEW_AGENT_HEALTH),
+        return new View(d, viewer.user().can(Permission.VIEW_COMPLIANCE_REPORTS), summary, viewer.user().can(Permission.VIEW_DRILL_DOWNS),
+                viewer.user().can(Permission.VIEW_AGENT_HEALTH),
                 Charts.stateBar(d.compliance()), regions, deliveries, vulnerabilities, trend,
                 zone.normalized().equals(ZoneOffset.UTC) ? "UTC (Z)" : zone.getId());
     }

@@ -12,7 +12,19 @@ import static java.util.Objects.requireNonNull;
 public record ReportColumn(String key, String label, Kind kind, Link link) {
     public enum Kind { TEXT, NUMBER, RATIO, DATE, TIMESTAMP, BOOLEAN }
 
-    public enum Link { NONE, BULLETIN, COMPUTER, REGION, SITE, DETECTION_AGREEMENT, PLANNED_INSTALL, TO_PLANNED_INSTALL }
+    public enum Link {
+        NONE, BULLETIN, COMPUTER, REGION, SITE, DETECTION_AGREEMENT, PLANNED_INSTALL, TO_PLANNED_INSTALL;
+
+        /** What the page this link opens asks for; empty for an anchor on the same page or no link. */
+        public java.util.Optional<org.patchlake.web.auth.Permission> permission() {
+            return java.util.Optional.ofNullable(switch (this) {
+                case BULLETIN, COMPUTER -> org.patchlake.web.auth.Permission.VIEW_DRILL_DOWNS;
+                case REGION, SITE -> Report.REGIONAL_COMPLIANCE.permission();
+                case DETECTION_AGREEMENT -> Report.DETECTION_AGREEMENT.permission();
+                case NONE, PLANNED_INSTALL, TO_PLANNED_INSTALL -> null;
+            });
+        }
+    }
 
     public ReportColumn {
         requireNonNull(key, "key is null");

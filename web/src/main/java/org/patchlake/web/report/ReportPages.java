@@ -78,7 +78,7 @@ public final class ReportPages {
         ReportParameters parameters = parser.parse(ctx, report.parameters(), viewer.user().scope());
         ReportResult result = timed(report.id(), () -> services.reports().run(report, parameters,
                 ReportParametersParser.effectiveScope(viewer.user().scope(), parameters)));
-        ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
+        ReportView view = ReportView.of(parameters, viewer.user(), (table, row) ->
                 RemediationRowActions.links(viewer, report.id(), table.columns(), row, parameters, null, null));
         Map<String, Object> body = new HashMap<>();
         body.put("report", report);
@@ -92,12 +92,12 @@ public final class ReportPages {
     }
 
     private void computer(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
+        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_DRILL_DOWNS);
         String id = Params.pathId(ctx, "computer");
         ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
         ReportResult result = timed("computer", () -> services.reports().computer(id, parameters, viewer.user().scope()))
                 .orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
-        ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
+        ReportView view = ReportView.of(parameters, viewer.user(), (table, row) ->
                 RemediationRowActions.links(viewer, "computer", table.columns(), row, parameters, id, null));
         Layout.stream(ctx, frame(viewer, result.title(), result), "reports/result.jte", Map.of("result", result, "view", view));
     }
@@ -110,13 +110,13 @@ public final class ReportPages {
         ReportParameters parameters = parser.parse(ctx, EnumSet.noneOf(ReportParameter.class), viewer.user().scope());
         ReportResult result = timed("detection-agreement-computer", () -> services.reports().detectionAgreement(id, parameters,
                 viewer.user().scope())).orElseThrow(() -> WebException.notFound("computer '" + id + "' not found in your scope"));
-        ReportView view = new ReportView(parameters, viewer.user().timeZone(), ReportView.RowActions.NONE);
+        ReportView view = ReportView.of(parameters, viewer.user(), ReportView.RowActions.NONE);
         Layout.stream(ctx, frame(viewer, result.title(), result), "reports/detectionAgreement.jte",
                 Map.of("report", report, "computerId", id, "result", result, "view", view));
     }
 
     private void bulletin(Context ctx) {
-        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_COMPLIANCE_REPORTS);
+        Viewer viewer = AccessControl.require(ctx, Permission.VIEW_DRILL_DOWNS);
         String id = Params.pathId(ctx, "bulletin");
         ReportParameters parameters = parser.parse(ctx, EnumSet.of(ReportParameter.REGION, ReportParameter.SITE,
                 ReportParameter.STATE, ReportParameter.LIMIT), viewer.user().scope());
@@ -125,7 +125,7 @@ public final class ReportPages {
                 .orElseThrow(() -> WebException.notFound("bulletin '" + id + "' not found"));
         List<StateLink> states = ReportParameters.STATES.stream().map(state -> new StateLink(state.replace('_', ' '),
                 parameters.withState(state).queryString(), state.equals(parameters.state()))).toList();
-        ReportView view = new ReportView(parameters, viewer.user().timeZone(), (table, row) ->
+        ReportView view = ReportView.of(parameters, viewer.user(), (table, row) ->
                 RemediationRowActions.links(viewer, "bulletin", table.columns(), row, parameters, null, id));
         Map<String, Object> body = new HashMap<>();
         body.put("bulletinId", id);

@@ -23,6 +23,14 @@ public interface ReportService {
     /** One computer (report 2 drill-down): facts, required updates, install history. Empty when outside the scope. */
     Optional<ReportResult> computer(String computerId, ReportParameters parameters, Scope scope);
 
+    /**
+     * The ids of the computers in scope with this host name (case-insensitive), by id: forms that need a computer accept
+     * its host name. Empty without a snapshot.
+     */
+    default java.util.List<String> computersNamed(String hostname, Scope scope) {
+        return java.util.List.of();
+    }
+
     /** One bulletin (report 1 drill-down): facts, counts, computers by state. Empty when unknown. */
     Optional<ReportResult> bulletin(String bulletinId, ReportParameters parameters, Scope scope);
 

@@ -1,11 +1,16 @@
 package org.patchlake.web.report;
 
+import org.patchlake.web.auth.Permission;
+import org.patchlake.web.auth.Scope;
+import org.patchlake.web.auth.User;
 import org.patchlake.web.layout.Formats;
+import org.patchlake.web.layout.Words;
 import org.patchlake.web.remediation.RemediationRowActions;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * cell classes and row actions, and where each cell links to. The template writes the tables row by row, so a
  * streamed page sends rows as they are written.
  */
-public record ReportView(ReportParameters parameters, ZoneId zone, RowActions actions) {
+public record ReportView(ReportParameters parameters, ZoneId zone, RowActions actions, Set<Permission> permissions, Scope scope) {
     /** The action links at the end of a row (remediation actions); none for most rows. */
     @FunctionalInterface
     public interface RowActions {
@@ -27,13 +32,20 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
         requireNonNull(parameters, "parameters is null");
         requireNonNull(zone, "zone is null");
         requireNonNull(actions, "actions is null");
+        permissions = Set.copyOf(permissions);
+        requireNonNull(scope, "scope is null");
+    }
+
+    /** The view for one viewer: links are drawn only to pages the viewer's roles and scope open (a viewer of one site gets no link to its whole region). */
+    public static ReportView of(ReportParameters parameters, User viewer, RowActions actions) {
+        return new ReportView(parameters, viewer.timeZone(), actions, viewer.permissions(), viewer.scope());
     }
 
     /**
      * A table as the template draws it.
      *
      * @param chart         null for a table without a chart or without rows
-     * @param cellClasses   per column: {@code num}, {@code time} or null
+     * @param cellClasses   per column: {@code num}, {@code time}, {@code wide} (a title) or null
      * @param actions       per row, its action links
      */
     public record TableView(ReportTable table, Charts.Chart chart, List<String> cellClasses, List<List<RemediationRowActions.Link>> actions,
@@ -56,7 +68,7 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
             classes.add(switch (column.kind()) {
                 case NUMBER, RATIO -> "num";
                 case DATE, TIMESTAMP -> "time";
-                default -> null;
+                default -> column.key().equals("title") ? "wide" : null;
             });
         }
         Charts.Chart chart = table.chart() == null || table.rows().isEmpty() ? null : chart(table);
@@ -93,9 +105,17 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
     public record CellLink(String id, String href, String cssClass, boolean arrow) {
     }
 
-    /** The link of a cell, null for a cell that links nowhere. */
+    /** Columns that hold a stored code (update state, SLA status, delivery outcome, computer class): the page shows words. */
+    private static final Set<String> CODED_COLUMNS = Set.of("state", "status", "outcome", "computer_class");
+
+    /** A cell's value as the page shows it: words for a stored code ("Installed, restart pending"), else the value. */
+    public Object display(ReportColumn column, Object value) {
+        return value instanceof String text && CODED_COLUMNS.contains(column.key()) ? Words.of(text) : value;
+    }
+
+    /** The link of a cell, null for a cell that links nowhere or to a page the viewer may not open. */
     public CellLink link(ReportColumn column, Object value) {
-        if (value == null) {
+        if (value == null || column.link().permission().filter(permission -> !permissions.contains(permission)).isPresent()) {
             return null;
         }
         String id = value.toString();
@@ -105,7 +125,7 @@ public record ReportView(ReportParameters parameters, ZoneId zone, RowActions ac
             case TO_PLANNED_INSTALL -> new CellLink(null, "#install-" + id, "drill", true);
             case BULLETIN -> drill("/bulletins/" + Formats.url(id) + scopeQuery());
             case COMPUTER -> drill("/computers/" + Formats.url(id));
-            case REGION -> drill("/reports/regional-compliance?region=" + Formats.url(id));
+            case REGION -> !scope.permitsRegion(id) ? null : drill("/reports/regional-compliance?region=" + Formats.url(id));
             case SITE -> drill("/reports/regional-compliance?site=" + Formats.url(id));
             case DETECTION_AGREEMENT -> drill("/reports/detection-agreement/computers/" + Formats.url(id));
         };

@@ -52,13 +52,14 @@ final class ComplianceReports {
         Map<String, String> custom = customSeverities.get();
         List<List<Object>> cells = new ArrayList<>();
         for (BulletinCompliance b : limit(rows, limit)) {
-            cells.add(row(cells(b.bulletinId(), b.title(), severityText(custom.get(b.bulletinId()), b.severity()), b.released(), b.exploited()),
-                    countCells(b.counts())));
+            cells.add(row(cells(b.bulletinId(), b.title(), severityText(custom.get(b.bulletinId()), b.severity()), b.released(), b.exploited(),
+                    Cells.counts(b.counts()).vulnerable()), countCells(b.counts())));
         }
         return new ReportTable(title, columns(List.of(ReportColumn.linked("bulletin_id", "Bulletin", Link.BULLETIN),
                 ReportColumn.text("title", "Title"), ReportColumn.text("severity", "Severity"), ReportColumn.date("released", "Released"),
-                new ReportColumn("exploited", "Exploited", ReportColumn.Kind.BOOLEAN, Link.NONE)), countColumns()), cells, total, null)
-                .withChart(new ReportTable.Chart(ReportTable.Chart.Kind.BAR, "bulletin_id", List.of("compliance")));
+                new ReportColumn("exploited", "Exploited", ReportColumn.Kind.BOOLEAN, Link.NONE),
+                ReportColumn.number("vulnerable", "Vulnerable computers")), countColumns()), cells, total, null)
+                .withChart(new ReportTable.Chart(ReportTable.Chart.Kind.BAR, "bulletin_id", List.of("vulnerable")));
     }
 
     private static String severityText(String custom, String vendor) {

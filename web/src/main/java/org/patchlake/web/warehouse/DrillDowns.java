@@ -50,7 +50,7 @@ final class DrillDowns {
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("Compliance (bulletins)", counts.compliance()));
         figures.add(new Figure("Region / site", c.region() + " / " + c.site()));
-        figures.add(new Figure("Class, level", c.computerClass() + ", level " + c.managedLevel()));
+        figures.add(new Figure("Class, level", org.patchlake.web.layout.Words.of(c.computerClass()) + ", level " + c.managedLevel()));
         figures.add(new Figure("Operating system", operatingSystem(c)));
         figures.add(new Figure("Agent", nullToDash(c.agentVersion())));
         figures.add(new Figure("Last inventory", c.lastInventoryAt() == null ? "never" : c.lastInventoryAt()));

@@ -139,6 +139,15 @@ public final class WarehouseReportService implements ReportService {
     }
 
     @Override
+    public List<String> computersNamed(String hostname, Scope viewerScope) {
+        if (!published()) {
+            return List.of();
+        }
+        return guarded(() -> queries.computers().named(scope(viewerScope), hostname).rows().stream()
+                .map(org.patchlake.reports.query.ComputerQueries.NamedComputer::computerId).toList());
+    }
+
+    @Override
     public Optional<ReportResult> detectionAgreement(String computerId, ReportParameters parameters, Scope viewerScope) {
         return guarded(() -> reports.detection().computer(computerId, scope(viewerScope)));
     }

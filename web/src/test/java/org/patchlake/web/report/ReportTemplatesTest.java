@@ -28,7 +28,8 @@ class ReportTemplatesTest {
                 List.of(new ReportResult.Figure("Label " + MARKUP, 1234L)), List.of(table));
         ReportView view = new ReportView(ReportParameters.none(), ZoneOffset.UTC, (t, row) -> row.get(0).equals("c2")
                 ? List.of(new RemediationRowActions.Link("/remediation/new?computerId=c2&x=\"", "Remediate " + MARKUP, "remediate"))
-                : List.of());
+                : List.of(), java.util.EnumSet.allOf(org.patchlake.web.auth.Permission.class),
+                org.patchlake.web.auth.Scope.everything());
 
         String html = Templates.render("reports/result.jte", Map.of("result", result, "view", view));
 
@@ -37,7 +38,7 @@ class ReportTemplatesTest {
                         "<h2>Computers &lt;script&gt;", "<a href=\"/computers/c1%22%3E%3Cb%3E\" class=\"drill\">c1\"&gt;&lt;b&gt;</a>",
                         "<text x=\"0\" y=\"16\" class=\"label\">&lt;script&gt;", "<span class=\"muted\">–</span>",
                         "<a class=\"row-action remediate\" href=\"/remediation/new?computerId=c2&amp;x=&#34;\">Remediate &lt;script&gt;",
-                        "<th>Actions</th>", "Showing 2 of 2 rows.");
+                        "<th class=\"row-actions\">Actions</th>", "Showing 2 of 2 rows.");
     }
 
     @Test
@@ -47,8 +48,23 @@ class ReportTemplatesTest {
         ReportResult result = new ReportResult("Empty", new SnapshotInfo("s-1", Instant.EPOCH, Instant.EPOCH), List.of(), List.of(table));
 
         String html = Templates.render("reports/result.jte",
-                Map.of("result", result, "view", new ReportView(ReportParameters.none(), ZoneOffset.UTC, ReportView.RowActions.NONE)));
+                Map.of("result", result, "view", new ReportView(ReportParameters.none(), ZoneOffset.UTC, ReportView.RowActions.NONE, java.util.Set.of(),
+                org.patchlake.web.auth.Scope.everything())));
 
         assertThat(html.strip()).isEqualTo("<section class=\"report-table\"><h2>Empty</h2>\n<p class=\"muted\">No rows.</p></section>");
+    }
+
+    @Test
+    void pages_show_words_for_stored_codes_and_keep_other_text_as_it_is() {
+        ReportTable table = new ReportTable("Computers", List.of(ReportColumn.text("hostname", "Host name"), ReportColumn.text("computer_class", "Class"),
+                ReportColumn.text("state", "State"), ReportColumn.text("status", "Status")),
+                List.of(List.of("REQUIRED", "business_critical_server", "INSTALLED_PENDING_REBOOT", "AT_RISK")));
+        ReportResult result = new ReportResult("Computers", new SnapshotInfo("s-1", Instant.EPOCH, Instant.EPOCH), List.of(), List.of(table));
+
+        String html = Templates.render("reports/result.jte", Map.of("result", result, "view", new ReportView(ReportParameters.none(),
+                ZoneOffset.UTC, ReportView.RowActions.NONE, java.util.Set.of(), org.patchlake.web.auth.Scope.everything())));
+
+        assertThat(html).contains("<td>REQUIRED</td>", "<td>Business-critical server</td>", "<td>Installed, restart pending</td>",
+                "<td>At risk</td>");
     }
 }

@@ -17,6 +17,7 @@ import org.patchlake.web.support.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +131,7 @@ class WarehouseReportsTest {
         assertThat(page).contains("href=\"/computers/c3\"", "href=\"/computers/c4\"", "href=\"/computers/c5\"")
                 .doesNotContain("href=\"/computers/c1\"");
         String computer = security.getHtml("/computers/c5").body();
-        assertThat(computer).contains("us-bcs-01", "FAILED", "KB5000001");
+        assertThat(computer).contains("us-bcs-01", "<td>Failed</td>", "KB5000001");
         assertThat(security.get("/bulletins/KB9999999").statusCode()).isEqualTo(404);
     }
 
@@ -219,5 +220,27 @@ class WarehouseReportsTest {
         }
         java.nio.file.Files.writeString(pages.resolve(name), html.replace("/static/patchlake.css", "patchlake.css"));
     }
-}
 
+    @Test
+    void the_exception_form_keeps_what_was_typed_shows_the_error_next_to_its_field_and_takes_a_host_name() {
+        TestClient security = server.signedIn("sec");
+        Map<String, String> typed = new java.util.LinkedHashMap<>(Map.of("computerId", "us-bcs-01", "bulletinId", "KB5000001",
+                "owner", "NYC IT", "reason", "vendor fix pending", "expiresAt", "2001-01-01"));
+
+        HttpResponse<String> refused = security.post("/admin/exceptions", typed);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("value=\"us-bcs-01\"", "value=\"vendor fix pending\"", "value=\"2001-01-01\"",
+                "<span class=\"field-error\" id=\"error-expiresAt\">", "<span class=\"required\"").doesNotContain("Bad request");
+
+        typed.put("computerId", "no-such-host");
+        typed.put("expiresAt", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString());
+        HttpResponse<String> unknown = security.post("/admin/exceptions", typed);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("id=\"error-computerId\">no computer with the id or host name 'no-such-host'");
+
+        typed.put("computerId", "US-BCS-01");
+        HttpResponse<String> granted = security.post("/admin/exceptions", typed);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(302);
+        assertThat(security.getHtml("/admin/exceptions").body()).contains("href=\"/computers/c5\"", "vendor fix pending");
+    }
+}
