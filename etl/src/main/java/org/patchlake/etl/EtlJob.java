@@ -189,11 +189,13 @@ public final class EtlJob {
     Dataset<Row> history = previous.readFrom(publisher.tableDir("update_state_history"), TableSchemas.HISTORY);
     progress.stage("write history (new segment)", counts.get("update_state_history"));
     // Windows Update's own verdict of each computer's latest inventory: layered like the current states (small)
+    Dataset<Row> verdicts = SnapshotViews.verdicts(evaluatedNow);
+    Dataset<Row> noVerdicts = SnapshotViews.verdicts(empty);
     counts.put("windows_update_searches", layers.write("windows_update_searches",
-        SnapshotViews.windowsUpdateSearches(empty).schema(), SnapshotViews.windowsUpdateSearches(evaluatedNow),
+        SnapshotViews.windowsUpdateSearches(noVerdicts).schema(), SnapshotViews.windowsUpdateSearches(verdicts),
         previous.dirOf("windows_update_searches"), layerDirty, compact));
     counts.put("windows_update_missing", layers.write("windows_update_missing",
-        SnapshotViews.windowsUpdateMissing(empty).schema(), SnapshotViews.windowsUpdateMissing(evaluatedNow),
+        SnapshotViews.windowsUpdateMissing(noVerdicts).schema(), SnapshotViews.windowsUpdateMissing(verdicts),
         previous.dirOf("windows_update_missing"), layerDirty, compact));
     progress.stage("write Windows Update verdicts", counts.get("windows_update_missing"));
 

@@ -269,7 +269,7 @@ public final class ComputerEvaluator implements Serializable {
         StateCodec.encodeInstalled(facts.installed), reporting, facts.scanErrorCount, facts.lastScanError,
         StateCodec.encodeStates(states.values()), VerdictCodec.encode(facts.windowsUpdate),
         Rows.seq(InstallPlanRows.withInstallKb(states.values(), plan)), Rows.seq(bulletinStates), Rows.seq(transitions),
-        facts.resolution(catalog.resolver()).problem(), facts.windowsUpdate, Rows.seq(coveredByWindowsUpdate),
+        facts.resolution(catalog.resolver()).problem(), Rows.seq(coveredByWindowsUpdate),
         Rows.seq(plan.kbs())},
         ComputerSchemas.OUTPUT);
   }

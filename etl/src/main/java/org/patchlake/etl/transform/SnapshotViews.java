@@ -6,11 +6,14 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 
 /** The current-state tables of a snapshot, all derived from the evaluated computers (computer_latest). */
 public final class SnapshotViews {
@@ -26,8 +29,22 @@ public final class SnapshotViews {
         col("os_unresolved_reason"), col("install_kbs"));
   }
 
+  private static final UserDefinedFunction DECODE_VERDICT =
+      udf((UDF1<byte[], Row>) VerdictCodec::decode, ComputerSchemas.VERDICT);
+
   /**
-   * One row per computer whose latest inventory carried a Windows Update verdict: the search's status (COMPLETED, or
+   * The evaluated computers that have a Windows Update verdict, with it decoded from {@code windows_update_bin} as
+   * {@code windows_update} ({@link ComputerSchemas#VERDICT}): the input of {@link #windowsUpdateSearches} and
+   * {@link #windowsUpdateMissing}.
+   */
+  public static Dataset<Row> verdicts(Dataset<Row> evaluated) {
+    return evaluated.where(col("windows_update_bin").isNotNull()).select(col("computer_id"),
+        DECODE_VERDICT.apply(col("windows_update_bin")).as("windows_update"), col("windows_update_covers"),
+        col("region"), col("site"), col("computer_class"));
+  }
+
+  /**
+   * One row per computer whose latest inventory carried a Windows Update verdict ({@link #verdicts}): the search's status (COMPLETED, or
    * FAILED with its error), how many updates it listed, of them security updates, and the updates Patchlake requires that
    * the listed ones would cover by core's rules (covered_update_ids: the two verdicts agree on them).
    */
@@ -45,7 +62,10 @@ public final class SnapshotViews {
         col("region"), col("site"), col("computer_class"));
   }
 
-  /** The updates the latest Windows Update verdict of each computer listed as missing (current; one row per update). */
+  /**
+   * The updates the latest Windows Update verdict of each computer listed as missing (current; one row per update), from
+   * {@link #verdicts}.
+   */
   public static Dataset<Row> windowsUpdateMissing(Dataset<Row> evaluated) {
     return evaluated.where(col("windows_update").isNotNull())
         .select(col("computer_id"), col("windows_update.scanned_at").as("scanned_at"),
