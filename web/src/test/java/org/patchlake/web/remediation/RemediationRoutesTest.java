@@ -399,7 +399,7 @@ class RemediationRoutesTest {
     @Test
     void report_rows_carry_remediation_links_for_it_administrators_only() {
         String byBulletin = server.signedIn("it-all").getHtml("/reports/compliance-by-bulletin").body();
-        assertThat(byBulletin).contains("<th>Actions</th>", "/remediation/new?source=bulletin&amp;bulletinId=KB5000001");
+        assertThat(byBulletin).contains("<th class=\"row-actions\">Actions</th>", "/remediation/new?source=bulletin&amp;bulletinId=KB5000001");
         String regional = server.signedIn("it-all").getHtml("/reports/compliance-by-bulletin?region=US").body();
         assertThat(regional).contains("bulletinId=KB5000001&amp;region=US");
         String computers = server.signedIn("it-all").getHtml("/reports/compliance-by-computer").body();

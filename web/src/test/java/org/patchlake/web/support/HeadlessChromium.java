@@ -77,7 +77,21 @@ public final class HeadlessChromium implements AutoCloseable {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         element.click();
         WebDriverWait wait = new WebDriverWait(driver, PAGE_WAIT);
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        // the old page is gone once its root is stale; mid-navigation Chromium may answer "does not belong to the
+        // document" for it instead, which means the same
+        wait.until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
