@@ -7,12 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchlake.reports.jasper.ReportEngine;
-import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.reports.query.QueryLayer;
-import org.patchlake.reports.sla.BusinessCalendar;
 import org.patchlake.web.auth.Scope;
-import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.report.ExportService;
 import org.patchlake.web.report.Report;
 import org.patchlake.web.report.ReportParameters;
@@ -20,9 +16,6 @@ import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,23 +33,20 @@ class DeliverySummaryWindowTest {
 
     @TempDir
     static Path data;
+    static FixtureServer fixture;
     static TestServer server;
     static QueryLayer queries;
 
     @BeforeAll
     static void start() throws Exception {
-        Path warehouse = data.resolve("warehouse");
-        FixtureWarehouse.publish(warehouse, "s-20261120123000000", CREATED_TODAY, FixtureWarehouse.PUBLISHED_AT);
-        queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
-                reports -> JasperExportService.over(queries, reports, new ReportEngine(), Clock.systemUTC(), ""),
-                config -> config.withAdmission(config.admission().withReportPagesWarmed(false)), Clock.systemUTC());
+        fixture = FixtureServer.start(data, CREATED_TODAY);
+        server = fixture.server();
+        queries = fixture.queries();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        queries.close();
+        fixture.close();
     }
 
     @Test

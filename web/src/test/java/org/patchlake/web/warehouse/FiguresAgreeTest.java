@@ -9,11 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchlake.reports.jasper.ReportEngine;
-import org.patchlake.reports.query.FixtureWarehouse;
 import org.patchlake.reports.query.QueryLayer;
-import org.patchlake.reports.sla.BusinessCalendar;
-import org.patchlake.web.auth.SignInLimiter;
 import org.patchlake.web.jobs.Job;
 import org.patchlake.web.support.TestClient;
 import org.patchlake.web.support.TestServer;
@@ -24,12 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -48,23 +42,20 @@ class FiguresAgreeTest {
     private static final Pattern RATIO = Pattern.compile("\\((\\d[\\d,]*) / (\\d[\\d,]*)\\)");
     @TempDir
     static Path data;
+    static FixtureServer fixture;
     static TestServer server;
     static QueryLayer queries;
 
     @BeforeAll
     static void start() throws Exception {
-        Path warehouse = data.resolve("warehouse");
-        FixtureWarehouse.publish(warehouse, "s-20261120123000000", null, FixtureWarehouse.PUBLISHED_AT);
-        queries = new QueryLayer(FixtureWarehouse.open(warehouse), BusinessCalendar.saturdaySunday(Set.of()));
-        server = new TestServer(data, SignInLimiter.Limits.defaults(), List.of(), store -> WarehouseReportService.over(queries, store),
-                reports -> JasperExportService.over(queries, reports, new ReportEngine(), Clock.systemUTC(), ""),
-                config -> config.withAdmission(config.admission().withReportPagesWarmed(false)), Clock.systemUTC());
+        fixture = FixtureServer.start(data, null);
+        server = fixture.server();
+        queries = fixture.queries();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        queries.close();
+        fixture.close();
     }
 
     /** A figure as counts: numerator / denominator. */
